@@ -1,0 +1,254 @@
+//! Canonicalization (RFC 6376 §3.4) and the hashes computed over it.
+//!
+//! Header fields are canonicalized into a small buffer. Bodies are never copied whole: the
+//! simple algorithm hashes a slice of the input, and the relaxed one hashes unchanged lines
+//! straight from the input and rewrites only lines that need it, through a line-sized buffer.
+
+use crate::message::HeaderField;
+use crate::signature::{Canonicalization, HashAlgorithm};
+use sha1::Sha1;
+use sha2::{Digest, Sha256};
+
+/// A running hash of either algorithm.
+#[derive(Clone)]
+pub enum Hasher {
+    /// SHA-256
+    Sha256(Sha256),
+    /// SHA-1
+    Sha1(Sha1),
+}
+
+impl Hasher {
+    /// A new hasher for `algorithm`.
+    pub fn new(algorithm: HashAlgorithm) -> Self {
+        match algorithm {
+            HashAlgorithm::Sha256 => Hasher::Sha256(Sha256::new()),
+            HashAlgorithm::Sha1 => Hasher::Sha1(Sha1::new()),
+        }
+    }
+    /// Feeds bytes.
+    pub fn update(&mut self, data: &[u8]) {
+        match self {
+            Hasher::Sha256(h) => h.update(data),
+            Hasher::Sha1(h) => h.update(data),
+        }
+    }
+    /// The digest.
+    pub fn finish(self) -> Vec<u8> {
+        match self {
+            Hasher::Sha256(h) => h.finalize().to_vec(),
+            Hasher::Sha1(h) => h.finalize().to_vec(),
+        }
+    }
+}
+
+/// Appends the canonical form of one header field, with its final CRLF.
+pub fn header_into(out: &mut Vec<u8>, field: &HeaderField<'_>, canon: Canonicalization) {
+    match canon {
+        Canonicalization::Simple => {
+            out.extend_from_slice(field.raw);
+            if !field.raw.ends_with(b"\r\n") {
+                out.extend_from_slice(b"\r\n");
+            }
+        }
+        Canonicalization::Relaxed => {
+            out.extend(field.name.iter().map(u8::to_ascii_lowercase));
+            out.push(b':');
+            relaxed_value_into(out, field.value);
+            out.extend_from_slice(b"\r\n");
+        }
+    }
+}
+
+/// Relaxed header value: unfolded, whitespace runs as one space, trimmed at both ends.
+fn relaxed_value_into(out: &mut Vec<u8>, value: &[u8]) {
+    let mut pending_space = false;
+    let mut started = false;
+    for &b in value {
+        match b {
+            b'\r' | b'\n' => {}
+            b' ' | b'\t' => pending_space = started,
+            _ => {
+                if pending_space {
+                    out.push(b' ');
+                    pending_space = false;
+                }
+                out.push(b);
+                started = true;
+            }
+        }
+    }
+}
+
+/// The canonical body's hash and length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyHash {
+    /// Digest of the canonical body, truncated to the `l=` limit if one was given.
+    pub digest: Vec<u8>,
+    /// Length of the whole canonical body, in bytes (not truncated).
+    pub canonical_len: u64,
+}
+
+/// Hashes `body` canonicalized with `canon`, at most `limit` canonical bytes.
+pub fn body_hash(body: &[u8], canon: Canonicalization, algorithm: HashAlgorithm, limit: Option<u64>) -> BodyHash {
+    let mut sink = LimitedSink { hasher: Hasher::new(algorithm), remaining: limit.unwrap_or(u64::MAX), len: 0 };
+    match canon {
+        Canonicalization::Simple => simple_body(body, &mut sink),
+        Canonicalization::Relaxed => relaxed_body(body, &mut sink),
+    }
+    BodyHash { canonical_len: sink.len, digest: sink.hasher.finish() }
+}
+
+/// The canonical body, as bytes (for tests and for showing an unsigned `l=` tail).
+pub fn body_canonical(body: &[u8], canon: Canonicalization) -> Vec<u8> {
+    struct Collect(Vec<u8>);
+    impl Sink for Collect {
+        fn write(&mut self, data: &[u8]) {
+            self.0.extend_from_slice(data);
+        }
+    }
+    let mut c = Collect(Vec::new());
+    match canon {
+        Canonicalization::Simple => simple_body(body, &mut c),
+        Canonicalization::Relaxed => relaxed_body(body, &mut c),
+    }
+    c.0
+}
+
+trait Sink {
+    fn write(&mut self, data: &[u8]);
+}
+
+/// Hashes up to `remaining` bytes and counts everything written.
+struct LimitedSink {
+    hasher: Hasher,
+    remaining: u64,
+    len: u64,
+}
+
+impl Sink for LimitedSink {
+    fn write(&mut self, data: &[u8]) {
+        self.len += data.len() as u64;
+        if self.remaining > 0 {
+            let take = usize::try_from(self.remaining).map_or(data.len(), |r| r.min(data.len()));
+            self.hasher.update(&data[..take]);
+            self.remaining -= take as u64;
+        }
+    }
+}
+
+/// Simple body: trailing empty lines removed, a final CRLF ensured; an empty body is one CRLF.
+fn simple_body(body: &[u8], sink: &mut impl Sink) {
+    let mut end = body.len();
+    while body[..end].ends_with(b"\r\n") {
+        end -= 2;
+    }
+    sink.write(&body[..end]);
+    sink.write(b"\r\n");
+}
+
+/// Relaxed body: per line, trailing whitespace removed and runs of whitespace made one space;
+/// trailing empty lines removed; an empty body stays empty.
+fn relaxed_body(body: &[u8], sink: &mut impl Sink) {
+    let mut scratch = Vec::new();
+    let mut pending_empty_lines = 0usize;
+    let mut pos = 0;
+    while pos < body.len() {
+        let (line, next) = match memchr::memmem::find(&body[pos..], b"\r\n") {
+            Some(p) => (&body[pos..pos + p], pos + p + 2),
+            None => (&body[pos..], body.len()),
+        };
+        pos = next;
+        let line = trim_wsp_end(line);
+        if line.is_empty() {
+            pending_empty_lines += 1;
+            continue;
+        }
+        for _ in 0..pending_empty_lines {
+            sink.write(b"\r\n");
+        }
+        pending_empty_lines = 0;
+        if needs_rewrite(line) {
+            scratch.clear();
+            let mut in_wsp = false;
+            for &b in line {
+                if b == b' ' || b == b'\t' {
+                    in_wsp = true;
+                } else {
+                    if in_wsp {
+                        scratch.push(b' ');
+                        in_wsp = false;
+                    }
+                    scratch.push(b);
+                }
+            }
+            sink.write(&scratch);
+        } else {
+            sink.write(line);
+        }
+        sink.write(b"\r\n");
+    }
+}
+
+fn trim_wsp_end(mut line: &[u8]) -> &[u8] {
+    while let [rest @ .., b' ' | b'\t'] = line {
+        line = rest;
+    }
+    line
+}
+
+/// True when a line (already trimmed at the end) has a tab or two spaces in a row.
+fn needs_rewrite(line: &[u8]) -> bool {
+    memchr::memchr(b'\t', line).is_some() || memchr::memmem::find(line, b"  ").is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::Message;
+    use Canonicalization::{Relaxed, Simple};
+
+    #[test]
+    fn rfc6376_section_3_4_5_examples() {
+        let raw = b"A: X\r\nB : Y\t\r\n\tZ  \r\n\r\n C \r\nD \t E\r\n\r\n\r\n";
+        let m = Message::parse(raw);
+        let mut relaxed = Vec::new();
+        let mut simple = Vec::new();
+        for h in &m.headers {
+            header_into(&mut relaxed, h, Relaxed);
+            header_into(&mut simple, h, Simple);
+        }
+        assert_eq!(relaxed, b"a:X\r\nb:Y Z\r\n");
+        assert_eq!(simple, b"A: X\r\nB : Y\t\r\n\tZ  \r\n");
+        let body = m.body.unwrap();
+        assert_eq!(body_canonical(body, Relaxed), b" C\r\nD E\r\n");
+        assert_eq!(body_canonical(body, Simple), b" C \r\nD \t E\r\n");
+    }
+
+    #[test]
+    fn empty_bodies_and_missing_final_crlf() {
+        assert_eq!(body_canonical(b"", Simple), b"\r\n");
+        assert_eq!(body_canonical(b"", Relaxed), b"");
+        assert_eq!(body_canonical(b"\r\n\r\n", Relaxed), b"");
+        assert_eq!(body_canonical(b"abc", Simple), b"abc\r\n");
+        assert_eq!(body_canonical(b"abc", Relaxed), b"abc\r\n");
+    }
+
+    #[test]
+    fn length_limit_truncates_the_hash_but_counts_everything() {
+        let full = body_hash(b"hello\r\n", Simple, HashAlgorithm::Sha256, None);
+        let cut = body_hash(b"hello\r\n", Simple, HashAlgorithm::Sha256, Some(3));
+        assert_eq!(cut.canonical_len, 7);
+        assert_eq!(cut.digest, Sha256::digest(b"hel").to_vec());
+        assert_eq!(full.digest, Sha256::digest(b"hello\r\n").to_vec());
+    }
+
+    #[test]
+    fn empty_body_hashes_match_rfc_values() {
+        use base64::Engine;
+        let b64 = |d: Vec<u8>| base64::engine::general_purpose::STANDARD.encode(d);
+        // RFC 6376 §3.4.3/§3.4.4 consequences, as published by many implementations.
+        assert_eq!(b64(body_hash(b"", Simple, HashAlgorithm::Sha256, None).digest), "frcCV1k9oG9oKj3dpUqdJg1PxRT2RSN/XKdLCPjaYaY=");
+        assert_eq!(b64(body_hash(b"", Relaxed, HashAlgorithm::Sha256, None).digest), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+    }
+}

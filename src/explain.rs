@@ -1,0 +1,220 @@
+//! Plain-language wording of verdicts and warnings, for people who are not DKIM experts.
+//! Wording never overstates: a pass says which domain signed and which parts are covered,
+//! not who wrote the message or whether it is true.
+
+use crate::keys::KeyFlag;
+use crate::report::{KeyUsed, MessageReport, SignatureReport, Verdict};
+
+/// Warning text for rsa-sha1.
+pub const SHA1: &str = "This signature uses SHA-1, which RFC 8301 forbids for DKIM: SHA-1 collisions can be \
+manufactured, so this signature is weaker evidence than a SHA-256 one.";
+/// Warning text for a compromised key.
+pub const COMPROMISED: &str = "The private half of this key is public (it was published or factored), so anyone \
+could have made this signature: it proves nothing about who sent the message.";
+/// Warning text for a key rebuilt from signatures.
+pub const RECOVERED: &str = "This key was rebuilt from signatures, not read from DNS: it is very likely the \
+domain's key, but no copy of the published record was found.";
+/// Warning text for a key in testing mode.
+pub const TESTING: &str = "The domain marked this key as being in testing mode (t=y), so it asked verifiers not to \
+rely on its signatures.";
+/// Warning text for a timestamp in the future.
+pub const FUTURE: &str = "The signature claims to have been made in the future (t= is later than the time of the check).";
+
+/// Warning text for an RSA key under 1024 bits.
+pub fn weak_key(bits: u32) -> String {
+    format!(
+        "The key is only {bits} bits. Keys this short can be factored with rented computers in days for little \
+money, after which anyone can sign as this domain: the signature is weak evidence."
+    )
+}
+
+/// Warning text for important header fields left unsigned.
+pub fn unsigned_headers(names: &[&str]) -> String {
+    let list: Vec<String> = names.iter().map(|n| display_name(n)).collect();
+    format!(
+        "Not covered by this signature: {}. These could have been added or changed after signing without \
+breaking it.",
+        list.join(", ")
+    )
+}
+
+/// Warning text for a header field present more often than signed.
+pub fn extra_instances(name: &str, present: usize, listed: usize) -> String {
+    format!(
+        "The message has {present} {} fields but the signature covers only {listed}: the extra one could have \
+been added after signing, and a mail program may show that one.",
+        display_name(name)
+    )
+}
+
+/// Warning text for an `l=` limit that leaves part of the body unsigned.
+pub fn partial_body(signed: u64, unsigned: u64) -> String {
+    format!(
+        "Only the first {signed} bytes of the body are signed (l={signed}); the last {unsigned} bytes are not \
+covered and could have been added by anyone."
+    )
+}
+
+/// Warning text when the message's Date is outside the key's known publication window.
+pub fn date_window(key: &KeyUsed, _report: &SignatureReport) -> String {
+    format!(
+        "This key is known to have been published {}; the message's Date is outside that window. \
+The Date header can be set by the sender, so this is a hint, not proof.",
+        window(key)
+    )
+}
+
+fn window(key: &KeyUsed) -> String {
+    match (&key.first_seen, &key.last_seen) {
+        (Some(a), Some(b)) => format!("from {a} to {b}"),
+        (Some(a), None) => format!("from {a}"),
+        (None, Some(b)) => format!("until {b}"),
+        (None, None) => "at an unknown time".to_string(),
+    }
+}
+
+/// Capitalizes a lower-case header name for display (`reply-to` → `Reply-To`).
+pub fn display_name(name: &str) -> String {
+    name.split('-')
+        .map(|part| {
+            let mut c = part.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join("-")
+}
+
+/// One plain sentence (or two) for a signature's result.
+pub fn signature(s: &SignatureReport) -> String {
+    let d = s.domain.as_deref().unwrap_or("an unknown domain");
+    let name = match (&s.selector, &s.domain) {
+        (Some(sel), Some(dom)) => format!("{sel}._domainkey.{dom}"),
+        _ => "its key".to_string(),
+    };
+    let detail = s.detail.as_deref().unwrap_or("");
+    let mut text = match s.reason {
+        "verified" => {
+            let mut t = format!("Verified: {d} signed this message, and nothing it signed has changed since.");
+            if let Some(k) = &s.key {
+                t.push_str(&format!(" Checked with {}", key_phrase(k)));
+                t.push('.');
+            }
+            t
+        }
+        "body_changed" => format!("The body was changed after {d} signed the message; the signed headers are intact."),
+        "headers_changed" => format!(
+            "The body is as {d} signed it, but the signature over the headers does not match: a signed header \
+(such as From, Subject or Date) was changed, or the message was signed with a different key than the one known \
+here for {name}."
+        ),
+        "body_and_headers_changed" => format!(
+            "Neither the body nor the signed headers match the signature: the message was changed after {d} signed \
+it, or it was signed with a different key than the one known here for {name}."
+        ),
+        "no_key" if s.result == Verdict::Neutral => format!(
+            "No public key for {name} is known here, so this signature cannot be checked. Paste the key's DNS record \
+to check it."
+        ),
+        "no_key" => format!("No key is published at {name}, so this signature cannot be verified."),
+        "key_lookup_failed" => format!("The key at {name} could not be retrieved just now; checking again may work."),
+        "key_revoked" => format!("{d} has revoked this key (its record at {name} is empty), so the signature no longer counts."),
+        "expired" => {
+            let mut t = format!("The signature has expired: {detail}.");
+            match s.valid_at_message_date {
+                Some(true) => t.push_str(" It verifies, and it had not yet expired at the message's Date."),
+                Some(false) => t.push_str(" It did not verify, or it had already expired at the message's Date."),
+                None => {}
+            }
+            t
+        }
+        code if code.starts_with("key_") || code == "bad_key" => {
+            format!("The key published at {name} cannot be used for this signature: {detail}.")
+        }
+        _ => format!("The signature is malformed or unsupported, so it cannot be checked: {detail}."),
+    };
+    if s.result == Verdict::Pass {
+        if let Some(k) = &s.key {
+            if k.flags.contains(&KeyFlag::Compromised) {
+                text.push_str(" But this key's private half is public, so this proves nothing.");
+            } else if k.key_type == "rsa" && k.bits < 1024 {
+                text.push_str(" But the key is short enough to be factored cheaply, so this is weak evidence.");
+            }
+        }
+    }
+    text
+}
+
+fn key_phrase(k: &KeyUsed) -> String {
+    let kind = if k.key_type == "ed25519" { "Ed25519".to_string() } else { format!("{}-bit RSA", k.bits) };
+    let mut t = format!("the {kind} key from {}", k.origin);
+    match (&k.first_seen, &k.last_seen) {
+        (None, None) => {}
+        _ => t.push_str(&format!(", seen {}", window(k))),
+    }
+    if let Some(inside) = k.date_in_window {
+        t.push_str(if inside { "; the message is dated within that window" } else { "; the message is dated outside that window" });
+    }
+    t
+}
+
+/// The banner sentence for a message.
+pub fn message_summary(r: &MessageReport) -> String {
+    if let Some(e) = &r.error {
+        return e.clone();
+    }
+    if r.signatures.is_empty() {
+        return "This message has no DKIM signature, so nothing can be verified about where it came from.".to_string();
+    }
+    let from = r.from_domain.as_deref();
+    let aligned_pass = r
+        .signatures
+        .iter()
+        .filter(|s| s.result == Verdict::Pass)
+        .find(|s| matches!((s.domain.as_deref(), from), (Some(d), Some(f)) if crate::verify::aligned(d, f)));
+    let best = aligned_pass
+        .or_else(|| r.signatures.iter().find(|s| s.result == r.verdict))
+        .unwrap_or(&r.signatures[0]);
+    let d = best.domain.as_deref().unwrap_or("an unknown domain");
+    match best.result {
+        Verdict::Pass => {
+            let key = best.key.as_ref();
+            if key.is_some_and(|k| k.flags.contains(&KeyFlag::Compromised)) {
+                return format!(
+                    "The signature matches a key of {d}, but that key's private half is public: anyone could have \
+made this signature, so it proves nothing."
+                );
+            }
+            let mut t = format!("Signed by {d}. Nothing in the signed parts has changed since.");
+            if key.is_some_and(|k| k.key_type == "rsa" && k.bits < 1024) {
+                t = format!(
+                    "Signed with {d}'s key, but that key is only {} bits and can be factored cheaply: weak evidence.",
+                    key.map_or(0, |k| k.bits)
+                );
+            }
+            if best.body_unsigned_bytes > 0 {
+                t.push_str(" Part of the body is not covered by the signature.");
+            }
+            if let (Some(f), false) = (from, aligned_pass.is_some()) {
+                t.push_str(&format!(" The From address is at {f}, a different domain."));
+            }
+            t
+        }
+        Verdict::Fail => match best.reason {
+            "body_changed" => format!("Signed by {d}, but the body was changed after signing."),
+            "headers_changed" => format!(
+                "Signed by {d}, but signed headers were changed after signing (or a different key was used)."
+            ),
+            _ => format!("Signed by {d}, but both the body and the signed headers were changed after signing (or a different key was used)."),
+        },
+        Verdict::Neutral => match (&best.selector, &best.domain) {
+            (Some(sel), Some(dom)) => {
+                format!("No public key for {sel}._domainkey.{dom} is known here: paste its DNS record to check it.")
+            }
+            _ => "The signature could not be checked here.".to_string(),
+        },
+        _ => format!("The signature could not be verified. {}", best.explanation),
+    }
+}

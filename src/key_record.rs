@@ -1,0 +1,141 @@
+//! DKIM key records (RFC 6376 §3.6.1, RFC 8463 §4.2): the TXT value at
+//! `selector._domainkey.domain`, parsed once into a key ready to verify with.
+
+use crate::crypto::{KeyError, PublicKey, RsaPublicKey};
+use crate::signature::{KeyType, decode_base64};
+use crate::tag_list::{TagList, TagListError, trim_fws};
+
+/// A usable key record.
+#[derive(Debug, Clone)]
+pub struct KeyRecord {
+    /// `k=` (default rsa).
+    pub key_type: KeyType,
+    /// `h=`: acceptable hash algorithms, lower-cased; `None` = any.
+    pub hashes: Option<Vec<String>>,
+    /// `s=` includes `email` or `*`.
+    pub email_service: bool,
+    /// `t=y`: the domain is testing DKIM.
+    pub testing: bool,
+    /// `t=s`: `i=` must be exactly in the `d=` domain, not a subdomain.
+    pub strict_identity: bool,
+    /// `n=`: notes for humans.
+    pub notes: Option<String>,
+    /// The public key.
+    pub key: PublicKey,
+}
+
+/// Why a key record cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyRecordError {
+    /// Not a tag-list.
+    #[error("the key record is not a valid tag list: {0}")]
+    Syntax(#[from] TagListError),
+    /// `v=` is present but is not `DKIM1` or is not the first tag.
+    #[error("the key record has v={0}; only v=DKIM1, as the first tag, is valid")]
+    Version(String),
+    /// No `p=` tag.
+    #[error("the key record has no p= tag")]
+    MissingKey,
+    /// `p=` is empty: the key was revoked.
+    #[error("the key has been revoked (empty p=)")]
+    Revoked,
+    /// `p=` is not base64.
+    #[error("p= is not valid base64")]
+    Base64,
+    /// `k=` names an unknown key type.
+    #[error("unknown key type k={0}")]
+    KeyType(String),
+    /// The key bytes are unusable.
+    #[error("{0}")]
+    Key(#[from] KeyError),
+}
+
+impl KeyRecordError {
+    /// Stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            KeyRecordError::Revoked => "key_revoked",
+            KeyRecordError::Key(KeyError::TooLarge(_)) => "key_too_large",
+            _ => "bad_key",
+        }
+    }
+}
+
+impl KeyRecord {
+    /// Parses a TXT record value (the character-strings already joined).
+    pub fn parse(txt: &[u8]) -> Result<KeyRecord, KeyRecordError> {
+        let tags = TagList::parse(txt)?;
+        if let Some((i, v)) = tags.tags.iter().enumerate().find(|(_, t)| t.name == "v") {
+            if i != 0 || v.value != b"DKIM1" {
+                return Err(KeyRecordError::Version(String::from_utf8_lossy(v.value).into_owned()));
+            }
+        }
+        let list = |name: &str| -> Option<Vec<String>> {
+            tags.get(name).map(|v| {
+                v.split(|&b| b == b':')
+                    .map(|s| String::from_utf8_lossy(trim_fws(s)).to_ascii_lowercase())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+        };
+        let key_type = match tags.get("k") {
+            None => KeyType::Rsa,
+            Some(k) if k.eq_ignore_ascii_case(b"rsa") => KeyType::Rsa,
+            Some(k) if k.eq_ignore_ascii_case(b"ed25519") => KeyType::Ed25519,
+            Some(k) => return Err(KeyRecordError::KeyType(String::from_utf8_lossy(k).into_owned())),
+        };
+        let flags = list("t").unwrap_or_default();
+        let email_service = list("s").is_none_or(|s| s.iter().any(|x| x == "email" || x == "*"));
+        let p = tags.get("p").ok_or(KeyRecordError::MissingKey)?;
+        let key_bytes = decode_base64(p).ok_or(KeyRecordError::Base64)?;
+        if key_bytes.is_empty() {
+            return Err(KeyRecordError::Revoked);
+        }
+        let key = match key_type {
+            KeyType::Rsa => PublicKey::Rsa(RsaPublicKey::from_der(&key_bytes)?),
+            KeyType::Ed25519 => PublicKey::ed25519(&key_bytes)?,
+        };
+        Ok(KeyRecord {
+            key_type,
+            hashes: list("h"),
+            email_service,
+            testing: flags.iter().any(|f| f == "y"),
+            strict_identity: flags.iter().any(|f| f == "s"),
+            notes: tags.get("n").map(|n| String::from_utf8_lossy(n).into_owned()),
+            key,
+        })
+    }
+
+    /// Key size in bits.
+    pub fn bits(&self) -> u32 {
+        self.key.bits()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RFC8463_RSA: &str = "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDkHlOQoBTzWRiGs5V6NpP3idY6Wk08a5qhdR6wy5bdOKb2jLQiY/J16JYi0Qvx/byYzCNb3W91y3FutACDfzwQ/BC/e/8uBsCR+yz1Lxj+PL6lHvqMKrM3rG4hstT5QjvHO9PzoxZyVYLzBfO2EeC3Ip3G+2kryOTIKT+l/K4w3QIDAQAB";
+
+    #[test]
+    fn parses_rsa_and_ed25519_records() {
+        let rsa = KeyRecord::parse(RFC8463_RSA.as_bytes()).unwrap();
+        assert_eq!((rsa.key_type, rsa.bits()), (KeyType::Rsa, 1024));
+        let ed = KeyRecord::parse(b"v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=").unwrap();
+        assert_eq!((ed.key_type, ed.bits()), (KeyType::Ed25519, 256));
+    }
+
+    #[test]
+    fn rejects_what_the_rfc_rejects() {
+        assert_eq!(KeyRecord::parse(b"v=DKIM1; p=").unwrap_err(), KeyRecordError::Revoked);
+        assert!(matches!(KeyRecord::parse(b"k=rsa; v=DKIM1; p=AAAA"), Err(KeyRecordError::Version(_))));
+        assert!(matches!(KeyRecord::parse(b"v=DKIM2; p=AAAA"), Err(KeyRecordError::Version(_))));
+        assert!(matches!(KeyRecord::parse(b"k=dsa; p=AAAA"), Err(KeyRecordError::KeyType(_))));
+        assert!(matches!(KeyRecord::parse(b"\"\""), Err(KeyRecordError::Syntax(_))));
+        assert!(matches!(
+            KeyRecord::parse(b"k=ed25519; p=MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="),
+            Err(KeyRecordError::Key(KeyError::Ed25519Length(44)))
+        ));
+    }
+}

@@ -1,0 +1,227 @@
+//! Where keys come from: a [`KeyStore`] maps `selector._domainkey.domain` to every candidate
+//! key known for it, each with its provenance (the bundled archive, a file, a key the user
+//! added), parsed once when added. Verification tries every candidate.
+
+use crate::key_record::{KeyRecord, KeyRecordError};
+use crate::zone::{self, ZoneError, normalize_name};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A flag on an archived key that changes what a signature made with it proves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyFlag {
+    /// The private key is public (published or factored): anyone can sign with it.
+    Compromised,
+    /// Under 1024 bits: cheap to factor.
+    Weak,
+    /// Rebuilt from signatures, never seen in DNS.
+    Recovered,
+}
+
+/// Where a key came from and what is known about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    /// Short origin label: "bundled archive", "added by you", "keys file tests.zone", ...
+    pub origin: String,
+    /// Where the record was found (repository, URL, ...), if known.
+    pub source: Option<String>,
+    /// First date the key is known to have been published (YYYY or YYYY-MM-DD).
+    pub first_seen: Option<String>,
+    /// Last date the key is known to have been published.
+    pub last_seen: Option<String>,
+    /// Flags.
+    pub flags: Vec<KeyFlag>,
+    /// Free-text notes.
+    pub notes: Option<String>,
+}
+
+impl Provenance {
+    /// A provenance with only an origin label.
+    pub fn origin(label: impl Into<String>) -> Self {
+        Provenance { origin: label.into(), ..Provenance::default() }
+    }
+}
+
+/// One candidate key for a name.
+#[derive(Debug, Clone)]
+pub struct KeyEntry {
+    /// `selector._domainkey.domain`, lower-case.
+    pub name: String,
+    /// The TXT record as published.
+    pub record: String,
+    /// Where it came from.
+    pub provenance: Provenance,
+    /// The record parsed once, or why it is unusable.
+    pub parsed: Result<Arc<KeyRecord>, KeyRecordError>,
+}
+
+/// The answer to a key lookup.
+#[derive(Debug)]
+pub enum Lookup<'a> {
+    /// One or more candidate records.
+    Found(&'a [KeyEntry]),
+    /// No record. `authoritative` is true when the store stands for all of DNS (the name does
+    /// not exist) and false when it only means no key is known here.
+    NotFound {
+        /// Whether absence means the name does not exist.
+        authoritative: bool,
+    },
+    /// A temporary failure (simulated DNS failure).
+    TempFail(String),
+}
+
+/// Keys by DNS name.
+#[derive(Debug, Clone, Default)]
+pub struct KeyStore {
+    by_name: HashMap<String, Vec<KeyEntry>>,
+    temp_failures: HashMap<String, String>,
+    authoritative: bool,
+}
+
+impl KeyStore {
+    /// An empty, non-authoritative store.
+    pub fn new() -> Self {
+        KeyStore::default()
+    }
+
+    /// A store holding the bundled key archive.
+    pub fn with_bundled_archive() -> Self {
+        let mut store = KeyStore::new();
+        crate::archive::Archive::bundled().add_to(&mut store);
+        store
+    }
+
+    /// Makes absence mean "the name does not exist" (`permerror`) instead of "no key is known
+    /// here" (`neutral`). For test zones that stand for the whole DNS.
+    pub fn set_authoritative(&mut self, authoritative: bool) {
+        self.authoritative = authoritative;
+    }
+
+    /// Makes lookups of `name` fail temporarily (for tests of `temperror`).
+    pub fn set_temp_failure(&mut self, name: &str, why: &str) {
+        self.temp_failures.insert(normalize_name(name), why.to_string());
+    }
+
+    /// Adds a record under `name`. A record identical to one already held for the name is not
+    /// added twice. Returns whether it was added.
+    pub fn add(&mut self, name: &str, record: &str, provenance: Provenance) -> bool {
+        let name = normalize_name(name);
+        let entries = self.by_name.entry(name.clone()).or_default();
+        let compact = |r: &str| r.split_whitespace().collect::<String>();
+        if entries.iter().any(|e| compact(&e.record) == compact(record)) {
+            return false;
+        }
+        let parsed = KeyRecord::parse(record.as_bytes()).map(Arc::new);
+        entries.push(KeyEntry { name, record: record.to_string(), provenance, parsed });
+        true
+    }
+
+    /// Adds every TXT record of zone / `dig` text. Returns how many were added and the lines
+    /// that could not be read.
+    pub fn add_zone(&mut self, text: &str, origin: &str) -> (usize, Vec<ZoneError>) {
+        let (records, errors) = zone::parse(text);
+        let mut added = 0;
+        for r in records {
+            let data = String::from_utf8_lossy(&r.data);
+            added += usize::from(self.add(&r.name, &data, Provenance::origin(origin)));
+        }
+        (added, errors)
+    }
+
+    /// Adds keys from text in any supported format: the archive's JSON, the zk-email archive's
+    /// JSON, or zone / `dig` lines.
+    pub fn import(&mut self, text: &str, origin: &str) -> Result<usize, ImportError> {
+        let trimmed = text.trim_start();
+        if trimmed.starts_with('{') || trimmed.starts_with('[') {
+            let archive = crate::archive::Archive::from_json(text)?;
+            let before = self.len();
+            archive.add_to_with_origin(self, origin);
+            return Ok(self.len() - before);
+        }
+        let (added, errors) = self.add_zone(text, origin);
+        if added == 0 && !errors.is_empty() {
+            return Err(ImportError::Zone(errors));
+        }
+        Ok(added)
+    }
+
+    /// Looks up `selector._domainkey.domain`.
+    pub fn lookup(&self, name: &str) -> Lookup<'_> {
+        let name = normalize_name(name);
+        if let Some(why) = self.temp_failures.get(&name) {
+            return Lookup::TempFail(why.clone());
+        }
+        match self.by_name.get(&name) {
+            Some(entries) if !entries.is_empty() => Lookup::Found(entries),
+            _ => Lookup::NotFound { authoritative: self.authoritative },
+        }
+    }
+
+    /// Number of records held.
+    pub fn len(&self) -> usize {
+        self.by_name.values().map(Vec::len).sum()
+    }
+
+    /// True when no record is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every entry, sorted by name.
+    pub fn entries(&self) -> Vec<&KeyEntry> {
+        let mut all: Vec<&KeyEntry> = self.by_name.values().flatten().collect();
+        all.sort_by(|a, b| a.name.cmp(&b.name));
+        all
+    }
+}
+
+/// Why imported key text could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// JSON that is neither the archive format nor the zk-email format.
+    #[error("{0}")]
+    Archive(#[from] crate::archive::ArchiveError),
+    /// Zone text in which no record could be read.
+    #[error("no key record could be read: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Zone(Vec<ZoneError>),
+}
+
+/// Builds one zone line for a bare TXT value published at `selector._domainkey.domain`.
+pub fn zone_line(selector: &str, domain: &str, txt: &str) -> String {
+    let name = format!("{}._domainkey.{}.", selector.trim(), domain.trim().trim_end_matches('.'));
+    let escaped: String = txt.trim().chars().flat_map(|c| match c {
+        '"' => vec!['\\', '"'],
+        '\\' => vec!['\\', '\\'],
+        c => vec![c],
+    }).collect();
+    format!("{} IN TXT \"{}\"", name.to_lowercase(), escaped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ED: &str = "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
+
+    #[test]
+    fn lookup_is_case_insensitive_and_dedupes() {
+        let mut store = KeyStore::new();
+        assert!(store.add("Brisbane._domainkey.Football.Example.com.", ED, Provenance::origin("test")));
+        assert!(!store.add("brisbane._domainkey.football.example.com", ED, Provenance::origin("again")));
+        match store.lookup("BRISBANE._domainkey.football.example.com") {
+            Lookup::Found(e) => assert_eq!(e.len(), 1),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(store.lookup("x._domainkey.y"), Lookup::NotFound { authoritative: false }));
+    }
+
+    #[test]
+    fn zone_line_round_trips_through_the_zone_parser() {
+        let mut store = KeyStore::new();
+        let line = zone_line("brisbane", "football.example.com", ED);
+        assert_eq!(store.add_zone(&line, "pasted").0, 1);
+        assert!(matches!(store.lookup("brisbane._domainkey.football.example.com"), Lookup::Found(_)));
+    }
+}

@@ -1,0 +1,154 @@
+//! A message as DKIM sees it: raw header fields and the raw body, borrowed from the input.
+//!
+//! Canonicalization works on exact bytes, so nothing here decodes or copies. A header field runs
+//! from its name to the CRLF that is not followed by whitespace; the header block ends at the
+//! first empty line. Lines without a colon are kept as malformed fields (they can never be
+//! selected by a signature) and reported.
+
+/// One header field, exactly as in the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderField<'a> {
+    /// The field name, as written (without trailing whitespace).
+    pub name: &'a [u8],
+    /// The whole field including name, colon, folded value and the final CRLF (if present).
+    pub raw: &'a [u8],
+    /// The value: everything after the colon, without the final CRLF.
+    pub value: &'a [u8],
+    /// False for a line with no colon (not a header field under RFC 5322).
+    pub well_formed: bool,
+}
+
+impl HeaderField<'_> {
+    /// True when the field name equals `name`, ignoring ASCII case.
+    pub fn is(&self, name: &str) -> bool {
+        self.well_formed && self.name.eq_ignore_ascii_case(name.as_bytes())
+    }
+
+    /// The name as text (lossy).
+    pub fn name_str(&self) -> String {
+        String::from_utf8_lossy(self.name).into_owned()
+    }
+
+    /// The value unfolded (CRLFs removed) and trimmed, as text (lossy), for display.
+    pub fn value_unfolded(&self) -> String {
+        let mut out = Vec::with_capacity(self.value.len());
+        for &b in self.value {
+            if b != b'\r' && b != b'\n' {
+                out.push(b);
+            }
+        }
+        String::from_utf8_lossy(out.trim_ascii()).into_owned()
+    }
+}
+
+/// A message split into header fields and body.
+#[derive(Debug, Clone)]
+pub struct Message<'a> {
+    /// Header fields, top to bottom.
+    pub headers: Vec<HeaderField<'a>>,
+    /// The body: everything after the empty line that ends the header block. `None` when the
+    /// message has no empty line (no body at all).
+    pub body: Option<&'a [u8]>,
+}
+
+impl<'a> Message<'a> {
+    /// Splits raw CRLF message bytes into header fields and body. Never fails: any byte
+    /// sequence is some (possibly odd) message.
+    pub fn parse(bytes: &'a [u8]) -> Self {
+        let mut headers = Vec::new();
+        let mut pos = 0;
+        let len = bytes.len();
+        while pos < len {
+            // End of header block: an empty line.
+            if bytes[pos..].starts_with(b"\r\n") {
+                return Message { headers, body: Some(&bytes[pos + 2..]) };
+            }
+            let start = pos;
+            // Find the end of this field: CRLF not followed by SP / HTAB.
+            let mut end = len;
+            let mut value_end = len;
+            let mut i = pos;
+            while let Some(off) = find_crlf(&bytes[i..]) {
+                let crlf = i + off;
+                let next = crlf + 2;
+                if next < len && (bytes[next] == b' ' || bytes[next] == b'\t') {
+                    i = next;
+                    continue;
+                }
+                end = next;
+                value_end = crlf;
+                break;
+            }
+            let raw = &bytes[start..end];
+            let content = &bytes[start..value_end];
+            let field = match content.iter().position(|&b| b == b':') {
+                Some(colon) => HeaderField {
+                    name: content[..colon].trim_ascii_end(),
+                    raw,
+                    value: &content[colon + 1..],
+                    well_formed: colon > 0,
+                },
+                None => HeaderField { name: content, raw, value: &[], well_formed: false },
+            };
+            headers.push(field);
+            pos = end;
+        }
+        Message { headers, body: None }
+    }
+
+    /// Header fields with the given name, top to bottom.
+    pub fn fields<'s>(&'s self, name: &'s str) -> impl Iterator<Item = (usize, &'s HeaderField<'a>)> + 's {
+        self.headers.iter().enumerate().filter(move |(_, h)| h.is(name))
+    }
+
+    /// Number of malformed lines (no colon) in the header block.
+    pub fn malformed_lines(&self) -> usize {
+        self.headers.iter().filter(|h| !h.well_formed).count()
+    }
+
+    /// The body bytes (empty when there is none).
+    pub fn body_bytes(&self) -> &'a [u8] {
+        self.body.unwrap_or(&[])
+    }
+}
+
+/// Position of the first CRLF in `bytes`.
+pub(crate) fn find_crlf(bytes: &[u8]) -> Option<usize> {
+    let mut start = 0;
+    while let Some(p) = bytes[start..].iter().position(|&b| b == b'\r') {
+        let at = start + p;
+        if bytes.get(at + 1) == Some(&b'\n') {
+            return Some(at);
+        }
+        start = at + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_folded_fields_and_body() {
+        let raw = b"From: a@b\r\nSubject: one\r\n two\r\nX-Bad line\r\n\r\nbody\r\n";
+        let m = Message::parse(raw);
+        assert_eq!(m.headers.len(), 3);
+        assert_eq!(m.headers[1].name, b"Subject");
+        assert_eq!(m.headers[1].raw, b"Subject: one\r\n two\r\n");
+        assert_eq!(m.headers[1].value, b" one\r\n two");
+        assert_eq!(m.headers[1].value_unfolded(), "one two");
+        assert!(!m.headers[2].well_formed);
+        assert_eq!(m.malformed_lines(), 1);
+        assert_eq!(m.body, Some(&b"body\r\n"[..]));
+    }
+
+    #[test]
+    fn message_without_body_or_final_crlf() {
+        let m = Message::parse(b"From: a@b\r\nTo: c@d");
+        assert_eq!(m.headers.len(), 2);
+        assert_eq!(m.headers[1].raw, b"To: c@d");
+        assert_eq!(m.body, None);
+        assert_eq!(m.body_bytes(), b"");
+    }
+}

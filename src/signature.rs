@@ -1,0 +1,503 @@
+//! The `DKIM-Signature` header field (RFC 6376 §3.5, RFC 8463, RFC 8301): parsing and every
+//! validation rule of §3.5 and §6.1.1. A signature that breaks a rule is a [`SignatureError`],
+//! reported as `permerror` with a precise reason.
+
+use crate::message::HeaderField;
+use crate::tag_list::{TagList, TagListError, strip_fws, trim_fws};
+use base64::Engine;
+use std::ops::Range;
+
+/// Signing algorithm (`a=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Algorithm {
+    /// `rsa-sha256`
+    RsaSha256,
+    /// `rsa-sha1` (RFC 8301 forbids signing with it; verified and flagged)
+    RsaSha1,
+    /// `ed25519-sha256` (RFC 8463)
+    Ed25519Sha256,
+}
+
+/// Hash function of an algorithm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HashAlgorithm {
+    /// SHA-256
+    Sha256,
+    /// SHA-1
+    Sha1,
+}
+
+/// Public-key type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyType {
+    /// RSA
+    Rsa,
+    /// Ed25519
+    Ed25519,
+}
+
+impl Algorithm {
+    /// The `a=` spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Algorithm::RsaSha256 => "rsa-sha256",
+            Algorithm::RsaSha1 => "rsa-sha1",
+            Algorithm::Ed25519Sha256 => "ed25519-sha256",
+        }
+    }
+    /// The hash function.
+    pub fn hash(self) -> HashAlgorithm {
+        match self {
+            Algorithm::RsaSha1 => HashAlgorithm::Sha1,
+            _ => HashAlgorithm::Sha256,
+        }
+    }
+    /// The key type it needs.
+    pub fn key_type(self) -> KeyType {
+        match self {
+            Algorithm::Ed25519Sha256 => KeyType::Ed25519,
+            _ => KeyType::Rsa,
+        }
+    }
+    fn parse(value: &str) -> Option<Self> {
+        match value.to_ascii_lowercase().as_str() {
+            "rsa-sha256" => Some(Algorithm::RsaSha256),
+            "rsa-sha1" => Some(Algorithm::RsaSha1),
+            "ed25519-sha256" => Some(Algorithm::Ed25519Sha256),
+            _ => None,
+        }
+    }
+}
+
+impl HashAlgorithm {
+    /// The name used in key records' `h=` tag.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HashAlgorithm::Sha256 => "sha256",
+            HashAlgorithm::Sha1 => "sha1",
+        }
+    }
+}
+
+impl KeyType {
+    /// The `k=` spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyType::Rsa => "rsa",
+            KeyType::Ed25519 => "ed25519",
+        }
+    }
+}
+
+/// Canonicalization algorithm (`c=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Canonicalization {
+    /// `simple`
+    Simple,
+    /// `relaxed`
+    Relaxed,
+}
+
+impl Canonicalization {
+    /// The `c=` spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Canonicalization::Simple => "simple",
+            Canonicalization::Relaxed => "relaxed",
+        }
+    }
+    fn parse(value: &str) -> Option<Self> {
+        match value.to_ascii_lowercase().as_str() {
+            "simple" => Some(Canonicalization::Simple),
+            "relaxed" => Some(Canonicalization::Relaxed),
+            _ => None,
+        }
+    }
+}
+
+/// A valid DKIM signature.
+#[derive(Debug, Clone)]
+pub struct Signature {
+    /// `a=`
+    pub algorithm: Algorithm,
+    /// Header canonicalization (`c=` first part).
+    pub header_canon: Canonicalization,
+    /// Body canonicalization (`c=` second part; default simple).
+    pub body_canon: Canonicalization,
+    /// `d=`, the signing domain, lower-cased.
+    pub domain: String,
+    /// `s=`, the selector.
+    pub selector: String,
+    /// `i=` decoded, or `None` when absent (it then defaults to `@d`).
+    pub identity: Option<String>,
+    /// `h=`: signed header field names, as written.
+    pub signed_headers: Vec<String>,
+    /// `bh=` decoded.
+    pub body_hash: Vec<u8>,
+    /// `b=` decoded.
+    pub signature: Vec<u8>,
+    /// `l=`: body length limit.
+    pub body_length: Option<u64>,
+    /// `t=`: signing time (unix seconds).
+    pub timestamp: Option<u64>,
+    /// `x=`: expiry time (unix seconds).
+    pub expires: Option<u64>,
+    /// Where the raw `b=` value sits inside the header field's raw bytes.
+    pub b_range: Range<usize>,
+}
+
+/// Why a `DKIM-Signature` field is not a valid signature.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SignatureError {
+    /// The field value is not a tag-list.
+    #[error("the signature is not a valid tag list: {0}")]
+    TagList(#[from] TagListError),
+    /// A required tag is missing.
+    #[error("the required tag {0}= is missing")]
+    MissingTag(&'static str),
+    /// `v=` is not `1`.
+    #[error("unsupported version v={0} (only v=1 is DKIM as standardized in RFC 6376)")]
+    Version(String),
+    /// `a=` names an algorithm this verifier does not know.
+    #[error("unsupported algorithm a={0}")]
+    Algorithm(String),
+    /// `c=` is malformed or names an unknown canonicalization.
+    #[error("invalid canonicalization c={0}")]
+    Canonicalization(String),
+    /// A base64 value does not decode.
+    #[error("{0}= is not valid base64")]
+    Base64(&'static str),
+    /// `d=` is not a domain name.
+    #[error("d={0} is not a valid domain name")]
+    Domain(String),
+    /// `s=` is not a valid selector.
+    #[error("s={0} is not a valid selector")]
+    Selector(String),
+    /// `h=` is malformed.
+    #[error("h= is malformed: {0}")]
+    HeaderList(String),
+    /// `h=` does not include From.
+    #[error("h= does not include From, which every signature must cover")]
+    FromNotSigned,
+    /// `i=` is malformed.
+    #[error("i={0} is not a valid identity")]
+    Identity(String),
+    /// `i=` is not in the `d=` domain or a subdomain of it.
+    #[error("i={0} is not within the signing domain d={1}")]
+    IdentityOutsideDomain(String, String),
+    /// A numeric tag (`l=`, `t=`, `x=`) is not a number.
+    #[error("{0}= is not a valid number")]
+    Number(&'static str),
+    /// `x=` is not after `t=`.
+    #[error("the expiry time x= is not after the signing time t=")]
+    ExpiryBeforeTimestamp,
+    /// `q=` does not include `dns/txt`.
+    #[error("q={0} does not include the dns/txt query method")]
+    QueryMethod(String),
+}
+
+impl SignatureError {
+    /// Stable machine code for the reason.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SignatureError::TagList(_) => "malformed_signature",
+            SignatureError::MissingTag(_) => "missing_tag",
+            SignatureError::Version(_) => "unsupported_version",
+            SignatureError::Algorithm(_) => "unsupported_algorithm",
+            SignatureError::Canonicalization(_) => "bad_canonicalization",
+            SignatureError::Base64(_) => "bad_base64",
+            SignatureError::Domain(_) => "bad_domain",
+            SignatureError::Selector(_) => "bad_selector",
+            SignatureError::HeaderList(_) => "bad_header_list",
+            SignatureError::FromNotSigned => "from_not_signed",
+            SignatureError::Identity(_) => "bad_identity",
+            SignatureError::IdentityOutsideDomain(..) => "identity_outside_domain",
+            SignatureError::Number(_) => "bad_number",
+            SignatureError::ExpiryBeforeTimestamp => "expiry_before_timestamp",
+            SignatureError::QueryMethod(_) => "unsupported_query_method",
+        }
+    }
+}
+
+/// What is known of a signature's `d=` and `s=` even when it is invalid, for reporting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignatureLabel {
+    /// `d=` as written, if it could be read.
+    pub domain: Option<String>,
+    /// `s=` as written, if it could be read.
+    pub selector: Option<String>,
+    /// `a=` as written, if it could be read.
+    pub algorithm: Option<String>,
+    /// `c=` as written, if it could be read.
+    pub canonicalization: Option<String>,
+}
+
+impl Signature {
+    /// Parses and validates the `DKIM-Signature` header field `field`.
+    pub fn parse(field: &HeaderField<'_>) -> Result<Signature, SignatureError> {
+        let value_offset = field.value.as_ptr() as usize - field.raw.as_ptr() as usize;
+        let tags = TagList::parse(field.value)?;
+        let text = |name: &'static str| -> Result<Option<String>, SignatureError> {
+            Ok(tags.get(name).map(|v| String::from_utf8_lossy(v).into_owned()))
+        };
+        let required = |name: &'static str| -> Result<&[u8], SignatureError> {
+            tags.get(name).ok_or(SignatureError::MissingTag(name))
+        };
+
+        // v= first: a pre-standard signature is rejected before anything else.
+        let version = text("v")?.ok_or(SignatureError::MissingTag("v"))?;
+        if version != "1" {
+            return Err(SignatureError::Version(version));
+        }
+        let algorithm_text = String::from_utf8_lossy(required("a")?).into_owned();
+        let b64_b = required("b")?;
+        let b64_bh = required("bh")?;
+        let domain_raw = String::from_utf8_lossy(required("d")?).into_owned();
+        let h = required("h")?;
+        let selector_raw = String::from_utf8_lossy(required("s")?).into_owned();
+
+        let algorithm = Algorithm::parse(&algorithm_text).ok_or(SignatureError::Algorithm(algorithm_text))?;
+        let (header_canon, body_canon) = match tags.get("c") {
+            None => (Canonicalization::Simple, Canonicalization::Simple),
+            Some(c) => parse_canonicalization(c)?,
+        };
+        let signature = decode_base64(b64_b).ok_or(SignatureError::Base64("b"))?;
+        let body_hash = decode_base64(b64_bh).ok_or(SignatureError::Base64("bh"))?;
+        if signature.is_empty() {
+            return Err(SignatureError::Base64("b"));
+        }
+        if !is_domain_name(&domain_raw) {
+            return Err(SignatureError::Domain(domain_raw));
+        }
+        let domain = domain_raw.to_lowercase();
+        if !is_domain_name(&selector_raw) {
+            return Err(SignatureError::Selector(selector_raw));
+        }
+        let signed_headers = parse_header_list(h)?;
+        if !signed_headers.iter().any(|n| n.eq_ignore_ascii_case("from")) {
+            return Err(SignatureError::FromNotSigned);
+        }
+        let identity = match tags.get("i") {
+            None => None,
+            Some(raw) => {
+                let shown = String::from_utf8_lossy(raw).into_owned();
+                let decoded = decode_dkim_quoted_printable(raw).ok_or_else(|| SignatureError::Identity(shown.clone()))?;
+                let decoded = String::from_utf8(decoded).map_err(|_| SignatureError::Identity(shown.clone()))?;
+                let at = decoded.rfind('@').ok_or_else(|| SignatureError::Identity(shown.clone()))?;
+                let i_domain = decoded[at + 1..].to_lowercase();
+                if !is_domain_name(&i_domain) {
+                    return Err(SignatureError::Identity(shown));
+                }
+                if !is_same_or_subdomain(&i_domain, &domain) {
+                    return Err(SignatureError::IdentityOutsideDomain(decoded, domain));
+                }
+                Some(decoded)
+            }
+        };
+        let body_length = tags.get("l").map(|v| parse_number(v, 76, "l", true)).transpose()?;
+        let timestamp = tags.get("t").map(|v| parse_number(v, 20, "t", false)).transpose()?;
+        let expires = tags.get("x").map(|v| parse_number(v, 20, "x", false)).transpose()?;
+        if let (Some(t), Some(x)) = (timestamp, expires) {
+            if x <= t {
+                return Err(SignatureError::ExpiryBeforeTimestamp);
+            }
+        }
+        if let Some(q) = tags.get("q") {
+            let ok = q
+                .split(|&b| b == b':')
+                .any(|m| trim_fws(m).eq_ignore_ascii_case(b"dns/txt"));
+            if !ok {
+                return Err(SignatureError::QueryMethod(String::from_utf8_lossy(q).into_owned()));
+            }
+        }
+        let b_tag = tags.tag("b").ok_or(SignatureError::MissingTag("b"))?;
+        let b_range = value_offset + b_tag.raw_value.start..value_offset + b_tag.raw_value.end;
+
+        Ok(Signature {
+            algorithm,
+            header_canon,
+            body_canon,
+            domain,
+            selector: selector_raw,
+            identity,
+            signed_headers,
+            body_hash,
+            signature,
+            body_length,
+            timestamp,
+            expires,
+            b_range,
+        })
+    }
+
+    /// The DNS name of the key: `selector._domainkey.domain`, lower-cased.
+    pub fn key_name(&self) -> String {
+        format!("{}._domainkey.{}", self.selector, self.domain).to_lowercase()
+    }
+
+    /// `c=` in the `header/body` form.
+    pub fn canonicalization(&self) -> String {
+        format!("{}/{}", self.header_canon.as_str(), self.body_canon.as_str())
+    }
+}
+
+impl SignatureLabel {
+    /// Reads what it can of `d=`, `s=`, `a=`, `c=` from a field, even a malformed one.
+    pub fn read(field: &HeaderField<'_>) -> SignatureLabel {
+        let get = |name: &str| -> Option<String> {
+            // Lenient scan: split on ';' and look for name=.
+            field.value.split(|&b| b == b';').find_map(|spec| {
+                let eq = spec.iter().position(|&b| b == b'=')?;
+                (trim_fws(&spec[..eq]) == name.as_bytes())
+                    .then(|| String::from_utf8_lossy(trim_fws(&spec[eq + 1..])).into_owned())
+            })
+        };
+        SignatureLabel { domain: get("d"), selector: get("s"), algorithm: get("a"), canonicalization: get("c") }
+    }
+}
+
+fn parse_canonicalization(c: &[u8]) -> Result<(Canonicalization, Canonicalization), SignatureError> {
+    let text = String::from_utf8_lossy(c).into_owned();
+    let mut parts = text.split('/');
+    let header = parts.next().and_then(Canonicalization::parse);
+    let body = match parts.next() {
+        None => Some(Canonicalization::Simple),
+        Some(b) => Canonicalization::parse(b),
+    };
+    match (header, body, parts.next()) {
+        (Some(h), Some(b), None) => Ok((h, b)),
+        _ => Err(SignatureError::Canonicalization(text)),
+    }
+}
+
+/// Decodes base64 after removing folding whitespace; `None` when invalid.
+pub(crate) fn decode_base64(value: &[u8]) -> Option<Vec<u8>> {
+    let compact = strip_fws(value);
+    base64::engine::general_purpose::STANDARD.decode(&compact).ok()
+}
+
+fn parse_header_list(h: &[u8]) -> Result<Vec<String>, SignatureError> {
+    h.split(|&b| b == b':')
+        .map(|name| {
+            let name = trim_fws(name);
+            if name.is_empty() || !name.iter().all(|&b| (0x21..=0x7e).contains(&b)) {
+                Err(SignatureError::HeaderList(format!(
+                    "\"{}\" is not a header field name",
+                    String::from_utf8_lossy(name)
+                )))
+            } else {
+                Ok(String::from_utf8_lossy(name).into_owned())
+            }
+        })
+        .collect()
+}
+
+fn parse_number(v: &[u8], max_digits: usize, tag: &'static str, saturate: bool) -> Result<u64, SignatureError> {
+    if v.is_empty() || v.len() > max_digits || !v.iter().all(u8::is_ascii_digit) {
+        return Err(SignatureError::Number(tag));
+    }
+    let mut n: u64 = 0;
+    for &d in v {
+        match n.checked_mul(10).and_then(|n| n.checked_add(u64::from(d - b'0'))) {
+            Some(next) => n = next,
+            None if saturate => return Ok(u64::MAX),
+            None => return Err(SignatureError::Number(tag)),
+        }
+    }
+    Ok(n)
+}
+
+/// True for a dot-separated name of letters, digits, `-` and `_` (or UTF-8 U-labels).
+pub(crate) fn is_domain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || !c.is_ascii())
+        })
+}
+
+/// True when `sub` is `parent` or a subdomain of it (both lower-case).
+pub(crate) fn is_same_or_subdomain(sub: &str, parent: &str) -> bool {
+    sub == parent || (sub.len() > parent.len() && sub.ends_with(parent) && sub.as_bytes()[sub.len() - parent.len() - 1] == b'.')
+}
+
+/// Decodes dkim-quoted-printable (RFC 6376 §2.11): `=XX` hex escapes, whitespace ignored.
+fn decode_dkim_quoted_printable(value: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(value.len());
+    let mut i = 0;
+    while i < value.len() {
+        match value[i] {
+            b'=' => {
+                let hex = value.get(i + 1..i + 3)?;
+                let digit = |c: u8| match c {
+                    b'0'..=b'9' => Some(c - b'0'),
+                    b'A'..=b'F' => Some(c - b'A' + 10),
+                    _ => None,
+                };
+                out.push(digit(hex[0])? * 16 + digit(hex[1])?);
+                i += 3;
+            }
+            b if crate::tag_list::is_fws(b) => i += 1,
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::Message;
+
+    fn parse(value: &str) -> Result<Signature, SignatureError> {
+        let raw = format!("DKIM-Signature: {value}\r\n");
+        let msg = Message::parse(raw.as_bytes());
+        Signature::parse(&msg.headers[0])
+    }
+
+    const OK: &str = "v=1; a=rsa-sha256; d=example.com; s=sel; h=from:to; bh=AAAA; b=AAAA";
+
+    #[test]
+    fn valid_signature_and_defaults() {
+        let sig = parse(OK).unwrap();
+        assert_eq!(sig.algorithm, Algorithm::RsaSha256);
+        assert_eq!(sig.canonicalization(), "simple/simple");
+        assert_eq!(sig.key_name(), "sel._domainkey.example.com");
+        assert_eq!(sig.signed_headers, vec!["from", "to"]);
+    }
+
+    #[test]
+    fn every_rule_gives_its_error() {
+        let cases: &[(&str, &str)] = &[
+            ("a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "missing_tag"),
+            ("v=0.5; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "unsupported_version"),
+            ("v=1; a=rsa-md5; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "unsupported_algorithm"),
+            ("v=1; a=rsa-sha256; c=simple/complex; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "bad_canonicalization"),
+            ("v=1; a=rsa-sha256; c=relaxed/relaxed/extra; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "bad_canonicalization"),
+            ("v=1; a=rsa-sha256; d=example.com; s=sel; h=to; bh=AAAA; b=AAAA", "from_not_signed"),
+            ("v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AA!A; b=AAAA", "bad_base64"),
+            ("v=1; a=rsa-sha256; d=legitimate.com(.attacker.com; s=sel; h=from; bh=AAAA; b=AAAA", "bad_domain"),
+            ("v=1; a=rsa-sha256; d=example.com; s=sel; i=joe@example.org; h=from; bh=AAAA; b=AAAA", "identity_outside_domain"),
+            ("v=1; a=rsa-sha256; d=example.com; s=sel; i=joe; h=from; bh=AAAA; b=AAAA", "bad_identity"),
+            ("v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA; l=abc", "bad_number"),
+            ("v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA; t=200; x=100", "expiry_before_timestamp"),
+            ("v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA; q=http/well-known", "unsupported_query_method"),
+            ("v=1; v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "malformed_signature"),
+        ];
+        for (value, code) in cases {
+            assert_eq!(parse(value).unwrap_err().code(), *code, "{value}");
+        }
+    }
+
+    #[test]
+    fn identity_is_quoted_printable_and_may_be_a_subdomain() {
+        let sig = parse("v=1; a=rsa-sha256; d=example.com; s=sel; i=joe=3Dx@mail.example.com; h=from; bh=AAAA; b=AAAA").unwrap();
+        assert_eq!(sig.identity.as_deref(), Some("joe=x@mail.example.com"));
+    }
+}

@@ -1,0 +1,129 @@
+//! The human-facing parts of a message (From, To, Date, Subject, plain-text body, attachment
+//! names), decoded with mail-parser for display. Verification never uses these.
+
+use mail_parser::{MessageParser, MimeHeaders};
+use serde::Serialize;
+
+/// Largest body text returned, in characters.
+pub const MAX_BODY_CHARS: usize = 200_000;
+
+/// What a reader wants to see of a message.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Summary {
+    /// From, as "Name <address>".
+    pub from: Option<String>,
+    /// To.
+    pub to: Option<String>,
+    /// Cc.
+    pub cc: Option<String>,
+    /// Date, as written in the header.
+    pub date: Option<String>,
+    /// Date as unix seconds, when it parses.
+    pub date_unix: Option<i64>,
+    /// Subject, decoded.
+    pub subject: Option<String>,
+    /// The plain-text body (HTML converted to text); `None` unless asked for.
+    pub body_text: Option<String>,
+    /// Attachments: name and size in bytes.
+    pub attachments: Vec<Attachment>,
+    /// The domain of the first From address, lower-case.
+    #[serde(skip)]
+    pub from_domain: Option<String>,
+}
+
+/// An attachment.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Attachment {
+    /// File name, if given.
+    pub name: Option<String>,
+    /// Decoded size in bytes.
+    pub size: usize,
+}
+
+impl Summary {
+    /// Reads the summary of raw message bytes; `with_body` includes the text body.
+    pub fn read(bytes: &[u8], with_body: bool) -> Summary {
+        let Some(msg) = MessageParser::default().parse(bytes) else { return Summary::default() };
+        let addresses = |a: Option<&mail_parser::Address<'_>>| -> Option<String> {
+            let list: Vec<String> = a?
+                .iter()
+                .map(|addr| match (addr.name(), addr.address()) {
+                    (Some(n), Some(e)) => format!("{n} <{e}>"),
+                    (None, Some(e)) => e.to_string(),
+                    (Some(n), None) => n.to_string(),
+                    (None, None) => String::new(),
+                })
+                .filter(|s| !s.is_empty())
+                .collect();
+            (!list.is_empty()).then(|| list.join(", "))
+        };
+        let from_domain = msg
+            .from()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address())
+            .and_then(|e| e.rsplit_once('@'))
+            .map(|(_, d)| d.trim().trim_end_matches('>').to_lowercase());
+        let body_text = with_body.then(|| {
+            let text = msg.body_text(0).map(|t| t.into_owned()).unwrap_or_default();
+            if text.chars().count() > MAX_BODY_CHARS {
+                let mut cut: String = text.chars().take(MAX_BODY_CHARS).collect();
+                cut.push_str("\n[… body shortened for display …]");
+                cut
+            } else {
+                text
+            }
+        });
+        Summary {
+            from: addresses(msg.from()),
+            to: addresses(msg.to()),
+            cc: addresses(msg.cc()),
+            date: msg.header_raw("Date").map(|d| d.trim().to_string()),
+            date_unix: msg.date().map(|d| d.to_timestamp()),
+            subject: msg.subject().map(str::to_string),
+            body_text,
+            attachments: msg
+                .attachments()
+                .map(|p| Attachment { name: p.attachment_name().map(str::to_string), size: p.contents().len() })
+                .collect(),
+            from_domain,
+        }
+    }
+}
+
+/// Formats unix seconds as `YYYY-MM-DD` (UTC).
+pub fn unix_to_date(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    // Civil-from-days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_display_fields() {
+        let raw = b"From: Joe <joe@Example.COM>\r\nTo: a@b.c\r\nSubject: =?utf-8?q?h=C3=A9llo?=\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\nHi\r\n";
+        let s = Summary::read(raw, true);
+        assert_eq!(s.from.as_deref(), Some("Joe <joe@Example.COM>"));
+        assert_eq!(s.from_domain.as_deref(), Some("example.com"));
+        assert_eq!(s.subject.as_deref(), Some("héllo"));
+        assert_eq!(s.date_unix, Some(1_456_826_400));
+        assert_eq!(s.body_text.as_deref().map(str::trim), Some("Hi"));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(unix_to_date(0), "1970-01-01");
+        assert_eq!(unix_to_date(1_456_826_400), "2016-03-01");
+    }
+}

@@ -1,0 +1,151 @@
+//! The tag=value list of RFC 6376 §3.2, shared by signatures and key records.
+//!
+//! Parsing borrows from the input and remembers where each raw value sits, so that the `b=`
+//! value can be blanked out of the exact header bytes when the signature is checked.
+
+use std::ops::Range;
+
+/// One `name=value` pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag<'a> {
+    /// The tag name (case-sensitive).
+    pub name: &'a str,
+    /// The value with leading and trailing whitespace removed (inner folding kept).
+    pub value: &'a [u8],
+    /// Where the raw value (everything between `=` and the next `;`) lies in the input.
+    pub raw_value: Range<usize>,
+}
+
+/// Why a tag-list could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TagListError {
+    /// A tag-spec has no `=`.
+    #[error("\"{0}\" is not of the form name=value")]
+    MissingEquals(String),
+    /// A tag name is empty or has characters other than letters, digits and `_`.
+    #[error("invalid tag name \"{0}\"")]
+    BadName(String),
+    /// A value contains a character that is not allowed (such as a control character).
+    #[error("tag {0}= contains an invalid character")]
+    BadValue(String),
+    /// The same tag appears twice.
+    #[error("tag {0}= appears more than once")]
+    Duplicate(String),
+}
+
+/// A parsed tag-list.
+#[derive(Debug, Clone, Default)]
+pub struct TagList<'a> {
+    /// Tags in the order they appear.
+    pub tags: Vec<Tag<'a>>,
+}
+
+impl<'a> TagList<'a> {
+    /// Parses a tag-list. Empty tag-specs (`;;`, a trailing `;`) are allowed.
+    pub fn parse(input: &'a [u8]) -> Result<Self, TagListError> {
+        let mut tags: Vec<Tag<'a>> = Vec::new();
+        let mut pos = 0;
+        while pos <= input.len() {
+            let end = input[pos..].iter().position(|&b| b == b';').map_or(input.len(), |p| pos + p);
+            let spec = &input[pos..end];
+            if !spec.iter().all(|b| is_fws(*b)) {
+                let eq = spec
+                    .iter()
+                    .position(|&b| b == b'=')
+                    .ok_or_else(|| TagListError::MissingEquals(lossy(trim_fws(spec))))?;
+                let name_bytes = trim_fws(&spec[..eq]);
+                let name = std::str::from_utf8(name_bytes)
+                    .ok()
+                    .filter(|n| is_tag_name(n))
+                    .ok_or_else(|| TagListError::BadName(lossy(name_bytes)))?;
+                let value = trim_fws(&spec[eq + 1..]);
+                if !value_chars_ok(value) {
+                    return Err(TagListError::BadValue(name.to_string()));
+                }
+                if tags.iter().any(|t| t.name == name) {
+                    return Err(TagListError::Duplicate(name.to_string()));
+                }
+                tags.push(Tag { name, value, raw_value: pos + eq + 1..end });
+            }
+            pos = end + 1;
+        }
+        Ok(TagList { tags })
+    }
+
+    /// The value of tag `name`, if present.
+    pub fn get(&self, name: &str) -> Option<&'a [u8]> {
+        self.tags.iter().find(|t| t.name == name).map(|t| t.value)
+    }
+
+    /// The tag `name`, if present.
+    pub fn tag(&self, name: &str) -> Option<&Tag<'a>> {
+        self.tags.iter().find(|t| t.name == name)
+    }
+}
+
+/// Folding whitespace bytes: SP, HTAB, CR, LF.
+pub(crate) fn is_fws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// Trims folding whitespace from both ends.
+pub(crate) fn trim_fws(mut s: &[u8]) -> &[u8] {
+    while let [first, rest @ ..] = s {
+        if !is_fws(*first) {
+            break;
+        }
+        s = rest;
+    }
+    while let [rest @ .., last] = s {
+        if !is_fws(*last) {
+            break;
+        }
+        s = rest;
+    }
+    s
+}
+
+/// Removes every folding-whitespace byte (for base64 values such as `b=`, `bh=`, `p=`).
+pub(crate) fn strip_fws(s: &[u8]) -> Vec<u8> {
+    s.iter().copied().filter(|b| !is_fws(*b)).collect()
+}
+
+fn is_tag_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// VALCHAR (%x21-3A / %x3C-7E), folding whitespace, and UTF-8 bytes (RFC 8616).
+fn value_chars_ok(value: &[u8]) -> bool {
+    value.iter().all(|&b| is_fws(b) || (0x21..=0x7e).contains(&b) || b >= 0x80)
+}
+
+fn lossy(b: &[u8]) -> String {
+    let s = String::from_utf8_lossy(b);
+    if s.chars().count() > 40 { format!("{}…", s.chars().take(40).collect::<String>()) } else { s.into_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_values_with_folding_and_positions() {
+        let input = b" v=1; a=rsa-sha256;\r\n\tb=abc\r\n def ; bh = xyz;";
+        let list = TagList::parse(input).unwrap();
+        assert_eq!(list.get("v"), Some(&b"1"[..]));
+        assert_eq!(list.get("b"), Some(&b"abc\r\n def"[..]));
+        assert_eq!(list.get("bh"), Some(&b"xyz"[..]));
+        let b = list.tag("b").unwrap();
+        assert_eq!(&input[b.raw_value.clone()], b"abc\r\n def ");
+    }
+
+    #[test]
+    fn rejects_duplicates_missing_equals_and_bad_names() {
+        assert_eq!(TagList::parse(b"a=1; a=2").unwrap_err(), TagListError::Duplicate("a".into()));
+        assert!(matches!(TagList::parse(b"synerr"), Err(TagListError::MissingEquals(_))));
+        assert!(matches!(TagList::parse(b"1a=x"), Err(TagListError::BadName(_))));
+        assert!(matches!(TagList::parse(b"a=x\x01y"), Err(TagListError::BadValue(_))));
+    }
+}

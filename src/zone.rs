@@ -1,0 +1,247 @@
+//! Key records written as DNS zone lines or `dig` answers:
+//!
+//! ```text
+//! brisbane._domainkey.football.example.com. IN TXT "v=DKIM1; k=ed25519; " "p=11qY...="
+//! 20120113._domainkey.gmail.com. 300 IN TXT ( "k=rsa; p=MIIB..."
+//!                                             "...IDAQAB" )
+//! ```
+//!
+//! The TXT data is the concatenation of the quoted character-strings (RFC 1035 §5.1 escapes:
+//! `\"`, `\\`, `\DDD`). `;` starts a comment outside quotes; parentheses continue a record over
+//! lines; a TTL and the class are optional. CNAME lines are followed, so `dig` output for a
+//! delegated selector works. Other record types are ignored.
+
+/// One TXT record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TxtRecord {
+    /// Owner name, lower-cased, without the trailing dot.
+    pub name: String,
+    /// The joined TXT data.
+    pub data: Vec<u8>,
+    /// 1-based line number where the record starts.
+    pub line: usize,
+}
+
+/// A line that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct ZoneError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Parses zone text into TXT records, with an error for each line that could not be read.
+pub fn parse(text: &str) -> (Vec<TxtRecord>, Vec<ZoneError>) {
+    let mut records = Vec::new();
+    let mut cnames: Vec<(String, String)> = Vec::new();
+    let mut errors = Vec::new();
+    for (line, tokens) in logical_lines(text, &mut errors) {
+        if tokens.is_empty() {
+            continue;
+        }
+        match interpret(&tokens) {
+            Ok(Some(Entry::Txt(name, data))) => records.push(TxtRecord { name, data, line }),
+            Ok(Some(Entry::Cname(alias, target))) => cnames.push((alias, target)),
+            Ok(None) => {}
+            Err(message) => errors.push(ZoneError { line, message }),
+        }
+    }
+    for (alias, target) in cnames {
+        let found: Vec<TxtRecord> = records
+            .iter()
+            .filter(|r| r.name == target)
+            .map(|r| TxtRecord { name: alias.clone(), data: r.data.clone(), line: r.line })
+            .collect();
+        records.extend(found);
+    }
+    errors.sort_by_key(|e| e.line);
+    (records, errors)
+}
+
+/// Normalizes a DNS name for lookups: lower case, no trailing dot.
+pub fn normalize_name(name: &str) -> String {
+    name.trim().trim_end_matches('.').to_lowercase()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Word(Vec<u8>),
+    Quoted(Vec<u8>),
+}
+
+enum Entry {
+    Txt(String, Vec<u8>),
+    Cname(String, String),
+}
+
+fn interpret(tokens: &[Token]) -> Result<Option<Entry>, String> {
+    let Token::Word(name) = &tokens[0] else {
+        return Err("a record must start with its name".into());
+    };
+    let name = normalize_name(&String::from_utf8_lossy(name));
+    let mut i = 1;
+    // Optional TTL and class, in either order.
+    while let Some(Token::Word(w)) = tokens.get(i) {
+        let is_ttl = !w.is_empty() && w.iter().all(u8::is_ascii_digit);
+        let is_class = [&b"IN"[..], b"CH", b"HS"].iter().any(|c| w.eq_ignore_ascii_case(c));
+        if is_ttl || is_class {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let Some(Token::Word(rtype)) = tokens.get(i) else {
+        return Err(format!("no record type after the name {name}"));
+    };
+    let rest = &tokens[i + 1..];
+    if rtype.eq_ignore_ascii_case(b"TXT") {
+        if rest.is_empty() {
+            return Err(format!("the TXT record for {name} has no data"));
+        }
+        let mut data = Vec::new();
+        for t in rest {
+            match t {
+                Token::Quoted(s) | Token::Word(s) => data.extend_from_slice(s),
+            }
+        }
+        Ok(Some(Entry::Txt(name, data)))
+    } else if rtype.eq_ignore_ascii_case(b"CNAME") {
+        match rest.first() {
+            Some(Token::Word(target)) => {
+                Ok(Some(Entry::Cname(name, normalize_name(&String::from_utf8_lossy(target)))))
+            }
+            _ => Err(format!("the CNAME record for {name} has no target")),
+        }
+    } else if rtype.iter().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(None) // another record type: not a key
+    } else {
+        Err(format!("\"{}\" is not a record type", String::from_utf8_lossy(rtype)))
+    }
+}
+
+/// Splits text into logical lines (joined across parentheses) of tokens.
+fn logical_lines(text: &str, errors: &mut Vec<ZoneError>) -> Vec<(usize, Vec<Token>)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut tokens = Vec::new();
+    let mut start_line = 1;
+    let mut line = 1;
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                line += 1;
+                i += 1;
+                if depth == 0 {
+                    out.push((start_line, std::mem::take(&mut tokens)));
+                    start_line = line;
+                }
+            }
+            b';' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                depth += 1;
+                i += 1;
+            }
+            b')' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b' ' | b'\t' | b'\r' => i += 1,
+            b'"' => {
+                let mut s = Vec::new();
+                i += 1;
+                let mut closed = false;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'"' => {
+                            closed = true;
+                            i += 1;
+                            break;
+                        }
+                        b'\\' => i = unescape(bytes, i, &mut s),
+                        b'\n' => break,
+                        b => {
+                            s.push(b);
+                            i += 1;
+                        }
+                    }
+                }
+                if !closed {
+                    errors.push(ZoneError { line, message: "a quoted string is not closed".into() });
+                }
+                tokens.push(Token::Quoted(s));
+            }
+            _ => {
+                let mut s = Vec::new();
+                while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\r' | b'\n' | b';' | b'"' | b'(' | b')') {
+                    if bytes[i] == b'\\' {
+                        i = unescape(bytes, i, &mut s);
+                    } else {
+                        s.push(bytes[i]);
+                        i += 1;
+                    }
+                }
+                tokens.push(Token::Word(s));
+            }
+        }
+    }
+    if depth > 0 {
+        errors.push(ZoneError { line: start_line, message: "a parenthesis is not closed".into() });
+    }
+    out.push((start_line, tokens));
+    out
+}
+
+/// Reads the escape at `bytes[i] == '\\'` into `out`; returns the index after it.
+fn unescape(bytes: &[u8], i: usize, out: &mut Vec<u8>) -> usize {
+    let digits = bytes.get(i + 1..i + 4).filter(|d| d.iter().all(u8::is_ascii_digit));
+    if let Some(d) = digits {
+        let value = d.iter().fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0'));
+        out.push(u8::try_from(value).unwrap_or(b'?'));
+        return i + 4;
+    }
+    match bytes.get(i + 1) {
+        Some(&b) => {
+            out.push(b);
+            i + 2
+        }
+        None => i + 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_strings_handles_ttl_class_escapes_and_comments() {
+        let text = "; comment\nA._domainkey.Example.COM. 300 IN TXT \"v=DKIM1; \" \"p=AB\\\"C\" ; tail\n\
+                    b._domainkey.example.com. TXT ( \"k=rsa;\"\n  \"p=XYZ\" )\n\
+                    c._domainkey.example.com. IN CNAME b._domainkey.example.com.\n\
+                    x\\(.example.com. IN TXT \"q\\059\"\n";
+        let (records, errors) = parse(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(records[0].name, "a._domainkey.example.com");
+        assert_eq!(records[0].data, b"v=DKIM1; p=AB\"C");
+        assert_eq!(records[1].data, b"k=rsa;p=XYZ");
+        assert_eq!(records[1].line, 3);
+        assert_eq!(records[2].name, "x(.example.com");
+        assert_eq!(records[2].data, b"q;");
+        assert_eq!(records[3].name, "c._domainkey.example.com");
+        assert_eq!(records[3].data, b"k=rsa;p=XYZ");
+    }
+
+    #[test]
+    fn reports_bad_lines_by_number() {
+        let (records, errors) = parse("good. TXT \"a=b\"\nbad.\nworse. TXT \"open\n");
+        assert_eq!(records.len(), 2);
+        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![2, 3]);
+    }
+}
