@@ -1,0 +1,188 @@
+//! The command line: argument parsing and the main loop. Inputs are expanded into messages by
+//! [`sources`], printed by [`output`]; key archive subcommands live in [`keys_cmd`].
+
+mod keys_cmd;
+mod output;
+mod sources;
+mod time;
+
+use dkimcheck::keys::KeyStore;
+use dkimcheck::verify::{Options, verify_message};
+use std::io::Write;
+
+const HELP: &str = "\
+dkimcheck: verify the DKIM signatures of email, offline, against bundled historical keys
+
+USAGE:
+    dkimcheck [OPTIONS] <PATH>...
+    dkimcheck keys list|export|check [--keys FILE]... [--no-bundled-keys]
+    dkimcheck keys import <FILE>...
+
+PATH: a message file (.eml or any RFC 5322 file), .mbox, .zip (nested zips too); '-' is stdin
+
+OPTIONS:
+    --keys <FILE>       add keys (repeatable): zone/dig lines such as
+                        brisbane._domainkey.football.example.com. IN TXT \"v=DKIM1; k=ed25519; p=...\"
+                        (several quoted strings on one line are joined; ';' starts a comment),
+                        the bundled archive's JSON format, or the zk-email archive's JSON
+    --no-bundled-keys   use only the keys given with --keys
+    --at <TIME>         judge t= and x= at TIME (unix seconds or RFC 3339); default: now
+    --json              one JSON object per message on stdout (JSON Lines)
+    --body              with --json: include each message's plain-text body
+    -v, --verbose       show every signature's details and warnings
+    -h, --help          this help
+    -V, --version       the version
+
+KEYS SUBCOMMANDS:
+    keys list           one line per key: name, type, bits, dates, flags, origin
+    keys export         the keys as archive JSON (bundled plus --keys)
+    keys check          validate the bundled archive (and --keys files): exit 1 on a problem
+    keys import FILE... read dig/zone lines, archive JSON or zk-email JSON; print archive JSON
+
+EXIT STATUS:
+    0 every message has a passing signature; 1 otherwise; 2 usage error or unreadable input
+";
+
+/// Parsed command-line options.
+#[derive(Debug, Default)]
+pub(crate) struct Args {
+    pub keys: Vec<String>,
+    pub no_bundled: bool,
+    pub at: Option<u64>,
+    pub json: bool,
+    pub body: bool,
+    pub verbose: bool,
+    pub paths: Vec<String>,
+}
+
+fn parse_args(argv: &[String]) -> Result<Args, String> {
+    let mut a = Args::default();
+    let mut i = 0;
+    let mut only_paths = false;
+    while i < argv.len() {
+        let arg = &argv[i];
+        let value = |i: usize| argv.get(i + 1).cloned().ok_or_else(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            _ if only_paths => a.paths.push(arg.clone()),
+            "--" => only_paths = true,
+            "--keys" => {
+                a.keys.push(value(i)?);
+                i += 1;
+            }
+            "--at" => {
+                let v = value(i)?;
+                a.at = Some(time::parse(&v).ok_or_else(|| format!("--at: \"{v}\" is not unix seconds or an RFC 3339 time"))?);
+                i += 1;
+            }
+            "--no-bundled-keys" => a.no_bundled = true,
+            "--json" => a.json = true,
+            "--body" => a.body = true,
+            "-v" | "--verbose" => a.verbose = true,
+            s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
+            s if s.starts_with("--at=") => {
+                let v = &s["--at=".len()..];
+                a.at = Some(time::parse(v).ok_or_else(|| format!("--at: \"{v}\" is not unix seconds or an RFC 3339 time"))?);
+            }
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
+            _ => a.paths.push(arg.clone()),
+        }
+        i += 1;
+    }
+    Ok(a)
+}
+
+/// Builds the key store: the bundled archive unless disabled, plus every `--keys` file.
+pub(crate) fn load_keys(args: &Args) -> Result<KeyStore, String> {
+    let mut store = if args.no_bundled { KeyStore::new() } else { KeyStore::with_bundled_archive() };
+    for path in &args.keys {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("--keys {path}: {e}"))?;
+        let origin = format!("keys file {}", std::path::Path::new(path).file_name().map_or(path.clone(), |f| f.to_string_lossy().into_owned()));
+        store.import(&text, &origin).map_err(|e| format!("--keys {path}: {e}"))?;
+        // Lines that could not be read are reported but do not stop the run.
+        if !text.trim_start().starts_with(['{', '[']) {
+            for err in dkimcheck::zone::parse(&text).1 {
+                eprintln!("dkimcheck: --keys {path}: {err}");
+            }
+        }
+    }
+    Ok(store)
+}
+
+/// Runs the CLI; returns the exit status.
+pub fn run(argv: Vec<String>) -> i32 {
+    if argv.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{HELP}");
+        return 0;
+    }
+    if argv.iter().any(|a| a == "-V" || a == "--version") {
+        println!("dkimcheck {}", env!("CARGO_PKG_VERSION"));
+        return 0;
+    }
+    if argv.first().map(String::as_str) == Some("keys") && !std::path::Path::new("keys").is_file() {
+        return keys_cmd::run(&argv[1..]);
+    }
+    let args = match parse_args(&argv) {
+        Ok(a) => a,
+        Err(e) => return usage_error(&e),
+    };
+    if args.paths.is_empty() {
+        return usage_error("no PATH given");
+    }
+    let keys = match load_keys(&args) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("dkimcheck: {e}");
+            return 2;
+        }
+    };
+    let at = args.at.unwrap_or_else(time::now);
+    let mut printer = output::Printer::new(args.json, args.verbose);
+    let mut status = 0;
+    let mut unreadable = false;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for path in &args.paths {
+        let result = sources::for_each_batch(path, |batch| {
+            let reports = verify_batch(batch, &keys, at, args.body, workers);
+            for r in &reports {
+                if !r.passed() {
+                    status = 1;
+                }
+                printer.print(r);
+            }
+        });
+        if let Err(e) = result {
+            eprintln!("dkimcheck: {path}: {e}");
+            unreadable = true;
+        }
+    }
+    printer.finish();
+    let _ = std::io::stdout().flush();
+    if unreadable { 2 } else { status }
+}
+
+fn usage_error(message: &str) -> i32 {
+    eprintln!("dkimcheck: {message}\nTry 'dkimcheck --help'.");
+    2
+}
+
+/// Verifies a batch of messages on `workers` threads, keeping their order.
+fn verify_batch(
+    batch: Vec<sources::Item>,
+    keys: &KeyStore,
+    at: u64,
+    body: bool,
+    workers: usize,
+) -> Vec<dkimcheck::MessageReport> {
+    let one = |item: &sources::Item| match &item.content {
+        Ok(bytes) => verify_message(bytes, keys, &Options { at, with_body: body, source: item.source.clone() }),
+        Err(e) => output::error_report(&item.source, e),
+    };
+    if workers <= 1 || batch.len() < 2 {
+        return batch.iter().map(one).collect();
+    }
+    let chunk = batch.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = batch.chunks(chunk).map(|c| scope.spawn(move || c.iter().map(one).collect::<Vec<_>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
+}

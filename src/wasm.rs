@@ -1,0 +1,174 @@
+//! The JavaScript API (wasm-bindgen). Reports are plain JS objects shaped like the CLI's JSON.
+//!
+//! ```js
+//! import init, { Verifier, verify, archive } from './pkg/dkimcheck.js';
+//! await init();
+//! const v = new Verifier({ keys: 'sel._domainkey.example.org. IN TXT "v=DKIM1; p=..."', at: 1700000000 });
+//! const report = v.verify(new Uint8Array(buffer), 'message.eml');
+//! console.log(report.verdict, report.summary);
+//! ```
+
+use crate::archive::Archive;
+use crate::keys::{self, KeyStore};
+use crate::verify::{Options, verify_message};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// Options accepted by `new Verifier(options)` and `verify(bytes, options)`.
+#[derive(Debug, Default, Deserialize)]
+struct JsOptions {
+    /// Extra keys as zone / dig text, archive JSON or zk-email JSON.
+    #[serde(default)]
+    keys: Option<String>,
+    /// Time at which t= and x= are judged (unix seconds); default: now.
+    #[serde(default)]
+    at: Option<f64>,
+    /// Use the bundled archive (default true).
+    #[serde(default)]
+    bundled: Option<bool>,
+    /// Include the body text in reports (default true).
+    #[serde(default)]
+    body: Option<bool>,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The library version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// A verifier holding parsed keys, for verifying many messages.
+#[wasm_bindgen]
+pub struct Verifier {
+    keys: KeyStore,
+    at: Option<u64>,
+    with_body: bool,
+}
+
+#[wasm_bindgen]
+impl Verifier {
+    /// Creates a verifier. `options`: `{keys?: string, at?: number, bundled?: boolean, body?: boolean}`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Verifier, JsError> {
+        let opts: JsOptions = if options.is_undefined() || options.is_null() {
+            JsOptions::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+        };
+        let mut keys = if opts.bundled.unwrap_or(true) { KeyStore::with_bundled_archive() } else { KeyStore::new() };
+        if let Some(text) = opts.keys.as_deref().filter(|t| !t.trim().is_empty()) {
+            keys.import(text, "added by you").map_err(|e| JsError::new(&e.to_string()))?;
+        }
+        Ok(Verifier { keys, at: opts.at.map(|a| a.max(0.0) as u64), with_body: opts.body.unwrap_or(true) })
+    }
+
+    /// Adds keys (zone / dig text, archive JSON or zk-email JSON); returns how many were added.
+    #[wasm_bindgen(js_name = addKeys)]
+    pub fn add_keys(&mut self, text: &str) -> Result<usize, JsError> {
+        self.keys.import(text, "added by you").map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Verifies one message; returns its report.
+    pub fn verify(&self, bytes: &[u8], source: String) -> Result<JsValue, JsError> {
+        let at = self.at.unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as u64);
+        let options = Options { at, with_body: self.with_body, source };
+        to_js(&verify_message(bytes, &self.keys, &options))
+    }
+
+    /// Number of keys held.
+    #[wasm_bindgen(js_name = keyCount)]
+    pub fn key_count(&self) -> usize {
+        self.keys.len()
+    }
+}
+
+/// Verifies one message with a one-off verifier.
+#[wasm_bindgen]
+pub fn verify(bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
+    let source = js_sys::Reflect::get(&options, &JsValue::from_str("source"))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    Verifier::new(options)?.verify(bytes, source)
+}
+
+#[derive(Serialize)]
+struct ParsedKey {
+    name: String,
+    selector: String,
+    domain: String,
+    key_type: Option<&'static str>,
+    bits: Option<u32>,
+    record: String,
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ParsedKeys {
+    keys: Vec<ParsedKey>,
+    errors: Vec<String>,
+}
+
+/// Parses key text without keeping it: `{keys: [...], errors: [...]}`, for previews.
+#[wasm_bindgen]
+pub fn parse_keys(text: &str) -> Result<JsValue, JsError> {
+    let mut store = KeyStore::new();
+    let errors: Vec<String> = if text.trim_start().starts_with(['{', '[']) {
+        match store.import(text, "preview") {
+            Ok(_) => Vec::new(),
+            Err(e) => vec![e.to_string()],
+        }
+    } else {
+        store.add_zone(text, "preview").1.iter().map(ToString::to_string).collect()
+    };
+    let keys = store
+        .entries()
+        .into_iter()
+        .map(|e| {
+            let (selector, domain) = e.name.split_once("._domainkey.").unwrap_or((&e.name, ""));
+            ParsedKey {
+                name: e.name.clone(),
+                selector: selector.to_string(),
+                domain: domain.to_string(),
+                key_type: e.parsed.as_ref().ok().map(|r| r.key_type.as_str()),
+                bits: e.parsed.as_ref().ok().map(|r| r.bits()),
+                record: e.record.clone(),
+                error: e.parsed.as_ref().err().map(ToString::to_string),
+            }
+        })
+        .collect();
+    to_js(&ParsedKeys { keys, errors })
+}
+
+/// Turns a bare TXT value published at `selector._domainkey.domain` into one zone line,
+/// after checking that it is a usable key record.
+#[wasm_bindgen]
+pub fn add_key_for(selector: &str, domain: &str, txt: &str) -> Result<String, JsError> {
+    let record = txt.trim().trim_matches('"');
+    crate::key_record::KeyRecord::parse(record.as_bytes()).map_err(|e| JsError::new(&e.to_string()))?;
+    if !crate::signature::is_domain_name(selector.trim()) || !crate::signature::is_domain_name(domain.trim().trim_end_matches('.')) {
+        return Err(JsError::new("the selector and domain must be DNS names"));
+    }
+    Ok(keys::zone_line(selector, domain, record))
+}
+
+/// The bundled key archive's entries.
+#[wasm_bindgen]
+pub fn archive() -> Result<JsValue, JsError> {
+    to_js(&Archive::bundled().keys)
+}
+
+/// The messages of an mbox file, as pairs `[start0, end0, start1, end1, ...]`.
+#[wasm_bindgen]
+pub fn split_mbox(bytes: &[u8]) -> Vec<u32> {
+    crate::mbox::split(bytes)
+        .into_iter()
+        .flat_map(|r| [r.start as u32, r.end as u32])
+        .collect()
+}
