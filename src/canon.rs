@@ -4,7 +4,7 @@
 //! simple algorithm hashes a slice of the input, and the relaxed one hashes unchanged lines
 //! straight from the input and rewrites only lines that need it, through a line-sized buffer.
 
-use crate::message::HeaderField;
+use crate::message::{HeaderField, Message};
 use crate::signature::{Canonicalization, HashAlgorithm};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
@@ -58,6 +58,44 @@ pub fn header_into(out: &mut Vec<u8>, field: &HeaderField<'_>, canon: Canonicali
             out.extend_from_slice(b"\r\n");
         }
     }
+}
+
+/// The data a header signature covers (RFC 6376 §3.7, §5.4.2): the fields named in `names`,
+/// each name taking the next instance from the bottom up (names with no instance left add
+/// nothing), canonicalized, then `own_field` (the DKIM-Signature field with an empty `b=`)
+/// canonicalized without its final CRLF. Also returns the indexes of the fields selected.
+pub fn signed_header_data(
+    message: &Message<'_>,
+    names: &[String],
+    canon: Canonicalization,
+    own_field: &HeaderField<'_>,
+) -> (Vec<u8>, Vec<usize>) {
+    let mut data = Vec::with_capacity(1024);
+    let mut covered = Vec::with_capacity(names.len());
+    let mut next_below: Vec<(String, usize)> = Vec::new();
+    for name in names {
+        let key = name.to_ascii_lowercase();
+        let slot = match next_below.iter().position(|(n, _)| *n == key) {
+            Some(i) => i,
+            None => {
+                next_below.push((key.clone(), message.headers.len()));
+                next_below.len() - 1
+            }
+        };
+        let limit = next_below[slot].1;
+        let found = message.headers[..limit].iter().rposition(|h| h.is(&key));
+        next_below[slot].1 = found.unwrap_or(0);
+        if let Some(i) = found {
+            header_into(&mut data, &message.headers[i], canon);
+            covered.push(i);
+        }
+    }
+    let start = data.len();
+    header_into(&mut data, own_field, canon);
+    if data[start..].ends_with(b"\r\n") {
+        data.truncate(data.len() - 2);
+    }
+    (data, covered)
 }
 
 /// Relaxed header value: unfolded, whitespace runs as one space, trimmed at both ends.

@@ -317,33 +317,14 @@ fn key_fits(record: &KeyRecord, sig: &Signature) -> Result<(), (&'static str, St
 
 /// Computes the header hash (§3.7) and the indexes of the fields it covers.
 fn header_hash(message: &Message<'_>, sig: &Signature, field_index: usize) -> (Vec<u8>, Vec<usize>) {
-    let mut data = Vec::with_capacity(1024);
-    let mut covered = Vec::new();
-    // For each name, instances are consumed from the bottom up.
-    let mut next_below: HashMap<String, usize> = HashMap::new();
-    for name in &sig.signed_headers {
-        let key = name.to_ascii_lowercase();
-        let limit = next_below.get(&key).copied().unwrap_or(message.headers.len());
-        let found = message.headers[..limit].iter().rposition(|h| h.is(&key));
-        next_below.insert(key, found.unwrap_or(0));
-        if let Some(i) = found {
-            canon::header_into(&mut data, &message.headers[i], sig.header_canon);
-            covered.push(i);
-        }
-    }
-    // The signature field itself, with the b= value removed and no final CRLF.
+    // The signature field itself, with the b= value removed.
     let field = &message.headers[field_index];
     let mut blanked = Vec::with_capacity(field.raw.len());
     blanked.extend_from_slice(&field.raw[..sig.b_range.start]);
     blanked.extend_from_slice(&field.raw[sig.b_range.end..]);
     let parsed = Message::parse(&blanked);
-    if let Some(own) = parsed.headers.first() {
-        let start = data.len();
-        canon::header_into(&mut data, own, sig.header_canon);
-        if data[start..].ends_with(b"\r\n") {
-            data.truncate(data.len() - 2);
-        }
-    }
+    let own = parsed.headers.first().copied().unwrap_or(*field);
+    let (data, covered) = canon::signed_header_data(message, &sig.signed_headers, sig.header_canon, &own);
     let mut hasher = Hasher::new(sig.algorithm.hash());
     hasher.update(&data);
     (hasher.finish(), covered)
