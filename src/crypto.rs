@@ -134,6 +134,10 @@ impl RsaPublicKey {
 
     /// Builds a key from big-endian modulus and exponent bytes.
     pub fn from_components(n: &[u8], e: &[u8]) -> Result<Self, KeyError> {
+        let n = n.iter().position(|&b| b != 0).map_or(&n[n.len()..], |i| &n[i..]);
+        if n.len() > (MAX_RSA_BITS / 8) as usize {
+            return Err(KeyError::TooLarge(u32::try_from(n.len()).map_or(u32::MAX, |l| l.saturating_mul(8))));
+        }
         let bits = (n.len() as u32) * 8 - n.first().map_or(8, |b| b.leading_zeros());
         if bits > MAX_RSA_BITS {
             return Err(KeyError::TooLarge(bits));

@@ -122,12 +122,14 @@ impl KeyStore {
     /// that could not be read.
     pub fn add_zone(&mut self, text: &str, origin: &str) -> (usize, Vec<ZoneError>) {
         let (records, errors) = zone::parse(text);
-        let mut added = 0;
-        for r in records {
-            let data = String::from_utf8_lossy(&r.data);
-            added += usize::from(self.add(&r.name, &data, Provenance::origin(origin)));
-        }
-        (added, errors)
+        (self.add_records(records, origin), errors)
+    }
+
+    fn add_records(&mut self, records: Vec<zone::TxtRecord>, origin: &str) -> usize {
+        records
+            .into_iter()
+            .map(|r| usize::from(self.add(&r.name, &String::from_utf8_lossy(&r.data), Provenance::origin(origin))))
+            .sum()
     }
 
     /// Adds keys from text in any supported format: the archive's JSON, the zk-email archive's
@@ -140,11 +142,11 @@ impl KeyStore {
             archive.add_to_with_origin(self, origin);
             return Ok(self.len() - before);
         }
-        let (added, errors) = self.add_zone(text, origin);
-        if added == 0 && !errors.is_empty() {
-            return Err(ImportError::Zone(errors));
+        let (records, errors) = zone::parse(text);
+        if records.is_empty() {
+            return Err(if errors.is_empty() { ImportError::NoRecords } else { ImportError::Zone(errors) });
         }
-        Ok(added)
+        Ok(self.add_records(records, origin))
     }
 
     /// Looks up `selector._domainkey.domain`.
@@ -186,6 +188,9 @@ pub enum ImportError {
     /// Zone text in which no record could be read.
     #[error("no key record could be read: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Zone(Vec<ZoneError>),
+    /// Text with no key record in it.
+    #[error("no key record was found (expected lines like: selector._domainkey.example.com. IN TXT \"v=DKIM1; p=...\")")]
+    NoRecords,
 }
 
 /// Builds one zone line for a bare TXT value published at `selector._domainkey.domain`.

@@ -65,6 +65,12 @@ pub fn normalize_name(name: &str) -> String {
     name.trim().trim_end_matches('.').to_lowercase()
 }
 
+/// Record types that may appear in `dig` output beside TXT; they are skipped.
+const OTHER_TYPES: &[&str] = &[
+    "A", "AAAA", "MX", "NS", "SOA", "SPF", "SRV", "PTR", "CAA", "HINFO", "DS", "DNSKEY", "RRSIG", "NSEC",
+    "NSEC3", "OPT", "TLSA", "HTTPS", "SVCB", "DNAME",
+];
+
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
     Word(Vec<u8>),
@@ -114,8 +120,8 @@ fn interpret(tokens: &[Token]) -> Result<Option<Entry>, String> {
             }
             _ => Err(format!("the CNAME record for {name} has no target")),
         }
-    } else if rtype.iter().all(|b| b.is_ascii_alphanumeric()) {
-        Ok(None) // another record type: not a key
+    } else if OTHER_TYPES.iter().any(|t| rtype.eq_ignore_ascii_case(t.as_bytes())) {
+        Ok(None) // another record type, as in dig output: not a key
     } else {
         Err(format!("\"{}\" is not a record type", String::from_utf8_lossy(rtype)))
     }
