@@ -1,0 +1,174 @@
+//! The `dkimcheck` binary: output formats, exit codes, zips, mboxes, stdin and key subcommands.
+
+mod common;
+
+use common::signer::{Spec, TestKey, sign};
+use dkimcheck::signature::Algorithm;
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dkimcheck"))
+}
+
+fn vector(path: &str) -> String {
+    format!("{}/tests/vectors/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dkimcheck-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn json_lines(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect()
+}
+
+/// A signed message and the zone file publishing its key.
+fn signed_pair() -> (Vec<u8>, PathBuf) {
+    let key = TestKey::ed25519();
+    let spec = Spec::new(Algorithm::Ed25519Sha256);
+    let msg = sign(b"From: a@example.org\r\nTo: b@example.net\r\nSubject: s\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\nhello\r\n", &key, &spec);
+    let zone = tmp(&format!("keys-{}.zone", rand_suffix()));
+    std::fs::write(&zone, spec.zone_line(&key) + "\n").unwrap();
+    (msg, zone)
+}
+
+fn rand_suffix() -> u64 {
+    let mut b = [0u8; 8];
+    getrandom::fill(&mut b).unwrap();
+    u64::from_le_bytes(b)
+}
+
+#[test]
+fn json_lines_have_the_documented_shape_and_exit_status() {
+    let out = bin().args(["--json", &vector("mimekit/messages/gmail.msg"), &vector("mimekit/messages/gmail-fail-body.msg")]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "one message fails");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["verdict"], "pass");
+    assert_eq!(lines[0]["signatures"][0]["domain"], "gmail.com");
+    assert_eq!(lines[0]["signatures"][0]["selector"], "20120113");
+    assert_eq!(lines[0]["signatures"][0]["algorithm"], "rsa-sha256");
+    assert_eq!(lines[0]["signatures"][0]["result"], "pass");
+    assert_eq!(lines[0]["signatures"][0]["reason"], "verified");
+    assert_eq!(lines[0]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(lines[1]["signatures"][0]["reason"], "body_changed");
+
+    let ok = bin().arg(vector("mimekit/messages/gmail.msg")).output().unwrap();
+    assert_eq!(ok.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&ok.stdout);
+    assert!(text.starts_with("PASS"), "{text}");
+    assert!(!text.contains('\x1b'), "no colour when not a terminal");
+}
+
+#[test]
+fn usage_errors_and_unreadable_input_exit_2() {
+    assert_eq!(bin().output().unwrap().status.code(), Some(2));
+    assert_eq!(bin().args(["--frobnicate", "x"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(bin().args(["--at", "soon", "x"]).output().unwrap().status.code(), Some(2));
+    let out = bin().args(["/nonexistent/file.eml", &vector("mimekit/messages/gmail.msg")]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/file.eml"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("PASS"), "the rest of the batch goes on");
+}
+
+#[test]
+fn keys_files_at_and_no_bundled_keys() {
+    let (msg, zone) = signed_pair();
+    let path = tmp(&format!("m-{}.eml", rand_suffix()));
+    std::fs::write(&path, &msg).unwrap();
+    let p = path.to_str().unwrap();
+    let z = zone.to_str().unwrap();
+    let out = bin().args(["--json", "--keys", z, p]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(json_lines(&out)[0]["signatures"][0]["key"]["origin"], format!("keys file {}", zone.file_name().unwrap().to_string_lossy()));
+    let out = bin().args(["--json", p]).output().unwrap();
+    assert_eq!((out.status.code(), json_lines(&out)[0]["verdict"].clone()), (Some(1), Value::from("neutral")));
+    // The gmail message has no key without the bundled archive.
+    let out = bin().args(["--json", "--no-bundled-keys", &vector("mimekit/messages/gmail.msg")]).output().unwrap();
+    assert_eq!(json_lines(&out)[0]["signatures"][0]["reason"], "no_key");
+    // Expiry is judged at --at.
+    let out = bin().args(["--json", "--at", "2016-03-01T00:00:00Z", &vector("mimekit/messages/gmail.msg")]).output().unwrap();
+    assert_eq!(json_lines(&out)[0]["verdict"], "pass");
+}
+
+#[test]
+fn zip_members_and_mbox_messages_are_separate_reports() {
+    let (msg, zone) = signed_pair();
+    let zip_path = tmp(&format!("leak-{}.zip", rand_suffix()));
+    {
+        let mut inner = Vec::new();
+        {
+            let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut inner));
+            z.start_file("inner/a.eml", zip::write::SimpleFileOptions::default()).unwrap();
+            z.write_all(&msg).unwrap();
+            z.finish().unwrap();
+        }
+        let mut mbox = b"From a@example.org Tue Mar  1 10:00:00 2016\r\n".to_vec();
+        mbox.extend_from_slice(&msg);
+        mbox.extend_from_slice(b"\r\nFrom b@example.org Tue Mar  1 10:00:00 2016\r\nFrom: b@example.org\r\n\r\nunsigned\r\n");
+        let file = std::fs::File::create(&zip_path).unwrap();
+        let mut z = zip::ZipWriter::new(file);
+        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        z.add_directory("folder/", opts).unwrap();
+        z.start_file("folder/123.eml", opts).unwrap();
+        z.write_all(&msg).unwrap();
+        z.start_file("folder/broken.eml", opts).unwrap();
+        z.write_all(b"not an email at all").unwrap();
+        z.start_file("box.mbox", opts).unwrap();
+        z.write_all(&mbox).unwrap();
+        z.start_file("nested.zip", opts).unwrap();
+        z.write_all(&inner).unwrap();
+        z.start_file("__MACOSX/folder/._123.eml", opts).unwrap();
+        z.write_all(b"junk").unwrap();
+        z.finish().unwrap();
+    }
+    let zp = zip_path.to_str().unwrap();
+    let out = bin().args(["--json", "--keys", zone.to_str().unwrap(), zp]).output().unwrap();
+    let lines = json_lines(&out);
+    let sources: Vec<&str> = lines.iter().map(|l| l["source"].as_str().unwrap()).collect();
+    let name = |s: &str| format!("{zp}!{s}");
+    assert_eq!(
+        sources,
+        [name("folder/123.eml"), name("folder/broken.eml"), name("box.mbox#1"), name("box.mbox#2"), name("nested.zip!inner/a.eml")]
+    );
+    let verdicts: Vec<&str> = lines.iter().map(|l| l["verdict"].as_str().unwrap()).collect();
+    assert_eq!(verdicts, ["pass", "none", "pass", "none", "pass"]);
+    assert!(lines[1]["error"].as_str().unwrap().contains("does not look like an email"));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let mut child = bin().args(["--json", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let raw = std::fs::read(vector("mimekit/messages/gmail.msg")).unwrap();
+    child.stdin.take().unwrap().write_all(&raw).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines = json_lines(&out);
+    assert_eq!((lines[0]["source"].as_str(), lines[0]["verdict"].as_str()), (Some("-"), Some("pass")));
+}
+
+#[test]
+fn keys_subcommands_list_check_export_import() {
+    let list = bin().args(["keys", "list"]).output().unwrap();
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert!(text.lines().any(|l| l.starts_with("20120113._domainkey.gmail.com\trsa\t2048")), "{text}");
+    let check = bin().args(["keys", "check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+    let (_, zone) = signed_pair();
+    let import = bin().args(["keys", "import", zone.to_str().unwrap()]).output().unwrap();
+    let archive: Value = serde_json::from_slice(&import.stdout).unwrap();
+    assert_eq!(archive["format"], "dkimcheck-key-archive");
+    assert_eq!(archive["keys"][0]["selector"], "test");
+    assert_eq!(archive["keys"][0]["key_type"], "ed25519");
+    let exported = tmp(&format!("export-{}.json", rand_suffix()));
+    std::fs::write(&exported, &import.stdout).unwrap();
+    let export = bin().args(["keys", "export", "--no-bundled-keys", "--keys", exported.to_str().unwrap()]).output().unwrap();
+    let again: Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(again["keys"][0]["record"], archive["keys"][0]["record"]);
+    assert!(Path::new(&exported).exists());
+}
