@@ -8,7 +8,7 @@
 
 use crate::signature::HashAlgorithm;
 use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
-use crypto_bigint::{BoxedUint, Odd};
+use crypto_bigint::{BoxedUint, Odd, SquareAssign};
 
 /// Largest RSA modulus accepted, in bits.
 pub const MAX_RSA_BITS: u32 = 8192;
@@ -202,9 +202,9 @@ impl RsaPublicKey {
                 let mut acc = base.clone();
                 let top = 63 - e.leading_zeros();
                 for bit in (0..top).rev() {
-                    acc = acc.square();
+                    acc.square_assign();
                     if (e >> bit) & 1 == 1 {
-                        acc = acc.mul(&base);
+                        acc *= &base;
                     }
                 }
                 acc.retrieve()

@@ -24,7 +24,7 @@ pub struct Summary {
     pub subject: Option<String>,
     /// The plain-text body (HTML converted to text); `None` unless asked for.
     pub body_text: Option<String>,
-    /// Attachments: name and size in bytes.
+    /// Attachments: name and size in bytes (only read with the body).
     pub attachments: Vec<Attachment>,
     /// The domain of the first From address, lower-case.
     #[serde(skip)]
@@ -41,9 +41,17 @@ pub struct Attachment {
 }
 
 impl Summary {
-    /// Reads the summary of raw message bytes; `with_body` includes the text body.
+    /// Reads the summary of raw message bytes. With `with_body`, the MIME structure is parsed
+    /// for the text body and the attachments; without it only the header block is read, which
+    /// keeps batch verification fast.
     pub fn read(bytes: &[u8], with_body: bool) -> Summary {
-        let Some(msg) = MessageParser::default().parse(bytes) else { return Summary::default() };
+        let input = if with_body {
+            bytes
+        } else {
+            // The header block and the empty line that ends it.
+            memchr::memmem::find(bytes, b"\r\n\r\n").map_or(bytes, |end| &bytes[..end + 4])
+        };
+        let Some(msg) = MessageParser::default().parse(input) else { return Summary::default() };
         let addresses = |a: Option<&mail_parser::Address<'_>>| -> Option<String> {
             let list: Vec<String> = a?
                 .iter()
@@ -81,10 +89,13 @@ impl Summary {
             date_unix: msg.date().map(|d| d.to_timestamp()),
             subject: msg.subject().map(str::to_string),
             body_text,
-            attachments: msg
-                .attachments()
-                .map(|p| Attachment { name: p.attachment_name().map(str::to_string), size: p.contents().len() })
-                .collect(),
+            attachments: if with_body {
+                msg.attachments()
+                    .map(|p| Attachment { name: p.attachment_name().map(str::to_string), size: p.contents().len() })
+                    .collect()
+            } else {
+                Vec::new()
+            },
             from_domain,
         }
     }
