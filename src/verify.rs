@@ -28,12 +28,15 @@ pub struct Options {
     pub with_body: bool,
     /// Name of the input, for the report.
     pub source: String,
+    /// Compute the SHA-256 of the input for the report. A browser caller may turn this off and
+    /// compute it with WebCrypto, which uses the CPU's SHA instructions; `sha256` is then empty.
+    pub hash_input: bool,
 }
 
 impl Options {
     /// Options judging time at `at` (unix seconds), without body text.
     pub fn at(at: u64) -> Self {
-        Options { at, with_body: false, source: String::new() }
+        Options { at, with_body: false, source: String::new(), hash_input: true }
     }
 }
 
@@ -52,7 +55,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     let summary = Summary::read(bytes, options.with_body);
     let mut report = MessageReport {
         source: options.source.clone(),
-        sha256: hex(&Sha256::digest(raw)),
+        sha256: if options.hash_input { hex(&Sha256::digest(raw)) } else { String::new() },
         size: raw.len(),
         verdict: Verdict::None,
         summary: String::new(),

@@ -1,14 +1,15 @@
 //! Public-key cryptography: RSA PKCS#1 v1.5 verification (RFC 8017 §8.2.2) and Ed25519
 //! (RFC 8032, as used by RFC 8463).
 //!
-//! The RSA public operation is done with crypto-bigint's Montgomery arithmetic, with the
-//! Montgomery parameters computed once when a key is parsed. The exponent is public, so the
+//! The RSA public operation is Montgomery arithmetic ([`montgomery`]), with the Montgomery
+//! parameters computed once when a key is parsed. The exponent is public, so the
 //! exponentiation runs in variable time (16 squarings and one multiply for e = 65537). The
-//! padding is checked by building the expected encoding and comparing, never by parsing it.
+//! padding is checked by comparing with the expected encoding, never by parsing it.
+
+mod montgomery;
 
 use crate::signature::HashAlgorithm;
-use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
-use crypto_bigint::{BoxedUint, Odd, SquareAssign};
+use montgomery::Modulus;
 
 /// Largest RSA modulus accepted, in bits.
 pub const MAX_RSA_BITS: u32 = 8192;
@@ -88,11 +89,11 @@ impl PublicKey {
 #[derive(Clone)]
 pub struct RsaPublicKey {
     bits: u32,
-    modulus_len: usize,
-    modulus: BoxedUint,
-    exponent: BoxedUint,
-    exponent_small: Option<u64>,
-    params: BoxedMontyParams,
+    /// Big-endian modulus without leading zeros.
+    modulus: Vec<u8>,
+    /// Big-endian exponent without leading zeros.
+    exponent: Vec<u8>,
+    montgomery: Modulus,
 }
 
 const SHA256_PREFIX: &[u8] = &[
@@ -145,25 +146,12 @@ impl RsaPublicKey {
         if bits < 16 {
             return Err(KeyError::Modulus);
         }
-        let precision = (n.len() as u32 * 8).next_multiple_of(64);
-        let modulus = BoxedUint::from_be_slice(n, precision).map_err(|_| KeyError::Modulus)?;
-        let odd: Option<Odd<BoxedUint>> = Odd::new(modulus.clone()).into();
-        let odd = odd.ok_or(KeyError::Modulus)?;
-        let e_value = e.iter().skip_while(|&&b| b == 0).copied().collect::<Vec<u8>>();
-        if e_value.is_empty() || e_value.len() > n.len() || e_value.last().is_some_and(|b| b % 2 == 0) || e_value == [1] {
+        let e = e.iter().position(|&b| b != 0).map_or(&e[e.len()..], |i| &e[i..]);
+        if e.is_empty() || e.len() > n.len() || e.last().is_some_and(|b| b % 2 == 0) || e == [1] {
             return Err(KeyError::Exponent);
         }
-        let exponent_small =
-            (e_value.len() <= 8).then(|| e_value.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b)));
-        let exponent = BoxedUint::from_be_slice(&e_value, precision).map_err(|_| KeyError::Exponent)?;
-        Ok(RsaPublicKey {
-            bits,
-            modulus_len: n.len(),
-            modulus,
-            exponent,
-            exponent_small,
-            params: BoxedMontyParams::new_vartime(odd),
-        })
+        let montgomery = Modulus::new(n).ok_or(KeyError::Modulus)?;
+        Ok(RsaPublicKey { bits, modulus: n.to_vec(), exponent: e.to_vec(), montgomery })
     }
 
     /// Modulus size in bits.
@@ -173,44 +161,18 @@ impl RsaPublicKey {
 
     /// RSASSA-PKCS1-v1_5 verification of `signature` over `digest`.
     pub fn verify_pkcs1v15(&self, hash: HashAlgorithm, digest: &[u8], signature: &[u8]) -> bool {
-        let k = self.modulus_len;
-        if signature.is_empty() || signature.len() > k {
+        let k = self.modulus.len();
+        // The signature as a k-byte integer, which must be below the modulus.
+        let sig = signature.iter().position(|&b| b != 0).map_or(&signature[signature.len()..], |i| &signature[i..]);
+        if signature.is_empty() || sig.len() > k || (sig.len() == k && sig >= self.modulus.as_slice()) {
             return false;
         }
-        let Ok(s) = BoxedUint::from_be_slice(signature, self.params.bits_precision()) else { return false };
-        if s >= self.modulus {
-            return false;
-        }
-        let m = self.public_op(s);
-        let em = m.to_be_bytes();
-        // `em` has the precision's length; the encoding is its last k bytes, the rest zero.
-        let (high, em) = em.split_at(em.len() - k);
-        if high.iter().any(|&b| b != 0) {
-            return false;
-        }
+        let em = self.montgomery.pow(sig, &self.exponent, k);
         let prefix = match hash {
             HashAlgorithm::Sha256 => SHA256_PREFIX,
             HashAlgorithm::Sha1 => SHA1_PREFIX,
         };
-        expected_encoding_matches(em, prefix, digest)
-    }
-
-    fn public_op(&self, s: BoxedUint) -> BoxedUint {
-        let base = BoxedMontyForm::new(s, &self.params);
-        match self.exponent_small {
-            Some(e) => {
-                let mut acc = base.clone();
-                let top = 63 - e.leading_zeros();
-                for bit in (0..top).rev() {
-                    acc.square_assign();
-                    if (e >> bit) & 1 == 1 {
-                        acc *= &base;
-                    }
-                }
-                acc.retrieve()
-            }
-            None => base.pow(&self.exponent).retrieve(),
-        }
+        expected_encoding_matches(&em, prefix, digest)
     }
 }
 
