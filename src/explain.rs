@@ -65,7 +65,7 @@ The Date header can be set by the sender, so this is a hint, not proof.",
 }
 
 fn window(key: &KeyUsed) -> String {
-    match (&key.first_seen, &key.last_seen) {
+    match (&key.provenance.first_seen, &key.provenance.last_seen) {
         (Some(a), Some(b)) => format!("from {a} to {b}"),
         (Some(a), None) => format!("from {a}"),
         (None, Some(b)) => format!("until {b}"),
@@ -137,7 +137,7 @@ to check it."
     };
     if s.result == Verdict::Pass {
         if let Some(k) = &s.key {
-            if k.flags.contains(&KeyFlag::Compromised) {
+            if k.provenance.flags.contains(&KeyFlag::Compromised) {
                 text.push_str(" But this key's private half is public, so this proves nothing.");
             } else if k.key_type == "rsa" && k.bits < 1024 {
                 text.push_str(" But the key is short enough to be factored cheaply, so this is weak evidence.");
@@ -149,8 +149,8 @@ to check it."
 
 fn key_phrase(k: &KeyUsed) -> String {
     let kind = if k.key_type == "ed25519" { "Ed25519".to_string() } else { format!("{}-bit RSA", k.bits) };
-    let mut t = format!("the {kind} key from {}", k.origin);
-    match (&k.first_seen, &k.last_seen) {
+    let mut t = format!("the {kind} key from {}", k.provenance.origin);
+    match (&k.provenance.first_seen, &k.provenance.last_seen) {
         (None, None) => {}
         _ => t.push_str(&format!(", seen {}", window(k))),
     }
@@ -181,7 +181,7 @@ pub fn message_summary(r: &MessageReport) -> String {
     match best.result {
         Verdict::Pass => {
             let key = best.key.as_ref();
-            if key.is_some_and(|k| k.flags.contains(&KeyFlag::Compromised)) {
+            if key.is_some_and(|k| k.provenance.flags.contains(&KeyFlag::Compromised)) {
                 return format!(
                     "The signature matches a key of {d}, but that key's private half is public: anyone could have \
 made this signature, so it proves nothing."

@@ -1,7 +1,7 @@
 //! What verification returns: a [`MessageReport`] per message with a [`SignatureReport`] per
 //! `DKIM-Signature`, serializable as the CLI's JSON Lines and the page's objects.
 
-use crate::keys::KeyFlag;
+use crate::keys::Provenance;
 use crate::summary::Summary;
 use serde::Serialize;
 use std::fmt;
@@ -98,18 +98,9 @@ pub struct KeyUsed {
     pub key_type: &'static str,
     /// Key size in bits.
     pub bits: u32,
-    /// Where it came from: "bundled archive", "added by you", a file name...
-    pub origin: String,
-    /// Where the record was found, if known.
-    pub source: Option<String>,
-    /// First known publication date.
-    pub first_seen: Option<String>,
-    /// Last known publication date.
-    pub last_seen: Option<String>,
-    /// Archive flags.
-    pub flags: Vec<KeyFlag>,
-    /// Archive notes.
-    pub notes: Option<String>,
+    /// Where it came from, when it was seen, flags and notes (flattened into the JSON).
+    #[serde(flatten)]
+    pub provenance: Provenance,
     /// Whether the message's Date falls in the key's known window (`None`: unknown).
     pub date_in_window: Option<bool>,
     /// The record has `t=y` (testing).

@@ -5,7 +5,7 @@ use crate::canon::{self, BodyHash, Hasher};
 use crate::explain;
 use crate::input;
 use crate::key_record::{KeyRecord, KeyRecordError};
-use crate::keys::{KeyEntry, KeyFlag, KeyStore, Lookup};
+use crate::keys::{KeyEntry, KeyFlag, KeyStore, Lookup, Provenance};
 use crate::message::{HeaderField, Message};
 use crate::report::{Category, HeaderView, KeyUsed, MessageReport, SignatureReport, Verdict, Warning};
 use crate::signature::{Canonicalization, HashAlgorithm, KeyType, Signature, SignatureLabel, is_same_or_subdomain};
@@ -363,12 +363,7 @@ fn key_used(entry: &KeyEntry, record: &KeyRecord, candidates: usize, message_dat
         name: entry.name.clone(),
         key_type: record.key_type.as_str(),
         bits: record.bits(),
-        origin: p.origin.clone(),
-        source: p.source.clone(),
-        first_seen: p.first_seen.clone(),
-        last_seen: p.last_seen.clone(),
-        flags,
-        notes: p.notes.clone(),
+        provenance: Provenance { flags, ..p.clone() },
         date_in_window,
         testing: record.testing,
         candidates,
@@ -382,13 +377,13 @@ fn warnings(message: &Message<'_>, sig: &Signature, report: &SignatureReport, ca
         push("sha1", explain::SHA1.to_string());
     }
     if let Some(key) = &report.key {
-        if key.flags.contains(&KeyFlag::Compromised) {
+        if key.provenance.flags.contains(&KeyFlag::Compromised) {
             push("compromised_key", explain::COMPROMISED.to_string());
         }
         if key.key_type == "rsa" && key.bits < 1024 {
             push("weak_key", explain::weak_key(key.bits));
         }
-        if key.flags.contains(&KeyFlag::Recovered) {
+        if key.provenance.flags.contains(&KeyFlag::Recovered) {
             push("recovered_key", explain::RECOVERED.to_string());
         }
         if key.testing {

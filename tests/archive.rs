@@ -32,7 +32,7 @@ fn a_real_2015_gmail_message_verifies_with_the_bundled_key_and_its_window() {
     assert_eq!(r.verdict, Verdict::Pass);
     assert_eq!(r.summary, "Signed by gmail.com. Nothing in the signed parts has changed since.");
     let key = r.signatures[0].key.as_ref().unwrap();
-    assert_eq!((key.origin.as_str(), key.bits, key.date_in_window), ("bundled archive", 2048, Some(true)));
+    assert_eq!((key.provenance.origin.as_str(), key.bits, key.date_in_window), ("bundled archive", 2048, Some(true)));
     assert!(r.signatures[0].explanation.contains("the message is dated within that window"), "{}", r.signatures[0].explanation);
 }
 
@@ -74,7 +74,7 @@ fn every_import_path_yields_a_working_key() {
     }
     let (_, r) = verdict_with(&Archive::from_store(&exported).to_json(), &raw);
     let k = r.signatures[0].key.as_ref().unwrap();
-    assert_eq!((k.first_seen.as_deref(), k.last_seen.as_deref(), k.date_in_window), (Some("2015-01-02"), Some("2017-05-06"), Some(true)));
+    assert_eq!((k.provenance.first_seen.as_deref(), k.provenance.last_seen.as_deref(), k.date_in_window), (Some("2015-01-02"), Some("2017-05-06"), Some(true)));
     let _ = spec;
 }
 

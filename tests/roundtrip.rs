@@ -226,7 +226,7 @@ fn a_selector_with_two_keys_finds_the_one_that_verifies() {
     let r = check(&raw, &store);
     assert_eq!(r.verdict, Verdict::Pass);
     let key = r.signatures[0].key.as_ref().unwrap();
-    assert_eq!((key.origin.as_str(), key.candidates), ("new key", 2));
+    assert_eq!((key.provenance.origin.as_str(), key.candidates), ("new key", 2));
     // With only the wrong key, the header signature fails while the body is intact.
     let mut wrong = KeyStore::new();
     wrong.add("test._domainkey.example.org", &keys().other_rsa.record(), Provenance::origin("old key"));
