@@ -149,7 +149,13 @@ to check it."
 
 fn key_phrase(k: &KeyUsed) -> String {
     let kind = if k.key_type == "ed25519" { "Ed25519".to_string() } else { format!("{}-bit RSA", k.bits) };
-    let mut t = format!("the {kind} key from {}", k.provenance.origin);
+    let origin = &k.provenance.origin;
+    let from = match origin.as_str() {
+        "bundled archive" => "from dkimcheck's bundled key archive".to_string(),
+        "added by you" => "that you added".to_string(),
+        other => format!("from {other}"),
+    };
+    let mut t = format!("the {kind} key {from}");
     match (&k.provenance.first_seen, &k.provenance.last_seen) {
         (None, None) => {}
         _ => t.push_str(&format!(", seen {}", window(k))),
