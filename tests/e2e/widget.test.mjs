@@ -1,0 +1,45 @@
+// widget.test.mjs — the <dkim-check> element on the example embedding page.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, foreignRequests } from './helpers.mjs';
+import { RFC8463, EXIM, EXIM_TXT, NOKEY_VERDICT } from './messages.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the widget verifies a pasted message and takes a missing key', async () => {
+  const context = await browser.newContext();
+  const requests = [];
+  const errors = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${server.url}embed-example.html`);
+  // A message embedded in the element is checked on load.
+  await page.locator('dkim-check#embedded-check .banner[data-verdict="pass"][data-caution="compromised"]').waitFor({ timeout: 20000 });
+  const widget = page.locator('dkim-check#reader-check');
+  await widget.locator('details.paste summary').click();
+  await widget.locator('textarea').fill(RFC8463().toString('latin1'));
+  await widget.locator('button', { hasText: 'Check' }).click();
+  await widget.locator('.banner[data-verdict="pass"]').waitFor({ timeout: 20000 });
+  assert.match(await widget.locator('.banner-summary').textContent(), /football\.example\.com/);
+  assert.match(await widget.locator('.signature-lines').textContent(), /key brisbane\._domainkey\.football\.example\.com: ed25519/);
+
+  await widget.locator('textarea').first().fill(EXIM().toString('latin1'));
+  await widget.locator('button', { hasText: /^Check$/ }).click();
+  await widget.locator(`.banner[data-verdict="${NOKEY_VERDICT}"]`).waitFor({ timeout: 20000 });
+  await widget.locator('.missing-key textarea').fill(EXIM_TXT);
+  await widget.locator('.missing-key button[type=submit]').click();
+  await widget.locator('.banner[data-verdict="pass"]').waitFor({ timeout: 20000 });
+
+  // Theming: custom properties set on the element reach the shadow DOM.
+  const accent = await page.$eval('dkim-check.themed', (el) => getComputedStyle(el).getPropertyValue('--dk-accent').trim());
+  assert.equal(accent, '#7b2cbf');
+  assert.deepEqual(foreignRequests(requests, server.url), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,78 @@
+// zip.test.mjs — the page's zip reader and mbox splitter, run directly in node
+// (they only use Blob, DecompressionStream and Response, which node has too).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { listZip, readZipMember, isJunkPath, windowedReader } from '../../www/js/zip.js';
+import { splitMbox } from '../../www/js/mbox.js';
+import { expandFiles, readTask } from '../../www/js/sources.js';
+import { makeZip } from './helpers.mjs';
+
+const files = [
+  { name: 'a/', data: Buffer.alloc(0) },
+  { name: 'a/one.eml', data: Buffer.from('Subject: one\r\n\r\nbody one\r\n') },
+  { name: 'a/two.eml', data: Buffer.from('Subject: two\r\n\r\n' + 'x'.repeat(100000)) },
+  { name: '__MACOSX/a/._one.eml', data: Buffer.from('junk') },
+  { name: 'a/.DS_Store', data: Buffer.from('junk') },
+];
+
+for (const mode of [{}, { deflate: true }, { zip64: true }, { zip64: true, deflate: true }]) {
+  test(`zip reader: ${JSON.stringify(mode)}`, async () => {
+    const blob = new Blob([await makeZip(files, mode)]);
+    const entries = await listZip(blob);
+    assert.deepEqual(entries.map((e) => e.name), ['a/one.eml', 'a/two.eml']);
+    const two = Buffer.from(await readZipMember(blob, entries[1]));
+    assert.ok(two.equals(files[2].data));
+  });
+}
+
+test('junk paths', () => {
+  assert.ok(isJunkPath('x/'));
+  assert.ok(isJunkPath('__MACOSX/x/._y.eml'));
+  assert.ok(!isJunkPath('x/y.eml'));
+});
+
+test('nested zips and sources', async () => {
+  const inner = await makeZip([{ name: 'in.eml', data: Buffer.from('Subject: in\r\n\r\nx\r\n') }], { deflate: true });
+  const outer = await makeZip([{ name: 'd/inner.zip', data: inner }, { name: 'top.eml', data: Buffer.from('Subject: top\r\n\r\ny\r\n') }]);
+  const tasks = await expandFiles([new File([outer], 'leak.zip')]);
+  assert.deepEqual(tasks.map((t) => t.source), ['leak.zip!d/inner.zip!in.eml', 'leak.zip!top.eml']);
+  assert.equal(Buffer.from(await readTask(tasks[0])).toString(), 'Subject: in\r\n\r\nx\r\n');
+});
+
+test('mbox splitting', async () => {
+  const text = 'From a@b Mon Jan  1 00:00:00 2024\nSubject: 1\n\nfirst line\nFrom the start\n>From quoted\n\nFrom c@d Mon Jan  1 00:00:00 2024\nSubject: 2\n\nbody\n';
+  const blob = new Blob([text]);
+  const ranges = await splitMbox(blob);
+  const parts = await Promise.all(ranges.map(async (r) => Buffer.from(await blob.slice(r.start, r.end).arrayBuffer()).toString()));
+  // As in src/mbox.rs: only a "From " line after an empty line separates messages.
+  assert.equal(parts.length, 2);
+  assert.equal(parts[0], 'Subject: 1\n\nfirst line\nFrom the start\n>From quoted\n\n');
+  assert.equal(parts[1], 'Subject: 2\n\nbody\n');
+});
+
+test('a corrupt deflated member is an error, not a hang', async () => {
+  const zip = await makeZip([{ name: 'x.eml', data: Buffer.from('Subject: x\r\n\r\n' + 'y'.repeat(5000)) }], { deflate: true });
+  const entries = await listZip(new Blob([zip]));
+  // Overwrite the deflate data with garbage.
+  const start = 30 + 'x.eml'.length;
+  for (let i = start; i < start + entries[0].compressedSize; i++) zip[i] = 0xff;
+  await assert.rejects(readZipMember(new Blob([zip]), entries[0]));
+});
+
+test('not a zip', async () => {
+  await assert.rejects(listZip(new Blob(['hello'])), /not a readable zip/);
+});
+
+test('the windowed reader returns the same bytes as direct reads', async () => {
+  const data = Buffer.alloc(10000);
+  for (let i = 0; i < data.length; i++) data[i] = (i * 7 + (i >> 8)) & 0xff;
+  const blob = new Blob([data]);
+  const read = windowedReader(1000);
+  // In order, across windows, with a big read and a jump back.
+  const ranges = [[0, 10], [5, 900], [990, 30], [1500, 600], [2100, 2500], [100, 50], [9990, 10], [4000, 1]];
+  for (const [o, l] of ranges) {
+    const got = Buffer.from(await read(blob, o, l, 'k'));
+    assert.ok(got.equals(data.subarray(o, o + l)), `${o}+${l}`);
+  }
+});

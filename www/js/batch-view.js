@@ -1,0 +1,171 @@
+// batch-view.js — results of many messages: summary counts, counts per
+// signing domain, a sortable and filterable table, and exports.
+
+import { h, clear, uid } from './dom.js';
+import { VERDICTS, VERDICT_WORDS, VERDICT_ICONS, mainDomain, formatCount, resultWords, caution } from './reports.js';
+import { toJsonLines, toCsv, download } from './export.js';
+
+const MAX_ROWS = 500;
+
+const COLUMNS = [
+  { key: 'verdict', label: 'Result', get: (r) => VERDICTS.indexOf(r.verdict) },
+  { key: 'source', label: 'Message', get: (r) => r.source || '' },
+  { key: 'domain', label: 'Signed by', get: (r) => mainDomain(r) || '' },
+  { key: 'from', label: 'From domain', get: (r) => r.from_domain || '' },
+  { key: 'subject', label: 'Subject', get: (r) => r.message?.subject || '' },
+  { key: 'date', label: 'Date', get: (r) => r.message?.date_unix || 0 },
+];
+
+export class BatchView {
+  /**
+   * @param {HTMLElement} root
+   * @param {{onOpen:(index:number)=>void}} opts
+   */
+  constructor(root, { onOpen }) {
+    this.root = root;
+    this.onOpen = onOpen;
+    this.reports = [];
+    this.sort = { key: 'source', dir: 1 };
+    this.filter = '';
+    this.verdictFilter = '';
+    this.pending = null;
+  }
+
+  /** Start showing a batch of `total` messages. */
+  start(total, label) {
+    this.reports = new Array(total);
+    this.total = total;
+    this.done = 0;
+    this.state = 'running';
+    this.label = label;
+    this.build();
+    this.update();
+  }
+
+  /** Add (or replace) the report of message `index`. */
+  add(index, report) {
+    if (!this.reports[index]) this.done++;
+    this.reports[index] = report;
+    this.schedule();
+  }
+
+  /** Mark the batch finished ('done' or 'cancelled'). */
+  finish(state) {
+    this.state = state;
+    this.update();
+  }
+
+  schedule() {
+    if (this.pending) return;
+    // Re-rendering sorts every row: do it less often for big batches.
+    this.pending = setTimeout(() => { this.pending = null; this.update(); }, this.done > 20000 ? 1500 : 250);
+  }
+
+  build() {
+    const filterId = uid('filter');
+    const verdictId = uid('verdict');
+    this.summary = h('p', { class: 'batch-summary', id: 'batch-summary' });
+    this.counts = h('ul', { class: 'verdict-counts', 'aria-label': 'Messages per result' });
+    this.domains = h('tbody');
+    this.tbody = h('tbody');
+    this.shown = h('p', { class: 'hint', role: 'status' });
+    this.headRow = h('tr');
+    const filterInput = h('input', { id: filterId, type: 'search', placeholder: 'domain, subject, file name…', oninput: (e) => { this.filter = e.target.value.toLowerCase(); this.renderTable(); } });
+    const verdictSelect = h('select', { id: verdictId, onchange: (e) => { this.verdictFilter = e.target.value; this.renderTable(); } },
+      h('option', { value: '' }, 'all results'),
+      VERDICTS.map((v) => h('option', { value: v }, `${VERDICT_WORDS[v]} (${v})`)));
+    clear(this.root).append(
+      h('h2', null, this.label || 'Results'),
+      this.summary,
+      this.counts,
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', onclick: () => this.export('jsonl') }, 'Export JSON Lines'),
+        h('button', { type: 'button', onclick: () => this.export('csv') }, 'Export CSV')),
+      h('details', { class: 'domains' },
+        h('summary', null, 'Messages per signing domain'),
+        h('div', { class: 'table-wrap' }, h('table', { class: 'domain-table' },
+          h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Signing domain'), h('th', { scope: 'col' }, 'Messages'), h('th', { scope: 'col' }, 'Verified'))),
+          this.domains))),
+      h('div', { class: 'filters' },
+        h('div', { class: 'field' }, h('label', { for: filterId }, 'Filter'), filterInput),
+        h('div', { class: 'field' }, h('label', { for: verdictId }, 'Result'), verdictSelect)),
+      this.shown,
+      h('div', { class: 'table-wrap' }, h('table', { class: 'batch-table' }, h('thead', null, this.headRow), this.tbody)));
+  }
+
+  update() {
+    const reports = this.reports.filter(Boolean);
+    const pass = reports.filter((r) => r.verdict === 'pass').length;
+    const s = this.summary;
+    s.dataset.total = String(this.total);
+    s.dataset.pass = String(pass);
+    s.dataset.checked = String(this.done);
+    s.dataset.state = this.state;
+    let text = `${formatCount(pass)} of ${formatCount(this.total)} messages verified`;
+    if (this.state === 'running') text += ` (${formatCount(this.done)} checked so far)`;
+    if (this.state === 'cancelled') text += ` — cancelled after ${formatCount(this.done)} were checked`;
+    s.textContent = `${text}.`;
+
+    const byVerdict = new Map();
+    const byDomain = new Map();
+    for (const r of reports) {
+      byVerdict.set(r.verdict, (byVerdict.get(r.verdict) || 0) + 1);
+      const d = mainDomain(r) || '(no signature)';
+      const e = byDomain.get(d) || { total: 0, pass: 0 };
+      e.total++;
+      if (r.verdict === 'pass') e.pass++;
+      byDomain.set(d, e);
+    }
+    clear(this.counts).append(...VERDICTS.filter((v) => byVerdict.get(v)).map((v) =>
+      h('li', { dataset: { verdict: v } }, h('span', { class: 'badge', dataset: { verdict: v } }, h('span', { 'aria-hidden': 'true' }, `${VERDICT_ICONS[v]} `), VERDICT_WORDS[v]), ` ${formatCount(byVerdict.get(v))}`)));
+    clear(this.domains).append(...[...byDomain.entries()].sort((a, b) => b[1].total - a[1].total).slice(0, 200).map(([d, e]) =>
+      h('tr', { dataset: { domain: d } }, h('th', { scope: 'row' }, d), h('td', null, formatCount(e.total)), h('td', null, formatCount(e.pass)))));
+    this.renderTable();
+  }
+
+  sorted() {
+    const col = COLUMNS.find((c) => c.key === this.sort.key);
+    const rows = [];
+    this.reports.forEach((r, i) => { if (r) rows.push({ r, i }); });
+    const f = this.filter;
+    const filtered = rows.filter(({ r }) => (!this.verdictFilter || r.verdict === this.verdictFilter) &&
+      (!f || [r.source, mainDomain(r), r.from_domain, r.message?.subject, r.message?.from, r.summary]
+        .some((x) => x && String(x).toLowerCase().includes(f))));
+    filtered.sort((a, b) => {
+      const x = col.get(a.r);
+      const y = col.get(b.r);
+      return (x < y ? -1 : x > y ? 1 : a.i - b.i) * this.sort.dir;
+    });
+    return filtered;
+  }
+
+  renderTable() {
+    clear(this.headRow).append(...COLUMNS.map((c) => {
+      const active = this.sort.key === c.key;
+      return h('th', { scope: 'col', 'aria-sort': active ? (this.sort.dir > 0 ? 'ascending' : 'descending') : 'none' },
+        h('button', { type: 'button', class: 'sort', onclick: () => {
+          this.sort = { key: c.key, dir: active ? -this.sort.dir : 1 };
+          this.renderTable();
+          this.headRow.querySelector(`[data-key="${c.key}"]`)?.focus();
+        }, dataset: { key: c.key } }, c.label, h('span', { 'aria-hidden': 'true' }, active ? (this.sort.dir > 0 ? ' ▲' : ' ▼') : '')));
+    }));
+    const rows = this.sorted();
+    this.shown.textContent = rows.length > MAX_ROWS
+      ? `Showing the first ${formatCount(MAX_ROWS)} of ${formatCount(rows.length)} matching messages; use the filter to narrow down.`
+      : `${formatCount(rows.length)} message${rows.length === 1 ? '' : 's'} shown. Choose a message to see its details.`;
+    clear(this.tbody).append(...rows.slice(0, MAX_ROWS).map(({ r, i }) => h('tr', { dataset: { verdict: r.verdict, index: String(i) }, onclick: (e) => { if (e.target.tagName !== 'BUTTON') this.onOpen(i); } },
+      h('td', null, h('span', { class: 'badge', dataset: { verdict: r.verdict, caution: caution(r) || '' } }, h('span', { 'aria-hidden': 'true' }, `${caution(r) ? '!' : VERDICT_ICONS[r.verdict]} `), resultWords(r))),
+      h('td', { class: 'source' }, h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(i) }, r.source || '(message)')),
+      h('td', null, mainDomain(r) || '—'),
+      h('td', null, r.from_domain || '—'),
+      h('td', { class: 'subject' }, r.message?.subject || ''),
+      h('td', { class: 'date' }, r.message?.date || ''))));
+  }
+
+  /** Download all reports (in input order). */
+  export(kind) {
+    const reports = this.reports.filter(Boolean);
+    if (kind === 'csv') download('dkimcheck-results.csv', toCsv(reports), 'text/csv');
+    else download('dkimcheck-results.jsonl', toJsonLines(reports), 'application/x-ndjson');
+  }
+}

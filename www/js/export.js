@@ -1,0 +1,53 @@
+// export.js — batch results as JSON Lines or CSV, downloaded as a Blob.
+
+import { signingDomains } from './reports.js';
+
+/** One MessageReport per line. */
+export function toJsonLines(reports) {
+  return reports.map((r) => JSON.stringify(r)).join('\n') + (reports.length ? '\n' : '');
+}
+
+const CSV_COLUMNS = [
+  ['source', (r) => r.source],
+  ['verdict', (r) => r.verdict],
+  ['summary', (r) => r.summary],
+  ['from_domain', (r) => r.from_domain],
+  ['aligned', (r) => r.aligned],
+  ['signing_domains', (r) => signingDomains(r).join(' ')],
+  ['selectors', (r) => (r.signatures || []).map((s) => s.selector).join(' ')],
+  ['results', (r) => (r.signatures || []).map((s) => s.result).join(' ')],
+  ['reasons', (r) => (r.signatures || []).map((s) => s.reason).join(' ')],
+  ['subject', (r) => r.message?.subject],
+  ['date', (r) => r.message?.date],
+  ['from', (r) => r.message?.from],
+  ['size', (r) => r.size],
+  ['sha256', (r) => r.sha256],
+  ['error', (r) => r.error],
+];
+
+function csvCell(v) {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  // Keep spreadsheets from treating a cell as a formula.
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 CSV with a header row. */
+export function toCsv(reports) {
+  const rows = [CSV_COLUMNS.map(([name]) => name).join(',')];
+  for (const r of reports) rows.push(CSV_COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
+  return rows.join('\r\n') + '\r\n';
+}
+
+/** Offer text as a file download. */
+export function download(filename, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -1,0 +1,93 @@
+// keystore.js — keys the user added: kept for this session, and in
+// localStorage only for keys the user explicitly asked to remember.
+// Keys are stored as zone-file lines, the format Verifier({keys}) takes.
+
+const STORAGE_KEY = 'dkimcheck.keys.v1';
+
+function storage() {
+  try { return globalThis.localStorage || null; } catch { return null; }
+}
+
+/** Join the quoted strings of a dig +short / zone TXT value ("a" "b" → ab). */
+export function unquoteTxt(text) {
+  const parts = [...text.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1].replace(/\\(.)/g, '$1'));
+  return parts.length ? parts.join('') : text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** Does the pasted text look like dig or zone-file lines rather than a bare TXT value? */
+export function looksLikeZone(text) {
+  return /\._domainkey\./i.test(text) && /\bTXT\b/i.test(text);
+}
+
+export class KeyStore {
+  constructor() {
+    /** @type {Array<{name:string, line:string, remember:boolean}>} */
+    this.entries = [];
+    this.listeners = new Set();
+    const saved = storage()?.getItem(STORAGE_KEY);
+    if (saved) {
+      try { this.entries = JSON.parse(saved).map((e) => ({ ...e, remember: true })); } catch { /* ignore broken storage */ }
+    }
+  }
+
+  /** Zone text of all added keys, for new Verifier({keys}). */
+  text() {
+    return this.entries.map((e) => e.line).join('\n');
+  }
+
+  onChange(fn) { this.listeners.add(fn); }
+
+  changed() {
+    storage()?.setItem(STORAGE_KEY, JSON.stringify(this.entries.filter((e) => e.remember).map(({ name, line }) => ({ name, line }))));
+    for (const fn of this.listeners) fn();
+  }
+
+  /**
+   * Add keys from user input, validated by the wasm engine `dk`.
+   * @returns {string[]} the record names added
+   */
+  add({ selector, domain, text, remember }, dk) {
+    if (!text) throw new Error('Paste a DNS record first.');
+    const lines = [];
+    if (looksLikeZone(text)) {
+      const parsed = dk.parse_keys(text);
+      if (!parsed.keys.length) throw new Error(parsed.errors.length ? parsed.errors.join(' ') : 'No DKIM key record was found in the pasted text.');
+      for (const k of parsed.keys) lines.push({ name: k.name, line: dk.add_key_for(k.selector, k.domain, k.record) });
+    } else {
+      if (!selector || !domain) throw new Error('For a bare TXT value, fill in the selector and the domain too.');
+      const line = dk.add_key_for(selector, domain.replace(/\.$/, ''), unquoteTxt(text));
+      lines.push({ name: `${selector}._domainkey.${domain.replace(/\.$/, '')}`.toLowerCase(), line });
+    }
+    // The whole set must still be accepted by the verifier.
+    const next = this.entries.filter((e) => !lines.some((l) => l.name === e.name)).concat(lines.map((l) => ({ ...l, remember: !!remember })));
+    new dk.Verifier({ keys: next.map((e) => e.line).join('\n') }).free?.();
+    this.entries = next;
+    this.changed();
+    return lines.map((l) => l.name);
+  }
+
+  /**
+   * Drop remembered keys the verifier no longer accepts (for example after an
+   * update of the page). Returns the names dropped.
+   */
+  prune(dk) {
+    const bad = this.entries.filter((e) => {
+      try { new dk.Verifier({ keys: e.line }).free?.(); return false; } catch { return true; }
+    }).map((e) => e.name);
+    if (bad.length) {
+      this.entries = this.entries.filter((e) => !bad.includes(e.name));
+      this.changed();
+    }
+    return bad;
+  }
+
+  remove(name) {
+    this.entries = this.entries.filter((e) => e.name !== name);
+    this.changed();
+  }
+
+  setRemember(name, remember) {
+    const e = this.entries.find((x) => x.name === name);
+    if (e) { e.remember = remember; this.changed(); }
+  }
+}

@@ -1,0 +1,54 @@
+// platform.js — where the wasm and the worker code come from.
+//
+// Served build: the wasm is a base64 string in js/wasm-data.js (so the page
+// needs no fetch() and can keep connect-src 'none'), workers are module workers
+// loaded from js/worker.js.
+// Single-file build and widget: the build defines globalThis.__DKIMCHECK_EMBED__
+// = {wasmBase64(), workerSource()} and workers are made from blob: URLs.
+// The wasm is compiled once on the main thread; the compiled WebAssembly.Module
+// is posted to every worker.
+
+let modulePromise = null;
+let workerUrl = null;
+
+function embedded() {
+  return globalThis.__DKIMCHECK_EMBED__ || null;
+}
+
+/** Decode base64 to bytes. */
+export function fromBase64(b64) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64.trim());
+  const bin = atob(b64.trim());
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** The compiled verifier wasm, compiled once per page. */
+export function wasmModule() {
+  if (!modulePromise) {
+    modulePromise = (async () => {
+      const emb = embedded();
+      const b64 = emb ? emb.wasmBase64() : (await import('./wasm-data.js')).default;
+      return WebAssembly.compile(fromBase64(b64));
+    })();
+  }
+  return modulePromise;
+}
+
+/** Create one verification worker. */
+export function createWorker() {
+  const emb = embedded();
+  if (emb) {
+    if (!workerUrl) {
+      workerUrl = URL.createObjectURL(new Blob([emb.workerSource()], { type: 'text/javascript' }));
+    }
+    return new Worker(workerUrl, { name: 'dkimcheck' });
+  }
+  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'dkimcheck' });
+}
+
+/** Number of workers to use for a batch. */
+export function poolSize() {
+  return Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
+}

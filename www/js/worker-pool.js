@@ -1,0 +1,115 @@
+// worker-pool.js — runs verification tasks on a pool of Web Workers.
+//
+// Workers are created lazily (never more than there are tasks), get the
+// compiled wasm module and the current extra keys, and are fed batches of
+// neighbouring tasks so that each has up to IN_FLIGHT batches queued.
+// cancel() terminates every worker; the next run() starts fresh ones.
+
+import { createWorker, wasmModule } from './platform.js';
+
+const IN_FLIGHT = 2;
+const MAX_BATCH = 32;
+
+export class WorkerPool {
+  /** @param {{size:number, keys?:string}} opts */
+  constructor({ size, keys = '' }) {
+    this.size = size;
+    this.keys = keys;
+    this.workers = [];
+    this.current = null;
+    this.version = null;
+    /** Per worker: cumulative ms spent reading message bytes and verifying (for benchmarks). */
+    this.timing = [];
+  }
+
+  /** Change the extra keys; running workers are restarted on the next run. */
+  setKeys(keys) {
+    if (keys === this.keys) return;
+    this.keys = keys;
+    this.terminate();
+  }
+
+  async spawn() {
+    const module = await wasmModule();
+    const worker = createWorker();
+    await new Promise((resolve, reject) => {
+      worker.onmessage = ({ data }) => {
+        if (data.type === 'ready') { this.version = data.version; resolve(); }
+        else if (data.type === 'fatal') reject(new Error(data.message));
+      };
+      worker.onerror = (e) => reject(new Error(e.message || 'The verification worker failed to start.'));
+      worker.postMessage({ type: 'init', module, keys: this.keys });
+    });
+    return worker;
+  }
+
+  async ensureWorkers(n) {
+    while (this.workers.length < n) {
+      const w = this.spawn();
+      this.workers.push(w);
+    }
+    return Promise.all(this.workers.slice(0, n));
+  }
+
+  /**
+   * Verify tasks. Calls onResult(index, report) as results arrive (in any order).
+   * @returns {Promise<{cancelled:boolean}>}
+   */
+  run(tasks, { body = true, onResult }) {
+    this.cancel();
+    const run = { cancelled: false };
+    this.current = run;
+    const n = Math.max(1, Math.min(this.size, tasks.length));
+    return new Promise((resolve, reject) => {
+      run.finish = resolve;
+      let next = 0;
+      let done = 0;
+      if (!tasks.length) { resolve({ cancelled: false }); return; }
+      // Small batches for small runs, so every worker gets a share.
+      const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor(tasks.length / (n * 8))));
+      this.ensureWorkers(n).then((workers) => {
+        if (run.cancelled) return;
+        for (const worker of workers) {
+          let inFlight = 0;
+          const feed = () => {
+            while (!run.cancelled && inFlight < IN_FLIGHT && next < tasks.length) {
+              const batch = [];
+              while (batch.length < batchSize && next < tasks.length) batch.push({ id: next, task: tasks[next++] });
+              inFlight++;
+              worker.postMessage({ type: 'verify', batch, body });
+            }
+          };
+          worker.onmessage = ({ data }) => {
+            if (run.cancelled || data.type !== 'results') return;
+            inFlight--;
+            this.timing[workers.indexOf(worker)] = data.timing;
+            for (const { id, report } of data.items) {
+              done++;
+              onResult(id, report);
+            }
+            if (done === tasks.length) { this.current = null; resolve({ cancelled: false }); }
+            else feed();
+          };
+          worker.onerror = (e) => { if (!run.cancelled) { this.cancel(); reject(new Error(e.message || 'A verification worker crashed.')); } };
+          feed();
+        }
+      }, (err) => { this.terminate(); reject(err); });
+    });
+  }
+
+  /** Stop the current run (if any) and its workers. */
+  cancel() {
+    const run = this.current;
+    if (!run) return;
+    run.cancelled = true;
+    this.current = null;
+    this.terminate();
+    run.finish({ cancelled: true });
+  }
+
+  /** Terminate all workers. */
+  terminate() {
+    for (const w of this.workers) w.then((worker) => worker.terminate(), () => {});
+    this.workers = [];
+  }
+}
