@@ -6,7 +6,7 @@
 //   node scripts/bench-web.mjs [DIR] [--workers 1,2,4] [--repeat N] [--native MSGS_PER_S] [--zip]
 //
 // DIR holds *.eml files and optionally keys.zone (as written by
-// `cargo run --release --bin bench -- --write-corpus DIR`). Without DIR, the
+// `cargo bench --bench throughput -- --write-corpus DIR`). Without DIR, the
 // RFC 8463 example message is repeated 2,000 times (its keys are bundled).
 // --native: the native single-thread messages/s, to print the ratio beside it.
 // --zip: put the corpus in a (deflated) zip and read members as the page does.

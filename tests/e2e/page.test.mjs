@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { serve, launch, openPage, foreignRequests, dropFiles, bannerVerdict, batchSummary, makeZip } from './helpers.mjs';
 import { RFC8463, RFC8463_TAMPERED, EXIM, EXIM_KEY, EXIM_TXT, UNSIGNED, HOSTILE, NOKEY_VERDICT } from './messages.mjs';
 
@@ -46,6 +47,9 @@ test('dropping an .eml shows a verdict banner', async () => {
   const cells = await p.page.$$eval('.header-table .signed-cell', (tds) => tds.map((td) => td.textContent));
   assert.ok(cells.some((c) => /✔ signed/.test(c)) && cells.includes('the signature'), cells.join());
   assert.match(await p.page.textContent('.message'), /Joe SixPack/);
+  // The SHA-256 of the file as given (computed in the worker with WebCrypto).
+  const sha = createHash('sha256').update(RFC8463()).digest('hex');
+  assert.ok((await p.page.textContent('.message')).includes(sha), 'SHA-256 of the input is shown');
   await p.done();
 });
 
