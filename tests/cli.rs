@@ -171,4 +171,12 @@ fn keys_subcommands_list_check_export_import() {
     let again: Value = serde_json::from_slice(&export.stdout).unwrap();
     assert_eq!(again["keys"][0]["record"], archive["keys"][0]["record"]);
     assert!(Path::new(&exported).exists());
+    // A bare TXT value for a selector and domain.
+    let txt = "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
+    let out = bin().args(["keys", "import", "--txt", "brisbane", "football.example.com", txt]).output().unwrap();
+    let archive: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((archive["keys"][0]["domain"].as_str(), archive["keys"][0]["bits"].as_u64()), (Some("football.example.com"), Some(256)));
+    let bad = bin().args(["keys", "import", "--txt", "s", "example.org", "v=DKIM1; p="]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("revoked"));
 }

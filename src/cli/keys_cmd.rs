@@ -77,12 +77,38 @@ fn check(args: &super::Args, store: &KeyStore) -> i32 {
     i32::from(!problems.is_empty())
 }
 
-fn import(paths: &[String]) -> i32 {
-    if paths.is_empty() {
-        eprintln!("dkimcheck keys import: give one or more files (dig/zone lines, archive JSON or zk-email JSON)");
+fn import(args: &[String]) -> i32 {
+    if args.is_empty() {
+        eprintln!(
+            "dkimcheck keys import: give files (dig/zone lines, archive JSON or zk-email JSON) \
+             or --txt SELECTOR DOMAIN 'v=DKIM1; p=...'"
+        );
         return 2;
     }
     let mut store = KeyStore::new();
+    let mut paths = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] == "--txt" {
+            let [selector, domain, txt] = match args.get(i + 1..i + 4) {
+                Some([s, d, t]) => [s, d, t],
+                _ => {
+                    eprintln!("dkimcheck keys import: --txt needs SELECTOR DOMAIN VALUE");
+                    return 2;
+                }
+            };
+            if let Err(e) = dkimcheck::key_record::KeyRecord::parse(txt.as_bytes()) {
+                eprintln!("dkimcheck keys import: --txt {selector} {domain}: {e}");
+                return 2;
+            }
+            let line = dkimcheck::keys::zone_line(selector, domain, txt);
+            store.add_zone(&line, "added by you");
+            i += 4;
+        } else {
+            paths.push(&args[i]);
+            i += 1;
+        }
+    }
     for path in paths {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,

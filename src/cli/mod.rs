@@ -16,7 +16,7 @@ dkimcheck: verify the DKIM signatures of email, offline, against bundled histori
 USAGE:
     dkimcheck [OPTIONS] <PATH>...
     dkimcheck keys list|export|check [--keys FILE]... [--no-bundled-keys]
-    dkimcheck keys import <FILE>...
+    dkimcheck keys import <FILE>... [--txt SELECTOR DOMAIN VALUE]...
 
 PATH: a message file (.eml or any RFC 5322 file), .mbox, .zip (nested zips too); '-' is stdin
 
@@ -38,6 +38,7 @@ KEYS SUBCOMMANDS:
     keys export         the keys as archive JSON (bundled plus --keys)
     keys check          validate the bundled archive (and --keys files): exit 1 on a problem
     keys import FILE... read dig/zone lines, archive JSON or zk-email JSON; print archive JSON
+      --txt SELECTOR DOMAIN VALUE   also a bare TXT value published at SELECTOR._domainkey.DOMAIN
 
 EXIT STATUS:
     0 every message has a passing signature; 1 otherwise; 2 usage error or unreadable input
