@@ -58,14 +58,16 @@ covered and could have been added by anyone."
 /// Warning text when the message's Date is outside the key's known publication window.
 pub fn date_window(key: &KeyUsed, _report: &SignatureReport) -> String {
     format!(
-        "This key is known to have been published {}; the message's Date is outside that window. \
-The Date header can be set by the sender, so this is a hint, not proof.",
+        "This key was seen in public sources {}, and the message's Date is outside that period. Keys are \
+often in use well before and after the dates they were seen, and the Date header can be set by the sender, \
+so this is a hint, not proof.",
         window(key)
     )
 }
 
 fn window(key: &KeyUsed) -> String {
     match (&key.provenance.first_seen, &key.provenance.last_seen) {
+        (Some(a), Some(b)) if a == b => format!("on {a}"),
         (Some(a), Some(b)) => format!("from {a} to {b}"),
         (Some(a), None) => format!("from {a}"),
         (None, Some(b)) => format!("until {b}"),
@@ -96,6 +98,12 @@ pub fn signature(s: &SignatureReport) -> String {
     };
     let detail = s.detail.as_deref().unwrap_or("");
     let mut text = match s.reason {
+        "verified" if s.key.as_ref().is_some_and(|k| k.provenance.flags.contains(&KeyFlag::Compromised)) => {
+            format!(
+                "The signature matches {d}'s key, but that key's private half is public, so anyone could have \
+made it: it proves nothing about who sent this message."
+            )
+        }
         "verified" => {
             let mut t = format!("Verified: {d} signed this message, and nothing it signed has changed since.");
             if let Some(k) = &s.key {
@@ -106,13 +114,14 @@ pub fn signature(s: &SignatureReport) -> String {
         }
         "body_changed" => format!("The body was changed after {d} signed the message; the signed headers are intact."),
         "headers_changed" => format!(
-            "The body is as {d} signed it, but the signature over the headers does not match: a signed header \
-(such as From, Subject or Date) was changed, or the message was signed with a different key than the one known \
-here for {name}."
+            "The signature claiming {d} does not verify with the key known here for {name}: a signed \
+header (such as From, Subject or Date) was changed after signing, or the signature was not made with \
+that key. Nothing here shows that {d} signed this message."
         ),
         "body_and_headers_changed" => format!(
-            "Neither the body nor the signed headers match the signature: the message was changed after {d} signed \
-it, or it was signed with a different key than the one known here for {name}."
+            "The signature claiming {d} does not verify, and the body does not match it either: the \
+message was changed after signing, or the signature was never made with the key known here for {name}. \
+Nothing here shows that {d} signed this message."
         ),
         "no_key" if s.result == Verdict::Neutral => format!(
             "No public key for {name} is known here, so this signature cannot be checked. Paste the key's DNS record \
@@ -125,21 +134,22 @@ to check it."
             let mut t = format!("The signature has expired: {detail}.");
             match s.valid_at_message_date {
                 Some(true) => t.push_str(" It verifies, and it had not yet expired at the message's Date."),
-                Some(false) => t.push_str(" It did not verify, or it had already expired at the message's Date."),
+                Some(false) if s.header_signature_valid == Some(true) && s.body_hash_matches == Some(true) => {
+                    t.push_str(" It verifies, but it had already expired at the message's Date.")
+                }
+                Some(false) => t.push_str(" It does not verify either."),
                 None => {}
             }
             t
         }
         code if code.starts_with("key_") || code == "bad_key" => {
-            format!("The key published at {name} cannot be used for this signature: {detail}.")
+            format!("The key for {name} cannot be used for this signature: {detail}.")
         }
         _ => format!("The signature is malformed or unsupported, so it cannot be checked: {detail}."),
     };
     if s.result == Verdict::Pass {
         if let Some(k) = &s.key {
-            if k.provenance.flags.contains(&KeyFlag::Compromised) {
-                text.push_str(" But this key's private half is public, so this proves nothing.");
-            } else if k.key_type == "rsa" && k.bits < 1024 {
+            if k.key_type == "rsa" && k.bits < 1024 && !k.provenance.flags.contains(&KeyFlag::Compromised) {
                 text.push_str(" But the key is short enough to be factored cheaply, so this is weak evidence.");
             }
         }
@@ -161,7 +171,7 @@ fn key_phrase(k: &KeyUsed) -> String {
         _ => t.push_str(&format!(", seen {}", window(k))),
     }
     if let Some(inside) = k.date_in_window {
-        t.push_str(if inside { "; the message is dated within that window" } else { "; the message is dated outside that window" });
+        t.push_str(if inside { "; the message is dated within that period" } else { "; the message is dated outside that period" });
     }
     t
 }
@@ -210,10 +220,10 @@ made this signature, so it proves nothing."
         }
         Verdict::Fail => match best.reason {
             "body_changed" => format!("Signed by {d}, but the body was changed after signing."),
-            "headers_changed" => format!(
-                "Signed by {d}, but signed headers were changed after signing (or a different key was used)."
+            _ => format!(
+                "A signature claims to be from {d}, but it does not verify: the message was changed after signing, \
+or the signature was not made with {d}'s key."
             ),
-            _ => format!("Signed by {d}, but both the body and the signed headers were changed after signing (or a different key was used)."),
         },
         Verdict::Neutral => match (&best.selector, &best.domain) {
             (Some(sel), Some(dom)) => {

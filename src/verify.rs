@@ -19,6 +19,9 @@ pub const MAX_SIGNATURES: usize = 50;
 /// Header fields whose absence from `h=` is worth a warning.
 const IMPORTANT_HEADERS: &[&str] = &["from", "to", "cc", "subject", "date", "reply-to", "sender", "message-id", "content-type"];
 
+/// Header fields that relays add on the way; more instances than signed is normal for them.
+const TRACE_HEADERS: &[&str] = &["received", "return-path", "delivered-to", "authentication-results", "dkim-signature", "received-spf"];
+
 /// How to verify.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -335,10 +338,10 @@ fn header_hash(message: &Message<'_>, sig: &Signature, field_index: usize) -> (V
 
 fn unsigned_headers(message: &Message<'_>, signed: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for h in message.headers.iter().filter(|h| h.well_formed) {
-        let name = h.name_str().to_ascii_lowercase();
-        if name != "dkim-signature" && !signed.contains(&name) && !out.contains(&name) {
-            out.push(name);
+    for h in message.headers.iter().filter(|h| h.well_formed && !h.is("dkim-signature")) {
+        let listed = |names: &[String]| names.iter().any(|n| h.name.eq_ignore_ascii_case(n.as_bytes()));
+        if !listed(signed) && !listed(&out) {
+            out.push(h.name_str().to_ascii_lowercase());
         }
     }
     out
@@ -347,8 +350,9 @@ fn unsigned_headers(message: &Message<'_>, signed: &[String]) -> Vec<String> {
 fn key_used(entry: &KeyEntry, record: &KeyRecord, candidates: usize, message_date: Option<i64>) -> KeyUsed {
     let p = &entry.provenance;
     let date = message_date.map(crate::summary::unix_to_date);
+    // A window needs two different dates; a single sighting says nothing about the period of use.
     let date_in_window = date.as_deref().and_then(|d| {
-        if p.first_seen.is_none() && p.last_seen.is_none() {
+        if p.first_seen.is_none() || p.last_seen.is_none() || p.first_seen == p.last_seen {
             return None;
         }
         let after_first = p.first_seen.as_deref().is_none_or(|f| d[..f.len().min(d.len())] >= *f);
@@ -401,7 +405,9 @@ fn warnings(message: &Message<'_>, sig: &Signature, report: &SignatureReport, ca
     }
     let mut seen = Vec::new();
     for name in &report.signed_headers {
-        if seen.contains(name) {
+        // Trace fields are added on the way by design; an extra one says nothing.
+        let trace = TRACE_HEADERS.contains(&name.as_str()) || name.starts_with("x-") || name.starts_with("arc-");
+        if seen.contains(name) || trace {
             continue;
         }
         seen.push(name.clone());

@@ -91,7 +91,6 @@ impl Verifier {
 
     /// Verifies one message; returns its report.
     pub fn verify(&self, bytes: &[u8], source: String) -> Result<JsValue, JsError> {
-        let at = self.at.unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as u64);
         to_js(&verify_message(bytes, &self.keys, &self.options(source)))
     }
 

@@ -33,7 +33,7 @@ fn a_real_2015_gmail_message_verifies_with_the_bundled_key_and_its_window() {
     assert_eq!(r.summary, "Signed by gmail.com. Nothing in the signed parts has changed since.");
     let key = r.signatures[0].key.as_ref().unwrap();
     assert_eq!((key.provenance.origin.as_str(), key.bits, key.date_in_window), ("bundled archive", 2048, Some(true)));
-    assert!(r.signatures[0].explanation.contains("the message is dated within that window"), "{}", r.signatures[0].explanation);
+    assert!(r.signatures[0].explanation.contains("the message is dated within that period"), "{}", r.signatures[0].explanation);
 }
 
 fn signed() -> (Vec<u8>, TestKey, Spec) {

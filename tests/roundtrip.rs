@@ -127,6 +127,10 @@ fn a_changed_signed_header_is_headers_changed() {
     let s = &r.signatures[0];
     assert_eq!((s.result, s.reason), (Verdict::Fail, "headers_changed"));
     assert_eq!((s.body_hash_matches, s.header_signature_valid), (Some(true), Some(false)));
+    // A header signature that does not verify proves nothing about the domain: anyone can write
+    // d=example.org and a matching bh=.
+    assert!(!r.summary.contains("Signed by"), "{}", r.summary);
+    assert!(s.explanation.contains("Nothing here shows that example.org signed"), "{}", s.explanation);
 }
 
 #[test]

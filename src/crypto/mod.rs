@@ -9,7 +9,7 @@
 mod montgomery;
 
 use crate::signature::HashAlgorithm;
-use montgomery::Modulus;
+use montgomery::{Exponent, Modulus};
 
 /// Largest RSA modulus accepted, in bits.
 pub const MAX_RSA_BITS: u32 = 8192;
@@ -91,9 +91,8 @@ pub struct RsaPublicKey {
     bits: u32,
     /// Big-endian modulus without leading zeros.
     modulus: Vec<u8>,
-    /// Big-endian exponent without leading zeros.
-    exponent: Vec<u8>,
     montgomery: Modulus,
+    exponent: Exponent,
 }
 
 const SHA256_PREFIX: &[u8] = &[
@@ -151,7 +150,8 @@ impl RsaPublicKey {
             return Err(KeyError::Exponent);
         }
         let montgomery = Modulus::new(n).ok_or(KeyError::Modulus)?;
-        Ok(RsaPublicKey { bits, modulus: n.to_vec(), exponent: e.to_vec(), montgomery })
+        let exponent = montgomery.exponent(e);
+        Ok(RsaPublicKey { bits, modulus: n.to_vec(), montgomery, exponent })
     }
 
     /// Modulus size in bits.

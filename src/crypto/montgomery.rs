@@ -17,6 +17,15 @@ mod word {
 }
 use word::{BITS, D, W};
 
+/// A public exponent prepared for one modulus.
+#[derive(Clone, Debug)]
+pub struct Exponent {
+    /// Big-endian, without leading zero bytes.
+    e: Vec<u8>,
+    /// R^e mod n.
+    correction: Vec<W>,
+}
+
 /// A modulus prepared for Montgomery arithmetic (R = 2^(BITS·len)).
 #[derive(Clone, Debug)]
 pub struct Modulus {
@@ -53,30 +62,56 @@ impl Modulus {
         Some(Modulus { n, n0, r2 })
     }
 
-    /// `base^e mod n` for `base < n` and `e ≥ 1` (big-endian bytes, `e` without leading zero
-    /// bytes); the result big-endian, `len` bytes. For e = 65537: 16 squarings and one multiply.
-    pub fn pow(&self, base_be: &[u8], e: &[u8], len: usize) -> Vec<u8> {
+    /// Prepares the public exponent `e` (big-endian, no leading zero bytes, `e ≥ 1`) for
+    /// [`Modulus::pow`]: computes once the correction factor that lets every exponentiation skip
+    /// the conversion into Montgomery form.
+    pub fn exponent(&self, e: &[u8]) -> Exponent {
         let s = self.n.len();
-        let base = words_from_be(base_be, s);
-        let mut t = vec![0 as W; s + 2];
-        let mut x = vec![0 as W; s];
-        self.mul(&base, &self.r2, &mut t, &mut x); // x = base·R
-        let mut acc = x.clone();
-        let mut tmp = vec![0 as W; s];
-        let bits = e.len() * 8 - e.first().map_or(8, |b| b.leading_zeros() as usize);
-        let mut wide = vec![0 as W; 2 * s];
-        for bit in (0..bits.saturating_sub(1)).rev() {
-            self.sqr(&acc, &mut wide, &mut tmp);
-            std::mem::swap(&mut acc, &mut tmp);
-            if (e[e.len() - 1 - bit / 8] >> (bit % 8)) & 1 == 1 {
-                self.mul(&acc, &x, &mut t, &mut tmp);
-                std::mem::swap(&mut acc, &mut tmp);
-            }
-        }
+        let (mut t, mut wide) = (vec![0 as W; s + 2], vec![0 as W; 2 * s]);
         let mut one = vec![0 as W; s];
         one[0] = 1;
-        self.mul(&acc, &one, &mut t, &mut tmp); // out of Montgomery form
-        words_to_be(&tmp, len)
+        // R mod n (R in Montgomery form is R² mod n; one reduction takes it back).
+        let mut r = vec![0 as W; s];
+        self.mul(&self.r2, &one, &mut t, &mut r);
+        // R^e mod n by the classic method: into Montgomery form, square and multiply, back out.
+        let mut x = vec![0 as W; s];
+        self.mul(&r, &self.r2, &mut t, &mut x);
+        let mut acc = x.clone();
+        self.raw_pow(&mut acc, &x, e, &mut t, &mut wide);
+        let mut correction = vec![0 as W; s];
+        self.mul(&acc, &one, &mut t, &mut correction);
+        Exponent { e: e.to_vec(), correction }
+    }
+
+    /// `base^e mod n` for `base < n` (big-endian bytes); the result big-endian, `len` bytes.
+    ///
+    /// Square-and-multiply runs on the plain base: each Montgomery step brings a factor R⁻¹, and
+    /// after the whole chain they amount to R^-(e-1) (by induction: squaring b^x·R^-(x-1) gives
+    /// b^2x·R^-(2x-1), multiplying by b gives b^(x+1)·R^-x). One multiplication by the
+    /// precomputed R^e mod n cancels them. For e = 65537: 16 squarings and 2 multiplications.
+    pub fn pow(&self, base_be: &[u8], exponent: &Exponent, len: usize) -> Vec<u8> {
+        let s = self.n.len();
+        let base = words_from_be(base_be, s);
+        let (mut t, mut wide) = (vec![0 as W; s + 2], vec![0 as W; 2 * s]);
+        let mut acc = base.clone();
+        self.raw_pow(&mut acc, &base, &exponent.e, &mut t, &mut wide);
+        let mut out = vec![0 as W; s];
+        self.mul(&acc, &exponent.correction, &mut t, &mut out);
+        words_to_be(&out, len)
+    }
+
+    /// Left-to-right square-and-multiply with Montgomery steps; `acc` starts as `x`.
+    fn raw_pow(&self, acc: &mut Vec<W>, x: &[W], e: &[u8], t: &mut [W], wide: &mut [W]) {
+        let mut tmp = vec![0 as W; self.n.len()];
+        let bits = e.len() * 8 - e.first().map_or(8, |b| b.leading_zeros() as usize);
+        for bit in (0..bits.saturating_sub(1)).rev() {
+            self.sqr(acc, wide, &mut tmp);
+            std::mem::swap(acc, &mut tmp);
+            if (e[e.len() - 1 - bit / 8] >> (bit % 8)) & 1 == 1 {
+                self.mul(acc, x, t, &mut tmp);
+                std::mem::swap(acc, &mut tmp);
+            }
+        }
     }
 
     /// `out = a·b·R⁻¹ mod n`, the multiplication and the reduction interleaved word by word
@@ -120,9 +155,9 @@ impl Modulus {
         for i in 0..s {
             let ai = a[i] as D;
             let mut c: D = 0;
-            for j in i + 1..s {
-                let v = p[i + j] as D + ai * a[j] as D + c;
-                p[i + j] = v as W;
+            for (pj, &aj) in p[2 * i + 1..i + s].iter_mut().zip(&a[i + 1..]) {
+                let v = *pj as D + ai * aj as D + c;
+                *pj = v as W;
                 c = v >> BITS;
             }
             p[i + s] = c as W;
@@ -148,9 +183,9 @@ impl Modulus {
         for i in 0..s {
             let m = p[i].wrapping_mul(self.n0) as D;
             let mut c: D = 0;
-            for j in 0..s {
-                let v = p[i + j] as D + m * n[j] as D + c;
-                p[i + j] = v as W;
+            for (pj, &nj) in p[i..i + s].iter_mut().zip(n) {
+                let v = *pj as D + m * nj as D + c;
+                *pj = v as W;
                 c = v >> BITS;
             }
             let v = p[i + s] as D + c + top;
@@ -222,7 +257,7 @@ mod tests {
         let m = Modulus::new(&3233u32.to_be_bytes()[2..]).unwrap();
         for base in [0u32, 1, 2, 65, 1000, 3232] {
             let expected = (0..17).fold(1u64, |acc, _| acc * u64::from(base) % 3233);
-            let got = m.pow(&base.to_be_bytes(), &[17], 2);
+            let got = m.pow(&base.to_be_bytes(), &m.exponent(&[17]), 2);
             assert_eq!(u64::from(u16::from_be_bytes([got[0], got[1]])), expected, "base {base}");
         }
         assert!(Modulus::new(&[0x10, 0x00]).is_none());
