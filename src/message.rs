@@ -2,8 +2,8 @@
 //!
 //! Canonicalization works on exact bytes, so nothing here decodes or copies. A header field runs
 //! from its name to the CRLF that is not followed by whitespace; the header block ends at the
-//! first empty line. Lines without a colon are kept as malformed fields (they can never be
-//! selected by a signature) and reported.
+//! first empty line. Lines without a colon, or whose name is not printable ASCII, are kept as
+//! malformed fields (they can never be selected by a signature) and reported.
 
 /// One header field, exactly as in the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,12 +82,12 @@ impl<'a> Message<'a> {
             let raw = &bytes[start..end];
             let content = &bytes[start..value_end];
             let field = match content.iter().position(|&b| b == b':') {
-                Some(colon) => HeaderField {
-                    name: content[..colon].trim_ascii_end(),
-                    raw,
-                    value: &content[colon + 1..],
-                    well_formed: colon > 0,
-                },
+                Some(colon) => {
+                    let name = content[..colon].trim_ascii_end();
+                    // RFC 5322 field names: printable US-ASCII except the colon.
+                    let well_formed = !name.is_empty() && name.iter().all(|b| (33..=126).contains(b));
+                    HeaderField { name, raw, value: &content[colon + 1..], well_formed }
+                }
                 None => HeaderField { name: content, raw, value: &[], well_formed: false },
             };
             headers.push(field);

@@ -135,10 +135,13 @@ impl RsaPublicKey {
     /// Builds a key from big-endian modulus and exponent bytes.
     pub fn from_components(n: &[u8], e: &[u8]) -> Result<Self, KeyError> {
         let n = n.iter().position(|&b| b != 0).map_or(&n[n.len()..], |i| &n[i..]);
+        if n.len() < 2 {
+            return Err(KeyError::Modulus);
+        }
         if n.len() > (MAX_RSA_BITS / 8) as usize {
             return Err(KeyError::TooLarge(u32::try_from(n.len()).map_or(u32::MAX, |l| l.saturating_mul(8))));
         }
-        let bits = (n.len() as u32) * 8 - n.first().map_or(8, |b| b.leading_zeros());
+        let bits = (n.len() as u32) * 8 - n[0].leading_zeros();
         if bits > MAX_RSA_BITS {
             return Err(KeyError::TooLarge(bits));
         }
@@ -236,5 +239,19 @@ impl<'a> Der<'a> {
         let (value, after) = rest.split_at(len);
         self.rest = after;
         Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn degenerate_keys_are_refused_not_panicking() {
+        // SEQUENCE { INTEGER 0, INTEGER 65537 }
+        assert_eq!(RsaPublicKey::from_der(&[0x30, 0x08, 0x02, 0x01, 0x00, 0x02, 0x03, 0x01, 0x00, 0x01]).err(), Some(KeyError::Modulus));
+        assert_eq!(RsaPublicKey::from_components(&[0, 0, 7], &[3]).err(), Some(KeyError::Modulus));
+        assert_eq!(RsaPublicKey::from_components(&[0xff, 0xfe], &[3]).err(), Some(KeyError::Modulus));
+        assert_eq!(RsaPublicKey::from_components(&[0xff, 0xfd], &[2]).err(), Some(KeyError::Exponent));
     }
 }

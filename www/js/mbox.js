@@ -2,7 +2,8 @@
 //
 // Same rule as the Rust core (src/mbox.rs): a message starts after a line
 // beginning with "From " that is at the start of the file or follows an empty
-// line; the separator line is not part of the message; ">From " quoting is
+// line; the separator line, and the empty line before the next one, are not
+// part of the message; ">From " quoting is
 // left as stored. The file is scanned in chunks read with Blob.slice; only
 // [start, end) offsets are kept.
 
@@ -47,7 +48,12 @@ export async function splitMbox(blob) {
   const ranges = [];
   for (let k = 0; k < lineStarts.length; k++) {
     const lineStart = lineStarts[k];
-    const end = k + 1 < lineStarts.length ? lineStarts[k + 1] : blob.size;
+    let end = k + 1 < lineStarts.length ? lineStarts[k + 1] : blob.size;
+    if (k + 1 < lineStarts.length && end >= 2) {
+      // The empty line before the next separator belongs to the mbox, not to the message.
+      const tail = await readRange(blob, end - 2, 2);
+      if (tail[1] === 0x0a) end -= tail[0] === 0x0d ? 2 : 1;
+    }
     // Skip the separator line itself.
     const head = await readRange(blob, lineStart, Math.min(1024, end - lineStart));
     const nl = head.indexOf(0x0a);
