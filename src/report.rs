@@ -213,4 +213,15 @@ impl MessageReport {
     pub fn passed(&self) -> bool {
         self.verdict == Verdict::Pass
     }
+
+    /// True when the message passes only through keys that prove little: keys whose private
+    /// half is public, or RSA keys under 1024 bits.
+    pub fn passes_only_with_weak_keys(&self) -> bool {
+        self.passed()
+            && self.signatures.iter().filter(|s| s.result == Verdict::Pass).all(|s| {
+                s.key.as_ref().is_some_and(|k| {
+                    k.provenance.flags.contains(&crate::keys::KeyFlag::Compromised) || (k.key_type == "rsa" && k.bits < 1024)
+                })
+            })
+    }
 }

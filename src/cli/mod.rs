@@ -42,6 +42,7 @@ KEYS SUBCOMMANDS:
 
 EXIT STATUS:
     0 every message has a passing signature; 1 otherwise; 2 usage error or unreadable input
+    (a path, or a file or zip member inside one, that could not be read)
 ";
 
 /// Parsed command-line options.
@@ -119,7 +120,7 @@ pub fn run(argv: Vec<String>) -> i32 {
         println!("dkimcheck {}", env!("CARGO_PKG_VERSION"));
         return 0;
     }
-    if argv.first().map(String::as_str) == Some("keys") && !std::path::Path::new("keys").is_file() {
+    if argv.first().map(String::as_str) == Some("keys") && !std::path::Path::new("keys").exists() {
         return keys_cmd::run(&argv[1..]);
     }
     let args = match parse_args(&argv) {
@@ -137,6 +138,9 @@ pub fn run(argv: Vec<String>) -> i32 {
         }
     };
     let at = args.at.unwrap_or_else(time::now);
+    if args.body && !args.json {
+        eprintln!("dkimcheck: note: --body only changes --json output");
+    }
     let mut printer = output::Printer::new(args.json, args.verbose);
     let mut status = 0;
     let mut unreadable = false;
@@ -151,9 +155,12 @@ pub fn run(argv: Vec<String>) -> i32 {
                 printer.print(r);
             }
         });
-        if let Err(e) = result {
-            eprintln!("dkimcheck: {path}: {e}");
-            unreadable = true;
+        match result {
+            Err(e) => {
+                eprintln!("dkimcheck: {path}: {e}");
+                unreadable = true;
+            }
+            Ok(errors) => unreadable |= errors > 0,
         }
     }
     printer.finish();
@@ -183,7 +190,16 @@ fn verify_batch(
     }
     let chunk = batch.len().div_ceil(workers);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = batch.chunks(chunk).map(|c| scope.spawn(move || c.iter().map(one).collect::<Vec<_>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        let handles: Vec<_> =
+            batch.chunks(chunk).map(|c| (c, scope.spawn(move || c.iter().map(one).collect::<Vec<_>>()))).collect();
+        handles
+            .into_iter()
+            .flat_map(|(items, h)| {
+                // A panic is a bug; its messages are still reported, as errors, never dropped.
+                h.join().unwrap_or_else(|_| {
+                    items.iter().map(|i| output::error_report(&i.source, "internal error while verifying")).collect()
+                })
+            })
+            .collect()
     })
 }

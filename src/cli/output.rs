@@ -10,6 +10,7 @@ pub struct Printer {
     colour: bool,
     total: usize,
     passed: usize,
+    weak: usize,
     out: std::io::BufWriter<std::io::Stdout>,
 }
 
@@ -17,31 +18,34 @@ impl Printer {
     /// A printer for JSON Lines or human output.
     pub fn new(json: bool, verbose: bool) -> Self {
         let colour = !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        Printer { json, verbose, colour, total: 0, passed: 0, out: std::io::BufWriter::new(std::io::stdout()) }
+        Printer { json, verbose, colour, total: 0, passed: 0, weak: 0, out: std::io::BufWriter::new(std::io::stdout()) }
     }
 
     /// Prints one report.
     pub fn print(&mut self, r: &MessageReport) {
         self.total += 1;
         self.passed += usize::from(r.passed());
+        self.weak += usize::from(r.passes_only_with_weak_keys());
         if self.json {
             let _ = writeln!(self.out, "{}", r.to_json_line());
             return;
         }
         let (label, colour) = match r.verdict {
+            _ if r.error.is_some() => ("ERROR", "31"),
+            Verdict::Pass if r.passes_only_with_weak_keys() => ("WEAK", "33"),
             Verdict::Pass => ("PASS", "32"),
             Verdict::Fail => ("FAIL", "31"),
             Verdict::None => ("NONE", "33"),
             Verdict::Neutral => ("NOKEY", "33"),
-            _ => ("ERROR", "31"),
+            _ => ("INVALID", "31"),
         };
-        let label = if self.colour { format!("\x1b[1;{colour}m{label:<5}\x1b[0m") } else { format!("{label:<5}") };
+        let label = if self.colour { format!("\x1b[1;{colour}m{label:<7}\x1b[0m") } else { format!("{label:<7}") };
         let _ = writeln!(self.out, "{label} {}: {}", r.source, r.summary);
         let show = self.verbose || r.signatures.len() > 1 || r.signatures.iter().any(|s| !s.warnings.is_empty());
         for s in r.signatures.iter().filter(|_| show) {
             let _ = writeln!(
                 self.out,
-                "      #{} {} d={} s={} {} {}: {}",
+                "        #{} {} d={} s={} {} {}: {}",
                 s.index + 1,
                 s.result,
                 s.domain.as_deref().unwrap_or("?"),
@@ -51,12 +55,12 @@ impl Printer {
                 s.explanation
             );
             for w in &s.warnings {
-                let _ = writeln!(self.out, "         ! {}", w.text);
+                let _ = writeln!(self.out, "           ! {}", w.text);
             }
         }
         if self.verbose {
             for n in &r.notes {
-                let _ = writeln!(self.out, "      note: {n}");
+                let _ = writeln!(self.out, "        note: {n}");
             }
         }
     }
@@ -64,7 +68,11 @@ impl Printer {
     /// Prints the tally (human output, more than one message) and flushes.
     pub fn finish(&mut self) {
         if !self.json && self.total > 1 {
-            let _ = writeln!(self.out, "{} of {} messages verified", self.passed, self.total);
+            let _ = write!(self.out, "{} of {} messages verified", self.passed, self.total);
+            if self.weak > 0 {
+                let _ = write!(self.out, " ({} of them only with a compromised or weak key, which proves little)", self.weak);
+            }
+            let _ = writeln!(self.out);
         }
         let _ = self.out.flush();
     }

@@ -24,12 +24,14 @@ pub struct Item {
 struct Batcher<'f> {
     items: Vec<Item>,
     bytes: usize,
+    errors: usize,
     sink: &'f mut dyn FnMut(Vec<Item>),
 }
 
 impl Batcher<'_> {
     fn push(&mut self, item: Item) {
         self.bytes += item.content.as_ref().map_or(0, Vec::len);
+        self.errors += usize::from(item.content.is_err());
         self.items.push(item);
         if self.items.len() >= BATCH_ITEMS || self.bytes >= BATCH_BYTES {
             self.flush();
@@ -44,9 +46,10 @@ impl Batcher<'_> {
 }
 
 /// Expands `path` into messages and calls `f` with batches of them, in order. Returns an error
-/// only when the path itself cannot be read; problems inside archives become error items.
-pub fn for_each_batch(path: &str, mut f: impl FnMut(Vec<Item>)) -> Result<(), String> {
-    let mut batcher = Batcher { items: Vec::new(), bytes: 0, sink: &mut f };
+/// when the path itself cannot be read; problems inside directories and archives become error
+/// items, and their number is returned.
+pub fn for_each_batch(path: &str, mut f: impl FnMut(Vec<Item>)) -> Result<usize, String> {
+    let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, sink: &mut f };
     if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| e.to_string())?;
@@ -55,7 +58,7 @@ pub fn for_each_batch(path: &str, mut f: impl FnMut(Vec<Item>)) -> Result<(), St
         expand_path(Path::new(path), path.to_string(), &mut batcher)?;
     }
     batcher.flush();
-    Ok(())
+    Ok(batcher.errors)
 }
 
 fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>) -> Result<(), String> {
@@ -65,6 +68,10 @@ fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>) -> Result<(), S
         entries.sort();
         for entry in entries {
             let child = entry.to_string_lossy().into_owned();
+            // Links inside a directory are not followed: a link to a parent would loop.
+            if std::fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_symlink()) {
+                continue;
+            }
             if let Err(e) = expand_path(&entry, child.clone(), out) {
                 out.push(Item { source: child, content: Err(e) });
             }
