@@ -120,7 +120,7 @@ pub fn run(argv: Vec<String>) -> i32 {
         println!("dkimcheck {}", env!("CARGO_PKG_VERSION"));
         return 0;
     }
-    if argv.first().map(String::as_str) == Some("keys") && !std::path::Path::new("keys").exists() {
+    if argv.first().map(String::as_str) == Some("keys") && !std::path::Path::new("keys").is_file() {
         return keys_cmd::run(&argv[1..]);
     }
     let args = match parse_args(&argv) {
