@@ -76,6 +76,8 @@ pub enum Lookup<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct KeyStore {
     by_name: HashMap<String, Vec<KeyEntry>>,
+    /// Fingerprints of keys flagged compromised under any name.
+    compromised: std::collections::HashSet<[u8; 32]>,
     temp_failures: HashMap<String, String>,
     authoritative: bool,
 }
@@ -114,8 +116,17 @@ impl KeyStore {
             return false;
         }
         let parsed = KeyRecord::parse(record.as_bytes()).map(Arc::new);
+        if let (Ok(r), true) = (&parsed, provenance.flags.contains(&KeyFlag::Compromised)) {
+            self.compromised.insert(r.key.fingerprint());
+        }
         entries.push(KeyEntry { name, record: record.to_string(), provenance, parsed });
         true
+    }
+
+    /// True when this key is flagged compromised under any name held here (the same private
+    /// key can be published under many names).
+    pub fn is_compromised(&self, record: &KeyRecord) -> bool {
+        self.compromised.contains(&record.key.fingerprint())
     }
 
     /// Adds every TXT record of zone / `dig` text. Returns how many were added and the lines

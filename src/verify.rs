@@ -219,7 +219,11 @@ fn evaluate(ctx: Context<'_, '_, '_, '_>, index: usize, field_index: usize, fiel
     };
     report.header_signature_valid = header_ok;
     if let KeyOutcome::Checked { entry, record, candidates, .. } = &outcome {
-        report.key = Some(key_used(entry, record, *candidates, ctx.message_date));
+        let mut key = key_used(entry, record, *candidates, ctx.message_date);
+        if ctx.keys.is_compromised(record) && !key.provenance.flags.contains(&KeyFlag::Compromised) {
+            key.provenance.flags.push(KeyFlag::Compromised);
+        }
+        report.key = Some(key);
     }
 
     if expired {

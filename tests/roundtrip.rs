@@ -219,6 +219,16 @@ fn weak_and_compromised_keys_pass_but_say_they_prove_little() {
     assert_eq!(r.verdict, Verdict::Pass);
     assert!(codes(&r).contains(&"compromised_key"));
     assert!(r.summary.contains("proves nothing"), "{}", r.summary);
+
+    // The same key published under another name (and written as another record) is still
+    // known to be compromised.
+    store.add("other._domainkey.example.org", &keys().rsa.record().replace("v=DKIM1; ", ""), Provenance::origin("added by you"));
+    let mut spec = Spec::new(Algorithm::RsaSha256);
+    spec.selector = "other".into();
+    let r = check(&sign(PLAIN.as_bytes(), &keys().rsa, &spec), &store);
+    assert_eq!(r.signatures[0].key.as_ref().map(|k| k.provenance.origin.as_str()), Some("added by you"));
+    assert!(codes(&r).contains(&"compromised_key"));
+    assert!(r.passes_only_with_weak_keys());
 }
 
 #[test]

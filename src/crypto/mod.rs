@@ -67,6 +67,17 @@ impl PublicKey {
         }
     }
 
+    /// SHA-256 of the key material (the RSA modulus, or the Ed25519 point), so that one key is
+    /// recognized however its record is written.
+    pub fn fingerprint(&self) -> [u8; 32] {
+        use sha2::Digest;
+        let digest = match self {
+            PublicKey::Rsa(k) => sha2::Sha256::digest(&k.modulus),
+            PublicKey::Ed25519(k) => sha2::Sha256::digest(k.as_bytes()),
+        };
+        digest.into()
+    }
+
     /// Parses an Ed25519 key: exactly 32 raw bytes.
     pub fn ed25519(bytes: &[u8]) -> Result<Self, KeyError> {
         let raw: &[u8; 32] = bytes.try_into().map_err(|_| KeyError::Ed25519Length(bytes.len()))?;
