@@ -102,6 +102,12 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         (!passing.is_empty()).then(|| passing.iter().any(|s| s.domain.as_deref().is_some_and(|d| aligned(d, from))))
     });
     report.headers = header_views(&message, &report.signatures);
+    if message.headers.len() > MAX_HEADER_VIEWS {
+        report.notes.push(format!(
+            "The message has {} header lines; only the first {MAX_HEADER_VIEWS} are listed.",
+            message.headers.len()
+        ));
+    }
     report.summary = explain::message_summary(&report);
     report
 }
@@ -431,6 +437,10 @@ fn warnings(message: &Message<'_>, sig: &Signature, report: &SignatureReport, ca
     w
 }
 
+/// At most this many header fields are listed in a report, each value at most this many characters.
+const MAX_HEADER_VIEWS: usize = 500;
+const MAX_HEADER_VALUE_CHARS: usize = 2_000;
+
 fn header_views(message: &Message<'_>, signatures: &[SignatureReport]) -> Vec<HeaderView> {
     let passing: Vec<&SignatureReport> = signatures.iter().filter(|s| s.result == Verdict::Pass).collect();
     let basis: Vec<&SignatureReport> = if passing.is_empty() {
@@ -442,10 +452,15 @@ fn header_views(message: &Message<'_>, signatures: &[SignatureReport]) -> Vec<He
         .headers
         .iter()
         .enumerate()
-        .map(|(i, h)| HeaderView {
-            name: h.name_str(),
-            value: h.value_unfolded(),
-            signed: basis.iter().any(|s| s.covered_fields.contains(&i)),
+        .take(MAX_HEADER_VIEWS)
+        .map(|(i, h)| {
+            let mut value = h.value_unfolded();
+            if value.chars().count() > MAX_HEADER_VALUE_CHARS {
+                let total = value.chars().count();
+                value = value.chars().take(MAX_HEADER_VALUE_CHARS).collect();
+                value.push_str(&format!(" [… {} more characters not shown]", total - MAX_HEADER_VALUE_CHARS));
+            }
+            HeaderView { name: h.name_str(), value, signed: basis.iter().any(|s| s.covered_fields.contains(&i)) }
         })
         .collect()
 }
