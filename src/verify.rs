@@ -453,16 +453,23 @@ fn header_views(message: &Message<'_>, signatures: &[SignatureReport]) -> Vec<He
         .iter()
         .enumerate()
         .take(MAX_HEADER_VIEWS)
-        .map(|(i, h)| {
-            let mut value = h.value_unfolded();
-            if value.chars().count() > MAX_HEADER_VALUE_CHARS {
-                let total = value.chars().count();
-                value = value.chars().take(MAX_HEADER_VALUE_CHARS).collect();
-                value.push_str(&format!(" [… {} more characters not shown]", total - MAX_HEADER_VALUE_CHARS));
-            }
-            HeaderView { name: h.name_str(), value, signed: basis.iter().any(|s| s.covered_fields.contains(&i)) }
+        .map(|(i, h)| HeaderView {
+            name: shorten(h.name_str()),
+            value: shorten(h.value_unfolded()),
+            signed: basis.iter().any(|s| s.covered_fields.contains(&i)),
         })
         .collect()
+}
+
+/// Cuts display text to [`MAX_HEADER_VALUE_CHARS`], saying how much was left out.
+fn shorten(text: String) -> String {
+    let total = text.chars().count();
+    if total <= MAX_HEADER_VALUE_CHARS {
+        return text;
+    }
+    let mut cut: String = text.chars().take(MAX_HEADER_VALUE_CHARS).collect();
+    cut.push_str(&format!(" [… {} more characters not shown]", total - MAX_HEADER_VALUE_CHARS));
+    cut
 }
 
 /// Lower-case hex.
