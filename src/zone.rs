@@ -37,7 +37,8 @@ pub fn parse(text: &str) -> (Vec<TxtRecord>, Vec<ZoneError>) {
     let mut records = Vec::new();
     let mut cnames: Vec<(String, String)> = Vec::new();
     let mut errors = Vec::new();
-    for (line, tokens) in logical_lines(text, &mut errors) {
+    let text: String = text.lines().map(quote_bare_txt).collect::<Vec<_>>().join("\n");
+    for (line, tokens) in logical_lines(&text, &mut errors) {
         if tokens.is_empty() {
             continue;
         }
@@ -58,6 +59,30 @@ pub fn parse(text: &str) -> (Vec<TxtRecord>, Vec<ZoneError>) {
     }
     errors.sort_by_key(|e| e.line);
     (records, errors)
+}
+
+/// A record pasted without quotes (`name IN TXT v=DKIM1; k=rsa; p=...`) would lose everything
+/// after the first `;`, which starts a comment in zone syntax: quote the rest of such a line.
+fn quote_bare_txt(line: &str) -> std::borrow::Cow<'_, str> {
+    let mut rest = line.trim_start();
+    let mut fields = 0;
+    while let Some(end) = rest.find([' ', '\t']) {
+        let word = &rest[..end];
+        rest = rest[end..].trim_start();
+        fields += 1;
+        if word.eq_ignore_ascii_case("TXT") && fields >= 2 {
+            if rest.is_empty() || rest.starts_with(['"', '(', ';']) {
+                break;
+            }
+            let start = line.len() - rest.len();
+            let escaped = rest.trim_end().replace('\\', "\\\\").replace('"', "\\\"");
+            return format!("{}\"{escaped}\"", &line[..start]).into();
+        }
+        if fields > 4 {
+            break;
+        }
+    }
+    line.into()
 }
 
 /// Normalizes a DNS name for lookups: lower case, no trailing dot.
@@ -101,6 +126,9 @@ fn interpret(tokens: &[Token]) -> Result<Option<Entry>, String> {
     let Some(Token::Word(rtype)) = tokens.get(i) else {
         return Err(format!("no record type after the name {name}"));
     };
+    if rtype.contains(&b'=') {
+        return Err(format!("no record type after the name {name}: write {name}. IN TXT \"v=DKIM1; ...\""));
+    }
     let rest = &tokens[i + 1..];
     if rtype.eq_ignore_ascii_case(b"TXT") {
         if rest.is_empty() {
@@ -242,6 +270,15 @@ mod tests {
         assert_eq!(records[2].data, b"q;");
         assert_eq!(records[3].name, "c._domainkey.example.com");
         assert_eq!(records[3].data, b"k=rsa;p=XYZ");
+    }
+
+    #[test]
+    fn unquoted_txt_values_keep_their_semicolons() {
+        let (records, errors) = parse("s._domainkey.example.org. IN TXT v=DKIM1; k=rsa; p=AB\\C\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(records[0].data, b"v=DKIM1; k=rsa; p=AB\\C");
+        let (_, errors) = parse("s._domainkey.example.org v=DKIM1; p=AB\n");
+        assert!(errors[0].message.contains("IN TXT"), "{errors:?}");
     }
 
     #[test]
