@@ -5,6 +5,7 @@
 //! (no CRLF anywhere) is checked as if every LF were CRLF, as it was when it was sent over SMTP.
 //! Nothing else is changed: a CRLF file with stray bare LFs is verified byte for byte.
 
+use memchr::memchr;
 use std::borrow::Cow;
 
 /// What was done to the input before verification.
@@ -73,11 +74,6 @@ pub fn lf_to_crlf(bytes: &[u8]) -> Vec<u8> {
         prev = b;
     }
     out
-}
-
-/// Position of the first `needle` byte in `haystack`.
-pub(crate) fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
 }
 
 #[cfg(test)]

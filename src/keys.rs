@@ -144,20 +144,21 @@ impl KeyStore {
     }
 
     /// Adds keys from text in any supported format: the archive's JSON, the zk-email archive's
-    /// JSON, or zone / `dig` lines.
-    pub fn import(&mut self, text: &str, origin: &str) -> Result<usize, ImportError> {
+    /// JSON, or zone / `dig` lines. Returns how many keys were added and the zone lines that
+    /// could not be read; fails when nothing usable is found.
+    pub fn import(&mut self, text: &str, origin: &str) -> Result<(usize, Vec<ZoneError>), ImportError> {
         let trimmed = text.trim_start();
         if trimmed.starts_with('{') || trimmed.starts_with('[') {
             let archive = crate::archive::Archive::from_json(text)?;
             let before = self.len();
             archive.add_to_with_origin(self, origin);
-            return Ok(self.len() - before);
+            return Ok((self.len() - before, Vec::new()));
         }
         let (records, errors) = zone::parse(text);
         if records.is_empty() {
             return Err(if errors.is_empty() { ImportError::NoRecords } else { ImportError::Zone(errors) });
         }
-        Ok(self.add_records(records, origin))
+        Ok((self.add_records(records, origin), errors))
     }
 
     /// Looks up `selector._domainkey.domain`.

@@ -81,7 +81,7 @@ impl Verifier {
     /// Adds keys (zone / dig text, archive JSON or zk-email JSON); returns how many were added.
     #[wasm_bindgen(js_name = addKeys)]
     pub fn add_keys(&mut self, text: &str) -> Result<usize, JsError> {
-        self.keys.import(text, "added by you").map_err(|e| JsError::new(&e.to_string()))
+        self.keys.import(text, "added by you").map(|(added, _)| added).map_err(|e| JsError::new(&e.to_string()))
     }
 
     fn options(&self, source: String) -> Options {

@@ -72,8 +72,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
                 i += 1;
             }
             "--at" => {
-                let v = value(i)?;
-                a.at = Some(time::parse(&v).ok_or_else(|| format!("--at: \"{v}\" is not unix seconds or an RFC 3339 time"))?);
+                a.at = Some(parse_at(&value(i)?)?);
                 i += 1;
             }
             "--no-bundled-keys" => a.no_bundled = true,
@@ -81,10 +80,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--body" => a.body = true,
             "-v" | "--verbose" => a.verbose = true,
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
-            s if s.starts_with("--at=") => {
-                let v = &s["--at=".len()..];
-                a.at = Some(time::parse(v).ok_or_else(|| format!("--at: \"{v}\" is not unix seconds or an RFC 3339 time"))?);
-            }
+            s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             _ => a.paths.push(arg.clone()),
         }
@@ -93,18 +89,19 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
     Ok(a)
 }
 
+fn parse_at(v: &str) -> Result<u64, String> {
+    time::parse(v).ok_or_else(|| format!("--at: \"{v}\" is not unix seconds or an RFC 3339 time"))
+}
+
 /// Builds the key store: the bundled archive unless disabled, plus every `--keys` file.
 pub(crate) fn load_keys(args: &Args) -> Result<KeyStore, String> {
     let mut store = if args.no_bundled { KeyStore::new() } else { KeyStore::with_bundled_archive() };
     for path in &args.keys {
         let text = std::fs::read_to_string(path).map_err(|e| format!("--keys {path}: {e}"))?;
         let origin = format!("keys file {}", std::path::Path::new(path).file_name().map_or(path.clone(), |f| f.to_string_lossy().into_owned()));
-        store.import(&text, &origin).map_err(|e| format!("--keys {path}: {e}"))?;
         // Lines that could not be read are reported but do not stop the run.
-        if !text.trim_start().starts_with(['{', '[']) {
-            for err in dkimcheck::zone::parse(&text).1 {
-                eprintln!("dkimcheck: --keys {path}: {err}");
-            }
+        for err in store.import(&text, &origin).map_err(|e| format!("--keys {path}: {e}"))?.1 {
+            eprintln!("dkimcheck: --keys {path}: {err}");
         }
     }
     Ok(store)

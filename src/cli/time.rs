@@ -15,10 +15,10 @@ pub fn parse(text: &str) -> Option<u64> {
     let (date, rest) = t.split_at(t.find(['T', 't', ' ']).unwrap_or(t.len()));
     let mut d = date.split('-');
     let (y, m, day) = (num(d.next()?)?, num(d.next()?)?, num(d.next()?)?);
-    if d.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+    if d.next().is_some() {
         return None;
     }
-    let mut secs = days_from_civil(y, m, day) * 86_400;
+    let mut secs = dkimcheck::summary::days_from_civil(y, m, day)? * 86_400;
     if !rest.is_empty() {
         let rest = &rest[1..];
         let (clock, offset) = match rest.find(['Z', 'z', '+', '-']) {
@@ -41,16 +41,6 @@ pub fn parse(text: &str) -> Option<u64> {
     u64::try_from(secs).ok()
 }
 
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 #[cfg(test)]
 mod tests {
     use super::parse;
@@ -62,5 +52,7 @@ mod tests {
         assert_eq!(parse("2016-03-01T10:00:00Z"), Some(1_456_826_400));
         assert_eq!(parse("2016-03-01T12:00:00+02:00"), Some(1_456_826_400));
         assert_eq!(parse("yesterday"), None);
+        assert_eq!(parse("2016-02-31"), None);
+        assert_eq!(parse("9999999999999-01-01"), None);
     }
 }
