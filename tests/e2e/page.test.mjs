@@ -47,9 +47,26 @@ test('dropping an .eml shows a verdict banner', async () => {
   const cells = await p.page.$$eval('.header-table .signed-cell', (tds) => tds.map((td) => td.textContent));
   assert.ok(cells.some((c) => /✔ signed/.test(c)) && cells.includes('the signature'), cells.join());
   assert.match(await p.page.textContent('.message'), /Joe SixPack/);
+  // The message summary says, in words, whether each field is signed.
+  const fromTag = await p.page.$eval('.message .facts dt:text-is("From") + dd .signed-tag', (el) => ({ kind: el.dataset.signed, text: el.textContent }));
+  assert.equal(fromTag.kind, 'yes');
+  assert.match(fromTag.text, /signed/);
   // The SHA-256 of the file as given (computed in the worker with WebCrypto).
   const sha = createHash('sha256').update(RFC8463()).digest('hex');
   assert.ok((await p.page.textContent('.message')).includes(sha), 'SHA-256 of the input is shown');
+  await p.done();
+});
+
+test('a second, unsigned To field is pointed out in the message summary', async () => {
+  const p = await page();
+  // The signature lists "to" once (and over-signs From, Subject and Date, so a second one
+  // of those breaks it). Prepended, the signed To is still the one it picks (bottom-up).
+  const msg = Buffer.concat([Buffer.from('To: Mallory <mallory@example.net>\n'), RFC8463()]);
+  await dropFiles(p.page, [{ name: 'two-tos.eml', buffer: msg }]);
+  assert.equal(await bannerVerdict(p.page), 'pass');
+  const tag = await p.page.$eval('.message .facts dt:text-is("To") + dd .signed-tag', (el) => ({ kind: el.dataset.signed, text: el.textContent }));
+  assert.equal(tag.kind, 'mixed');
+  assert.match(tag.text, /2 To fields; only one is signed/);
   await p.done();
 });
 
@@ -89,6 +106,11 @@ test('a zip of mixed messages gives the right counts and table; exports contain 
   assert.equal(s.total, 5);
   assert.equal(s.pass, 2);
   assert.match(s.text, /2 of 5 messages verified/);
+  // Both passes hold only with the published RFC 8463 keys: counted apart, not as plain successes.
+  const counts = await p.page.$$eval('.verdict-counts li', (lis) => lis.map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
+  assert.ok(counts.includes('! Verified with a weak or compromised key 2'), counts.join(' | '));
+  assert.ok(!counts.some((c) => c.startsWith('✔')), counts.join(' | '));
+  assert.deepEqual(await p.page.$$eval('.batch-table tbody tr[data-verdict="pass"] .badge', (b) => b.map((x) => x.dataset.caution)), ['compromised', 'compromised']);
   const rows = await p.page.$$eval('.batch-table tbody tr', (trs) => trs.map((tr) => ({ v: tr.dataset.verdict, src: tr.querySelector('.source').textContent })));
   const bySource = Object.fromEntries(rows.map((r) => [r.src, r.v]));
   assert.deepEqual(bySource, {
@@ -143,6 +165,9 @@ test('pasting a key makes an unverifiable message pass', async () => {
   await p.page.fill('.missing-key textarea', `"${EXIM_TXT}"`);
   await p.page.click('.missing-key button[type=submit]');
   await p.page.waitForSelector('#single-view .banner[data-verdict="pass"]', { timeout: 20000 });
+  // Signed by test.ex, from example.com: the banner says the From domain differs, once.
+  const banner = await p.page.textContent('#single-view .banner');
+  assert.equal(banner.split('example.com').length - 1 - (banner.split('test.example.com').length - 1), 1, banner);
   // The key is listed in the keys panel, for this session only.
   await p.page.click('#keys > summary');
   assert.match(await p.page.textContent('.my-keys'), /sed\._domainkey\.test\.ex/);

@@ -31,6 +31,7 @@ await shot('02-single-pass', { setup: drop('rfc8463.eml', RFC8463(), bannerVerdi
 await shot('03-single-fail', { setup: drop('tampered.eml', RFC8463_TAMPERED(), bannerVerdict) });
 await shot('04-no-key', { setup: drop('exim.eml', EXIM(), bannerVerdict) });
 await shot('05-unsigned-hostile', { setup: drop('hostile.eml', HOSTILE(), bannerVerdict) });
+await shot('06b-batch-1280', { width: 1280, setup: drop('leak.zip', mixed, batchSummary) });
 await shot('06-batch', { setup: drop('leak.zip', mixed, batchSummary) });
 await shot('07-keys-panel', { setup: async (page) => { await page.click('#keys > summary'); await page.locator('#keys').scrollIntoViewIfNeeded(); } });
 await shot('08-dark-empty', { colorScheme: 'dark' });

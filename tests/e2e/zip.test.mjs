@@ -45,9 +45,10 @@ test('mbox splitting', async () => {
   const blob = new Blob([text]);
   const ranges = await splitMbox(blob);
   const parts = await Promise.all(ranges.map(async (r) => Buffer.from(await blob.slice(r.start, r.end).arrayBuffer()).toString()));
-  // As in src/mbox.rs: only a "From " line after an empty line separates messages.
+  // As in src/mbox.rs: only a "From " line after an empty line separates messages, and
+  // that empty line belongs to the mbox, not to the message before it.
   assert.equal(parts.length, 2);
-  assert.equal(parts[0], 'Subject: 1\n\nfirst line\nFrom the start\n>From quoted\n\n');
+  assert.equal(parts[0], 'Subject: 1\n\nfirst line\nFrom the start\n>From quoted\n');
   assert.equal(parts[1], 'Subject: 2\n\nbody\n');
 });
 

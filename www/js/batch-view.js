@@ -16,6 +16,20 @@ const COLUMNS = [
   { key: 'date', label: 'Date', get: (r) => r.message?.date_unix || 0 },
 ];
 
+/** Text with line-break opportunities after dots, slashes and "!" (domains, paths), not mid-word. */
+function breakable(text) {
+  const parts = String(text).split(/(?<=[./!@])/);
+  return parts.flatMap((x, i) => (i < parts.length - 1 ? [x, h('wbr')] : [x]));
+}
+
+/** A message's date for the table: "2024-07-11 14:05 UTC" (the raw Date field is its title). */
+function shortDate(m) {
+  const t = m?.date_unix;
+  if (t === null || t === undefined) return '';
+  const d = new Date(t * 1000);
+  return Number.isNaN(d.getTime()) ? '' : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 export class BatchView {
   /**
    * @param {HTMLElement} root
@@ -101,7 +115,10 @@ export class BatchView {
     s.dataset.pass = String(pass);
     s.dataset.checked = String(this.done);
     s.dataset.state = this.state;
+    const weak = reports.filter((r) => r.verdict === 'pass' && caution(r)).length;
+    s.dataset.weak = String(weak);
     let text = `${formatCount(pass)} of ${formatCount(this.total)} messages verified`;
+    if (weak) text += `, ${weak === pass ? (pass === 1 ? 'but only' : 'but all only') : `${formatCount(weak)} of them only`} with a weak or compromised key`;
     if (this.state === 'running') text += ` (${formatCount(this.done)} checked so far)`;
     if (this.state === 'cancelled') text += ` — cancelled after ${formatCount(this.done)} were checked`;
     s.textContent = `${text}.`;
@@ -109,15 +126,25 @@ export class BatchView {
     const byVerdict = new Map();
     const byDomain = new Map();
     for (const r of reports) {
-      byVerdict.set(r.verdict, (byVerdict.get(r.verdict) || 0) + 1);
+      // A pass that holds only with a weak or compromised key is counted apart.
+      const v = r.verdict === 'pass' && caution(r) ? 'pass-caution' : r.verdict;
+      byVerdict.set(v, (byVerdict.get(v) || 0) + 1);
       const d = mainDomain(r) || '(no signature)';
       const e = byDomain.get(d) || { total: 0, pass: 0 };
       e.total++;
       if (r.verdict === 'pass') e.pass++;
       byDomain.set(d, e);
     }
-    clear(this.counts).append(...VERDICTS.filter((v) => byVerdict.get(v)).map((v) =>
-      h('li', { dataset: { verdict: v } }, h('span', { class: 'badge', dataset: { verdict: v } }, h('span', { 'aria-hidden': 'true' }, `${VERDICT_ICONS[v]} `), VERDICT_WORDS[v]), ` ${formatCount(byVerdict.get(v))}`)));
+    const kinds = ['pass', 'pass-caution', ...VERDICTS.filter((v) => v !== 'pass')];
+    clear(this.counts).append(...kinds.filter((v) => byVerdict.get(v)).map((v) => {
+      const warn = v === 'pass-caution';
+      const verdict = warn ? 'pass' : v;
+      return h('li', { dataset: { verdict, caution: warn ? 'weak-or-compromised' : '' } },
+        h('span', { class: 'badge', dataset: { verdict, caution: warn ? 'weak-or-compromised' : '' } },
+          h('span', { 'aria-hidden': 'true' }, `${warn ? '!' : VERDICT_ICONS[v]} `),
+          warn ? 'Verified with a weak or compromised key' : VERDICT_WORDS[v]),
+        ` ${formatCount(byVerdict.get(v))}`);
+    }));
     clear(this.domains).append(...[...byDomain.entries()].sort((a, b) => b[1].total - a[1].total).slice(0, 200).map(([d, e]) =>
       h('tr', { dataset: { domain: d } }, h('th', { scope: 'row' }, d), h('td', null, formatCount(e.total)), h('td', null, formatCount(e.pass)))));
     this.renderTable();
@@ -153,13 +180,18 @@ export class BatchView {
     this.shown.textContent = rows.length > MAX_ROWS
       ? `Showing the first ${formatCount(MAX_ROWS)} of ${formatCount(rows.length)} matching messages; use the filter to narrow down.`
       : `${formatCount(rows.length)} message${rows.length === 1 ? '' : 's'} shown. Choose a message to see its details.`;
-    clear(this.tbody).append(...rows.slice(0, MAX_ROWS).map(({ r, i }) => h('tr', { dataset: { verdict: r.verdict, index: String(i) }, onclick: (e) => { if (e.target.tagName !== 'BUTTON') this.onOpen(i); } },
-      h('td', null, h('span', { class: 'badge', dataset: { verdict: r.verdict, caution: caution(r) || '' } }, h('span', { 'aria-hidden': 'true' }, `${caution(r) ? '!' : VERDICT_ICONS[r.verdict]} `), resultWords(r))),
-      h('td', { class: 'source' }, h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(i) }, r.source || '(message)')),
-      h('td', null, mainDomain(r) || '—'),
-      h('td', null, r.from_domain || '—'),
-      h('td', { class: 'subject' }, r.message?.subject || ''),
-      h('td', { class: 'date' }, r.message?.date || ''))));
+    clear(this.tbody).append(...rows.slice(0, MAX_ROWS).map(({ r, i }) => {
+      const warn = r.verdict === 'pass' ? caution(r) : null;
+      const subject = r.message?.subject || '';
+      const date = r.message?.date || '';
+      return h('tr', { dataset: { verdict: r.verdict, caution: warn || '', index: String(i) }, onclick: (e) => { if (e.target.tagName !== 'BUTTON') this.onOpen(i); } },
+        h('td', { class: 'result' }, h('span', { class: 'badge', dataset: { verdict: r.verdict, caution: warn || '' } }, h('span', { 'aria-hidden': 'true' }, `${warn ? '!' : VERDICT_ICONS[r.verdict]} `), resultWords(r))),
+        h('td', { class: 'source' }, h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(i) }, breakable(r.source || '(message)'))),
+        h('td', { class: 'domain', dataset: { label: 'Signed by' } }, breakable(mainDomain(r) || '—')),
+        h('td', { class: 'from', dataset: { label: 'From domain' } }, breakable(r.from_domain || '—')),
+        h('td', { class: 'subject', dataset: { label: 'Subject' } }, subject ? h('span', { class: 'clamp', title: subject }, subject) : ''),
+        h('td', { class: 'date', dataset: { label: 'Date' } }, shortDate(r.message) ? h('span', { title: date }, shortDate(r.message)) : date));
+    }));
   }
 
   /** Download all reports (in input order). */

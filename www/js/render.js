@@ -4,16 +4,18 @@
 
 import { h, defList } from './dom.js';
 import { keyForm } from './key-form.js';
-import { VERDICT_ICONS, missingKeys, formatUnix, formatBytes, caution } from './reports.js';
+import { VERDICT_ICONS, missingKeys, formatUnix, formatBytes, caution, sigCaution } from './reports.js';
 
 /** The verdict banner; carries data-verdict with the overall result. */
 export function renderBanner(report) {
   const sub = [];
   sub.push(`Overall DKIM result: ${report.verdict}`);
   if (report.verdict === 'pass' && report.from_domain) {
-    sub.push(report.aligned
-      ? `The From address is at ${report.from_domain}, the signing domain.`
-      : `Note: the From address is at ${report.from_domain}, which is not the domain that signed.`);
+    if (report.aligned) sub.push(`The From address is at ${report.from_domain}, the signing domain.`);
+    // The core's summary usually says this already; say it only once.
+    else if (!(report.summary || '').toLowerCase().includes(report.from_domain.toLowerCase())) {
+      sub.push(`Note: the From address is at ${report.from_domain}, which is not the domain that signed.`);
+    }
   }
   const warn = caution(report);
   return h('section', { class: 'banner', role: 'status', tabindex: '-1', dataset: { verdict: report.verdict, caution: warn || '' } },
@@ -85,18 +87,12 @@ function yesNo(v, yes, no) {
   return null;
 }
 
-/** 'compromised' when this signature used a key whose private half is public. */
-function sigCaution(sig) {
-  return (sig.warnings || []).some((w) => w.code === 'compromised_key') || (sig.key?.flags || []).includes('compromised')
-    ? 'compromised' : '';
-}
-
 /** A small result badge for one signature (not colour alone: icon and word). */
 function sigBadge(sig) {
   const warn = sig.result === 'pass' && sigCaution(sig);
   return h('span', { class: 'badge', dataset: { verdict: sig.result, caution: warn || '' } },
     h('span', { 'aria-hidden': 'true' }, `${warn ? '!' : VERDICT_ICONS[sig.result] || '?'} `),
-    warn ? 'pass, compromised key' : sig.result);
+    warn ? `pass, ${warn} key` : sig.result);
 }
 
 /** One signature's card. */
@@ -170,15 +166,50 @@ export function renderHeaders(report) {
         })))));
 }
 
+/**
+ * Whether the header field `name` is covered by a passing signature, in words:
+ * a small tag for the message summary, or null when it cannot be told. Every
+ * instance counts: one signed From beside an unsigned one is not "signed".
+ */
+function signedTag(report, name) {
+  if (report.verdict !== 'pass') return null;
+  const all = (report.headers || []).filter((x) => x.name.toLowerCase() === name.toLowerCase());
+  if (!all.length) return null;
+  const n = all.length;
+  const signed = all.filter((x) => x.signed).length;
+  let kind; let icon; let text;
+  if (signed === n) {
+    kind = 'yes'; icon = '✔';
+    text = n === 1 ? 'signed' : `signed (all ${n} ${name} fields)`;
+  } else if (signed === 0) {
+    kind = 'no'; icon = '✘';
+    text = `${n === 1 ? 'not signed' : `not signed (${n} ${name} fields)`} — could have been changed`;
+  } else {
+    kind = 'mixed'; icon = '!';
+    text = `${n} ${name} fields; only ${signed === 1 ? 'one is' : `${signed} are`} signed — the other${n - signed === 1 ? '' : 's'} could have been added by anyone`;
+  }
+  return h('span', { class: 'signed-tag', dataset: { signed: kind } }, h('span', { 'aria-hidden': 'true' }, `${icon} `), text);
+}
+
+/** A message field's value followed by its signed / not signed tag. */
+function fieldValue(report, name, value) {
+  if (value === null || value === undefined || value === '') return null;
+  const tag = signedTag(report, name);
+  return tag ? [h('span', { class: 'field-value' }, value), ' ', tag] : value;
+}
+
 /** From / To / Date / Subject / attachments / plain text body. */
 export function renderMessage(report) {
   const m = report.message;
   if (!m) return null;
   const attachments = m.attachments || [];
+  const f = (name, value) => [name, fieldValue(report, name, value)];
   return h('section', { class: 'message' },
     h('h3', null, 'The message'),
+    report.verdict === 'pass' ? null
+      : h('p', { class: 'hint' }, 'No signature verified, so none of these fields is confirmed: any of them could have been changed.'),
     defList([
-      ['From', m.from], ['To', m.to], ['Cc', m.cc], ['Date', m.date], ['Subject', m.subject],
+      f('From', m.from), f('To', m.to), f('Cc', m.cc), f('Date', m.date), f('Subject', m.subject),
       ['Attachments', attachments.length ? attachments.map((a) => `${a.name} (${formatBytes(a.size)})`).join(', ') : null],
       ['File', report.size !== null && report.size !== undefined ? formatBytes(report.size) : null],
       ['SHA-256', report.sha256],

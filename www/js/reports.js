@@ -46,22 +46,38 @@ export function missingKeys(report) {
 }
 
 /**
- * 'compromised' when every passing signature used a key whose private half is
- * public: the result is still "pass" (RFC 8601), but it proves nothing, so the
- * page must not show it as good news.
+ * Why a passing signature proves little, or '' when it is sound:
+ * 'compromised' when its key's private half is public, 'weak' when it is an
+ * RSA key of fewer than 1024 bits (which can be factored).
+ */
+export function sigCaution(sig) {
+  if ((sig.warnings || []).some((w) => w.code === 'compromised_key') || (sig.key?.flags || []).includes('compromised')) return 'compromised';
+  const k = sig.key;
+  if ((sig.warnings || []).some((w) => w.code === 'weak_key')) return 'weak';
+  if (k && k.key_type === 'rsa' && typeof k.bits === 'number' && k.bits > 0 && k.bits < 1024) return 'weak';
+  return '';
+}
+
+/**
+ * 'compromised' or 'weak' when every passing signature used such a key (see
+ * sigCaution; 'compromised' if any of them is): the result is still "pass"
+ * (RFC 8601), but it proves little or nothing, so the page must not show it
+ * as good news. null otherwise.
  */
 export function caution(report) {
   const passing = (report.signatures || []).filter((s) => s.result === 'pass');
-  if (passing.length && passing.every((s) => (s.warnings || []).some((w) => w.code === 'compromised_key') ||
-      (s.key?.flags || []).includes('compromised'))) return 'compromised';
-  return null;
+  if (!passing.length) return null;
+  const kinds = passing.map(sigCaution);
+  if (kinds.some((k) => !k)) return null;
+  return kinds.includes('compromised') ? 'compromised' : 'weak';
 }
 
 /** Short words for a report's result in tables. */
 export function resultWords(report) {
   const sigs = report.signatures || [];
   if (report.error && !sigs.length) return 'Unreadable';
-  if (report.verdict === 'pass' && caution(report)) return 'Verified, compromised key';
+  const warn = report.verdict === 'pass' && caution(report);
+  if (warn) return warn === 'compromised' ? 'Verified, compromised key' : 'Verified, weak key';
   if (report.verdict !== 'pass' && sigs.length && sigs.every((s) => s.reason === 'no_key')) return 'No key';
   return VERDICT_WORDS[report.verdict] || report.verdict;
 }
