@@ -1,8 +1,12 @@
 //! The human-facing parts of a message (From, To, Date, Subject, plain-text body, attachment
 //! names), decoded with mail-parser for display. Verification never uses these.
 
+use crate::message::Message;
 use mail_parser::{MessageParser, MimeHeaders};
 use serde::Serialize;
+
+/// The header fields a summary shows.
+const DISPLAYED: &[&str] = &["from", "to", "cc", "date", "subject"];
 
 /// Largest body text returned, in characters.
 pub const MAX_BODY_CHARS: usize = 200_000;
@@ -41,15 +45,23 @@ pub struct Attachment {
 }
 
 impl Summary {
-    /// Reads the summary of raw message bytes. With `with_body`, the MIME structure is parsed
-    /// for the text body and the attachments; without it only the header block is read, which
-    /// keeps batch verification fast.
-    pub fn read(bytes: &[u8], with_body: bool) -> Summary {
+    /// Reads the summary of a message (`bytes`, already split into `message`). With
+    /// `with_body`, the MIME structure is parsed for the text body and the attachments; without
+    /// it only the displayed header fields are handed to mail-parser, which keeps batch
+    /// verification fast.
+    pub fn read(bytes: &[u8], message: &Message<'_>, with_body: bool) -> Summary {
+        let displayed: Vec<u8>;
         let input = if with_body {
             bytes
         } else {
-            // The header block and the empty line that ends it.
-            memchr::memmem::find(bytes, b"\r\n\r\n").map_or(bytes, |end| &bytes[..end + 4])
+            displayed = message
+                .headers
+                .iter()
+                .filter(|h| DISPLAYED.iter().any(|name| h.is(name)))
+                .flat_map(|h| h.raw.iter().copied().chain(if h.raw.ends_with(b"\n") { None } else { Some(b'\n') }))
+                .chain(*b"\r\n")
+                .collect();
+            &displayed
         };
         let Some(msg) = MessageParser::default().parse(input) else { return Summary::default() };
         let addresses = |a: Option<&mail_parser::Address<'_>>| -> Option<String> {
@@ -139,7 +151,9 @@ mod tests {
     #[test]
     fn reads_display_fields() {
         let raw = b"From: Joe <joe@Example.COM>\r\nTo: a@b.c\r\nSubject: =?utf-8?q?h=C3=A9llo?=\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\nHi\r\n";
-        let s = Summary::read(raw, true);
+        let s = Summary::read(raw, &Message::parse(raw), true);
+        let without_body = Summary::read(raw, &Message::parse(raw), false);
+        assert_eq!((without_body.subject, without_body.date_unix, without_body.body_text), (s.subject.clone(), s.date_unix, None));
         assert_eq!(s.from.as_deref(), Some("Joe <joe@Example.COM>"));
         assert_eq!(s.from_domain.as_deref(), Some("example.com"));
         assert_eq!(s.subject.as_deref(), Some("héllo"));

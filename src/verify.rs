@@ -55,7 +55,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
             message.malformed_lines()
         ));
     }
-    let summary = Summary::read(bytes, options.with_body);
+    let summary = Summary::read(bytes, &message, options.with_body);
     let mut report = MessageReport {
         source: options.source.clone(),
         sha256: if options.hash_input { hex(&Sha256::digest(raw)) } else { String::new() },
