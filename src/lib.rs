@@ -12,7 +12,7 @@
 //! | raw input → normalized message bytes (mbox `From ` line, LF → CRLF) | [`input`], [`mbox`] |
 //! | message bytes → header fields and body (zero-copy) | [`message`], [`summary`] (human-facing fields via mail-parser) |
 //! | `DKIM-Signature` fields → validated signatures | [`tag_list`], [`signature`] |
-//! | canonicalization (simple / relaxed) and hashing | [`canon`] |
+//! | canonicalization (simple / relaxed) and hashing | [`canon`], [`body_jobs`] (hashes computed by the caller) |
 //! | key records and where keys come from | [`key_record`], [`keys`], [`zone`], [`archive`] |
 //! | cryptography (RSA PKCS#1 v1.5, Ed25519) | [`crypto`] |
 //! | evaluation of each signature | [`verify`] |
@@ -27,6 +27,7 @@
 //! ```
 
 pub mod archive;
+pub mod body_jobs;
 pub mod canon;
 pub mod crypto;
 pub mod explain;

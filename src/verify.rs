@@ -1,6 +1,7 @@
 //! Evaluation of every signature on a message (RFC 6376 §6). For each signature both the body
 //! hash and the header signature are computed, so the report can say what changed.
 
+use crate::body_jobs::ProvidedBodyHash;
 use crate::canon::{self, BodyHash, Hasher};
 use crate::explain;
 use crate::input;
@@ -34,12 +35,14 @@ pub struct Options {
     /// Compute the SHA-256 of the input for the report. A browser caller may turn this off and
     /// compute it with WebCrypto, which uses the CPU's SHA instructions; `sha256` is then empty.
     pub hash_input: bool,
+    /// Body hashes the caller computed (see [`crate::body_jobs`]); others are computed here.
+    pub body_hashes: Vec<ProvidedBodyHash>,
 }
 
 impl Options {
     /// Options judging time at `at` (unix seconds), without body text.
     pub fn at(at: u64) -> Self {
-        Options { at, with_body: false, source: String::new(), hash_input: true }
+        Options { at, with_body: false, source: String::new(), hash_input: true, body_hashes: Vec::new() }
     }
 }
 
@@ -90,6 +93,10 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         ));
     }
     let mut bodies = BodyCache::default();
+    for provided in &options.body_hashes {
+        let j = provided.job;
+        bodies.0.insert((j.canon, j.hash, j.limit), provided.body_hash());
+    }
     let date = report.message.date_unix;
     for (index, &(field_index, field)) in sig_fields.iter().take(MAX_SIGNATURES).enumerate() {
         let ctx = Context { message: &message, keys, at: options.at, message_date: date, bodies: &mut bodies };

@@ -10,6 +10,8 @@
 //! ```
 
 use crate::archive::Archive;
+use crate::body_jobs::{self, BodyJob, ProvidedBodyHash};
+use crate::signature::{Canonicalization, HashAlgorithm};
 use crate::keys::{self, KeyStore};
 use crate::verify::{Options, verify_message};
 use serde::{Deserialize, Serialize};
@@ -86,7 +88,7 @@ impl Verifier {
 
     fn options(&self, source: String) -> Options {
         let at = self.at.unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as u64);
-        Options { at, with_body: self.with_body, source, hash_input: self.hash_input }
+        Options { at, with_body: self.with_body, source, hash_input: self.hash_input, body_hashes: Vec::new() }
     }
 
     /// Verifies one message; returns its report.
@@ -101,11 +103,76 @@ impl Verifier {
         verify_message(bytes, &self.keys, &self.options(source)).to_json_line()
     }
 
+    /// The body hashes `bytes` needs, for a caller that hashes with WebCrypto:
+    /// `[{canon: "relaxed"|"simple", hash: "sha256"|"sha1", limit: number|null}]`.
+    #[wasm_bindgen(js_name = bodyHashJobs)]
+    pub fn body_hash_jobs(&self, bytes: &[u8]) -> Result<JsValue, JsError> {
+        let jobs: Vec<JsBodyJob> = body_jobs::body_hash_jobs(bytes)
+            .into_iter()
+            .map(|j| JsBodyJob {
+                canon: j.canon.as_str().to_string(),
+                hash: j.hash.as_str().to_string(),
+                limit: j.limit.map(|l| l as f64),
+                digest: String::new(),
+                length: 0.0,
+            })
+            .collect();
+        to_js(&jobs)
+    }
+
+    /// The whole canonical body of `bytes` for `canon` ("simple" or "relaxed").
+    #[wasm_bindgen(js_name = canonicalBody)]
+    pub fn canonical_body(&self, bytes: &[u8], canon: &str) -> Vec<u8> {
+        body_jobs::canonical_body(bytes, parse_canon(canon))
+    }
+
+    /// Verifies with body hashes computed by the caller: `hashes` is the `bodyHashJobs` list
+    /// with `digest` (hex) and `length` (the whole canonical body's length) filled in.
+    #[wasm_bindgen(js_name = verifyWithBodyHashes)]
+    pub fn verify_with_body_hashes(&self, bytes: &[u8], source: String, hashes: JsValue) -> Result<JsValue, JsError> {
+        let jobs: Vec<JsBodyJob> =
+            serde_wasm_bindgen::from_value(hashes).map_err(|e| JsError::new(&format!("invalid body hashes: {e}")))?;
+        let mut options = self.options(source);
+        options.body_hashes = jobs.iter().filter_map(JsBodyJob::provided).collect();
+        to_js(&verify_message(bytes, &self.keys, &options))
+    }
+
     /// Number of keys held.
     #[wasm_bindgen(js_name = keyCount)]
     pub fn key_count(&self) -> usize {
         self.keys.len()
     }
+}
+
+/// A body hash job as exchanged with JavaScript.
+#[derive(Debug, Serialize, Deserialize)]
+struct JsBodyJob {
+    canon: String,
+    hash: String,
+    limit: Option<f64>,
+    #[serde(default)]
+    digest: String,
+    #[serde(default)]
+    length: f64,
+}
+
+impl JsBodyJob {
+    fn provided(&self) -> Option<ProvidedBodyHash> {
+        let hash = match self.hash.as_str() {
+            "sha256" => HashAlgorithm::Sha256,
+            "sha1" => HashAlgorithm::Sha1,
+            _ => return None,
+        };
+        let digest = (0..self.digest.len() / 2)
+            .map(|i| u8::from_str_radix(self.digest.get(2 * i..2 * i + 2)?, 16).ok())
+            .collect::<Option<Vec<u8>>>()?;
+        let job = BodyJob { canon: parse_canon(&self.canon), hash, limit: self.limit.map(|l| l as u64) };
+        Some(ProvidedBodyHash { job, digest, canonical_len: self.length as u64 })
+    }
+}
+
+fn parse_canon(canon: &str) -> Canonicalization {
+    if canon == "relaxed" { Canonicalization::Relaxed } else { Canonicalization::Simple }
 }
 
 /// Verifies one message with a one-off verifier.

@@ -58,6 +58,19 @@ fn js_api_verifies_with_bundled_and_added_keys() {
     let r = bare.verify(&gmail, "x".into()).unwrap();
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("pass"));
 
+    // Body hashes computed by the caller (as the page's worker does with WebCrypto) give the
+    // same report; here they are computed in Rust for the test.
+    let jobs = bare.body_hash_jobs(&gmail).unwrap();
+    let job = js_sys::Array::from(&jobs).get(0);
+    assert_eq!(get(&job, "canon").as_string().as_deref(), Some("relaxed"));
+    let body = bare.canonical_body(&gmail, "relaxed");
+    use sha2::Digest;
+    let digest: String = sha2::Sha256::digest(&body).iter().map(|b| format!("{b:02x}")).collect();
+    js_sys::Reflect::set(&job, &"digest".into(), &digest.into()).unwrap();
+    js_sys::Reflect::set(&job, &"length".into(), &(body.len() as f64).into()).unwrap();
+    let r = bare.verify_with_body_hashes(&gmail, "x".into(), jobs).unwrap();
+    assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("pass"));
+
     assert!(dkimcheck::wasm::add_key_for("s", "example.org", "v=DKIM1; p=").is_err());
     let parsed = dkimcheck::wasm::parse_keys(&zone).unwrap();
     assert!(js_sys::Array::from(&get(&parsed, "keys")).length() >= 2);

@@ -179,7 +179,7 @@ fn verify_batch(
     workers: usize,
 ) -> Vec<dkimcheck::MessageReport> {
     let one = |item: &sources::Item| match &item.content {
-        Ok(bytes) => verify_message(bytes, keys, &Options { at, with_body: body, source: item.source.clone(), hash_input: true }),
+        Ok(bytes) => verify_message(bytes, keys, &Options { at, with_body: body, source: item.source.clone(), hash_input: true, body_hashes: Vec::new() }),
         Err(e) => output::error_report(&item.source, e),
     };
     if workers <= 1 || batch.len() < 2 {
