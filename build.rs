@@ -24,7 +24,9 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let mut files = Vec::new();
     walk(&vectors, &mut files);
-    let mut code = String::from("/// Every file under tests/vectors: (path relative to it, bytes).\npub static VECTOR_FILES: &[(&str, &[u8])] = &[\n");
+    let mut code = String::from(
+        "/// Every file under tests/vectors: (path relative to it, bytes).\npub static VECTOR_FILES: &[(&str, &[u8])] = &[\n",
+    );
     for f in files {
         let rel = f.strip_prefix(&vectors).unwrap_or(&f).to_string_lossy().replace('\\', "/");
         code.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", f.to_string_lossy()));

@@ -35,8 +35,26 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "the", "campaign", "meeting", "tomorrow", "draft", "statement", "press", "please", "review", "attached",
-    "thanks", "schedule", "call", "budget", "numbers", "policy", "team", "update", "  spaced", "end.\t",
+    "the",
+    "campaign",
+    "meeting",
+    "tomorrow",
+    "draft",
+    "statement",
+    "press",
+    "please",
+    "review",
+    "attached",
+    "thanks",
+    "schedule",
+    "call",
+    "budget",
+    "numbers",
+    "policy",
+    "team",
+    "update",
+    "  spaced",
+    "end.\t",
 ];
 
 fn text_body(rng: &mut Rng, bytes: usize) -> String {
@@ -236,7 +254,11 @@ fn main() {
         std::hint::black_box(canon::body_canonical(msg.body_bytes(), Canonicalization::Relaxed));
     });
     let inside = (hash_time + crypto_time).min(full);
-    println!("corpus: {} messages, {:.1} MB (rsa-sha256 70%, ed25519 20%, rsa-sha1 10%; 10% with attachments)", n, total_bytes as f64 / 1e6);
+    println!(
+        "corpus: {} messages, {:.1} MB (rsa-sha256 70%, ed25519 20%, rsa-sha1 10%; 10% with attachments)",
+        n,
+        total_bytes as f64 / 1e6
+    );
     println!("verify: {:.0} messages/s, {:.1} MB/s (single thread)", n as f64 / full, total_bytes as f64 / 1e6 / full);
     println!("rsa-2048 verify: {rsa_us:.1} µs");
     println!(

@@ -175,14 +175,19 @@ impl Archive {
                 Err(err) => problems.push(format!("{name}: the record does not parse: {err}")),
                 Ok(r) => {
                     if r.key_type.as_str() != e.key_type {
-                        problems.push(format!("{name}: key_type says {} but the record is {}", e.key_type, r.key_type.as_str()));
+                        problems.push(format!(
+                            "{name}: key_type says {} but the record is {}",
+                            e.key_type,
+                            r.key_type.as_str()
+                        ));
                     }
                     if r.bits() != e.bits {
                         problems.push(format!("{name}: bits says {} but the key has {}", e.bits, r.bits()));
                     }
                     let weak = r.key_type == crate::signature::KeyType::Rsa && r.bits() < 1024;
                     if weak != e.flags.contains(&KeyFlag::Weak) {
-                        problems.push(format!("{name}: the weak flag must be set exactly for RSA keys under 1024 bits"));
+                        problems
+                            .push(format!("{name}: the weak flag must be set exactly for RSA keys under 1024 bits"));
                     }
                 }
             }

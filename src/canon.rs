@@ -277,7 +277,7 @@ mod tests {
         }
         assert_eq!(relaxed, b"a:X\r\nb:Y Z\r\n");
         assert_eq!(simple, b"A: X\r\nB : Y\t\r\n\tZ  \r\n");
-        let body = m.body.unwrap();
+        let body = m.body.unwrap(); // ok: test
         assert_eq!(body_canonical(body, Relaxed), b" C\r\nD E\r\n");
         assert_eq!(body_canonical(body, Simple), b" C \r\nD \t E\r\n");
     }
@@ -322,17 +322,33 @@ mod tests {
         while canon.last().is_some_and(Vec::is_empty) {
             canon.pop();
         }
-        canon.into_iter().flat_map(|mut l| {
-            l.extend_from_slice(b"\r\n");
-            l
-        }).collect()
+        canon
+            .into_iter()
+            .flat_map(|mut l| {
+                l.extend_from_slice(b"\r\n");
+                l
+            })
+            .collect()
     }
 
     #[test]
     fn relaxed_matches_the_reference_on_tricky_bodies() {
         let samples: &[&[u8]] = &[
-            b"", b"\r\n", b" \r\n\t\r\n", b"a", b"a ", b"a\t\tb \r\n", b"\r\n\r\nx\r\n\r\n", b" x\r\n  y  \r\n",
-            b"a\rb\r\n", b"a\nb \n\r\n", b"a\r", b"a \r", b"\t\t", b"x\r\n \r\n \t \r\ny", b"a  b\tc \t d\r\n\r\n \r\n",
+            b"",
+            b"\r\n",
+            b" \r\n\t\r\n",
+            b"a",
+            b"a ",
+            b"a\t\tb \r\n",
+            b"\r\n\r\nx\r\n\r\n",
+            b" x\r\n  y  \r\n",
+            b"a\rb\r\n",
+            b"a\nb \n\r\n",
+            b"a\r",
+            b"a \r",
+            b"\t\t",
+            b"x\r\n \r\n \t \r\ny",
+            b"a  b\tc \t d\r\n\r\n \r\n",
         ];
         for body in samples {
             assert_eq!(body_canonical(body, Relaxed), relaxed_reference(body), "{:?}", String::from_utf8_lossy(body));
@@ -342,8 +358,19 @@ mod tests {
         for len in 0..=6u32 {
             for n in 0..alphabet.len().pow(len) {
                 let mut k = n;
-                let body: Vec<u8> = (0..len).map(|_| { let b = alphabet[k % 5]; k /= 5; b }).collect();
-                assert_eq!(body_canonical(&body, Relaxed), relaxed_reference(&body), "{:?}", String::from_utf8_lossy(&body));
+                let body: Vec<u8> = (0..len)
+                    .map(|_| {
+                        let b = alphabet[k % 5];
+                        k /= 5;
+                        b
+                    })
+                    .collect();
+                assert_eq!(
+                    body_canonical(&body, Relaxed),
+                    relaxed_reference(&body),
+                    "{:?}",
+                    String::from_utf8_lossy(&body)
+                );
             }
         }
     }
@@ -371,7 +398,13 @@ mod tests {
         use base64::Engine;
         let b64 = |d: Vec<u8>| base64::engine::general_purpose::STANDARD.encode(d);
         // RFC 6376 §3.4.3/§3.4.4 consequences, as published by many implementations.
-        assert_eq!(b64(body_hash(b"", Simple, HashAlgorithm::Sha256, None).digest), "frcCV1k9oG9oKj3dpUqdJg1PxRT2RSN/XKdLCPjaYaY=");
-        assert_eq!(b64(body_hash(b"", Relaxed, HashAlgorithm::Sha256, None).digest), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+        assert_eq!(
+            b64(body_hash(b"", Simple, HashAlgorithm::Sha256, None).digest),
+            "frcCV1k9oG9oKj3dpUqdJg1PxRT2RSN/XKdLCPjaYaY="
+        );
+        assert_eq!(
+            b64(body_hash(b"", Relaxed, HashAlgorithm::Sha256, None).digest),
+            "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+        );
     }
 }

@@ -18,7 +18,8 @@ domain's key, but no copy of the published record was found.";
 pub const TESTING: &str = "The domain marked this key as being in testing mode (t=y), so it asked verifiers not to \
 rely on its signatures.";
 /// Warning text for a timestamp in the future.
-pub const FUTURE: &str = "The signature claims to have been made in the future (t= is later than the time of the check).";
+pub const FUTURE: &str =
+    "The signature claims to have been made in the future (t= is later than the time of the check).";
 
 /// Warning text for an RSA key under 1024 bits.
 pub fn weak_key(bits: u32) -> String {
@@ -129,7 +130,9 @@ to check it."
         ),
         "no_key" => format!("No key is published at {name}, so this signature cannot be verified."),
         "key_lookup_failed" => format!("The key at {name} could not be retrieved just now; checking again may work."),
-        "key_revoked" => format!("{d} has revoked this key (its record at {name} is empty), so the signature no longer counts."),
+        "key_revoked" => {
+            format!("{d} has revoked this key (its record at {name} is empty), so the signature no longer counts.")
+        }
         "expired" => {
             let mut t = format!("The signature has expired: {detail}.");
             match s.valid_at_message_date {
@@ -171,7 +174,11 @@ fn key_phrase(k: &KeyUsed) -> String {
         _ => t.push_str(&format!(", seen {}", window(k))),
     }
     if let Some(inside) = k.date_in_window {
-        t.push_str(if inside { "; the message is dated within that period" } else { "; the message is dated outside that period" });
+        t.push_str(if inside {
+            "; the message is dated within that period"
+        } else {
+            "; the message is dated outside that period"
+        });
     }
     t
 }
@@ -190,9 +197,7 @@ pub fn message_summary(r: &MessageReport) -> String {
         .iter()
         .filter(|s| s.result == Verdict::Pass)
         .find(|s| matches!((s.domain.as_deref(), from), (Some(d), Some(f)) if crate::verify::aligned(d, f)));
-    let best = aligned_pass
-        .or_else(|| r.signatures.iter().find(|s| s.result == r.verdict))
-        .unwrap_or(&r.signatures[0]);
+    let best = aligned_pass.or_else(|| r.signatures.iter().find(|s| s.result == r.verdict)).unwrap_or(&r.signatures[0]);
     let d = best.domain.as_deref().unwrap_or("an unknown domain");
     match best.result {
         Verdict::Pass => {

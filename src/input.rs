@@ -26,8 +26,7 @@ impl Normalization {
         }
         if self.lf_converted {
             notes.push(
-                "The file used LF line endings; it was checked as CRLF, the form in which mail is sent."
-                    .to_string(),
+                "The file used LF line endings; it was checked as CRLF, the form in which mail is sent.".to_string(),
             );
         }
         notes

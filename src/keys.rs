@@ -201,18 +201,24 @@ pub enum ImportError {
     #[error("no key record could be read: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Zone(Vec<ZoneError>),
     /// Text with no key record in it.
-    #[error("no key record was found (expected lines like: selector._domainkey.example.com. IN TXT \"v=DKIM1; p=...\")")]
+    #[error(
+        "no key record was found (expected lines like: selector._domainkey.example.com. IN TXT \"v=DKIM1; p=...\")"
+    )]
     NoRecords,
 }
 
 /// Builds one zone line for a bare TXT value published at `selector._domainkey.domain`.
 pub fn zone_line(selector: &str, domain: &str, txt: &str) -> String {
     let name = format!("{}._domainkey.{}.", selector.trim(), domain.trim().trim_end_matches('.'));
-    let escaped: String = txt.trim().chars().flat_map(|c| match c {
-        '"' => vec!['\\', '"'],
-        '\\' => vec!['\\', '\\'],
-        c => vec![c],
-    }).collect();
+    let escaped: String = txt
+        .trim()
+        .chars()
+        .flat_map(|c| match c {
+            '"' => vec!['\\', '"'],
+            '\\' => vec!['\\', '\\'],
+            c => vec![c],
+        })
+        .collect();
     format!("{} IN TXT \"{}\"", name.to_lowercase(), escaped)
 }
 

@@ -20,7 +20,7 @@
 //!
 //! ```no_run
 //! use dkimcheck::{keys::KeyStore, verify::{verify_message, Options}};
-//! let raw = std::fs::read("message.eml").unwrap();
+//! let raw = std::fs::read("message.eml").unwrap(); // ok: example
 //! let keys = KeyStore::with_bundled_archive();
 //! let report = verify_message(&raw, &keys, &Options::at(1_700_000_000));
 //! println!("{}: {}", report.verdict, report.summary);

@@ -22,10 +22,7 @@ pub fn split(bytes: &[u8]) -> Vec<Range<usize>> {
     let mut line_start = 0;
     let mut prev_blank = true;
     while line_start < bytes.len() {
-        let line_end = bytes[line_start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |p| line_start + p + 1);
+        let line_end = bytes[line_start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| line_start + p + 1);
         let line = &bytes[line_start..line_end];
         if prev_blank && line.starts_with(b"From ") {
             starts.push((line_start, line_end));

@@ -220,7 +220,8 @@ impl MessageReport {
         self.passed()
             && self.signatures.iter().filter(|s| s.result == Verdict::Pass).all(|s| {
                 s.key.as_ref().is_some_and(|k| {
-                    k.provenance.flags.contains(&crate::keys::KeyFlag::Compromised) || (k.key_type == "rsa" && k.bits < 1024)
+                    k.provenance.flags.contains(&crate::keys::KeyFlag::Compromised)
+                        || (k.key_type == "rsa" && k.bits < 1024)
                 })
             })
     }

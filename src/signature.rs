@@ -282,7 +282,8 @@ impl Signature {
             None => None,
             Some(raw) => {
                 let shown = String::from_utf8_lossy(raw).into_owned();
-                let decoded = decode_dkim_quoted_printable(raw).ok_or_else(|| SignatureError::Identity(shown.clone()))?;
+                let decoded =
+                    decode_dkim_quoted_printable(raw).ok_or_else(|| SignatureError::Identity(shown.clone()))?;
                 let decoded = String::from_utf8(decoded).map_err(|_| SignatureError::Identity(shown.clone()))?;
                 let at = decoded.rfind('@').ok_or_else(|| SignatureError::Identity(shown.clone()))?;
                 let i_domain = decoded[at + 1..].to_lowercase();
@@ -304,9 +305,7 @@ impl Signature {
             }
         }
         if let Some(q) = tags.get("q") {
-            let ok = q
-                .split(|&b| b == b':')
-                .any(|m| trim_fws(m).eq_ignore_ascii_case(b"dns/txt"));
+            let ok = q.split(|&b| b == b':').any(|m| trim_fws(m).eq_ignore_ascii_case(b"dns/txt"));
             if !ok {
                 return Err(SignatureError::QueryMethod(String::from_utf8_lossy(q).into_owned()));
             }
@@ -421,7 +420,8 @@ pub(crate) fn is_domain_name(name: &str) -> bool {
 
 /// True when `sub` is `parent` or a subdomain of it (both lower-case).
 pub(crate) fn is_same_or_subdomain(sub: &str, parent: &str) -> bool {
-    sub == parent || (sub.len() > parent.len() && sub.ends_with(parent) && sub.as_bytes()[sub.len() - parent.len() - 1] == b'.')
+    sub == parent
+        || (sub.len() > parent.len() && sub.ends_with(parent) && sub.as_bytes()[sub.len() - parent.len() - 1] == b'.')
 }
 
 /// Decodes dkim-quoted-printable (RFC 6376 §2.11): `=XX` hex escapes, whitespace ignored.
@@ -465,7 +465,7 @@ mod tests {
 
     #[test]
     fn valid_signature_and_defaults() {
-        let sig = parse(OK).unwrap();
+        let sig = parse(OK).unwrap(); // ok: test
         assert_eq!(sig.algorithm, Algorithm::RsaSha256);
         assert_eq!(sig.canonicalization(), "simple/simple");
         assert_eq!(sig.key_name(), "sel._domainkey.example.com");
@@ -478,16 +478,31 @@ mod tests {
             ("a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "missing_tag"),
             ("v=0.5; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "unsupported_version"),
             ("v=1; a=rsa-md5; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "unsupported_algorithm"),
-            ("v=1; a=rsa-sha256; c=simple/complex; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "bad_canonicalization"),
-            ("v=1; a=rsa-sha256; c=relaxed/relaxed/extra; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "bad_canonicalization"),
+            (
+                "v=1; a=rsa-sha256; c=simple/complex; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA",
+                "bad_canonicalization",
+            ),
+            (
+                "v=1; a=rsa-sha256; c=relaxed/relaxed/extra; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA",
+                "bad_canonicalization",
+            ),
             ("v=1; a=rsa-sha256; d=example.com; s=sel; h=to; bh=AAAA; b=AAAA", "from_not_signed"),
             ("v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AA!A; b=AAAA", "bad_base64"),
             ("v=1; a=rsa-sha256; d=legitimate.com(.attacker.com; s=sel; h=from; bh=AAAA; b=AAAA", "bad_domain"),
-            ("v=1; a=rsa-sha256; d=example.com; s=sel; i=joe@example.org; h=from; bh=AAAA; b=AAAA", "identity_outside_domain"),
+            (
+                "v=1; a=rsa-sha256; d=example.com; s=sel; i=joe@example.org; h=from; bh=AAAA; b=AAAA",
+                "identity_outside_domain",
+            ),
             ("v=1; a=rsa-sha256; d=example.com; s=sel; i=joe; h=from; bh=AAAA; b=AAAA", "bad_identity"),
             ("v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA; l=abc", "bad_number"),
-            ("v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA; t=200; x=100", "expiry_before_timestamp"),
-            ("v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA; q=http/well-known", "unsupported_query_method"),
+            (
+                "v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA; t=200; x=100",
+                "expiry_before_timestamp",
+            ),
+            (
+                "v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA; q=http/well-known",
+                "unsupported_query_method",
+            ),
             ("v=1; v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "malformed_signature"),
         ];
         for (value, code) in cases {
@@ -497,7 +512,8 @@ mod tests {
 
     #[test]
     fn identity_is_quoted_printable_and_may_be_a_subdomain() {
-        let sig = parse("v=1; a=rsa-sha256; d=example.com; s=sel; i=joe=3Dx@mail.example.com; h=from; bh=AAAA; b=AAAA").unwrap();
+        let sig = parse("v=1; a=rsa-sha256; d=example.com; s=sel; i=joe=3Dx@mail.example.com; h=from; bh=AAAA; b=AAAA")
+            .unwrap(); // ok: test
         assert_eq!(sig.identity.as_deref(), Some("joe=x@mail.example.com"));
     }
 }

@@ -153,7 +153,10 @@ mod tests {
         let raw = b"From: Joe <joe@Example.COM>\r\nTo: a@b.c\r\nSubject: =?utf-8?q?h=C3=A9llo?=\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\nHi\r\n";
         let s = Summary::read(raw, &Message::parse(raw), true);
         let without_body = Summary::read(raw, &Message::parse(raw), false);
-        assert_eq!((without_body.subject, without_body.date_unix, without_body.body_text), (s.subject.clone(), s.date_unix, None));
+        assert_eq!(
+            (without_body.subject, without_body.date_unix, without_body.body_text),
+            (s.subject.clone(), s.date_unix, None)
+        );
         assert_eq!(s.from.as_deref(), Some("Joe <joe@Example.COM>"));
         assert_eq!(s.from_domain.as_deref(), Some("example.com"));
         assert_eq!(s.subject.as_deref(), Some("héllo"));

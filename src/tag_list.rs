@@ -112,8 +112,7 @@ pub(crate) fn strip_fws(s: &[u8]) -> Vec<u8> {
 
 fn is_tag_name(name: &str) -> bool {
     let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// VALCHAR (%x21-3A / %x3C-7E), folding whitespace, and UTF-8 bytes (RFC 8616).
@@ -133,11 +132,11 @@ mod tests {
     #[test]
     fn parses_values_with_folding_and_positions() {
         let input = b" v=1; a=rsa-sha256;\r\n\tb=abc\r\n def ; bh = xyz;";
-        let list = TagList::parse(input).unwrap();
+        let list = TagList::parse(input).unwrap(); // ok: test
         assert_eq!(list.get("v"), Some(&b"1"[..]));
         assert_eq!(list.get("b"), Some(&b"abc\r\n def"[..]));
         assert_eq!(list.get("bh"), Some(&b"xyz"[..]));
-        let b = list.tag("b").unwrap();
+        let b = list.tag("b").unwrap(); // ok: test
         assert_eq!(&input[b.raw_value.clone()], b"abc\r\n def ");
     }
 

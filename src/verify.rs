@@ -18,10 +18,12 @@ use std::collections::HashMap;
 pub const MAX_SIGNATURES: usize = 50;
 
 /// Header fields whose absence from `h=` is worth a warning.
-const IMPORTANT_HEADERS: &[&str] = &["from", "to", "cc", "subject", "date", "reply-to", "sender", "message-id", "content-type"];
+const IMPORTANT_HEADERS: &[&str] =
+    &["from", "to", "cc", "subject", "date", "reply-to", "sender", "message-id", "content-type"];
 
 /// Header fields that relays add on the way; more instances than signed is normal for them.
-const TRACE_HEADERS: &[&str] = &["received", "return-path", "delivered-to", "authentication-results", "dkim-signature", "received-spf"];
+const TRACE_HEADERS: &[&str] =
+    &["received", "return-path", "delivered-to", "authentication-results", "dkim-signature", "received-spf"];
 
 /// How to verify.
 #[derive(Debug, Clone)]
@@ -143,7 +145,12 @@ impl BodyCache {
     }
 }
 
-fn evaluate(ctx: Context<'_, '_, '_, '_>, index: usize, field_index: usize, field: &HeaderField<'_>) -> SignatureReport {
+fn evaluate(
+    ctx: Context<'_, '_, '_, '_>,
+    index: usize,
+    field_index: usize,
+    field: &HeaderField<'_>,
+) -> SignatureReport {
     let label = SignatureLabel::read(field);
     let mut report = SignatureReport {
         index,
@@ -242,21 +249,40 @@ fn evaluate(ctx: Context<'_, '_, '_, '_>, index: usize, field_index: usize, fiel
     if expired {
         let x = sig.expires.unwrap_or_default();
         let crypto_ok = header_ok == Some(true) && body_ok;
-        report.valid_at_message_date =
-            ctx.message_date.map(|d| crypto_ok && u64::try_from(d).is_ok_and(|d| d <= x));
+        report.valid_at_message_date = ctx.message_date.map(|d| crypto_ok && u64::try_from(d).is_ok_and(|d| d <= x));
         let detail = format!("the signature expired at {} (x={x})", crate::summary::unix_to_date(x as i64));
         set_error(&mut report, Verdict::Permerror, "expired", Category::Expired, &detail);
     } else {
         match outcome {
-            KeyOutcome::Error(verdict, code, category, detail) => set_error(&mut report, verdict, code, category, &detail),
+            KeyOutcome::Error(verdict, code, category, detail) => {
+                set_error(&mut report, verdict, code, category, &detail)
+            }
             KeyOutcome::Checked { valid, .. } => match (body_ok, valid) {
                 (true, true) => {
                     report.result = Verdict::Pass;
                     report.reason = "verified";
                 }
-                (false, true) => set_error(&mut report, Verdict::Fail, "body_changed", Category::Body, &"the body hash does not match the body"),
-                (true, false) => set_error(&mut report, Verdict::Fail, "headers_changed", Category::Header, &"the header signature does not verify with this key"),
-                (false, false) => set_error(&mut report, Verdict::Fail, "body_and_headers_changed", Category::Body, &"neither the body hash nor the header signature matches"),
+                (false, true) => set_error(
+                    &mut report,
+                    Verdict::Fail,
+                    "body_changed",
+                    Category::Body,
+                    &"the body hash does not match the body",
+                ),
+                (true, false) => set_error(
+                    &mut report,
+                    Verdict::Fail,
+                    "headers_changed",
+                    Category::Header,
+                    &"the header signature does not verify with this key",
+                ),
+                (false, false) => set_error(
+                    &mut report,
+                    Verdict::Fail,
+                    "body_and_headers_changed",
+                    Category::Body,
+                    &"neither the body hash nor the header signature matches",
+                ),
             },
         }
     }
@@ -265,7 +291,13 @@ fn evaluate(ctx: Context<'_, '_, '_, '_>, index: usize, field_index: usize, fiel
     report
 }
 
-fn set_error(report: &mut SignatureReport, verdict: Verdict, code: &'static str, category: Category, detail: &dyn std::fmt::Display) {
+fn set_error(
+    report: &mut SignatureReport,
+    verdict: Verdict,
+    code: &'static str,
+    category: Category,
+    detail: &dyn std::fmt::Display,
+) {
     report.result = verdict;
     report.reason = code;
     report.category = Some(category);
@@ -391,7 +423,13 @@ fn key_used(entry: &KeyEntry, record: &KeyRecord, candidates: usize, message_dat
     }
 }
 
-fn warnings(message: &Message<'_>, sig: &Signature, report: &SignatureReport, canonical_len: u64, at: u64) -> Vec<Warning> {
+fn warnings(
+    message: &Message<'_>,
+    sig: &Signature,
+    report: &SignatureReport,
+    canonical_len: u64,
+    at: u64,
+) -> Vec<Warning> {
     let mut w = Vec::new();
     let mut push = |code: &'static str, text: String| w.push(Warning { code, text });
     if sig.algorithm.hash() == HashAlgorithm::Sha1 {

@@ -11,8 +11,8 @@
 
 use crate::archive::Archive;
 use crate::body_jobs::{self, BodyJob, ProvidedBodyHash};
-use crate::signature::{Canonicalization, HashAlgorithm};
 use crate::keys::{self, KeyStore};
+use crate::signature::{Canonicalization, HashAlgorithm};
 use crate::verify::{Options, verify_message};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -38,9 +38,7 @@ struct JsOptions {
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The library version.
@@ -239,7 +237,9 @@ pub fn parse_keys(text: &str) -> Result<JsValue, JsError> {
 pub fn add_key_for(selector: &str, domain: &str, txt: &str) -> Result<String, JsError> {
     let record = txt.trim().trim_matches('"');
     crate::key_record::KeyRecord::parse(record.as_bytes()).map_err(|e| JsError::new(&e.to_string()))?;
-    if !crate::signature::is_domain_name(selector.trim()) || !crate::signature::is_domain_name(domain.trim().trim_end_matches('.')) {
+    if !crate::signature::is_domain_name(selector.trim())
+        || !crate::signature::is_domain_name(domain.trim().trim_end_matches('.'))
+    {
         return Err(JsError::new("the selector and domain must be DNS names"));
     }
     Ok(keys::zone_line(selector, domain, record))
@@ -254,8 +254,5 @@ pub fn archive() -> Result<JsValue, JsError> {
 /// The messages of an mbox file, as pairs `[start0, end0, start1, end1, ...]`.
 #[wasm_bindgen]
 pub fn split_mbox(bytes: &[u8]) -> Vec<u32> {
-    crate::mbox::split(bytes)
-        .into_iter()
-        .flat_map(|r| [r.start as u32, r.end as u32])
-        .collect()
+    crate::mbox::split(bytes).into_iter().flat_map(|r| [r.start as u32, r.end as u32]).collect()
 }

@@ -92,8 +92,8 @@ pub fn normalize_name(name: &str) -> String {
 
 /// Record types that may appear in `dig` output beside TXT; they are skipped.
 const OTHER_TYPES: &[&str] = &[
-    "A", "AAAA", "MX", "NS", "SOA", "SPF", "SRV", "PTR", "CAA", "HINFO", "DS", "DNSKEY", "RRSIG", "NSEC",
-    "NSEC3", "OPT", "TLSA", "HTTPS", "SVCB", "DNAME",
+    "A", "AAAA", "MX", "NS", "SOA", "SPF", "SRV", "PTR", "CAA", "HINFO", "DS", "DNSKEY", "RRSIG", "NSEC", "NSEC3",
+    "OPT", "TLSA", "HTTPS", "SVCB", "DNAME",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -143,9 +143,7 @@ fn interpret(tokens: &[Token]) -> Result<Option<Entry>, String> {
         Ok(Some(Entry::Txt(name, data)))
     } else if rtype.eq_ignore_ascii_case(b"CNAME") {
         match rest.first() {
-            Some(Token::Word(target)) => {
-                Ok(Some(Entry::Cname(name, normalize_name(&String::from_utf8_lossy(target)))))
-            }
+            Some(Token::Word(target)) => Ok(Some(Entry::Cname(name, normalize_name(&String::from_utf8_lossy(target))))),
             _ => Err(format!("the CNAME record for {name} has no target")),
         }
     } else if OTHER_TYPES.iter().any(|t| rtype.eq_ignore_ascii_case(t.as_bytes())) {

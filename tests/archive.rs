@@ -33,7 +33,11 @@ fn a_real_2015_gmail_message_verifies_with_the_bundled_key_and_its_window() {
     assert_eq!(r.summary, "Signed by gmail.com. Nothing in the signed parts has changed since.");
     let key = r.signatures[0].key.as_ref().unwrap();
     assert_eq!((key.provenance.origin.as_str(), key.bits, key.date_in_window), ("bundled archive", 2048, Some(true)));
-    assert!(r.signatures[0].explanation.contains("the message is dated within that period"), "{}", r.signatures[0].explanation);
+    assert!(
+        r.signatures[0].explanation.contains("the message is dated within that period"),
+        "{}",
+        r.signatures[0].explanation
+    );
 }
 
 fn signed() -> (Vec<u8>, TestKey, Spec) {
@@ -74,7 +78,10 @@ fn every_import_path_yields_a_working_key() {
     }
     let (_, r) = verdict_with(&Archive::from_store(&exported).to_json(), &raw);
     let k = r.signatures[0].key.as_ref().unwrap();
-    assert_eq!((k.provenance.first_seen.as_deref(), k.provenance.last_seen.as_deref(), k.date_in_window), (Some("2015-01-02"), Some("2017-05-06"), Some(true)));
+    assert_eq!(
+        (k.provenance.first_seen.as_deref(), k.provenance.last_seen.as_deref(), k.date_in_window),
+        (Some("2015-01-02"), Some("2017-05-06"), Some(true))
+    );
     let _ = spec;
 }
 
@@ -93,7 +100,8 @@ fn a_key_seen_only_after_the_message_date_is_flagged() {
 
 #[test]
 fn a_compromised_archive_key_downgrades_the_verdict_wording() {
-    let raw = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/mimekit/messages/rfc8463-example.msg")).unwrap();
+    let raw = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/mimekit/messages/rfc8463-example.msg"))
+        .unwrap();
     let raw = dkimcheck::input::lf_to_crlf(&raw);
     let r = verify_message(&raw, &KeyStore::with_bundled_archive(), &Options::at(1_700_000_000));
     assert_eq!(r.verdict, Verdict::Pass);

@@ -45,7 +45,10 @@ fn rand_suffix() -> u64 {
 
 #[test]
 fn json_lines_have_the_documented_shape_and_exit_status() {
-    let out = bin().args(["--json", &vector("mimekit/messages/gmail.msg"), &vector("mimekit/messages/gmail-fail-body.msg")]).output().unwrap();
+    let out = bin()
+        .args(["--json", &vector("mimekit/messages/gmail.msg"), &vector("mimekit/messages/gmail-fail-body.msg")])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "one message fails");
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 2);
@@ -85,14 +88,18 @@ fn keys_files_at_and_no_bundled_keys() {
     let z = zone.to_str().unwrap();
     let out = bin().args(["--json", "--keys", z, p]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
-    assert_eq!(json_lines(&out)[0]["signatures"][0]["key"]["origin"], format!("keys file {}", zone.file_name().unwrap().to_string_lossy()));
+    assert_eq!(
+        json_lines(&out)[0]["signatures"][0]["key"]["origin"],
+        format!("keys file {}", zone.file_name().unwrap().to_string_lossy())
+    );
     let out = bin().args(["--json", p]).output().unwrap();
     assert_eq!((out.status.code(), json_lines(&out)[0]["verdict"].clone()), (Some(1), Value::from("neutral")));
     // The gmail message has no key without the bundled archive.
     let out = bin().args(["--json", "--no-bundled-keys", &vector("mimekit/messages/gmail.msg")]).output().unwrap();
     assert_eq!(json_lines(&out)[0]["signatures"][0]["reason"], "no_key");
     // Expiry is judged at --at.
-    let out = bin().args(["--json", "--at", "2016-03-01T00:00:00Z", &vector("mimekit/messages/gmail.msg")]).output().unwrap();
+    let out =
+        bin().args(["--json", "--at", "2016-03-01T00:00:00Z", &vector("mimekit/messages/gmail.msg")]).output().unwrap();
     assert_eq!(json_lines(&out)[0]["verdict"], "pass");
 }
 
@@ -110,7 +117,9 @@ fn zip_members_and_mbox_messages_are_separate_reports() {
         }
         let mut mbox = b"From a@example.org Tue Mar  1 10:00:00 2016\r\n".to_vec();
         mbox.extend_from_slice(&msg);
-        mbox.extend_from_slice(b"\r\nFrom b@example.org Tue Mar  1 10:00:00 2016\r\nFrom: b@example.org\r\n\r\nunsigned\r\n");
+        mbox.extend_from_slice(
+            b"\r\nFrom b@example.org Tue Mar  1 10:00:00 2016\r\nFrom: b@example.org\r\n\r\nunsigned\r\n",
+        );
         let file = std::fs::File::create(&zip_path).unwrap();
         let mut z = zip::ZipWriter::new(file);
         let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
@@ -134,7 +143,13 @@ fn zip_members_and_mbox_messages_are_separate_reports() {
     let name = |s: &str| format!("{zp}!{s}");
     assert_eq!(
         sources,
-        [name("folder/123.eml"), name("folder/broken.eml"), name("box.mbox#1"), name("box.mbox#2"), name("nested.zip!inner/a.eml")]
+        [
+            name("folder/123.eml"),
+            name("folder/broken.eml"),
+            name("box.mbox#1"),
+            name("box.mbox#2"),
+            name("nested.zip!inner/a.eml")
+        ]
     );
     let verdicts: Vec<&str> = lines.iter().map(|l| l["verdict"].as_str().unwrap()).collect();
     assert_eq!(verdicts, ["pass", "none", "pass", "none", "pass"]);
@@ -167,7 +182,8 @@ fn keys_subcommands_list_check_export_import() {
     assert_eq!(archive["keys"][0]["key_type"], "ed25519");
     let exported = tmp(&format!("export-{}.json", rand_suffix()));
     std::fs::write(&exported, &import.stdout).unwrap();
-    let export = bin().args(["keys", "export", "--no-bundled-keys", "--keys", exported.to_str().unwrap()]).output().unwrap();
+    let export =
+        bin().args(["keys", "export", "--no-bundled-keys", "--keys", exported.to_str().unwrap()]).output().unwrap();
     let again: Value = serde_json::from_slice(&export.stdout).unwrap();
     assert_eq!(again["keys"][0]["record"], archive["keys"][0]["record"]);
     assert!(Path::new(&exported).exists());
@@ -175,7 +191,10 @@ fn keys_subcommands_list_check_export_import() {
     let txt = "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
     let out = bin().args(["keys", "import", "--txt", "brisbane", "football.example.com", txt]).output().unwrap();
     let archive: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!((archive["keys"][0]["domain"].as_str(), archive["keys"][0]["bits"].as_u64()), (Some("football.example.com"), Some(256)));
+    assert_eq!(
+        (archive["keys"][0]["domain"].as_str(), archive["keys"][0]["bits"].as_u64()),
+        (Some("football.example.com"), Some(256))
+    );
     let bad = bin().args(["keys", "import", "--txt", "s", "example.org", "v=DKIM1; p="]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("revoked"));

@@ -22,7 +22,12 @@ struct Keys {
 
 fn keys() -> &'static Keys {
     static KEYS: OnceLock<Keys> = OnceLock::new();
-    KEYS.get_or_init(|| Keys { rsa: TestKey::rsa(1024), ed: TestKey::ed25519(), weak: TestKey::rsa(512), other_rsa: TestKey::rsa(1024) })
+    KEYS.get_or_init(|| Keys {
+        rsa: TestKey::rsa(1024),
+        ed: TestKey::ed25519(),
+        weak: TestKey::rsa(512),
+        other_rsa: TestKey::rsa(1024),
+    })
 }
 
 fn key_for(algorithm: Algorithm) -> &'static TestKey {
@@ -34,8 +39,10 @@ fn key_for(algorithm: Algorithm) -> &'static TestKey {
 
 const PLAIN: &str = "From: Alice <alice@example.org>\r\nTo: bob@example.net\r\nSubject: Quarterly  numbers\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\nHello Bob,\r\n\r\nThe numbers are\tattached.  \r\n\r\n\r\n";
 const FOLDED: &str = "From: Alice\r\n <alice@example.org>\r\nTo: bob@example.net,\r\n\tcarol@example.net\r\nSubject: A very long subject line\r\n  that was folded\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\nBody\r\n";
-const EMPTY_BODY: &str = "From: alice@example.org\r\nTo: bob@example.net\r\nSubject: empty\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\n";
-const NO_BODY: &str = "From: alice@example.org\r\nTo: bob@example.net\r\nSubject: none\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n";
+const EMPTY_BODY: &str =
+    "From: alice@example.org\r\nTo: bob@example.net\r\nSubject: empty\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\n";
+const NO_BODY: &str =
+    "From: alice@example.org\r\nTo: bob@example.net\r\nSubject: none\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n";
 
 fn store_with(spec: &Spec, key: &TestKey) -> KeyStore {
     let mut store = KeyStore::new();
@@ -57,7 +64,8 @@ fn every_combination_verifies() {
     let algorithms = [Algorithm::RsaSha256, Algorithm::RsaSha1, Algorithm::Ed25519Sha256];
     let canons = [Canonicalization::Simple, Canonicalization::Relaxed];
     let lengths = [None, Some(None), Some(Some(5))];
-    let header_sets: [&[&str]; 2] = [&["from", "to", "subject", "date"], &["from", "from", "to", "subject", "subject", "date", "reply-to"]];
+    let header_sets: [&[&str]; 2] =
+        [&["from", "to", "subject", "date"], &["from", "from", "to", "subject", "subject", "date", "reply-to"]];
     let mut count = 0;
     for message in [PLAIN, FOLDED, EMPTY_BODY, NO_BODY] {
         for algorithm in algorithms {
@@ -71,7 +79,8 @@ fn every_combination_verifies() {
                             spec.headers = headers.iter().map(|s| s.to_string()).collect();
                             // l=5 only where the canonical body is that long.
                             let short = matches!(message, m if m == EMPTY_BODY || m == NO_BODY);
-                            spec.body_length = if short && body_length == Some(Some(5)) { Some(Some(0)) } else { body_length };
+                            spec.body_length =
+                                if short && body_length == Some(Some(5)) { Some(Some(0)) } else { body_length };
                             let key = key_for(algorithm);
                             let signed = sign(message.as_bytes(), key, &spec);
                             let r = check(&signed, &store_with(&spec, key));
@@ -222,7 +231,11 @@ fn weak_and_compromised_keys_pass_but_say_they_prove_little() {
 
     // The same key published under another name (and written as another record) is still
     // known to be compromised.
-    store.add("other._domainkey.example.org", &keys().rsa.record().replace("v=DKIM1; ", ""), Provenance::origin("added by you"));
+    store.add(
+        "other._domainkey.example.org",
+        &keys().rsa.record().replace("v=DKIM1; ", ""),
+        Provenance::origin("added by you"),
+    );
     let mut spec = Spec::new(Algorithm::RsaSha256);
     spec.selector = "other".into();
     let r = check(&sign(PLAIN.as_bytes(), &keys().rsa, &spec), &store);

@@ -17,7 +17,12 @@ fn every_vector_case_gives_the_expected_result() {
     for a in &o.accepted {
         eprintln!("accepted difference {a}");
     }
-    eprintln!("{} signatures checked, {} accepted differences, {} failures", o.checked, o.accepted.len(), o.failures.len());
+    eprintln!(
+        "{} signatures checked, {} accepted differences, {} failures",
+        o.checked,
+        o.accepted.len(),
+        o.failures.len()
+    );
     assert!(o.failures.is_empty(), "vector failures:\n{}", o.failures.join("\n"));
     assert!(o.checked >= 104, "only {} signatures were checked", o.checked);
     // Every signature's result and reason, kept in verdicts.txt; the wasm test compares its own

@@ -98,7 +98,10 @@ pub(crate) fn load_keys(args: &Args) -> Result<KeyStore, String> {
     let mut store = if args.no_bundled { KeyStore::new() } else { KeyStore::with_bundled_archive() };
     for path in &args.keys {
         let text = std::fs::read_to_string(path).map_err(|e| format!("--keys {path}: {e}"))?;
-        let origin = format!("keys file {}", std::path::Path::new(path).file_name().map_or(path.clone(), |f| f.to_string_lossy().into_owned()));
+        let origin = format!(
+            "keys file {}",
+            std::path::Path::new(path).file_name().map_or(path.clone(), |f| f.to_string_lossy().into_owned())
+        );
         // Lines that could not be read are reported but do not stop the run.
         for err in store.import(&text, &origin).map_err(|e| format!("--keys {path}: {e}"))?.1 {
             eprintln!("dkimcheck: --keys {path}: {err}");
@@ -179,7 +182,11 @@ fn verify_batch(
     workers: usize,
 ) -> Vec<dkimcheck::MessageReport> {
     let one = |item: &sources::Item| match &item.content {
-        Ok(bytes) => verify_message(bytes, keys, &Options { at, with_body: body, source: item.source.clone(), hash_input: true, body_hashes: Vec::new() }),
+        Ok(bytes) => verify_message(
+            bytes,
+            keys,
+            &Options { at, with_body: body, source: item.source.clone(), hash_input: true, body_hashes: Vec::new() },
+        ),
         Err(e) => output::error_report(&item.source, e),
     };
     if workers <= 1 || batch.len() < 2 {

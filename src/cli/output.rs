@@ -70,7 +70,11 @@ impl Printer {
         if !self.json && self.total > 1 {
             let _ = write!(self.out, "{} of {} messages verified", self.passed, self.total);
             if self.weak > 0 {
-                let _ = write!(self.out, " ({} of them only with a compromised or weak key, which proves little)", self.weak);
+                let _ = write!(
+                    self.out,
+                    " ({} of them only with a compromised or weak key, which proves little)",
+                    self.weak
+                );
             }
             let _ = writeln!(self.out);
         }

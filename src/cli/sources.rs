@@ -64,7 +64,8 @@ pub fn for_each_batch(path: &str, mut f: impl FnMut(Vec<Item>)) -> Result<usize,
 fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>) -> Result<(), String> {
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if meta.is_dir() {
-        let mut entries: Vec<_> = std::fs::read_dir(path).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
+        let mut entries: Vec<_> =
+            std::fs::read_dir(path).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
         entries.sort();
         for entry in entries {
             let child = entry.to_string_lossy().into_owned();
@@ -136,7 +137,10 @@ fn expand_zip<R: Read + Seek>(reader: R, name: &str, out: &mut Batcher<'_>, dept
         }
         let source = format!("{name}!{member_name}");
         if member.size() > MAX_MEMBER {
-            out.push(Item { source, content: Err(format!("member is {} bytes; members over {MAX_MEMBER} bytes are skipped", member.size())) });
+            out.push(Item {
+                source,
+                content: Err(format!("member is {} bytes; members over {MAX_MEMBER} bytes are skipped", member.size())),
+            });
             continue;
         }
         let mut bytes = Vec::with_capacity(member.size() as usize);

@@ -72,7 +72,11 @@ pub fn run(sources: &[String], read: &dyn Fn(&str) -> Option<Vec<u8>>, now: u64)
             let report = verify_message(&raw, &keys, &Options::at(at));
             let expect = case["expect"].as_array().cloned().unwrap_or_default();
             if report.signatures.len() != expect.len() {
-                o.failures.push(format!("{source}/{id}: {} signatures, expected {}", report.signatures.len(), expect.len()));
+                o.failures.push(format!(
+                    "{source}/{id}: {} signatures, expected {}",
+                    report.signatures.len(),
+                    expect.len()
+                ));
                 continue;
             }
             if expect.is_empty() && report.verdict != Verdict::None {
