@@ -11,7 +11,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in paths {
         if p.is_dir() {
             walk(&p, out);
-        } else if !p.extension().is_some_and(|e| e == "md") {
+        } else if p.extension().is_none_or(|e| e != "md") {
             out.push(p);
         }
     }

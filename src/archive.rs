@@ -196,10 +196,10 @@ impl Archive {
                     problems.push(format!("{name}: \"{date}\" is not a YYYY, YYYY-MM or YYYY-MM-DD date"));
                 }
             }
-            if let (Some(a), Some(b)) = (&e.first_seen, &e.last_seen) {
-                if a > b {
-                    problems.push(format!("{name}: first_seen {a} is after last_seen {b}"));
-                }
+            if let (Some(a), Some(b)) = (&e.first_seen, &e.last_seen)
+                && a > b
+            {
+                problems.push(format!("{name}: first_seen {a} is after last_seen {b}"));
             }
             if e.source.as_deref().is_none_or(str::is_empty) {
                 problems.push(format!("{name}: no source"));

@@ -150,12 +150,13 @@ to check it."
         }
         _ => format!("The signature is malformed or unsupported, so it cannot be checked: {detail}."),
     };
-    if s.result == Verdict::Pass {
-        if let Some(k) = &s.key {
-            if k.key_type == "rsa" && k.bits < 1024 && !k.provenance.flags.contains(&KeyFlag::Compromised) {
-                text.push_str(" But the key is short enough to be factored cheaply, so this is weak evidence.");
-            }
-        }
+    if s.result == Verdict::Pass
+        && let Some(k) = &s.key
+        && k.key_type == "rsa"
+        && k.bits < 1024
+        && !k.provenance.flags.contains(&KeyFlag::Compromised)
+    {
+        text.push_str(" But the key is short enough to be factored cheaply, so this is weak evidence.");
     }
     text
 }

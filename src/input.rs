@@ -45,11 +45,11 @@ pub struct Normalized<'a> {
 pub fn normalize(raw: &[u8]) -> Normalized<'_> {
     let mut normalization = Normalization::default();
     let mut bytes = raw;
-    if bytes.starts_with(b"From ") {
-        if let Some(end) = memchr(b'\n', bytes) {
-            bytes = &bytes[end + 1..];
-            normalization.mbox_line_skipped = true;
-        }
+    if bytes.starts_with(b"From ")
+        && let Some(end) = memchr(b'\n', bytes)
+    {
+        bytes = &bytes[end + 1..];
+        normalization.mbox_line_skipped = true;
     }
     let has_crlf = bytes.windows(2).any(|w| w == b"\r\n");
     let has_lf = memchr(b'\n', bytes).is_some();

@@ -65,10 +65,10 @@ impl KeyRecord {
     /// Parses a TXT record value (the character-strings already joined).
     pub fn parse(txt: &[u8]) -> Result<KeyRecord, KeyRecordError> {
         let tags = TagList::parse(txt)?;
-        if let Some((i, v)) = tags.tags.iter().enumerate().find(|(_, t)| t.name == "v") {
-            if i != 0 || v.value != b"DKIM1" {
-                return Err(KeyRecordError::Version(String::from_utf8_lossy(v.value).into_owned()));
-            }
+        if let Some((i, v)) = tags.tags.iter().enumerate().find(|(_, t)| t.name == "v")
+            && (i != 0 || v.value != b"DKIM1")
+        {
+            return Err(KeyRecordError::Version(String::from_utf8_lossy(v.value).into_owned()));
         }
         let list = |name: &str| -> Option<Vec<String>> {
             tags.get(name).map(|v| {

@@ -299,10 +299,10 @@ impl Signature {
         let body_length = tags.get("l").map(|v| parse_number(v, 76, "l", true)).transpose()?;
         let timestamp = tags.get("t").map(|v| parse_number(v, 20, "t", false)).transpose()?;
         let expires = tags.get("x").map(|v| parse_number(v, 20, "x", false)).transpose()?;
-        if let (Some(t), Some(x)) = (timestamp, expires) {
-            if x <= t {
-                return Err(SignatureError::ExpiryBeforeTimestamp);
-            }
+        if let (Some(t), Some(x)) = (timestamp, expires)
+            && x <= t
+        {
+            return Err(SignatureError::ExpiryBeforeTimestamp);
         }
         if let Some(q) = tags.get("q") {
             let ok = q.split(|&b| b == b':').any(|m| trim_fws(m).eq_ignore_ascii_case(b"dns/txt"));

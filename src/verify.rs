@@ -348,10 +348,10 @@ fn key_fits(record: &KeyRecord, sig: &Signature) -> Result<(), (&'static str, St
             format!("the key is {} but the signature uses {}", record.key_type.as_str(), sig.algorithm.as_str()),
         ));
     }
-    if let Some(hashes) = &record.hashes {
-        if !hashes.iter().any(|h| h == sig.algorithm.hash().as_str()) {
-            return Err(("key_hash_not_allowed", format!("the key only allows h={}", hashes.join(":"))));
-        }
+    if let Some(hashes) = &record.hashes
+        && !hashes.iter().any(|h| h == sig.algorithm.hash().as_str())
+    {
+        return Err(("key_hash_not_allowed", format!("the key only allows h={}", hashes.join(":"))));
     }
     if !record.email_service {
         return Err(("key_not_for_email", "the key's s= tag does not include email".into()));
@@ -362,10 +362,10 @@ fn key_fits(record: &KeyRecord, sig: &Signature) -> Result<(), (&'static str, St
             return Err(("key_strict_identity", "the key has t=s but i= is in a subdomain of d=".into()));
         }
     }
-    if let (KeyType::Rsa, bits) = (record.key_type, record.bits()) {
-        if bits > crate::crypto::MAX_RSA_BITS {
-            return Err(("key_too_large", KeyRecordError::Key(crate::crypto::KeyError::TooLarge(bits)).to_string()));
-        }
+    if let (KeyType::Rsa, bits) = (record.key_type, record.bits())
+        && bits > crate::crypto::MAX_RSA_BITS
+    {
+        return Err(("key_too_large", KeyRecordError::Key(crate::crypto::KeyError::TooLarge(bits)).to_string()));
     }
     Ok(())
 }
@@ -471,10 +471,10 @@ fn warnings(
             push("extra_header_instance", explain::extra_instances(name, p, l));
         }
     }
-    if let Some(l) = sig.body_length {
-        if canonical_len > l {
-            push("partial_body", explain::partial_body(l, canonical_len - l));
-        }
+    if let Some(l) = sig.body_length
+        && canonical_len > l
+    {
+        push("partial_body", explain::partial_body(l, canonical_len - l));
     }
     if sig.timestamp.is_some_and(|t| t > at.saturating_add(300)) {
         push("future_timestamp", explain::FUTURE.to_string());
