@@ -15,7 +15,9 @@ import { errorReport } from './reports.js';
 
 let keys = '';
 let verifiers = {};
-let queue = Promise.resolve();
+let queue = Promise.resolve(); // initialisation and verification, in order
+let initialised = Promise.resolve(); // the latest initialisation
+let reads = Promise.resolve(); // reading (and starting hashes), in order; runs ahead of verification
 
 // The input's SHA-256 (shown in reports) is computed with WebCrypto where available: it uses the
 // CPU's SHA instructions, which wasm cannot, and runs beside the verification.
@@ -88,10 +90,15 @@ async function finish(p, body) {
 // One reader for the worker's life: batches of the same file continue its window.
 const read = windowedReader();
 
-async function verifyBatch(batch, body) {
-  // Read every message of the batch and start its hashes, then verify each in turn.
+/** Reads every message of a batch and starts its hashes. */
+async function prepareBatch(batch, body) {
   const prepared = [];
   for (const { id, task } of batch) prepared.push({ id, p: await prepare(task, body) });
+  return prepared;
+}
+
+/** Verifies a prepared batch and posts the results. */
+async function finishBatch(prepared, body) {
   const items = [];
   for (const { id, p } of prepared) items.push({ id, report: await finish(p, body) });
   self.postMessage({ type: 'results', items, timing });
@@ -99,7 +106,7 @@ async function verifyBatch(batch, body) {
 
 self.onmessage = ({ data }) => {
   if (data.type === 'init') {
-    queue = queue.then(async () => {
+    initialised = queue = queue.then(async () => {
       try {
         await init({ module_or_path: data.module });
         keys = data.keys || '';
@@ -111,6 +118,9 @@ self.onmessage = ({ data }) => {
       }
     });
   } else if (data.type === 'verify') {
-    queue = queue.then(() => verifyBatch(data.batch, data.body !== false));
+    // The next batch is read while this one is verified (the pool keeps two in flight).
+    const body = data.body !== false;
+    const prepared = (reads = Promise.all([reads, initialised]).then(() => prepareBatch(data.batch, body)));
+    queue = queue.then(() => prepared).then((items) => finishBatch(items, body));
   }
 };
