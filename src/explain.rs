@@ -17,6 +17,9 @@ domain's key, but no copy of the published record was found.";
 /// Warning text for a key in testing mode.
 pub const TESTING: &str = "The domain marked this key as being in testing mode (t=y), so it asked verifiers not to \
 rely on its signatures.";
+/// Warning text for a body that matched after undoing mbox quoting.
+pub const MBOX_QUOTING: &str = "The body matches the signature once the mbox quoting is undone: lines that began \
+with \"From \" were stored as \">From \" when the message was put in an mbox file. The signed text has no \">\" there.";
 /// Warning text for a timestamp in the future.
 pub const FUTURE: &str =
     "The signature claims to have been made in the future (t= is later than the time of the check).";

@@ -83,7 +83,7 @@ pub enum Category {
 pub struct Warning {
     /// Stable code: `sha1`, `weak_key`, `compromised_key`, `recovered_key`, `testing_key`,
     /// `unsigned_header`, `extra_header_instance`, `partial_body`, `future_timestamp`,
-    /// `key_date_window`.
+    /// `key_date_window`, `mbox_quoting`.
     pub code: &'static str,
     /// One plain sentence.
     pub text: String,
@@ -152,6 +152,8 @@ pub struct SignatureReport {
     pub body_length: Option<u64>,
     /// Canonical body bytes after the `l=` limit, not covered by the signature.
     pub body_unsigned_bytes: u64,
+    /// The body matched only after undoing mbox `>From ` quoting.
+    pub mbox_unquoted: bool,
     /// The key used, if one was.
     pub key: Option<KeyUsed>,
     /// Warnings that change what the result means.

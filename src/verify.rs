@@ -173,6 +173,7 @@ fn evaluate(
         valid_at_message_date: None,
         body_length: None,
         body_unsigned_bytes: 0,
+        mbox_unquoted: false,
         key: None,
         warnings: Vec::new(),
         covered_fields: Vec::new(),
@@ -197,8 +198,19 @@ fn evaluate(
 
     // Body hash (needed first: l= is checked against the canonical body length).
     let body = ctx.bodies.get(ctx.message.body_bytes(), sig.body_canon, sig.algorithm.hash(), sig.body_length);
-    let body_ok = body.digest == sig.body_hash;
-    let canonical_len = body.canonical_len;
+    let mut body_ok = body.digest == sig.body_hash;
+    let mut canonical_len = body.canonical_len;
+    if !body_ok {
+        // A message kept in an mbox has its body lines "From ..." stored as ">From ...".
+        if let Some(unquoted) = mbox_unquoted(ctx.message.body_bytes()) {
+            let retry = canon::body_hash(&unquoted, sig.body_canon, sig.algorithm.hash(), sig.body_length);
+            if retry.digest == sig.body_hash {
+                body_ok = true;
+                canonical_len = retry.canonical_len;
+                report.mbox_unquoted = true;
+            }
+        }
+    }
     report.body_hash_matches = Some(body_ok);
     if let Some(l) = sig.body_length {
         if l > canonical_len {
@@ -476,6 +488,9 @@ fn warnings(
     {
         push("partial_body", explain::partial_body(l, canonical_len - l));
     }
+    if report.mbox_unquoted {
+        push("mbox_quoting", explain::MBOX_QUOTING.to_string());
+    }
     if sig.timestamp.is_some_and(|t| t > at.saturating_add(300)) {
         push("future_timestamp", explain::FUTURE.to_string());
     }
@@ -504,6 +519,26 @@ fn header_views(message: &Message<'_>, signatures: &[SignatureReport]) -> Vec<He
             signed: basis.iter().any(|s| s.covered_fields.contains(&i)),
         })
         .collect()
+}
+
+/// The body with one `>` removed from every line that starts with `>From ` (`>>From `, ...),
+/// undoing mbox quoting; `None` when no line is quoted.
+fn mbox_unquoted(body: &[u8]) -> Option<Vec<u8>> {
+    let quoted = |line: &[u8]| {
+        let from = line.iter().position(|&b| b != b'>').unwrap_or(line.len());
+        from > 0 && line[from..].starts_with(b"From ")
+    };
+    let mut out = Vec::with_capacity(body.len());
+    let mut changed = false;
+    for line in body.split_inclusive(|&b| b == b'\n') {
+        if quoted(line) {
+            out.extend_from_slice(&line[1..]);
+            changed = true;
+        } else {
+            out.extend_from_slice(line);
+        }
+    }
+    changed.then_some(out)
 }
 
 /// Cuts display text to [`MAX_HEADER_VALUE_CHARS`], saying how much was left out.

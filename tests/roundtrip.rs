@@ -323,3 +323,27 @@ fn l_longer_than_the_body_is_a_permerror() {
     let s = &check(&signed, &store_with(&spec, &keys().rsa)).signatures[0];
     assert_eq!((s.result, s.reason), (Verdict::Permerror, "body_length_exceeds_body"));
 }
+
+#[test]
+fn mbox_from_quoting_is_undone_and_reported() {
+    let message = "From: alice@example.org\r\nTo: bob@example.net\r\nSubject: s\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\nHello\r\nFrom here on, all is well.\r\n>From a quote.\r\n";
+    for canon in [Canonicalization::Simple, Canonicalization::Relaxed] {
+        let mut spec = Spec::new(Algorithm::RsaSha256);
+        spec.body_canon = canon;
+        let signed = sign(message.as_bytes(), &keys().rsa, &spec);
+        let store = store_with(&spec, &keys().rsa);
+        // As an mbox writer (mboxrd) stores it.
+        let stored = replace(
+            &replace(&signed, "\r\n>From a quote", "\r\n>>From a quote"),
+            "\r\nFrom here on",
+            "\r\n>From here on",
+        );
+        let r = check(&stored, &store);
+        assert_eq!(r.verdict, Verdict::Pass, "{canon:?}: {}", r.summary);
+        assert!(r.signatures[0].mbox_unquoted);
+        assert!(codes(&r).contains(&"mbox_quoting"));
+        // Other changes still fail.
+        let r = check(&replace(&stored, "Hello", "Hullo"), &store);
+        assert_eq!(r.signatures[0].reason, "body_changed");
+    }
+}
