@@ -13,7 +13,7 @@
 //! | message bytes → header fields and body (zero-copy) | [`message`], [`summary`] (human-facing fields via mail-parser) |
 //! | `DKIM-Signature` fields → validated signatures | [`tag_list`], [`signature`] |
 //! | canonicalization (simple / relaxed) and hashing | [`canon`], [`body_jobs`] (hashes computed by the caller) |
-//! | key records and where keys come from | [`key_record`], [`keys`], [`zone`], [`archive`] |
+//! | key records and where keys come from | [`key_record`], [`keys`], [`zone`], [`archive`], [`punycode`] (IDN names) |
 //! | cryptography (RSA PKCS#1 v1.5, Ed25519) | [`crypto`] |
 //! | evaluation of each signature | [`verify`] |
 //! | verdicts, reasons, warnings and plain-language explanations | [`report`], [`explain`] |
@@ -36,6 +36,7 @@ pub mod key_record;
 pub mod keys;
 pub mod mbox;
 pub mod message;
+pub mod punycode;
 pub mod report;
 pub mod signature;
 pub mod summary;

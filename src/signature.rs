@@ -330,9 +330,11 @@ impl Signature {
         })
     }
 
-    /// The DNS name of the key: `selector._domainkey.domain`, lower-cased.
+    /// The DNS name of the key: `selector._domainkey.domain`, lower-cased, internationalized
+    /// labels as A-labels.
     pub fn key_name(&self) -> String {
-        format!("{}._domainkey.{}", self.selector, self.domain).to_lowercase()
+        let name = format!("{}._domainkey.{}", self.selector, self.domain);
+        crate::punycode::to_ascii(&name).unwrap_or_else(|| name.to_lowercase())
     }
 
     /// `c=` in the `header/body` form.

@@ -347,3 +347,15 @@ fn mbox_from_quoting_is_undone_and_reported() {
         assert_eq!(r.signatures[0].reason, "body_changed");
     }
 }
+
+#[test]
+fn internationalized_signing_domains_are_looked_up_as_a_labels() {
+    let mut spec = Spec::new(Algorithm::Ed25519Sha256);
+    spec.domain = "bücher.example".into();
+    let signed = sign("From: a@bücher.example\r\nTo: b@example.net\r\nSubject: s\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\nhi\r\n".as_bytes(), &keys().ed, &spec);
+    let mut store = KeyStore::new();
+    store.add_zone(&dkimcheck::keys::zone_line("test", "xn--bcher-kva.example", &keys().ed.record()), "zone");
+    let r = check(&signed, &store);
+    assert_eq!(r.verdict, Verdict::Pass, "{}", r.summary);
+    assert_eq!(r.signatures[0].key.as_ref().map(|k| k.name.as_str()), Some("test._domainkey.xn--bcher-kva.example"));
+}
