@@ -228,6 +228,12 @@ made this signature, so it proves nothing."
             t
         }
         Verdict::Fail => match best.reason {
+            "body_changed" if best.key.as_ref().is_some_and(|k| k.provenance.flags.contains(&KeyFlag::Compromised)) => {
+                format!(
+                    "The headers match a key of {d} whose private half is public (so they prove nothing), and the \
+body was changed after signing."
+                )
+            }
             "body_changed" => format!("Signed by {d}, but the body was changed after signing."),
             _ => format!(
                 "A signature claims to be from {d}, but it does not verify: the message was changed after signing, \
