@@ -116,6 +116,12 @@ made it: it proves nothing about who sent this message."
             }
             t
         }
+        "body_changed" if s.key.as_ref().is_some_and(|k| k.provenance.flags.contains(&KeyFlag::Compromised)) => {
+            format!(
+                "The body was changed after signing; the signed headers match {d}'s key, but that key's private half is \
+public, so they prove nothing."
+            )
+        }
         "body_changed" => format!("The body was changed after {d} signed the message; the signed headers are intact."),
         "headers_changed" => format!(
             "The signature claiming {d} does not verify with the key known here for {name}: a signed \
