@@ -87,8 +87,12 @@ async function finish(p, body) {
   }
 }
 
-// One reader for the worker's life: batches of the same file continue its window.
-const read = windowedReader();
+// One reader for the worker's life: batches of the same file continue its window. Reading a
+// Blob is far faster in big pieces, so windows are as large as a 256 MB budget shared by all
+// workers allows (a window and one read ahead each), between 4 and 32 MB.
+const MB = 1024 * 1024;
+const workers = Math.max(1, (self.navigator && self.navigator.hardwareConcurrency) || 4);
+const read = windowedReader(Math.max(4 * MB, Math.min(32 * MB, Math.floor(256 * MB / (2 * workers)))));
 
 /** Reads every message of a batch and starts its hashes. */
 async function prepareBatch(batch, body) {
