@@ -2,7 +2,6 @@
 //! Wording never overstates: a pass says which domain signed and which parts are covered,
 //! not who wrote the message or whether it is true.
 
-use crate::keys::KeyFlag;
 use crate::report::{KeyUsed, MessageReport, SignatureReport, Verdict};
 
 /// Warning text for rsa-sha1.
@@ -102,7 +101,7 @@ pub fn signature(s: &SignatureReport) -> String {
     };
     let detail = s.detail.as_deref().unwrap_or("");
     let mut text = match s.reason {
-        "verified" if s.key.as_ref().is_some_and(|k| k.provenance.flags.contains(&KeyFlag::Compromised)) => {
+        "verified" if s.key.as_ref().is_some_and(|k| k.compromised()) => {
             format!(
                 "The signature matches {d}'s key, but that key's private half is public, so anyone could have \
 made it: it proves nothing about who sent this message."
@@ -116,7 +115,7 @@ made it: it proves nothing about who sent this message."
             }
             t
         }
-        "body_changed" if s.key.as_ref().is_some_and(|k| k.provenance.flags.contains(&KeyFlag::Compromised)) => {
+        "body_changed" if s.key.as_ref().is_some_and(|k| k.compromised()) => {
             format!(
                 "The body was changed after signing; the signed headers match {d}'s key, but that key's private half is \
 public, so they prove nothing."
@@ -163,7 +162,7 @@ to check it."
         && let Some(k) = &s.key
         && k.key_type == "rsa"
         && k.bits < 1024
-        && !k.provenance.flags.contains(&KeyFlag::Compromised)
+        && !k.compromised()
     {
         text.push_str(" But the key is short enough to be factored cheaply, so this is weak evidence.");
     }
@@ -212,14 +211,14 @@ pub fn message_summary(r: &MessageReport) -> String {
     match best.result {
         Verdict::Pass => {
             let key = best.key.as_ref();
-            if key.is_some_and(|k| k.provenance.flags.contains(&KeyFlag::Compromised)) {
+            if key.is_some_and(|k| k.compromised()) {
                 return format!(
                     "The signature matches a key of {d}, but that key's private half is public: anyone could have \
 made this signature, so it proves nothing."
                 );
             }
             let mut t = format!("Signed by {d}. Nothing in the signed parts has changed since.");
-            if key.is_some_and(|k| k.key_type == "rsa" && k.bits < 1024) {
+            if key.is_some_and(|k| k.short()) {
                 t = format!(
                     "Signed with {d}'s key, but that key is only {} bits and can be factored cheaply: weak evidence.",
                     key.map_or(0, |k| k.bits)
@@ -234,7 +233,7 @@ made this signature, so it proves nothing."
             t
         }
         Verdict::Fail => match best.reason {
-            "body_changed" if best.key.as_ref().is_some_and(|k| k.provenance.flags.contains(&KeyFlag::Compromised)) => {
+            "body_changed" if best.key.as_ref().is_some_and(|k| k.compromised()) => {
                 format!(
                     "The headers match a key of {d} whose private half is public (so they prove nothing), and the \
 body was changed after signing."

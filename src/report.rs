@@ -109,6 +109,18 @@ pub struct KeyUsed {
     pub candidates: usize,
 }
 
+impl KeyUsed {
+    /// The private half of this key is public: a signature under it proves nothing.
+    pub fn compromised(&self) -> bool {
+        self.provenance.flags.contains(&crate::keys::KeyFlag::Compromised)
+    }
+
+    /// An RSA key under 1024 bits: cheap to factor.
+    pub fn short(&self) -> bool {
+        self.key_type == "rsa" && self.bits < 1024
+    }
+}
+
 /// The result for one `DKIM-Signature` field.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SignatureReport {
@@ -220,11 +232,10 @@ impl MessageReport {
     /// half is public, or RSA keys under 1024 bits.
     pub fn passes_only_with_weak_keys(&self) -> bool {
         self.passed()
-            && self.signatures.iter().filter(|s| s.result == Verdict::Pass).all(|s| {
-                s.key.as_ref().is_some_and(|k| {
-                    k.provenance.flags.contains(&crate::keys::KeyFlag::Compromised)
-                        || (k.key_type == "rsa" && k.bits < 1024)
-                })
-            })
+            && self
+                .signatures
+                .iter()
+                .filter(|s| s.result == Verdict::Pass)
+                .all(|s| s.key.as_ref().is_some_and(|k| k.compromised() || k.short()))
     }
 }

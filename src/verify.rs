@@ -252,7 +252,7 @@ fn evaluate(
     report.header_signature_valid = header_ok;
     if let KeyOutcome::Checked { entry, record, candidates, .. } = &outcome {
         let mut key = key_used(entry, record, *candidates, ctx.message_date);
-        if ctx.keys.is_compromised(record) && !key.provenance.flags.contains(&KeyFlag::Compromised) {
+        if ctx.keys.is_compromised(record) && !key.compromised() {
             key.provenance.flags.push(KeyFlag::Compromised);
         }
         report.key = Some(key);
@@ -448,10 +448,10 @@ fn warnings(
         push("sha1", explain::SHA1.to_string());
     }
     if let Some(key) = &report.key {
-        if key.provenance.flags.contains(&KeyFlag::Compromised) {
+        if key.compromised() {
             push("compromised_key", explain::COMPROMISED.to_string());
         }
-        if key.key_type == "rsa" && key.bits < 1024 {
+        if key.short() {
             push("weak_key", explain::weak_key(key.bits));
         }
         if key.provenance.flags.contains(&KeyFlag::Recovered) {
