@@ -11,10 +11,11 @@
 #[path = "../tests/common/signer.rs"]
 mod signer;
 
-use dkimcheck::canon;
+use dkimcheck::dkim::algorithm::{Algorithm, Canonicalization};
+use dkimcheck::dkim::canon;
+use dkimcheck::dkim::signature::Signature;
 use dkimcheck::keys::KeyStore;
 use dkimcheck::message::Message;
-use dkimcheck::signature::{Algorithm, Canonicalization, Signature};
 use dkimcheck::verify::{Options, verify_message};
 use sha2::Digest;
 use signer::{Spec, TestKey, sign};
@@ -247,7 +248,7 @@ fn main() {
         std::hint::black_box(Message::parse(m));
     });
     let summary_time = piece(&|m| {
-        std::hint::black_box(dkimcheck::summary::Summary::read(m, &Message::parse(m), false));
+        std::hint::black_box(dkimcheck::message::summary::Summary::read(m, &Message::parse(m), false));
     });
     let canon_time = piece(&|m| {
         let msg = Message::parse(m);
@@ -278,7 +279,7 @@ fn main() {
 
 fn hash(algorithm: Algorithm, data: &[u8]) -> Vec<u8> {
     match algorithm.hash() {
-        dkimcheck::signature::HashAlgorithm::Sha1 => sha1::Sha1::digest(data).to_vec(),
-        dkimcheck::signature::HashAlgorithm::Sha256 => sha2::Sha256::digest(data).to_vec(),
+        dkimcheck::crypto::HashAlgorithm::Sha1 => sha1::Sha1::digest(data).to_vec(),
+        dkimcheck::crypto::HashAlgorithm::Sha256 => sha2::Sha256::digest(data).to_vec(),
     }
 }

@@ -5,18 +5,18 @@
 //! caller passes the raw bytes, the keys and the time. The same code runs natively (the
 //! `dkimcheck` CLI) and as WebAssembly in the browser.
 //!
-//! The modules follow the data path:
+//! The modules follow the data path; a module only uses modules above it in this table:
 //!
-//! | step | module |
+//! | layer | module |
 //! |---|---|
-//! | raw input → normalized message bytes (mbox `From ` line, LF → CRLF) | [`input`], [`mbox`] |
-//! | message bytes → header fields and body (zero-copy) | [`message`], [`summary`] (human-facing fields via mail-parser) |
-//! | `DKIM-Signature` fields → validated signatures | [`tag_list`], [`signature`] |
-//! | canonicalization (simple / relaxed) and hashing | [`canon`], [`body_jobs`] (hashes computed by the caller) |
-//! | key records and where keys come from | [`key_record`], [`keys`], [`zone`], [`archive`], [`punycode`] (IDN names) |
-//! | cryptography (RSA PKCS#1 v1.5, Ed25519) | [`crypto`] |
-//! | evaluation of each signature | [`verify`] |
-//! | verdicts, reasons, warnings and plain-language explanations | [`report`], [`explain`] |
+//! | byte-level syntax: tag lists, base64, DNS names, dates | [`text`] |
+//! | raw input → message bytes → header fields and body (zero-copy); mbox; display summary | [`message`] |
+//! | hashes, RSA PKCS#1 v1.5, Ed25519 | [`crypto`] |
+//! | key records, the key store and provenance, zone text, the bundled archive | [`keys`] |
+//! | `DKIM-Signature`: parsing, canonicalization, body hashes, evaluation of each signature | [`dkim`] |
+//! | the message's report: verdict, header table, plain-language wording | [`report`] |
+//! | message in, report out | [`verify`] |
+//! | the JavaScript API (wasm only) | `wasm` |
 //!
 //! ```no_run
 //! use dkimcheck::{keys::KeyStore, verify::{verify_message, Options}};
@@ -26,23 +26,13 @@
 //! println!("{}: {}", report.verdict, report.summary);
 //! ```
 
-pub mod archive;
-pub mod body_jobs;
-pub mod canon;
 pub mod crypto;
-pub mod explain;
-pub mod input;
-pub mod key_record;
+pub mod dkim;
 pub mod keys;
-pub mod mbox;
 pub mod message;
-pub mod punycode;
 pub mod report;
-pub mod signature;
-pub mod summary;
-pub mod tag_list;
+pub mod text;
 pub mod verify;
-pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -9,10 +9,14 @@
 //! console.log(report.verdict, report.summary);
 //! ```
 
-use crate::archive::Archive;
-use crate::body_jobs::{self, BodyJob, ProvidedBodyHash};
+use crate::crypto::HashAlgorithm;
+use crate::dkim::algorithm::Canonicalization;
+use crate::dkim::body_hash::{self as body_jobs, BodyJob, ProvidedBodyHash};
+use crate::keys::archive::Archive;
+use crate::keys::record::KeyRecord;
 use crate::keys::{self, KeyStore};
-use crate::signature::{Canonicalization, HashAlgorithm};
+use crate::message::mbox;
+use crate::text::dns_name::is_domain_name;
 use crate::verify::{Options, verify_message};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -236,10 +240,8 @@ pub fn parse_keys(text: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn add_key_for(selector: &str, domain: &str, txt: &str) -> Result<String, JsError> {
     let record = txt.trim().trim_matches('"');
-    crate::key_record::KeyRecord::parse(record.as_bytes()).map_err(|e| JsError::new(&e.to_string()))?;
-    if !crate::signature::is_domain_name(selector.trim())
-        || !crate::signature::is_domain_name(domain.trim().trim_end_matches('.'))
-    {
+    KeyRecord::parse(record.as_bytes()).map_err(|e| JsError::new(&e.to_string()))?;
+    if !is_domain_name(selector.trim()) || !is_domain_name(domain.trim().trim_end_matches('.')) {
         return Err(JsError::new("the selector and domain must be DNS names"));
     }
     Ok(keys::zone_line(selector, domain, record))
@@ -254,5 +256,5 @@ pub fn archive() -> Result<JsValue, JsError> {
 /// The messages of an mbox file, as pairs `[start0, end0, start1, end1, ...]`.
 #[wasm_bindgen]
 pub fn split_mbox(bytes: &[u8]) -> Vec<u32> {
-    crate::mbox::split(bytes).into_iter().flat_map(|r| [r.start as u32, r.end as u32]).collect()
+    mbox::split(bytes).into_iter().flat_map(|r| [r.start as u32, r.end as u32]).collect()
 }

@@ -4,10 +4,11 @@
 mod common;
 
 use common::signer::{Spec, TestKey, sign};
-use dkimcheck::archive::Archive;
+use dkimcheck::dkim::algorithm::Algorithm;
+use dkimcheck::keys::archive::Archive;
 use dkimcheck::keys::{KeyFlag, KeyStore};
+use dkimcheck::message::input;
 use dkimcheck::report::Verdict;
-use dkimcheck::signature::Algorithm;
 use dkimcheck::verify::{Options, verify_message};
 
 #[test]
@@ -102,7 +103,7 @@ fn a_key_seen_only_after_the_message_date_is_flagged() {
 fn a_compromised_archive_key_downgrades_the_verdict_wording() {
     let raw = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/mimekit/messages/rfc8463-example.msg"))
         .unwrap();
-    let raw = dkimcheck::input::lf_to_crlf(&raw);
+    let raw = input::lf_to_crlf(&raw);
     let r = verify_message(&raw, &KeyStore::with_bundled_archive(), &Options::at(1_700_000_000));
     assert_eq!(r.verdict, Verdict::Pass);
     assert!(r.summary.contains("proves nothing"), "{}", r.summary);

@@ -3,7 +3,7 @@
 mod common;
 
 use common::signer::{Spec, TestKey, sign};
-use dkimcheck::signature::Algorithm;
+use dkimcheck::dkim::algorithm::Algorithm;
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};

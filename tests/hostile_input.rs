@@ -5,9 +5,9 @@
 mod common;
 
 use common::signer::{Spec, TestKey, sign};
+use dkimcheck::dkim::algorithm::Algorithm;
 use dkimcheck::keys::{KeyStore, Provenance};
 use dkimcheck::report::Verdict;
-use dkimcheck::signature::Algorithm;
 use dkimcheck::verify::{Options, verify_message};
 use proptest::prelude::*;
 use std::sync::OnceLock;

@@ -5,9 +5,9 @@
 mod common;
 
 use common::signer::{Spec, TestKey, sign};
+use dkimcheck::dkim::algorithm::{Algorithm, Canonicalization};
 use dkimcheck::keys::{KeyFlag, KeyStore, Provenance};
 use dkimcheck::report::{MessageReport, Verdict};
-use dkimcheck::signature::{Algorithm, Canonicalization};
 use dkimcheck::verify::{Options, verify_message};
 use std::sync::OnceLock;
 

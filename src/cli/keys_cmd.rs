@@ -1,7 +1,7 @@
 //! `dkimcheck keys ...`: list, export, check and import key archives.
 
-use dkimcheck::archive::Archive;
 use dkimcheck::keys::KeyStore;
+use dkimcheck::keys::archive::Archive;
 
 /// Runs a keys subcommand; returns the exit status.
 pub fn run(argv: &[String]) -> i32 {
@@ -97,7 +97,7 @@ fn import(args: &[String]) -> i32 {
                     return 2;
                 }
             };
-            if let Err(e) = dkimcheck::key_record::KeyRecord::parse(txt.as_bytes()) {
+            if let Err(e) = dkimcheck::keys::record::KeyRecord::parse(txt.as_bytes()) {
                 eprintln!("dkimcheck keys import: --txt {selector} {domain}: {e}");
                 return 2;
             }

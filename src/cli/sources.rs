@@ -2,7 +2,7 @@
 //! (walked in name order) or `-` for stdin. Messages are handed over in bounded batches so a
 //! large archive never sits in memory whole.
 
-use dkimcheck::mbox;
+use dkimcheck::message::mbox;
 use std::io::{Read, Seek};
 use std::path::Path;
 

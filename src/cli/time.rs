@@ -19,7 +19,7 @@ pub fn parse(text: &str) -> Option<u64> {
     if d.next().is_some() {
         return None;
     }
-    let mut secs = dkimcheck::summary::days_from_civil(y, m, day)? * 86_400;
+    let mut secs = dkimcheck::text::civil_date::days_from_civil(y, m, day)? * 86_400;
     if !rest.is_empty() {
         let rest = &rest[1..];
         let (clock, offset) = match rest.find(['Z', 'z', '+', '-']) {

@@ -4,9 +4,10 @@
 #![allow(dead_code)]
 
 use base64::Engine;
-use dkimcheck::canon;
+use dkimcheck::crypto::HashAlgorithm;
+use dkimcheck::dkim::algorithm::{Algorithm, Canonicalization};
+use dkimcheck::dkim::canon;
 use dkimcheck::message::Message;
-use dkimcheck::signature::{Algorithm, Canonicalization};
 use rsa::pkcs8::EncodePublicKey;
 use sha2::Digest;
 
@@ -140,8 +141,8 @@ pub fn sign(message: &[u8], key: &TestKey, spec: &Spec) -> Vec<u8> {
     let own = Message::parse(unsigned_field.as_bytes());
     let (data, _) = canon::signed_header_data(&parsed, &spec.headers, spec.header_canon, &own.headers[0]);
     let digest = match spec.algorithm.hash() {
-        dkimcheck::signature::HashAlgorithm::Sha1 => sha1::Sha1::digest(&data).to_vec(),
-        dkimcheck::signature::HashAlgorithm::Sha256 => sha2::Sha256::digest(&data).to_vec(),
+        HashAlgorithm::Sha1 => sha1::Sha1::digest(&data).to_vec(),
+        HashAlgorithm::Sha256 => sha2::Sha256::digest(&data).to_vec(),
     };
     let signature = b64(&key.sign_digest(spec.algorithm, &digest));
     // Fold the signature value across lines, as signers do.

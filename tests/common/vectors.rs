@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use dkimcheck::keys::KeyStore;
+use dkimcheck::message::input;
 use dkimcheck::report::{Category, Verdict};
 use dkimcheck::verify::{Options, verify_message};
 use serde_json::Value;
@@ -54,7 +55,7 @@ pub fn run(sources: &[String], read: &dyn Fn(&str) -> Option<Vec<u8>>, now: u64)
             };
             raw.drain(..(case["offset"].as_u64().unwrap_or(0) as usize).min(raw.len()));
             if case["crlf"].as_bool().unwrap_or(false) {
-                raw = dkimcheck::input::lf_to_crlf(&raw);
+                raw = input::lf_to_crlf(&raw);
             }
             let mut keys = KeyStore::new();
             keys.set_authoritative(true);

@@ -2,119 +2,13 @@
 //! validation rule of §3.5 and §6.1.1. A signature that breaks a rule is a [`SignatureError`],
 //! reported as `permerror` with a precise reason.
 
+use super::algorithm::{Algorithm, Canonicalization, parse_canonicalization};
 use crate::message::HeaderField;
-use crate::tag_list::{TagList, TagListError, strip_fws, trim_fws};
-use base64::Engine;
+use crate::text::base64::decode as decode_base64;
+use crate::text::dns_name::{is_domain_name, is_same_or_subdomain};
+use crate::text::punycode;
+use crate::text::tag_list::{TagList, TagListError, is_fws, trim_fws};
 use std::ops::Range;
-
-/// Signing algorithm (`a=`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Algorithm {
-    /// `rsa-sha256`
-    RsaSha256,
-    /// `rsa-sha1` (RFC 8301 forbids signing with it; verified and flagged)
-    RsaSha1,
-    /// `ed25519-sha256` (RFC 8463)
-    Ed25519Sha256,
-}
-
-/// Hash function of an algorithm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HashAlgorithm {
-    /// SHA-256
-    Sha256,
-    /// SHA-1
-    Sha1,
-}
-
-/// Public-key type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum KeyType {
-    /// RSA
-    Rsa,
-    /// Ed25519
-    Ed25519,
-}
-
-impl Algorithm {
-    /// The `a=` spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Algorithm::RsaSha256 => "rsa-sha256",
-            Algorithm::RsaSha1 => "rsa-sha1",
-            Algorithm::Ed25519Sha256 => "ed25519-sha256",
-        }
-    }
-    /// The hash function.
-    pub fn hash(self) -> HashAlgorithm {
-        match self {
-            Algorithm::RsaSha1 => HashAlgorithm::Sha1,
-            _ => HashAlgorithm::Sha256,
-        }
-    }
-    /// The key type it needs.
-    pub fn key_type(self) -> KeyType {
-        match self {
-            Algorithm::Ed25519Sha256 => KeyType::Ed25519,
-            _ => KeyType::Rsa,
-        }
-    }
-    fn parse(value: &str) -> Option<Self> {
-        match value.to_ascii_lowercase().as_str() {
-            "rsa-sha256" => Some(Algorithm::RsaSha256),
-            "rsa-sha1" => Some(Algorithm::RsaSha1),
-            "ed25519-sha256" => Some(Algorithm::Ed25519Sha256),
-            _ => None,
-        }
-    }
-}
-
-impl HashAlgorithm {
-    /// The name used in key records' `h=` tag.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HashAlgorithm::Sha256 => "sha256",
-            HashAlgorithm::Sha1 => "sha1",
-        }
-    }
-}
-
-impl KeyType {
-    /// The `k=` spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            KeyType::Rsa => "rsa",
-            KeyType::Ed25519 => "ed25519",
-        }
-    }
-}
-
-/// Canonicalization algorithm (`c=`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Canonicalization {
-    /// `simple`
-    Simple,
-    /// `relaxed`
-    Relaxed,
-}
-
-impl Canonicalization {
-    /// The `c=` spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Canonicalization::Simple => "simple",
-            Canonicalization::Relaxed => "relaxed",
-        }
-    }
-    fn parse(value: &str) -> Option<Self> {
-        match value.to_ascii_lowercase().as_str() {
-            "simple" => Some(Canonicalization::Simple),
-            "relaxed" => Some(Canonicalization::Relaxed),
-            _ => None,
-        }
-    }
-}
 
 /// A valid DKIM signature.
 #[derive(Debug, Clone)]
@@ -260,7 +154,10 @@ impl Signature {
         let algorithm = Algorithm::parse(&algorithm_text).ok_or(SignatureError::Algorithm(algorithm_text))?;
         let (header_canon, body_canon) = match tags.get("c") {
             None => (Canonicalization::Simple, Canonicalization::Simple),
-            Some(c) => parse_canonicalization(c)?,
+            Some(c) => {
+                let text = String::from_utf8_lossy(c).into_owned();
+                parse_canonicalization(&text).ok_or(SignatureError::Canonicalization(text))?
+            }
         };
         let signature = decode_base64(b64_b).ok_or(SignatureError::Base64("b"))?;
         let body_hash = decode_base64(b64_bh).ok_or(SignatureError::Base64("bh"))?;
@@ -334,7 +231,7 @@ impl Signature {
     /// labels as A-labels.
     pub fn key_name(&self) -> String {
         let name = format!("{}._domainkey.{}", self.selector, self.domain);
-        crate::punycode::to_ascii(&name).unwrap_or_else(|| name.to_lowercase())
+        punycode::to_ascii(&name).unwrap_or_else(|| name.to_lowercase())
     }
 
     /// `c=` in the `header/body` form.
@@ -356,26 +253,6 @@ impl SignatureLabel {
         };
         SignatureLabel { domain: get("d"), selector: get("s"), algorithm: get("a"), canonicalization: get("c") }
     }
-}
-
-fn parse_canonicalization(c: &[u8]) -> Result<(Canonicalization, Canonicalization), SignatureError> {
-    let text = String::from_utf8_lossy(c).into_owned();
-    let mut parts = text.split('/');
-    let header = parts.next().and_then(Canonicalization::parse);
-    let body = match parts.next() {
-        None => Some(Canonicalization::Simple),
-        Some(b) => Canonicalization::parse(b),
-    };
-    match (header, body, parts.next()) {
-        (Some(h), Some(b), None) => Ok((h, b)),
-        _ => Err(SignatureError::Canonicalization(text)),
-    }
-}
-
-/// Decodes base64 after removing folding whitespace; `None` when invalid.
-pub(crate) fn decode_base64(value: &[u8]) -> Option<Vec<u8>> {
-    let compact = strip_fws(value);
-    base64::engine::general_purpose::STANDARD.decode(&compact).ok()
 }
 
 fn parse_header_list(h: &[u8]) -> Result<Vec<String>, SignatureError> {
@@ -409,23 +286,6 @@ fn parse_number(v: &[u8], max_digits: usize, tag: &'static str, saturate: bool) 
     Ok(n)
 }
 
-/// True for a dot-separated name of letters, digits, `-` and `_` (or UTF-8 U-labels).
-pub(crate) fn is_domain_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 253
-        && name.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || !c.is_ascii())
-        })
-}
-
-/// True when `sub` is `parent` or a subdomain of it (both lower-case).
-pub(crate) fn is_same_or_subdomain(sub: &str, parent: &str) -> bool {
-    sub == parent
-        || (sub.len() > parent.len() && sub.ends_with(parent) && sub.as_bytes()[sub.len() - parent.len() - 1] == b'.')
-}
-
 /// Decodes dkim-quoted-printable (RFC 6376 §2.11): `=XX` hex escapes, whitespace ignored.
 fn decode_dkim_quoted_printable(value: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(value.len());
@@ -442,7 +302,7 @@ fn decode_dkim_quoted_printable(value: &[u8]) -> Option<Vec<u8>> {
                 out.push(digit(hex[0])? * 16 + digit(hex[1])?);
                 i += 3;
             }
-            b if crate::tag_list::is_fws(b) => i += 1,
+            b if is_fws(b) => i += 1,
             b => {
                 out.push(b);
                 i += 1;

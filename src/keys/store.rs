@@ -1,48 +1,16 @@
-//! Where keys come from: a [`KeyStore`] maps `selector._domainkey.domain` to every candidate
-//! key known for it, each with its provenance (the bundled archive, a file, a key the user
-//! added), parsed once when added. Verification tries every candidate.
+//! The key store: maps `selector._domainkey.domain` to every candidate key known for it, each
+//! with its provenance (the bundled archive, a file, a key the user added), parsed once when
+//! added. Verification tries every candidate.
+//!
+//! Conversions between a store and the archive format ([`Archive::from_store`],
+//! [`Archive::add_to`]) live here, so that the archive format knows nothing of stores.
 
-use crate::key_record::{KeyRecord, KeyRecordError};
-use crate::zone::{self, ZoneError, normalize_name};
-use serde::{Deserialize, Serialize};
+use super::archive::{Archive, ArchiveEntry, ArchiveError};
+use super::provenance::{KeyFlag, Provenance};
+use super::record::{KeyRecord, KeyRecordError};
+use super::zone::{self, ZoneError, normalize_name};
 use std::collections::HashMap;
 use std::sync::Arc;
-
-/// A flag on an archived key that changes what a signature made with it proves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum KeyFlag {
-    /// The private key is public (published or factored): anyone can sign with it.
-    Compromised,
-    /// Under 1024 bits: cheap to factor.
-    Weak,
-    /// Rebuilt from signatures, never seen in DNS.
-    Recovered,
-}
-
-/// Where a key came from and what is known about it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Provenance {
-    /// Short origin label: "bundled archive", "added by you", "keys file tests.zone", ...
-    pub origin: String,
-    /// Where the record was found (repository, URL, ...), if known.
-    pub source: Option<String>,
-    /// First date the key is known to have been published (YYYY or YYYY-MM-DD).
-    pub first_seen: Option<String>,
-    /// Last date the key is known to have been published.
-    pub last_seen: Option<String>,
-    /// Flags.
-    pub flags: Vec<KeyFlag>,
-    /// Free-text notes.
-    pub notes: Option<String>,
-}
-
-impl Provenance {
-    /// A provenance with only an origin label.
-    pub fn origin(label: impl Into<String>) -> Self {
-        Provenance { origin: label.into(), ..Provenance::default() }
-    }
-}
 
 /// One candidate key for a name.
 #[derive(Debug, Clone)]
@@ -91,7 +59,7 @@ impl KeyStore {
     /// A store holding the bundled key archive.
     pub fn with_bundled_archive() -> Self {
         let mut store = KeyStore::new();
-        crate::archive::Archive::bundled().add_to(&mut store);
+        Archive::bundled().add_to(&mut store);
         store
     }
 
@@ -149,7 +117,7 @@ impl KeyStore {
     pub fn import(&mut self, text: &str, origin: &str) -> Result<(usize, Vec<ZoneError>), ImportError> {
         let trimmed = text.trim_start();
         if trimmed.starts_with('{') || trimmed.starts_with('[') {
-            let archive = crate::archive::Archive::from_json(text)?;
+            let archive = Archive::from_json(text)?;
             let before = self.len();
             archive.add_to_with_origin(self, origin);
             return Ok((self.len() - before, Vec::new()));
@@ -196,7 +164,7 @@ impl KeyStore {
 pub enum ImportError {
     /// JSON that is neither the archive format nor the zk-email format.
     #[error("{0}")]
-    Archive(#[from] crate::archive::ArchiveError),
+    Archive(#[from] ArchiveError),
     /// Zone text in which no record could be read.
     #[error("no key record could be read: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Zone(Vec<ZoneError>),
@@ -220,6 +188,49 @@ pub fn zone_line(selector: &str, domain: &str, txt: &str) -> String {
         })
         .collect();
     format!("{} IN TXT \"{}\"", name.to_lowercase(), escaped)
+}
+
+impl Archive {
+    /// Adds every entry to `store`, with origin "bundled archive".
+    pub fn add_to(&self, store: &mut KeyStore) {
+        self.add_to_with_origin(store, "bundled archive");
+    }
+
+    /// Adds every entry to `store` with the given origin label.
+    pub fn add_to_with_origin(&self, store: &mut KeyStore, origin: &str) {
+        for e in &self.keys {
+            store.add(&e.name(), &e.record, e.provenance(origin));
+        }
+    }
+
+    /// Builds an archive from every key in a store (for export).
+    pub fn from_store(store: &KeyStore) -> Archive {
+        let keys = store
+            .entries()
+            .into_iter()
+            .map(|e| {
+                let (selector, domain) = e.name.split_once("._domainkey.").unwrap_or((&e.name, ""));
+                let (key_type, bits) = match &e.parsed {
+                    Ok(r) => (r.key_type.as_str().to_string(), r.bits()),
+                    Err(_) => ("unknown".to_string(), 0),
+                };
+                ArchiveEntry {
+                    domain: domain.to_string(),
+                    selector: selector.to_string(),
+                    record: e.record.clone(),
+                    key_type,
+                    bits,
+                    first_seen: e.provenance.first_seen.clone(),
+                    last_seen: e.provenance.last_seen.clone(),
+                    source: e.provenance.source.clone().or_else(|| Some(e.provenance.origin.clone())),
+                    flags: e.provenance.flags.clone(),
+                    notes: e.provenance.notes.clone(),
+                    ..ArchiveEntry::default()
+                }
+            })
+            .collect();
+        Archive { keys, ..Archive::empty() }
+    }
 }
 
 #[cfg(test)]

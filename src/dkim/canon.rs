@@ -4,43 +4,9 @@
 //! simple algorithm hashes a slice of the input, and the relaxed one hashes unchanged lines
 //! straight from the input and rewrites only lines that need it, through a line-sized buffer.
 
+use super::algorithm::Canonicalization;
+use crate::crypto::{HashAlgorithm, Hasher};
 use crate::message::{HeaderField, Message};
-use crate::signature::{Canonicalization, HashAlgorithm};
-use sha1::Sha1;
-use sha2::{Digest, Sha256};
-
-/// A running hash of either algorithm.
-#[derive(Clone)]
-pub enum Hasher {
-    /// SHA-256
-    Sha256(Sha256),
-    /// SHA-1
-    Sha1(Sha1),
-}
-
-impl Hasher {
-    /// A new hasher for `algorithm`.
-    pub fn new(algorithm: HashAlgorithm) -> Self {
-        match algorithm {
-            HashAlgorithm::Sha256 => Hasher::Sha256(Sha256::new()),
-            HashAlgorithm::Sha1 => Hasher::Sha1(Sha1::new()),
-        }
-    }
-    /// Feeds bytes.
-    pub fn update(&mut self, data: &[u8]) {
-        match self {
-            Hasher::Sha256(h) => h.update(data),
-            Hasher::Sha1(h) => h.update(data),
-        }
-    }
-    /// The digest.
-    pub fn finish(self) -> Vec<u8> {
-        match self {
-            Hasher::Sha256(h) => h.finalize().to_vec(),
-            Hasher::Sha1(h) => h.finalize().to_vec(),
-        }
-    }
-}
 
 /// Appends the canonical form of one header field, with its final CRLF.
 pub fn header_into(out: &mut Vec<u8>, field: &HeaderField<'_>, canon: Canonicalization) {
@@ -264,6 +230,7 @@ mod tests {
     use super::*;
     use crate::message::Message;
     use Canonicalization::{Relaxed, Simple};
+    use sha2::{Digest, Sha256};
 
     #[test]
     fn rfc6376_section_3_4_5_examples() {

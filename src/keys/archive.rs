@@ -3,12 +3,14 @@
 //! JSON (`[{"domain", "selector", "firstSeenAt", "lastSeenAt", "value"}]`) and writes the
 //! archive format back out.
 
-use crate::key_record::KeyRecord;
-use crate::keys::{KeyFlag, KeyStore, Provenance};
+use super::provenance::{KeyFlag, Provenance};
+use super::record::KeyRecord;
+use crate::crypto::KeyType;
+use crate::text::civil_date::unix_to_date;
 use serde::{Deserialize, Serialize};
 
 /// The archive as shipped.
-const BUNDLED: &str = include_str!("../keys/archive.json");
+const BUNDLED: &str = include_str!("../../keys/archive.json");
 
 /// The format name in `keys/archive.json`.
 pub const FORMAT: &str = "dkimcheck-key-archive";
@@ -120,47 +122,6 @@ impl Archive {
         Ok(archive)
     }
 
-    /// Builds an archive from every key in a store (for export).
-    pub fn from_store(store: &KeyStore) -> Archive {
-        let keys = store
-            .entries()
-            .into_iter()
-            .map(|e| {
-                let (selector, domain) = e.name.split_once("._domainkey.").unwrap_or((&e.name, ""));
-                let (key_type, bits) = match &e.parsed {
-                    Ok(r) => (r.key_type.as_str().to_string(), r.bits()),
-                    Err(_) => ("unknown".to_string(), 0),
-                };
-                ArchiveEntry {
-                    domain: domain.to_string(),
-                    selector: selector.to_string(),
-                    record: e.record.clone(),
-                    key_type,
-                    bits,
-                    first_seen: e.provenance.first_seen.clone(),
-                    last_seen: e.provenance.last_seen.clone(),
-                    source: e.provenance.source.clone().or_else(|| Some(e.provenance.origin.clone())),
-                    flags: e.provenance.flags.clone(),
-                    notes: e.provenance.notes.clone(),
-                    ..ArchiveEntry::default()
-                }
-            })
-            .collect();
-        Archive { keys, ..Archive::empty() }
-    }
-
-    /// Adds every entry to `store`, with origin "bundled archive".
-    pub fn add_to(&self, store: &mut KeyStore) {
-        self.add_to_with_origin(store, "bundled archive");
-    }
-
-    /// Adds every entry to `store` with the given origin label.
-    pub fn add_to_with_origin(&self, store: &mut KeyStore, origin: &str) {
-        for e in &self.keys {
-            store.add(&e.name(), &e.record, e.provenance(origin));
-        }
-    }
-
     /// Checks the archive: every record parses, type and bits match, no duplicates, flags are
     /// consistent. Returns one line per problem.
     pub fn check(&self) -> Vec<String> {
@@ -184,7 +145,7 @@ impl Archive {
                     if r.bits() != e.bits {
                         problems.push(format!("{name}: bits says {} but the key has {}", e.bits, r.bits()));
                     }
-                    let weak = r.key_type == crate::signature::KeyType::Rsa && r.bits() < 1024;
+                    let weak = r.key_type == KeyType::Rsa && r.bits() < 1024;
                     if weak != e.flags.contains(&KeyFlag::Weak) {
                         problems
                             .push(format!("{name}: the weak flag must be set exactly for RSA keys under 1024 bits"));
@@ -236,7 +197,7 @@ impl ArchiveEntry {
         let date = |v: Option<serde_json::Value>| -> Option<String> {
             match v? {
                 serde_json::Value::String(s) => Some(s.chars().take(10).collect()),
-                serde_json::Value::Number(n) => n.as_i64().map(crate::summary::unix_to_date),
+                serde_json::Value::Number(n) => n.as_i64().map(unix_to_date),
                 _ => None,
             }
         };

@@ -1,9 +1,9 @@
 //! DKIM key records (RFC 6376 §3.6.1, RFC 8463 §4.2): the TXT value at
 //! `selector._domainkey.domain`, parsed once into a key ready to verify with.
 
-use crate::crypto::{KeyError, PublicKey, RsaPublicKey};
-use crate::signature::{KeyType, decode_base64};
-use crate::tag_list::{TagList, TagListError, trim_fws};
+use crate::crypto::{KeyError, KeyType, PublicKey, RsaPublicKey};
+use crate::text::base64::decode as decode_base64;
+use crate::text::tag_list::{TagList, TagListError, trim_fws};
 
 /// A usable key record.
 #[derive(Debug, Clone)]

@@ -2,7 +2,7 @@
 //! Wording never overstates: a pass says which domain signed and which parts are covered,
 //! not who wrote the message or whether it is true.
 
-use crate::report::{KeyUsed, MessageReport, SignatureReport, Verdict};
+use super::{KeyUsed, MessageReport, SignatureReport, Verdict, WarningKind, aligned};
 
 /// Warning text for rsa-sha1.
 pub const SHA1: &str = "This signature uses SHA-1, which RFC 8301 forbids for DKIM: SHA-1 collisions can be \
@@ -59,7 +59,7 @@ covered and could have been added by anyone."
 }
 
 /// Warning text when the message's Date is outside the key's known publication window.
-pub fn date_window(key: &KeyUsed, _report: &SignatureReport) -> String {
+pub fn date_window(key: &KeyUsed) -> String {
     format!(
         "This key was seen in public sources {}, and the message's Date is outside that period. Keys are \
 often in use well before and after the dates they were seen, and the Date header can be set by the sender, \
@@ -90,6 +90,32 @@ pub fn display_name(name: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join("-")
+}
+
+/// Words a signature's result and warnings: fills `explanation` and each warning's `text`.
+pub fn fill_signature_text(s: &mut SignatureReport) {
+    s.explanation = signature(s);
+    let key = s.key.clone();
+    for w in &mut s.warnings {
+        w.text = warning(&w.kind, key.as_ref());
+    }
+}
+
+/// The sentence for a warning (`key`: the key the signature was checked with, if any).
+pub fn warning(kind: &WarningKind, key: Option<&KeyUsed>) -> String {
+    match kind {
+        WarningKind::Sha1 => SHA1.to_string(),
+        WarningKind::WeakKey { bits } => weak_key(*bits),
+        WarningKind::CompromisedKey => COMPROMISED.to_string(),
+        WarningKind::RecoveredKey => RECOVERED.to_string(),
+        WarningKind::TestingKey => TESTING.to_string(),
+        WarningKind::UnsignedHeader { names } => unsigned_headers(names),
+        WarningKind::ExtraHeaderInstance { name, present, listed } => extra_instances(name, *present, *listed),
+        WarningKind::PartialBody { signed, unsigned } => partial_body(*signed, *unsigned),
+        WarningKind::KeyDateWindow => key.map(date_window).unwrap_or_default(),
+        WarningKind::MboxQuoting => MBOX_QUOTING.to_string(),
+        WarningKind::FutureTimestamp => FUTURE.to_string(),
+    }
 }
 
 /// One plain sentence (or two) for a signature's result.
@@ -205,7 +231,7 @@ pub fn message_summary(r: &MessageReport) -> String {
         .signatures
         .iter()
         .filter(|s| s.result == Verdict::Pass)
-        .find(|s| matches!((s.domain.as_deref(), from), (Some(d), Some(f)) if crate::verify::aligned(d, f)));
+        .find(|s| matches!((s.domain.as_deref(), from), (Some(d), Some(f)) if aligned(d, f)));
     let best = aligned_pass.or_else(|| r.signatures.iter().find(|s| s.result == r.verdict)).unwrap_or(&r.signatures[0]);
     let d = best.domain.as_deref().unwrap_or("an unknown domain");
     match best.result {

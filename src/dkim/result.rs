@@ -1,8 +1,9 @@
-//! What verification returns: a [`MessageReport`] per message with a [`SignatureReport`] per
-//! `DKIM-Signature`, serializable as the CLI's JSON Lines and the page's objects.
+//! What evaluating one `DKIM-Signature` yields: an RFC 8601 result, a stable reason code, the
+//! step that decided it, what was checked, the key used, and warnings. The report layer adds
+//! the wording.
 
-use crate::keys::Provenance;
-use crate::summary::Summary;
+use super::signature::{Signature, SignatureLabel};
+use crate::keys::{KeyFlag, Provenance};
 use serde::Serialize;
 use std::fmt;
 
@@ -85,8 +86,82 @@ pub struct Warning {
     /// `unsigned_header`, `extra_header_instance`, `partial_body`, `future_timestamp`,
     /// `key_date_window`, `mbox_quoting`.
     pub code: &'static str,
-    /// One plain sentence.
+    /// One plain sentence (filled in by the report layer).
     pub text: String,
+    /// What the warning is about, with the facts its wording needs.
+    #[serde(skip)]
+    pub kind: WarningKind,
+}
+
+impl Warning {
+    /// A warning of this kind, not yet worded.
+    pub fn new(kind: WarningKind) -> Self {
+        Warning { code: kind.code(), text: String::new(), kind }
+    }
+}
+
+/// What a warning is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WarningKind {
+    /// The signature uses rsa-sha1.
+    Sha1,
+    /// An RSA key under 1024 bits.
+    WeakKey {
+        /// Key size.
+        bits: u32,
+    },
+    /// The key's private half is public.
+    CompromisedKey,
+    /// The key was rebuilt from signatures.
+    RecoveredKey,
+    /// The key record has `t=y`.
+    TestingKey,
+    /// Important header fields present but not signed.
+    UnsignedHeader {
+        /// Their lower-case names.
+        names: Vec<&'static str>,
+    },
+    /// A signed field is present more times than signed.
+    ExtraHeaderInstance {
+        /// Lower-case name.
+        name: String,
+        /// Instances in the message.
+        present: usize,
+        /// Instances signed.
+        listed: usize,
+    },
+    /// `l=` leaves part of the body unsigned.
+    PartialBody {
+        /// Bytes signed.
+        signed: u64,
+        /// Bytes after the limit.
+        unsigned: u64,
+    },
+    /// The message's Date is outside the key's known window.
+    KeyDateWindow,
+    /// The body matched only after undoing mbox quoting.
+    MboxQuoting,
+    /// `t=` is in the future.
+    FutureTimestamp,
+}
+
+impl WarningKind {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WarningKind::Sha1 => "sha1",
+            WarningKind::WeakKey { .. } => "weak_key",
+            WarningKind::CompromisedKey => "compromised_key",
+            WarningKind::RecoveredKey => "recovered_key",
+            WarningKind::TestingKey => "testing_key",
+            WarningKind::UnsignedHeader { .. } => "unsigned_header",
+            WarningKind::ExtraHeaderInstance { .. } => "extra_header_instance",
+            WarningKind::PartialBody { .. } => "partial_body",
+            WarningKind::KeyDateWindow => "key_date_window",
+            WarningKind::MboxQuoting => "mbox_quoting",
+            WarningKind::FutureTimestamp => "future_timestamp",
+        }
+    }
 }
 
 /// The key a signature was checked with.
@@ -112,7 +187,7 @@ pub struct KeyUsed {
 impl KeyUsed {
     /// The private half of this key is public: a signature under it proves nothing.
     pub fn compromised(&self) -> bool {
-        self.provenance.flags.contains(&crate::keys::KeyFlag::Compromised)
+        self.provenance.flags.contains(&KeyFlag::Compromised)
     }
 
     /// An RSA key under 1024 bits: cheap to factor.
@@ -175,67 +250,56 @@ pub struct SignatureReport {
     pub covered_fields: Vec<usize>,
 }
 
-/// One header field, for display.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct HeaderView {
-    /// Field name as written.
-    pub name: String,
-    /// Value, unfolded.
-    pub value: String,
-    /// Covered by a passing signature (or, when none passes, by the first valid one).
-    pub signed: bool,
-}
-
-/// The result for one message.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MessageReport {
-    /// Where the message came from (`leak.zip!folder/1.eml`, `-` for stdin).
-    pub source: String,
-    /// SHA-256 of the input bytes, hex.
-    pub sha256: String,
-    /// Input size in bytes.
-    pub size: usize,
-    /// Overall result: the best signature result, `none` without signatures.
-    pub verdict: Verdict,
-    /// One plain sentence for the banner.
-    pub summary: String,
-    /// Why the input could not be read as a message, if it could not.
-    pub error: Option<String>,
-    /// Domain of the From address.
-    pub from_domain: Option<String>,
-    /// Whether a passing signature's `d=` is the From domain or a parent/subdomain of it.
-    pub aligned: Option<bool>,
-    /// Notes on how the input was read (LF converted, mbox line skipped, ...).
-    pub notes: Vec<String>,
-    /// From, To, Date, Subject, body text, attachments.
-    pub message: Summary,
-    /// Every header field, in order, with whether it is signed.
-    pub headers: Vec<HeaderView>,
-    /// One entry per DKIM-Signature field, top first.
-    pub signatures: Vec<SignatureReport>,
-    /// Signatures beyond the limit, not evaluated.
-    pub skipped_signatures: usize,
-}
-
-impl MessageReport {
-    /// The report as one line of JSON.
-    pub fn to_json_line(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+impl SignatureReport {
+    /// The report of a signature not evaluated yet: what could be read of its label, and a
+    /// `permerror` until a step decides otherwise.
+    pub fn unevaluated(index: usize, label: SignatureLabel) -> Self {
+        SignatureReport {
+            index,
+            domain: label.domain,
+            selector: label.selector,
+            algorithm: label.algorithm,
+            canonicalization: label.canonicalization,
+            result: Verdict::Permerror,
+            reason: "",
+            category: None,
+            explanation: String::new(),
+            detail: None,
+            body_hash_matches: None,
+            header_signature_valid: None,
+            signed_headers: Vec::new(),
+            unsigned_headers: Vec::new(),
+            identity: None,
+            timestamp: None,
+            expires: None,
+            valid_at_message_date: None,
+            body_length: None,
+            body_unsigned_bytes: 0,
+            mbox_unquoted: false,
+            key: None,
+            warnings: Vec::new(),
+            covered_fields: Vec::new(),
+        }
     }
 
-    /// True when the message has a passing signature.
-    pub fn passed(&self) -> bool {
-        self.verdict == Verdict::Pass
+    /// Records the tags of a signature that parsed.
+    pub fn record_tags(&mut self, sig: &Signature) {
+        self.domain = Some(sig.domain.clone());
+        self.selector = Some(sig.selector.clone());
+        self.algorithm = Some(sig.algorithm.as_str().to_string());
+        self.canonicalization = Some(sig.canonicalization());
+        self.signed_headers = sig.signed_headers.iter().map(|h| h.to_ascii_lowercase()).collect();
+        self.identity = sig.identity.clone();
+        self.timestamp = sig.timestamp;
+        self.expires = sig.expires;
+        self.body_length = sig.body_length;
     }
 
-    /// True when the message passes only through keys that prove little: keys whose private
-    /// half is public, or RSA keys under 1024 bits.
-    pub fn passes_only_with_weak_keys(&self) -> bool {
-        self.passed()
-            && self
-                .signatures
-                .iter()
-                .filter(|s| s.result == Verdict::Pass)
-                .all(|s| s.key.as_ref().is_some_and(|k| k.compromised() || k.short()))
+    /// Sets a non-pass result with its reason code, deciding step and technical detail.
+    pub fn set_error(&mut self, verdict: Verdict, code: &'static str, category: Category, detail: &dyn fmt::Display) {
+        self.result = verdict;
+        self.reason = code;
+        self.category = Some(category);
+        self.detail = Some(detail.to_string());
     }
 }

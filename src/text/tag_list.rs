@@ -84,12 +84,12 @@ impl<'a> TagList<'a> {
 }
 
 /// Folding whitespace bytes: SP, HTAB, CR, LF.
-pub(crate) fn is_fws(b: u8) -> bool {
+pub fn is_fws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
 /// Trims folding whitespace from both ends.
-pub(crate) fn trim_fws(mut s: &[u8]) -> &[u8] {
+pub fn trim_fws(mut s: &[u8]) -> &[u8] {
     while let [first, rest @ ..] = s {
         if !is_fws(*first) {
             break;
@@ -106,7 +106,7 @@ pub(crate) fn trim_fws(mut s: &[u8]) -> &[u8] {
 }
 
 /// Removes every folding-whitespace byte (for base64 values such as `b=`, `bh=`, `p=`).
-pub(crate) fn strip_fws(s: &[u8]) -> Vec<u8> {
+pub fn strip_fws(s: &[u8]) -> Vec<u8> {
     s.iter().copied().filter(|b| !is_fws(*b)).collect()
 }
 

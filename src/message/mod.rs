@@ -4,6 +4,13 @@
 //! from its name to the CRLF that is not followed by whitespace; the header block ends at the
 //! first empty line. Lines without a colon, or whose name is not printable ASCII, are kept as
 //! malformed fields (they can never be selected by a signature) and reported.
+//!
+//! Around it: [`input`] turns raw files into message bytes (mbox `From ` line, LF → CRLF),
+//! [`mbox`] splits mbox files, and [`summary`] decodes From/To/Date/Subject/body for display.
+
+pub mod input;
+pub mod mbox;
+pub mod summary;
 
 /// One header field, exactly as in the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,171 @@
+//! Evaluation of one `DKIM-Signature` field (RFC 6376 §6.1), one function per step: the
+//! signature's syntax, the body hash (and `l=`), the header hash, the key and the header
+//! signature, then the result. The body hash and the header signature are both always
+//! computed, so a failure can say what changed.
+
+use super::body_hash::{BodyCache, mbox_unquoted};
+use super::canon;
+use super::key_check::{KeyOutcome, check_key};
+use super::result::{Category, SignatureReport, Verdict};
+use super::signature::{Signature, SignatureLabel};
+use super::warnings::warnings;
+use crate::crypto::Hasher;
+use crate::keys::KeyStore;
+use crate::message::{HeaderField, Message};
+use crate::text::civil_date::unix_to_date;
+
+/// What one signature is evaluated against.
+pub struct Context<'m, 'a, 'k, 'b> {
+    /// The message.
+    pub message: &'m Message<'a>,
+    /// The keys.
+    pub keys: &'k KeyStore,
+    /// The time at which `t=` and `x=` are judged (unix seconds).
+    pub at: u64,
+    /// The message's Date (unix seconds), if it has a readable one.
+    pub message_date: Option<i64>,
+    /// Body hashes shared by the message's signatures.
+    pub bodies: &'b mut BodyCache,
+}
+
+/// Evaluates the signature `field` (the message's header field number `field_index`, the
+/// `index`-th DKIM-Signature). The report carries codes and facts; the report layer words them.
+pub fn evaluate(
+    mut ctx: Context<'_, '_, '_, '_>,
+    index: usize,
+    field_index: usize,
+    field: &HeaderField<'_>,
+) -> SignatureReport {
+    let mut report = SignatureReport::unevaluated(index, SignatureLabel::read(field));
+    let sig = match Signature::parse(field) {
+        Ok(sig) => sig,
+        Err(err) => {
+            report.set_error(Verdict::Permerror, err.code(), Category::Syntax, &err);
+            return report;
+        }
+    };
+    report.record_tags(&sig);
+    let Some(body) = check_body(&mut ctx, &sig, &mut report) else { return report };
+    let header_digest = hash_headers(ctx.message, &sig, field_index, &mut report);
+    let outcome = check_key(ctx.keys, &sig, &header_digest, ctx.message_date);
+    decide(&ctx, &sig, outcome, body.matches, &mut report);
+    report.warnings = warnings(ctx.message, &sig, &report, body.canonical_len, ctx.at);
+    report
+}
+
+/// The outcome of the body step.
+struct BodyCheck {
+    /// The body hash matches `bh=`.
+    matches: bool,
+    /// Length of the whole canonical body.
+    canonical_len: u64,
+}
+
+/// Step 2: the body hash (needed before the rest: `l=` is checked against the canonical body
+/// length). `None` when `l=` is longer than the body, a permanent error.
+fn check_body(ctx: &mut Context<'_, '_, '_, '_>, sig: &Signature, report: &mut SignatureReport) -> Option<BodyCheck> {
+    let (hash, limit) = (sig.algorithm.hash(), sig.body_length);
+    let body = ctx.bodies.get(ctx.message.body_bytes(), sig.body_canon, hash, limit);
+    let mut check = BodyCheck { matches: body.digest == sig.body_hash, canonical_len: body.canonical_len };
+    if !check.matches {
+        // A message kept in an mbox has its body lines "From ..." stored as ">From ...".
+        if let Some(unquoted) = mbox_unquoted(ctx.message.body_bytes()) {
+            let retry = canon::body_hash(&unquoted, sig.body_canon, hash, limit);
+            if retry.digest == sig.body_hash {
+                check = BodyCheck { matches: true, canonical_len: retry.canonical_len };
+                report.mbox_unquoted = true;
+            }
+        }
+    }
+    report.body_hash_matches = Some(check.matches);
+    if let Some(l) = sig.body_length {
+        if l > check.canonical_len {
+            report.body_hash_matches = None;
+            let detail =
+                format!("l={l} is longer than the body ({} bytes after canonicalization)", check.canonical_len);
+            report.set_error(Verdict::Permerror, "body_length_exceeds_body", Category::Syntax, &detail);
+            return None;
+        }
+        report.body_unsigned_bytes = check.canonical_len - l;
+    }
+    Some(check)
+}
+
+/// Step 3: the header hash (§3.7); records the fields it covers and those it leaves unsigned.
+fn hash_headers(message: &Message<'_>, sig: &Signature, field_index: usize, report: &mut SignatureReport) -> Vec<u8> {
+    // The signature field itself, with the b= value removed.
+    let field = &message.headers[field_index];
+    let mut blanked = Vec::with_capacity(field.raw.len());
+    blanked.extend_from_slice(&field.raw[..sig.b_range.start]);
+    blanked.extend_from_slice(&field.raw[sig.b_range.end..]);
+    let parsed = Message::parse(&blanked);
+    let own = parsed.headers.first().copied().unwrap_or(*field);
+    let (data, covered) = canon::signed_header_data(message, &sig.signed_headers, sig.header_canon, &own);
+    let mut hasher = Hasher::new(sig.algorithm.hash());
+    hasher.update(&data);
+    report.covered_fields = covered;
+    report.unsigned_headers = unsigned_headers(message, &report.signed_headers);
+    hasher.finish()
+}
+
+/// The distinct names (lower-case) of well-formed fields that `h=` does not list.
+fn unsigned_headers(message: &Message<'_>, signed: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for h in message.headers.iter().filter(|h| h.well_formed && !h.is("dkim-signature")) {
+        let listed = |names: &[String]| names.iter().any(|n| h.name.eq_ignore_ascii_case(n.as_bytes()));
+        if !listed(signed) && !listed(&out) {
+            out.push(h.name_str().to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+/// Step 5: the result, from the expiry, the key outcome and the body check.
+fn decide(
+    ctx: &Context<'_, '_, '_, '_>,
+    sig: &Signature,
+    outcome: KeyOutcome,
+    body_ok: bool,
+    report: &mut SignatureReport,
+) {
+    let key_error = match outcome {
+        KeyOutcome::Checked { key, valid } => {
+            report.key = Some(key);
+            report.header_signature_valid = Some(valid);
+            None
+        }
+        KeyOutcome::Error(verdict, code, category, detail) => Some((verdict, code, category, detail)),
+    };
+    if let Some(x) = sig.expires.filter(|&x| x < ctx.at) {
+        let crypto_ok = report.header_signature_valid == Some(true) && body_ok;
+        report.valid_at_message_date = ctx.message_date.map(|d| crypto_ok && u64::try_from(d).is_ok_and(|d| d <= x));
+        let detail = format!("the signature expired at {} (x={x})", unix_to_date(x as i64));
+        report.set_error(Verdict::Permerror, "expired", Category::Expired, &detail);
+        return;
+    }
+    if let Some((verdict, code, category, detail)) = key_error {
+        report.set_error(verdict, code, category, &detail);
+        return;
+    }
+    match (body_ok, report.header_signature_valid == Some(true)) {
+        (true, true) => {
+            report.result = Verdict::Pass;
+            report.reason = "verified";
+        }
+        (false, true) => {
+            report.set_error(Verdict::Fail, "body_changed", Category::Body, &"the body hash does not match the body")
+        }
+        (true, false) => report.set_error(
+            Verdict::Fail,
+            "headers_changed",
+            Category::Header,
+            &"the header signature does not verify with this key",
+        ),
+        (false, false) => report.set_error(
+            Verdict::Fail,
+            "body_and_headers_changed",
+            Category::Body,
+            &"neither the body hash nor the header signature matches",
+        ),
+    }
+}

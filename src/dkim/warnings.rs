@@ -1,0 +1,80 @@
+//! Warnings that change what a signature's result means: weak algorithms and keys, key flags,
+//! important header fields left unsigned or present more often than signed, an `l=` limit,
+//! mbox quoting undone, a timestamp in the future.
+
+use super::result::{SignatureReport, Warning, WarningKind};
+use super::signature::Signature;
+use crate::crypto::HashAlgorithm;
+use crate::keys::KeyFlag;
+use crate::message::Message;
+
+/// Header fields whose absence from `h=` is worth a warning.
+const IMPORTANT_HEADERS: &[&str] =
+    &["from", "to", "cc", "subject", "date", "reply-to", "sender", "message-id", "content-type"];
+
+/// Header fields that relays add on the way; more instances than signed is normal for them.
+const TRACE_HEADERS: &[&str] =
+    &["received", "return-path", "delivered-to", "authentication-results", "dkim-signature", "received-spf"];
+
+/// The warnings for a signature already evaluated into `report`.
+pub fn warnings(
+    message: &Message<'_>,
+    sig: &Signature,
+    report: &SignatureReport,
+    canonical_len: u64,
+    at: u64,
+) -> Vec<Warning> {
+    let mut w = Vec::new();
+    let mut push = |kind: WarningKind| w.push(Warning::new(kind));
+    if sig.algorithm.hash() == HashAlgorithm::Sha1 {
+        push(WarningKind::Sha1);
+    }
+    if let Some(key) = &report.key {
+        if key.compromised() {
+            push(WarningKind::CompromisedKey);
+        }
+        if key.short() {
+            push(WarningKind::WeakKey { bits: key.bits });
+        }
+        if key.provenance.flags.contains(&KeyFlag::Recovered) {
+            push(WarningKind::RecoveredKey);
+        }
+        if key.testing {
+            push(WarningKind::TestingKey);
+        }
+        if key.date_in_window == Some(false) {
+            push(WarningKind::KeyDateWindow);
+        }
+    }
+    let present = |name: &str| message.fields(name).count();
+    let listed = |name: &str| report.signed_headers.iter().filter(|h| *h == name).count();
+    let unsigned: Vec<&str> = IMPORTANT_HEADERS.iter().copied().filter(|h| present(h) > 0 && listed(h) == 0).collect();
+    if !unsigned.is_empty() {
+        push(WarningKind::UnsignedHeader { names: unsigned });
+    }
+    let mut seen = Vec::new();
+    for name in &report.signed_headers {
+        // Trace fields are added on the way by design; an extra one says nothing.
+        let trace = TRACE_HEADERS.contains(&name.as_str()) || name.starts_with("x-") || name.starts_with("arc-");
+        if seen.contains(name) || trace {
+            continue;
+        }
+        seen.push(name.clone());
+        let (p, l) = (present(name), listed(name));
+        if p > l {
+            push(WarningKind::ExtraHeaderInstance { name: name.clone(), present: p, listed: l });
+        }
+    }
+    if let Some(l) = sig.body_length
+        && canonical_len > l
+    {
+        push(WarningKind::PartialBody { signed: l, unsigned: canonical_len - l });
+    }
+    if report.mbox_unquoted {
+        push(WarningKind::MboxQuoting);
+    }
+    if sig.timestamp.is_some_and(|t| t > at.saturating_add(300)) {
+        push(WarningKind::FutureTimestamp);
+    }
+    w
+}

@@ -1,0 +1,40 @@
+//! What is known about where a key came from: its origin, source, the dates it was seen in
+//! public sources, and flags that change what a signature under it proves.
+
+use serde::{Deserialize, Serialize};
+
+/// A flag on an archived key that changes what a signature made with it proves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyFlag {
+    /// The private key is public (published or factored): anyone can sign with it.
+    Compromised,
+    /// Under 1024 bits: cheap to factor.
+    Weak,
+    /// Rebuilt from signatures, never seen in DNS.
+    Recovered,
+}
+
+/// Where a key came from and what is known about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    /// Short origin label: "bundled archive", "added by you", "keys file tests.zone", ...
+    pub origin: String,
+    /// Where the record was found (repository, URL, ...), if known.
+    pub source: Option<String>,
+    /// First date the key is known to have been published (YYYY or YYYY-MM-DD).
+    pub first_seen: Option<String>,
+    /// Last date the key is known to have been published.
+    pub last_seen: Option<String>,
+    /// Flags.
+    pub flags: Vec<KeyFlag>,
+    /// Free-text notes.
+    pub notes: Option<String>,
+}
+
+impl Provenance {
+    /// A provenance with only an origin label.
+    pub fn origin(label: impl Into<String>) -> Self {
+        Provenance { origin: label.into(), ..Provenance::default() }
+    }
+}
