@@ -5,7 +5,7 @@
 //! use; for large bodies that is several times faster. The caller asks which body hashes a
 //! message needs ([`body_hash_jobs`]), gets the canonical body for each canonicalization
 //! ([`canonical_body`]), hashes it (the first `limit` bytes when there is one), and passes the
-//! results in [`crate::verify::Options::body_hashes`].
+//! results to the verifier (`Options::body_hashes` of the library's top module).
 
 use super::MAX_SIGNATURES;
 use super::algorithm::Canonicalization;
