@@ -1,16 +1,16 @@
 // app.js — the page: wires input (drop, pick, paste), the worker pool, the
 // single-message and batch views, and the keys panel together.
 
-import { engine } from './engine.js';
-import { poolSize } from './platform.js';
-import { WorkerPool } from './worker-pool.js';
-import { expandFiles, pastedTask } from './sources.js';
-import { renderReport } from './render.js';
-import { BatchView } from './batch-view.js';
-import { KeyStore } from './keystore.js';
-import { mountKeysPanel } from './keys-panel.js';
-import { h, clear } from './dom.js';
-import { formatCount } from './reports.js';
+import { engine } from './verify/engine.js';
+import { poolSize } from './verify/platform.js';
+import { WorkerPool } from './verify/worker-pool.js';
+import { expandFiles, pastedTask } from './input/sources.js';
+import { renderReport } from './views/render.js';
+import { BatchView } from './views/batch-view.js';
+import { KeyStore } from './keys/keystore.js';
+import { mountKeysPanel } from './keys/keys-panel.js';
+import { h, clear } from './common/dom.js';
+import { formatCount } from './common/reports.js';
 
 const $ = (id) => document.getElementById(id);
 

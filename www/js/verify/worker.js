@@ -8,10 +8,10 @@
 // Tasks come in batches of neighbours in their file and are read through a
 // windowed, read-ahead reader (zip.js), which saves a Blob round trip per message.
 
-import init, { Verifier, version } from '../pkg/dkimcheck.js';
-import { readTask } from './sources.js';
-import { windowedReader } from './zip.js';
-import { errorReport } from './reports.js';
+import init, { Verifier, version } from '../../pkg/dkimcheck.js';
+import { readTask } from '../input/sources.js';
+import { windowedReader } from '../input/zip.js';
+import { errorReport } from '../common/reports.js';
 
 let keys = '';
 let verifiers = {};
