@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // bench-web.mjs — throughput of the in-browser verifier: a corpus of messages
-// runs through the page's own worker pool (dist/js/worker-pool.js) in headless
+// runs through the page's own worker pool (dist/js/verify/worker-pool.js) in headless
 // Chromium, first with 1 worker, then with more.
 //
 //   node scripts/bench-web.mjs [DIR] [--workers 1,2,4] [--repeat N] [--native MSGS_PER_S] [--zip]
@@ -55,8 +55,8 @@ if (zipMode) {
 const DIST = join(ROOT, 'dist');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
 const benchPage = `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module">
-import { WorkerPool } from './js/worker-pool.js';
-import { expandFiles } from './js/sources.js';
+import { WorkerPool } from './js/verify/worker-pool.js';
+import { expandFiles } from './js/input/sources.js';
 window.bench = async (counts, keys, repeat, zip) => {
   const ranges = await (await fetch('/__corpus.json')).json();
   const blob = await (await fetch('/__corpus.bin')).blob();

@@ -72,7 +72,7 @@ cp "$PKG"/dkimcheck.js "$PKG"/dkimcheck_bg.wasm "$DIST/pkg/"
 cp "$PKG"/*.d.ts "$DIST/pkg/" 2>/dev/null || true
 node scripts/bundle-web.mjs "$DIST"
 rm "$DIST/widget.js"   # only the bundled dkim-check.js is served
-for f in dkimcheck.html dkim-check.js js/wasm-data.js; do
+for f in dkimcheck.html dkim-check.js js/verify/wasm-data.js; do
   [[ -s $DIST/$f ]] || { echo "error: $DIST/$f was not written" >&2; exit 1; }
 done
 echo "built $DIST (single file: $DIST/dkimcheck.html, $(stat -c %s "$DIST/dkimcheck.html") bytes)"

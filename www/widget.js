@@ -10,11 +10,11 @@
 // Everything runs in the reader's browser; the only network request the element can
 // make is the one you ask for with src=. Keys the reader adds last for the page view.
 
-import { engine } from './js/engine.js';
-import { h, clear, uid } from './js/dom.js';
-import { renderBanner, renderMissingKeys, renderSignatureLines, renderDetails } from './js/render.js';
-import { unquoteTxt, looksLikeZone } from './js/keystore.js';
-import { errorReport } from './js/reports.js';
+import { engine } from './js/verify/engine.js';
+import { h, clear, uid } from './js/common/dom.js';
+import { renderBanner, renderMissingKeys, renderSignatureLines, renderDetails } from './js/views/render.js';
+import { unquoteTxt, looksLikeZone } from './js/keys/keystore.js';
+import { errorReport } from './js/common/reports.js';
 import REPORT_CSS from './css/report.css';
 
 const WIDGET_CSS = `

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { caution, sigCaution, resultWords } from '../../www/js/reports.js';
+import { caution, sigCaution, resultWords } from '../../www/js/common/reports.js';
 
 const sig = (result, key, warnings = []) => ({ result, key, warnings, domain: 'example.com' });
 const rsa = (bits, flags = []) => ({ key_type: 'rsa', bits, flags });

@@ -3,9 +3,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { listZip, readZipMember, isJunkPath, windowedReader } from '../../www/js/zip.js';
-import { splitMbox } from '../../www/js/mbox.js';
-import { expandFiles, readTask } from '../../www/js/sources.js';
+import { listZip, readZipMember, isJunkPath } from '../../www/js/input/zip.js';
+import { windowedReader } from '../../www/js/input/blob-reader.js';
+import { splitMbox } from '../../www/js/input/mbox.js';
+import { expandFiles, readTask } from '../../www/js/input/sources.js';
 import { makeZip } from './helpers.mjs';
 
 const files = [

@@ -6,12 +6,12 @@
 // A task is described in sources.js; the worker reads its bytes itself
 // (Blob.slice / zip member), so the main thread never holds message data.
 // Tasks come in batches of neighbours in their file and are read through a
-// windowed, read-ahead reader (zip.js), which saves a Blob round trip per message.
+// windowed, read-ahead reader (blob-reader.js), which saves a Blob round trip per message.
 
-import init, { Verifier, version } from '../pkg/dkimcheck.js';
-import { readTask } from './sources.js';
-import { windowedReader } from './zip.js';
-import { errorReport } from './reports.js';
+import init, { Verifier, version } from '../../pkg/dkimcheck.js';
+import { readTask } from '../input/sources.js';
+import { windowedReader } from '../input/blob-reader.js';
+import { errorReport } from '../common/reports.js';
 
 let keys = '';
 let verifiers = {};

@@ -2,7 +2,7 @@
 // not verification: the bundled key archive, parsing pasted keys, and (in the
 // widget) verifying a single message.
 
-import init, * as dk from '../pkg/dkimcheck.js';
+import init, * as dk from '../../pkg/dkimcheck.js';
 import { wasmModule } from './platform.js';
 
 let ready = null;

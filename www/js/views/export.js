@@ -1,6 +1,6 @@
 // export.js — batch results as JSON Lines or CSV, downloaded as a Blob.
 
-import { signingDomains } from './reports.js';
+import { signingDomains } from '../common/reports.js';
 
 /** One MessageReport per line. */
 export function toJsonLines(reports) {

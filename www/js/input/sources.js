@@ -7,7 +7,8 @@
 //   {source, blob, entry}                 a member of a zip Blob (see zip.js)
 //   {source, error}                       something that could not be read at all
 
-import { listZip, readZipMember, readRange, looksLikeZip } from './zip.js';
+import { readRange } from './blob-reader.js';
+import { listZip, readZipMember, looksLikeZip } from './zip.js';
 import { splitMbox, looksLikeMbox } from './mbox.js';
 
 const MAX_NESTING = 8;
@@ -87,7 +88,7 @@ export function pastedTask(text) {
 
 /**
  * Read a task's message bytes (runs inside the worker). `read(blob, offset,
- * length, key)` as windowedReader in zip.js; it is given the task's blobId as key.
+ * length, key)` as windowedReader in blob-reader.js; it is given the task's blobId as key.
  */
 export async function readTask(task, read = readRange) {
   const keyed = (blob, offset, length) => read(blob, offset, length, task.blobId ?? blob);

@@ -6,6 +6,8 @@
 // ZIP64 archives. Directory entries, macOS resource forks (__MACOSX/, ._*)
 // and .DS_Store files are skipped.
 
+import { readRange } from './blob-reader.js';
+
 const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
@@ -14,11 +16,6 @@ const SIG_LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 
 const utf8 = new TextDecoder('utf-8');
-
-/** Read `length` bytes of `blob` starting at `offset` as a Uint8Array. */
-export async function readRange(blob, offset, length) {
-  return new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
-}
 
 /** Does this byte array start like a ZIP archive (local header or empty archive)? */
 export function looksLikeZip(head) {
@@ -149,45 +146,4 @@ export async function readZipMember(blob, entry, read = readRange) {
   if (entry.method === 0) return data.slice();
   if (entry.method === 8) return inflateRaw(data);
   throw new Error(`This zip member uses compression method ${entry.method}, which dkimcheck cannot read.`);
-}
-
-/**
- * A reader for readZipMember/readTask that reads a window of `windowSize`
- * bytes at a time and serves following reads from it, and meanwhile already
- * fetches the next window. Messages handed out in order are neighbours in
- * their file, so this turns many small Blob reads (each a round trip to the
- * browser's blob store) into few, overlapped with verification.
- * Call it as read(blob, offset, length, key): `key` names the underlying
- * data (Blob objects differ after each postMessage); it defaults to the Blob.
- */
-export function windowedReader(windowSize = 4 * 1024 * 1024) {
-  let cachedKey = null;
-  let start = 0;
-  let buf = null;
-  let ahead = null; // {key, start, length, promise}
-  const inWindow = (key, offset, length) =>
-    key === cachedKey && buf && offset >= start && offset + length <= start + buf.length;
-  return async (blob, offset, length, key = blob) => {
-    if (!inWindow(key, offset, length) && ahead && ahead.key === key &&
-        offset >= ahead.start && offset + length <= ahead.start + ahead.length) {
-      const next = ahead;
-      ahead = null;
-      buf = await next.promise;
-      start = next.start;
-      cachedKey = key;
-    }
-    if (!inWindow(key, offset, length)) {
-      if (length >= windowSize) return readRange(blob, offset, length);
-      cachedKey = key;
-      start = offset;
-      buf = await readRange(blob, offset, Math.min(windowSize, blob.size - offset));
-    }
-    const end = start + buf.length;
-    if (end < blob.size && !(ahead && ahead.key === key && ahead.start === end)) {
-      const len = Math.min(windowSize, blob.size - end);
-      ahead = { key, start: end, length: len, promise: readRange(blob, end, len) };
-      ahead.promise.catch(() => {});
-    }
-    return buf.subarray(offset - start, offset - start + length);
-  };
 }

@@ -1,9 +1,9 @@
 // keys-panel.js — the built-in key archive (searchable) and the keys the
 // user added, with the "add a key" form.
 
-import { h, clear, uid } from './dom.js';
+import { h, clear, uid } from '../common/dom.js';
 import { keyForm } from './key-form.js';
-import { formatCount } from './reports.js';
+import { formatCount } from '../common/reports.js';
 
 const MAX_ARCHIVE_ROWS = 300;
 

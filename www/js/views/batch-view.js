@@ -1,8 +1,8 @@
 // batch-view.js — results of many messages: summary counts, counts per
 // signing domain, a sortable and filterable table, and exports.
 
-import { h, clear, uid } from './dom.js';
-import { VERDICTS, VERDICT_WORDS, VERDICT_ICONS, mainDomain, formatCount, resultWords, caution } from './reports.js';
+import { h, clear, uid } from '../common/dom.js';
+import { VERDICTS, VERDICT_WORDS, VERDICT_ICONS, mainDomain, formatCount, resultWords, caution } from '../common/reports.js';
 import { toJsonLines, toCsv, download } from './export.js';
 
 const MAX_ROWS = 500;

@@ -1,7 +1,7 @@
 // key-form.js — the "add a public key" form, used in the keys panel, inline
 // under a "no key" result, and in the <dkim-check> widget.
 
-import { h, uid } from './dom.js';
+import { h, uid } from '../common/dom.js';
 
 /**
  * @param {object} o

@@ -2,9 +2,9 @@
 // "no key" prompt, and the details. Shared by the page and <dkim-check>.
 // Everything that comes from the email is inserted as text (see dom.js).
 
-import { h, defList } from './dom.js';
-import { keyForm } from './key-form.js';
-import { VERDICT_ICONS, missingKeys, formatUnix, formatBytes, caution, sigCaution } from './reports.js';
+import { h, defList } from '../common/dom.js';
+import { keyForm } from '../keys/key-form.js';
+import { VERDICT_ICONS, missingKeys, formatUnix, formatBytes, caution, sigCaution } from '../common/reports.js';
 
 /** The verdict banner; carries data-verdict with the overall result. */
 export function renderBanner(report) {

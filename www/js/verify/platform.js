@@ -1,8 +1,8 @@
 // platform.js — where the wasm and the worker code come from.
 //
-// Served build: the wasm is a base64 string in js/wasm-data.js (so the page
-// needs no fetch() and can keep connect-src 'none'), workers are module workers
-// loaded from js/worker.js.
+// Served build: the wasm is a base64 string in js/verify/wasm-data.js (so the
+// page needs no fetch() and can keep connect-src 'none'), workers are module
+// workers loaded from js/verify/worker.js.
 // Single-file build and widget: the build defines globalThis.__DKIMCHECK_EMBED__
 // = {wasmBase64(), workerSource()} and workers are made from blob: URLs.
 // The wasm is compiled once on the main thread; the compiled WebAssembly.Module

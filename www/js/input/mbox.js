@@ -7,7 +7,7 @@
 // left as stored. The file is scanned in chunks read with Blob.slice; only
 // [start, end) offsets are kept.
 
-import { readRange } from './zip.js';
+import { readRange } from './blob-reader.js';
 
 const CHUNK = 4 * 1024 * 1024;
 const FROM_ = [0x46, 0x72, 0x6f, 0x6d, 0x20]; // "From "
