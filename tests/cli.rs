@@ -69,6 +69,27 @@ fn json_lines_have_the_documented_shape_and_exit_status() {
 }
 
 #[test]
+fn a_real_2009_gmail_gamma_message_passes_with_the_bundled_keys() {
+    let file = vector("apache-james-jdkim/messages/gamma_gmail.com.eml");
+    let out = bin().arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let first = text.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("PASS")
+            && first.ends_with(&format!("{file}: Signed by gmail.com. Nothing in the signed parts has changed since.")),
+        "{text}"
+    );
+    let json = bin().args(["--json", &file]).output().unwrap();
+    let sig = &json_lines(&json)[0]["signatures"][0];
+    assert_eq!((sig["selector"].as_str(), sig["result"].as_str()), (Some("gamma"), Some("pass")));
+    assert_eq!((sig["key"]["origin"].as_str(), sig["key"]["testing"].as_bool()), (Some("bundled archive"), Some(true)));
+    // Without the bundled archive the key is unknown.
+    let none = bin().args(["--no-bundled-keys", &file]).output().unwrap();
+    assert!(String::from_utf8_lossy(&none.stdout).starts_with("NOKEY"), "{}", String::from_utf8_lossy(&none.stdout));
+}
+
+#[test]
 fn usage_errors_and_unreadable_input_exit_2() {
     assert_eq!(bin().output().unwrap().status.code(), Some(2));
     assert_eq!(bin().args(["--frobnicate", "x"]).output().unwrap().status.code(), Some(2));
@@ -172,6 +193,7 @@ fn keys_subcommands_list_check_export_import() {
     let list = bin().args(["keys", "list"]).output().unwrap();
     let text = String::from_utf8_lossy(&list.stdout);
     assert!(text.lines().any(|l| l.starts_with("20120113._domainkey.gmail.com\trsa\t2048")), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("gamma._domainkey.gmail.com\trsa\t1024")), "{text}");
     let check = bin().args(["keys", "check"]).output().unwrap();
     assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
     let (_, zone) = signed_pair();

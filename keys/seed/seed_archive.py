@@ -18,7 +18,10 @@ source, with where it was found):
     32-byte key (RFC 8463); a TXT record holds exactly this p=;
   * builds `record`, the TXT value: as found for TXT sources; otherwise
     "v=DKIM1; k=rsa; p=..." or the tags a source comment gives;
-  * sets `flags` (compromised / weak / recovered) from the input fields;
+  * sets `flags` (compromised / weak / recovered) and `provenance` (published /
+    gcd_recovered) from the input fields;
+  * checks the markers that end `also_found_in` items; completes `same_key_as`
+    with every other name in the archive that holds the same key;
   * takes first_seen / last_seen from the hand-judged DATES table below,
     where every date carries a one-line reason;
   * sorts by (domain, selector, record), and refuses duplicates of
@@ -55,6 +58,10 @@ UNIPASS_0628 = "UniPass key registry, first committed 2022-06-28 (the only dated
 UNIPASS_0731 = "UniPass key registry, first committed 2022-07-31 (the only dated evidence)"
 WIKILEAKS = ("DkimLocator.cs, committed 2016-10-26 to verify the leaked Podesta/DNC mail "
              "(the only dated evidence)")
+JDKIM = ("Apache jDKIM test fixture (FileBasedTest.java), copied from live DNS, committed 2009-10-06 "
+         "(the only dated evidence; its corpus messages were received 2009-09-28)")
+BLAZE_2021 = "blaze test/cache: cached DNS answer committed 2021-06-08 (the capture date)"
+BLAZE_2025 = "blaze test/cache: cached DNS answer committed 2025-04-16 (the capture date)"
 DATES = {
     ("126.com", "s110527", "9JpS7EORNjwI"): ("2022-06-28", "2022-06-28", UNIPASS_0628 + "; selector name hints 2011-05-27"),
     ("163.com", "s110527", "9JpS7EORNjwI"): ("2022-06-28", "2022-06-28", UNIPASS_0628 + "; selector name hints 2011-05-27"),
@@ -81,7 +88,7 @@ DATES = {
     ("gmail.com", "20210112", "AQEAq8JxVBML"): ("2022-06-28", "2022-11-19", "first: UniPass registry 2022-06-28 (googlemail.com, same key); last: near-email-auth commit 2022-11-19; selector name hints 2021-01-12"),
     ("gmail.com", "20221208", "AQEAs6VD4JQQ"): ("2023-08-17", "2023-08-17", "domain-auth doctest of a live DNS lookup, committed 2023-08-17; selector name hints 2022-12-08"),
     ("gmail.com", "20230601", "AQEAntvSKT1h"): ("2023", "2025", "notes: the current gmail.com key as of 2023-2025 (copies captured 2023-12-27 and committed 2024-10-23)"),
-    ("gmail.com", "beta", "9TURXN3oNfz+"): ("2007", "2008-11-06", "notes: early (~2007-2008) selector; captured from live DNS in the Mail::DKIM commit of 2008-11-06"),
+    ("gmail.com", "beta", "9TURXN3oNfz+"): ("2007", "2009-10-06", "notes: early (~2007-2008) selector; captured from live DNS in the Mail::DKIM commit of 2008-11-06; last: the same record in the jDKIM fixture committed 2009-10-06 (EXTRA_ALSO_FOUND)"),
     ("google.com", "20120113", "AQEAp5kQ31/a"): ("2016-10-26", "2016-10-26", WIKILEAKS + "; selector name hints 2012-01-13"),
     ("google.com", "20210112", "AQEAtnbQAeqv"): ("2021-11-23", "2021-11-23", "dig output dated 2021-11-23 in the lessonsec post; revoked (empty p=) by March 2025"),
     ("google.com", "20230601", "AQEA4zd3nfUo"): ("2025-04-15", "2025-04-15", "vlayer test asserting the live DoH answer, committed 2025-04-15; revoked by 2026"),
@@ -111,15 +118,98 @@ DATES = {
     ("redfin.com", "key1", "mk/wFPeFWxrV"): ("2025-01", "2025-01", "dmarcchecker.app article (~Jan 2025) shows it via dig; no longer published since"),
     ("service.comms.yahoo.net", "ep1", "DXY0US14pjNI"): (None, None, "recovered from signatures; found.jsonl gives no date for the mail or the README commit"),
     ("yahoo.co.jp", "dk200510", "SYNH3flPtGnD"): ("2023-08-17", "2023-08-17", "domain-auth doctest of a live DNS lookup, committed 2023-08-17; selector name hints 2005-10"),
-    ("yahoo.com", "s1024", "Eee0Ri4Juz+Q"): ("2008-11-06", "2008-11-06", "captured from live DNS in the Mail::DKIM commit of 2008-11-06"),
+    ("yahoo.com", "s1024", "Eee0Ri4Juz+Q"): ("2008-11-06", "2009-10-06", "first: captured from live DNS in the Mail::DKIM commit of 2008-11-06; last: the same record in the jDKIM fixture committed 2009-10-06 (EXTRA_ALSO_FOUND), which also holds a yahoo.com message signed with it on 2009-09-28 (t=1254121592)"),
     ("yahoo.com", "s2048", "AQEAuoWufgbW"): ("2016-10-26", "2023-12-27", "first: DkimLocator.cs copy 2016-10-26; last: Crymap capture from DNS 2023-12-27"),
+    # ---- added with lines 58-105 of found.jsonl ----
+    ("gmail.com", "gamma", "m/iME3RqOJea"): ("2008-06-02", "2012-02-21", "first and last gamma signatures this key verifies (git@vger.kernel.org archive: 2008-06-02 and 2012-02-21; notes: Gmail moved to 20120113 in early 2012); the jDKIM copy (2009-10-06) falls inside; notes' '~2007/2008' start is not dated evidence"),
+    ("googlemail.com", "gamma", "m/iME3RqOJea"): ("2009-10-06", "2009-11-26", "first: " + JDKIM + "; last: a d=googlemail.com s=gamma signature of 2009-11-26 (git@vger.kernel.org) that this key verifies"),
+    ("abv.bg", "smtp-out", "K0jqFqy5gC8G"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("adidasnewsletter.com", "k1", "1wjcArcmb+ef"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("alerts.hp.com", "v1", "sNz5Plbl3b3Z"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("amazon.co.uk", "rte02", "Pb0ZGiqcKuXf"): ("2009-10-06", "2009-10-06", JDKIM + "; notes' '~2008-2009' is not dated evidence"),
+    ("aweber.com", "dkim_s1024", "da/9yyYMo9qd"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("bnpparibas.com", "bnpparibas.com", "xvD0+JcRiugS"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("bouncemanager.it", "default", "0MSj1PeC94A7"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("brainlounge.de", "domk", "70Rd6v7rp2qa"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("contactlab.it", "s768", "w+BXMkFhm+jd"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("em.fileplanet.com", "spop", "MgJnsqapraAg"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("emailsadvertiser.com", "mail", "Nba/m9uNLWKA"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("facebookmail.com", "q1-2009b", "2yrmdqGs9uz8"): ("2009-10-06", "2009-10-06", JDKIM + "; selector name hints Q1 2009"),
+    ("gfkresearch.com", "default", "QJG8gaNjdaOO"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("google.com", "beta", "u3yVGTzQ3wkw"): ("2009-10-06", "2009-10-06", JDKIM + "; notes' '~2007-2009' is not dated evidence, and nothing dates it to the 2011-2012 mail whose 512-bit google.com key was factored"),
+    ("googlegroups.com", "beta", "sBzqh/n7GqCa"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("ironport.com", "ironport-dkim", "CKP0+J6/r+yV"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("kitterman.com", "2007-00", "BYvX0I1CJzlt"): ("2009-10-06", "2009-10-06", JDKIM + "; selector name hints 2007"),
+    ("linkedin.com", "proddkim", "q+TC1xkWcoRM"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("listrak.com", "key1", "7ThUrCddHgCn"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("mediapost.com", "emailroi", "7GMvPQdbUVyj"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("myspace.com", "pmta", "KLsDkwdrqkFJ"): ("2009-09-28", "2009-10-06", "first: signed Date (28 Sep 2009) of jDKIM's corpus message pmta_myspace.com.eml, which this key verifies; last: " + JDKIM),
+    ("new-music.itunes.com", "itunes", "JAzPfxtPaeJ1"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("newsletters.play.com", "spop", "joBZ+40oZ6/t"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("paypal.it", "dkim", "I9QcKW0Ii723"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("reply.ebay.it", "emarsys2007", "NvEmpHILm4af"): ("2009-10-06", "2009-10-06", JDKIM + "; selector name hints 2007"),
+    ("rodale.delivery.net", "v1", "UZaof+qtRxZa"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("sqli.com", "mail", "c0RuXHthVO1x"): ("2017-05-19", "2017-05-19", "signature t=1495204534 (2017-05-19) of jDKIM's corpus message multiHeader.eml, which this key verifies; the 2009-10-06 commit date in the notes is not used: this record is the last of the fixture and its only message is of 2017, so it was probably added then"),
+    ("t.contactlab.it", "s768", "w+BXMkFhm+jd"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("yahoo-email.com", "200505", "HThjn1QaVdcx"): ("2009-10-06", "2009-10-06", JDKIM + "; selector name hints 2005-05"),
+    ("yahoo.co.in", "s1024", "9UGSXau/2P8L"): ("2009-10-06", "2009-10-06", JDKIM + "; same key as yahoo.com s1024"),
+    ("yahoogroups.com", "lima", "pDT1pbK0xwkd"): ("2009-10-06", "2009-10-06", JDKIM),
+    ("google.com", "arc-20160816", "FhjMc9kZVZu5"): ("2025-04-16", "2025-04-16", BLAZE_2025 + "; selector name hints 2016-08-16; notes' '~2016/2017 to at least 2025' is not dated evidence"),
+    ("microsoft.com", "arcselector10001", "3QPh2KHH+Mi5"): ("2025-04-16", "2025-04-16", BLAZE_2025),
+    ("subspace.kernel.org", "arc-20240116", "5Hg/lfNJwol1"): ("2025-04-16", "2025-04-16", BLAZE_2025 + "; selector name hints 2024-01-16"),
+    ("webhostingserver.nl", "whs1", "wsqKqUHNO7vZ"): ("2025-04-16", "2025-04-16", BLAZE_2025),
+    ("mailchimpapp.net", "k1", "ftdAj713WP9A"): ("2021-06-08", "2021-06-08", BLAZE_2021 + "; the same key was copied as mail49.wdc01.mcdlv.net k1 on 2016-10-26"),
+    ("mcc.mcsv.net", "k1", "V344VRPr7/wa"): ("2021-06-08", "2021-06-08", BLAZE_2021),
+    ("github.com", "pf2014", "hnxv3bXkTtA8"): ("2021-06-08", "2021-06-08", BLAZE_2021 + "; selector name hints 2014"),
+    ("github.com", "s20150108", "NkTOG1GlIDm0"): ("2021-06-08", "2021-06-08", BLAZE_2021 + "; selector name hints 2015-01-08"),
+    ("discoursemail.com", "sjc2", "FnLNo1YJ3SQP"): ("2021-06-08", "2021-06-08", BLAZE_2021),
+    ("sendgrid.info", "smtpapi", "USzuY9zqqzjE"): ("2021-06-08", "2021-06-08", BLAZE_2021 + "; notes' '2012-2018 era' is not dated evidence"),
+    ("janestreet.com", "google", "6tO3Z4P3UQKu"): ("2021-06-08", "2021-06-08", BLAZE_2021),
+    ("facebook.com", "default", "jZH8JIY5Y964"): ("2014-11-20", "2014-11-20", "live lookup pasted into the dkim-query README, committed 2014-11-20 (4d932fb); the later HEAD copy is undated"),
+    ("twitter.com", "dkim", "wZoNZOk5buOf"): ("2014-11-21", "2014-11-21", "live lookup in the dkim-query README, committed 2014-11-21 (01578466)"),
+    ("trailofbits.com", "trailofbits", "oEiY5BBviJHJ"): ("2014-11-20", "2014-11-20", "live lookup in the dkim-query README, committed 2014-11-20"),
+    ("laposte.net", "mail0", "7uoru51V+fpE"): ("2017-10-23", "2018-11-01", "signatures this recovered key verifies: t=1508750199 (2017-10-23) to t=1541071936 (2018-11-01); the unchecked 2017-10-21 and 2020-04-18 uses of the selector are not evidence for this key"),
 }
 
-# Facts from the notes that found.jsonl does not carry in same_key_as.
+# Facts from the notes that found.jsonl does not carry in same_key_as.  (same_key_as is
+# also completed from the archive itself: every other name in it with the identical p=.)
 EXTRA_SAME_KEY = {
     # notes: the same public key is dummy._domainkey.example.org in the ARC test suites.
     ("football.example.com", "test"): ["dummy._domainkey.example.org"],
 }
+
+# Copies found.jsonl does not list: the jDKIM fixture that lines 58-90 come from also holds
+# these two records, byte-identical to the ones found.jsonl has (checked against the file at
+# the commit cited).
+JDKIM_FIXTURE = ("apache/james-jdkim@126685ed23bc48fc5200c22cedc9d628033ae2fe:"
+                 "main/src/test/java/org/apache/james/jdkim/FileBasedTest.java")
+EXTRA_ALSO_FOUND = {
+    ("gmail.com", "beta"): [JDKIM_FIXTURE],
+    ("yahoo.com", "s1024"): [JDKIM_FIXTURE],
+}
+
+# Sentences appended to an entry's notes: conclusions drawn when building the archive.
+EXTRA_NOTES = {
+    ("google.com", "beta"): (
+        "Not flagged compromised: the 512-bit google.com key factored in 2012 was the one in use "
+        "then, just before google.com's 2048-bit 20120113; nothing ties it to this record, whose "
+        "only date is 2009-10-06, and no copy of the factored key's modulus is known to compare "
+        "with (Google may have re-keyed, under beta or another selector, in between). As a 512-bit "
+        "key it is flagged weak, which already says a signature under it proves little."),
+}
+
+# Markers that may end an also_found_in item ("... [p_only]"): in which form that copy holds the
+# key.  gcd_recovered: the copy is a set of signed messages from which the same key was rebuilt
+# (an independent confirmation).  signature_verified: signed messages there verify with the key
+# (one message cannot give a key, so this confirms the key, it does not rebuild it).
+ALSO_FOUND_MARKERS = {"p_only", "pem", "rsa_modulus_hex", "rsa_modulus_decimal", "gcd_recovered",
+                      "signature_verified"}
+# found.jsonl spellings that are written under another marker.
+MARKER_RENAMES = {"gcd_recovered check": "signature_verified"}
+MARKER_RE = re.compile(r"\s\[([^\[\]]+)\]$")
+
+# provenance: how the key was obtained.
+PROVENANCES = ("published", "gcd_recovered")
 
 # RFC 8463 Appendix A.2, verbatim (TXT strings as printed in the RFC).
 RFC8463_A2 = {
@@ -358,20 +448,40 @@ def build(lines):
         if first and last and date_key(first, False) > date_key(last, True):
             fail(where, "first_seen after last_seen")
 
+        provenance = d.get("provenance", "published")
+        if provenance not in PROVENANCES:
+            fail(where, "unknown provenance %r" % provenance)
+        if provenance == "gcd_recovered" and d["kind"] != "p_only":
+            fail(where, "a gcd_recovered key must be given as p_only")
         flags = set()
         if d.get("compromised"):
             flags.add("compromised")
         if d["key_type"] == "rsa" and d["bits"] < 1024:
             flags.add("weak")
-        if d.get("provenance") == "gcd_recovered":
+        if provenance == "gcd_recovered":
             flags.add("recovered")
-        elif d.get("provenance"):
-            fail(where, "unknown provenance %r" % d["provenance"])
 
         same = list(d.get("same_key_as", []))
         for extra in EXTRA_SAME_KEY.get((d["domain"], d["selector"]), []):
             if extra not in same:
                 same.append(extra)
+
+        also = []
+        for item in list(d.get("also_found_in", [])) + EXTRA_ALSO_FOUND.get((d["domain"], d["selector"]), []):
+            m = MARKER_RE.search(item)
+            if m:
+                marker = MARKER_RENAMES.get(m.group(1), m.group(1))
+                if marker not in ALSO_FOUND_MARKERS:
+                    fail(where, "unknown also_found_in marker [%s]" % m.group(1))
+                item = item[:m.start()] + " [%s]" % marker
+            if item in also or item == d["source"]:
+                fail(where, "also_found_in repeats %r" % item)
+            also.append(item)
+
+        notes = edit_notes(d.get("notes", ""))
+        extra_note = EXTRA_NOTES.get((d["domain"], d["selector"]))
+        if extra_note:
+            notes = (notes + " " + extra_note).strip()
 
         entries.append({
             "domain": d["domain"],
@@ -382,12 +492,13 @@ def build(lines):
             "first_seen": first,
             "last_seen": last,
             "source": d["source"],
-            "also_found_in": list(d.get("also_found_in", [])),
+            "also_found_in": also,
             "same_key_as": same,
             "flags": [f for f in FLAG_ORDER if f in flags],
+            "provenance": provenance,
             "derived": derived,
             "found_as": found_as,
-            "notes": edit_notes(d.get("notes", "")),
+            "notes": notes,
             # kept only for the cross-checks below; not written
             "_p": d["p"],
             "_compromised": d.get("compromised"),
@@ -396,18 +507,27 @@ def build(lines):
     unused = set(DATES) - used
     if unused:
         fail("DATES", "rows match no key: %s" % sorted(unused))
-    for k in EXTRA_SAME_KEY:
-        if not any((e["domain"], e["selector"]) == k for e in entries):
-            fail("EXTRA_SAME_KEY", "no key %s" % (k,))
+    for table in (EXTRA_SAME_KEY, EXTRA_ALSO_FOUND, EXTRA_NOTES):
+        for k in table:
+            if not any((e["domain"], e["selector"]) == k for e in entries):
+                fail("EXTRA tables", "no key %s" % (k,))
 
     # same_key_as must point, where the named key is in the archive, at the same p.
-    by_name = {}
+    by_name, by_p = {}, {}
     for e in entries:
-        by_name.setdefault("%s._domainkey.%s" % (e["selector"], e["domain"]), []).append(e["_p"])
+        name = "%s._domainkey.%s" % (e["selector"], e["domain"])
+        by_name.setdefault(name, []).append(e["_p"])
+        by_p.setdefault(e["_p"], []).append(name)
     for e in entries:
         for name in e["same_key_as"]:
             if name in by_name and e["_p"] not in by_name[name]:
                 fail("%s %s" % (e["domain"], e["selector"]), "same_key_as %s has another key" % name)
+    # ...and name every other archive name holding the identical key, so that it is symmetric.
+    for e in entries:
+        own = "%s._domainkey.%s" % (e["selector"], e["domain"])
+        for name in sorted(by_p[e["_p"]]):
+            if name != own and name not in e["same_key_as"]:
+                e["same_key_as"].append(name)
 
     # The compromised reason must survive into the notes.
     for e in entries:
@@ -424,13 +544,18 @@ def build(lines):
 def summary_markdown(archive):
     keys = archive["keys"]
     domains = sorted({k["domain"] for k in keys})
+    distinct = len({txt_tags(k["record"])["p"] for k in keys})
     count = {f: sum(f in k["flags"] for k in keys) for f in FLAG_ORDER}
-    out = ["%d keys, %d domains; flags: %s." % (
-        len(keys), len(domains), ", ".join("%s %d" % (f, count[f]) for f in FLAG_ORDER)), "",
+    prov = {p: sum(k["provenance"] == p for k in keys) for p in PROVENANCES}
+    out = ["%d keys (%d distinct), %d domains; flags: %s; provenance: %s." % (
+        len(keys), distinct, len(domains), ", ".join("%s %d" % (f, count[f]) for f in FLAG_ORDER),
+        ", ".join("%s %d" % (p, prov[p]) for p in PROVENANCES)), "",
         "| domain | selector | type | bits | first seen | last seen | flags | found as |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for k in keys:
         kind = k["found_as"]["kind"] if k["found_as"] else "txt_record"
+        if k["provenance"] == "gcd_recovered":
+            kind = "gcd_recovered"
         out.append("| %s | %s | %s | %d | %s | %s | %s | %s |" % (
             k["domain"], k["selector"], k["key_type"], k["bits"], k["first_seen"] or "?",
             k["last_seen"] or "?", ", ".join(k["flags"]) or "", kind))

@@ -60,6 +60,11 @@ pub struct ArchiveEntry {
     /// Flags.
     #[serde(default)]
     pub flags: Vec<KeyFlag>,
+    /// How the key was obtained: `"published"` (a published record, read from DNS or a copy of
+    /// one) or `"gcd_recovered"` (rebuilt from DKIM signatures, never read from DNS; then `flags`
+    /// has `recovered`). `None` when the source does not say (imports).
+    #[serde(default)]
+    pub provenance: Option<String>,
     /// How the record was rebuilt, when it was not found as a TXT record.
     #[serde(default)]
     pub derived: Option<String>,
@@ -127,6 +132,12 @@ impl Archive {
     pub fn check(&self) -> Vec<String> {
         let mut problems = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        let mut fingerprints: std::collections::HashMap<String, Vec<[u8; 32]>> = std::collections::HashMap::new();
+        for e in &self.keys {
+            if let Ok(r) = KeyRecord::parse(e.record.as_bytes()) {
+                fingerprints.entry(e.name()).or_default().push(r.key.fingerprint());
+            }
+        }
         for e in &self.keys {
             let name = e.name();
             if !seen.insert((name.clone(), e.record.split_whitespace().collect::<String>())) {
@@ -150,6 +161,33 @@ impl Archive {
                         problems
                             .push(format!("{name}: the weak flag must be set exactly for RSA keys under 1024 bits"));
                     }
+                    let fingerprint = r.key.fingerprint();
+                    for other in &e.same_key_as {
+                        if let Some(keys) = fingerprints.get(&other.to_lowercase())
+                            && !keys.contains(&fingerprint)
+                        {
+                            problems.push(format!("{name}: same_key_as {other}, but that name holds another key"));
+                        }
+                    }
+                }
+            }
+            match e.provenance.as_deref() {
+                None | Some("published") => {}
+                Some("gcd_recovered") => {
+                    if !e.flags.contains(&KeyFlag::Recovered) {
+                        problems.push(format!("{name}: provenance gcd_recovered needs the recovered flag"));
+                    }
+                }
+                Some(other) => problems.push(format!("{name}: unknown provenance \"{other}\"")),
+            }
+            if e.provenance.as_deref() == Some("published") && e.flags.contains(&KeyFlag::Recovered) {
+                problems.push(format!("{name}: a published key cannot be flagged recovered"));
+            }
+            for item in &e.also_found_in {
+                if let Some(marker) = item.strip_suffix(']').and_then(|s| s.rsplit_once(" [")).map(|(_, m)| m)
+                    && !ALSO_FOUND_MARKERS.contains(&marker)
+                {
+                    problems.push(format!("{name}: unknown also_found_in marker [{marker}]"));
                 }
             }
             for date in [&e.first_seen, &e.last_seen].into_iter().flatten() {
@@ -223,6 +261,12 @@ impl ArchiveEntry {
         }
     }
 }
+
+/// The markers that may end an `also_found_in` item: in which form that copy holds the key
+/// (`gcd_recovered`: rebuilt from signed messages there; `signature_verified`: messages there
+/// verify with it).
+const ALSO_FOUND_MARKERS: &[&str] =
+    &["p_only", "pem", "rsa_modulus_hex", "rsa_modulus_decimal", "gcd_recovered", "signature_verified"];
 
 fn is_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
