@@ -6,10 +6,17 @@
 //! cargo bench --bench throughput                      # run (release build)
 //! cargo bench --bench throughput -- --messages 2000   # corpus size
 //! cargo bench --bench throughput -- --write-corpus DIR   # write the corpus (.eml + keys.zone) for the web benchmark
+//! cargo bench --bench throughput -- --leak-corpus DIR [--seed N] [--messages 2000]
+//!     # write the leak-like corpus and its twin without attachments (DIR/main, DIR/noattach,
+//!     # DIR/keys.zone) for the whole-process comparison, scripts/bench-cli.sh
+//! cargo bench --bench throughput -- --phases DIR/main --keys DIR/keys.zone [--rounds 5]
+//!     # time each phase of verification alone on a directory of .eml files
 //! ```
 
 #[path = "../tests/common/signer.rs"]
 mod signer;
+
+mod leak;
 
 use dkimcheck::canon;
 use dkimcheck::keys::KeyStore;
@@ -156,6 +163,17 @@ fn corpus(n: usize) -> Corpus {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    if let Some(dir) = arg("--leak-corpus") {
+        let seed = arg("--seed").and_then(|v| v.parse().ok()).unwrap_or(13);
+        let n = arg("--messages").and_then(|v| v.parse().ok()).unwrap_or(2000);
+        leak::write(&dir, seed, n);
+        return;
+    }
+    if let Some(dir) = arg("--phases") {
+        let keys = arg("--keys").unwrap_or_else(|| format!("{dir}/../keys.zone"));
+        leak::phases::run(&dir, &keys, arg("--rounds").and_then(|v| v.parse().ok()).unwrap_or(5));
+        return;
+    }
     let n: usize = arg("--messages").and_then(|v| v.parse().ok()).unwrap_or(1000);
     let corpus = corpus(n);
     if let Some(dir) = arg("--write-corpus") {
