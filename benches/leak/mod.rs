@@ -94,12 +94,82 @@ const LAST: &[&str] = &[
     "Wallace", "Walsh", "Brown", "Schwartz", "Fallon", "Cabrera", "Anderson", "Reines", "Mills", "Flournoy",
 ];
 const WORDS: &[&str] = &[
-    "the", "campaign", "meeting", "tomorrow", "draft", "statement", "press", "please", "review", "attached", "thanks",
-    "schedule", "call", "budget", "numbers", "policy", "team", "update", "we", "should", "talk", "about", "this",
-    "before", "the", "event", "on", "Thursday", "and", "I", "think", "it", "is", "fine", "to", "send", "them", "a",
-    "note", "with", "latest", "polling", "memo", "from", "our", "friends", "in", "Iowa", "New", "Hampshire", "can",
-    "you", "get", "back", "to", "me", "by", "EOD", "re:", "speech", "remarks", "Q&A", "—", "donors", "list", "travel",
-    "logistics", "Senator", "Secretary", "office", "staff", "follow-up", "briefing", "book", "interview", "request",
+    "the",
+    "campaign",
+    "meeting",
+    "tomorrow",
+    "draft",
+    "statement",
+    "press",
+    "please",
+    "review",
+    "attached",
+    "thanks",
+    "schedule",
+    "call",
+    "budget",
+    "numbers",
+    "policy",
+    "team",
+    "update",
+    "we",
+    "should",
+    "talk",
+    "about",
+    "this",
+    "before",
+    "the",
+    "event",
+    "on",
+    "Thursday",
+    "and",
+    "I",
+    "think",
+    "it",
+    "is",
+    "fine",
+    "to",
+    "send",
+    "them",
+    "a",
+    "note",
+    "with",
+    "latest",
+    "polling",
+    "memo",
+    "from",
+    "our",
+    "friends",
+    "in",
+    "Iowa",
+    "New",
+    "Hampshire",
+    "can",
+    "you",
+    "get",
+    "back",
+    "to",
+    "me",
+    "by",
+    "EOD",
+    "re:",
+    "speech",
+    "remarks",
+    "Q&A",
+    "—",
+    "donors",
+    "list",
+    "travel",
+    "logistics",
+    "Senator",
+    "Secretary",
+    "office",
+    "staff",
+    "follow-up",
+    "briefing",
+    "book",
+    "interview",
+    "request",
 ];
 const SUBJECTS: &[&str] = &[
     "Re: Draft statement for tomorrow",
@@ -236,7 +306,10 @@ fn plain_text(rng: &mut Seeded, name: &str, target: usize) -> String {
         if rng.chance(25) {
             // A quoted earlier message.
             let (who, _) = person(rng);
-            out.push_str(&format!("On {}, {who} wrote:\r\n", rfc5322_date(1_300_000_000 + rng.below(100_000_000) as i64, 0)));
+            out.push_str(&format!(
+                "On {}, {who} wrote:\r\n",
+                rfc5322_date(1_300_000_000 + rng.below(100_000_000) as i64, 0)
+            ));
             for _ in 0..(2 + rng.below(10)) {
                 let n = 5 + rng.below(10) as usize;
                 out.push_str(&format!("> {}\r\n", words(rng, n)));
@@ -321,7 +394,9 @@ struct Draft {
 fn boundary(rng: &mut Seeded, style: Style) -> String {
     match style {
         Style::Gmail => format!("001a11{:012x}", rng.next() & 0xffff_ffff_ffff),
-        Style::AppleMail => format!("Apple-Mail={:08X}-{:04X}-{:04X}", rng.next() as u32, rng.next() as u16, rng.next() as u16),
+        Style::AppleMail => {
+            format!("Apple-Mail={:08X}-{:04X}-{:04X}", rng.next() as u32, rng.next() as u16, rng.next() as u16)
+        }
         Style::Exchange => format!("_000_{:016X}EXCH{:04}_", rng.next(), rng.below(10_000)),
         _ => format!("----=_Part_{}_{}.{}", rng.below(1_000_000), rng.below(1_000_000_000), rng.below(10_000_000)),
     }
@@ -344,7 +419,9 @@ fn draft(rng: &mut Seeded, i: usize, attachment_bytes: Option<usize>) -> Draft {
     let msgid = match style {
         Style::Gmail => format!("<CAE{:x}{:x}@mail.{domain}>", rng.next(), rng.next()),
         Style::Exchange => format!("<{:X}@EXCH{:02}.{domain}>", rng.next(), rng.below(20)),
-        Style::AppleMail => format!("<{:08X}-{:04X}-{:04X}@{domain}>", rng.next() as u32, rng.next() as u16, rng.next() as u16),
+        Style::AppleMail => {
+            format!("<{:08X}-{:04X}-{:04X}@{domain}>", rng.next() as u32, rng.next() as u16, rng.next() as u16)
+        }
         _ => format!("<{}.{}.{}.JavaMail.root@{domain}>", rng.below(1 << 40), i, rng.below(1 << 20)),
     };
     let date = rfc5322_date(time, tz);
@@ -373,9 +450,15 @@ fn draft(rng: &mut Seeded, i: usize, attachment_bytes: Option<usize>) -> Draft {
             h.push_str("MIME-Version: 1.0\r\n");
             if rng.chance(50) {
                 let r = format!("<CAE{:x}@mail.{domain}>", rng.next());
-                h.push_str(&format!("In-Reply-To: {r}\r\nReferences: <CAK{:x}@mail.{domain}>\r\n\t{r}\r\n", rng.next()));
+                h.push_str(&format!(
+                    "In-Reply-To: {r}\r\nReferences: <CAK{:x}@mail.{domain}>\r\n\t{r}\r\n",
+                    rng.next()
+                ));
             }
-            h.push_str(&format!("Date: {date}\r\nMessage-ID: {msgid}\r\nSubject: {subject}\r\nFrom: {from}\r\nTo: {}\r\n", to.join(", ")));
+            h.push_str(&format!(
+                "Date: {date}\r\nMessage-ID: {msgid}\r\nSubject: {subject}\r\nFrom: {from}\r\nTo: {}\r\n",
+                to.join(", ")
+            ));
         }
         Style::AppleMail => {
             h.push_str(&format!(
@@ -420,9 +503,13 @@ fn draft(rng: &mut Seeded, i: usize, attachment_bytes: Option<usize>) -> Draft {
         let mixed = boundary(rng, style);
         content_type = format!("multipart/mixed;\r\n\tboundary=\"{mixed}\"");
         let first = if html {
-            format!("--{mixed}\r\nContent-Type: multipart/alternative;\r\n\tboundary=\"{alt}\"\r\n\r\n{alternative}\r\n")
+            format!(
+                "--{mixed}\r\nContent-Type: multipart/alternative;\r\n\tboundary=\"{alt}\"\r\n\r\n{alternative}\r\n"
+            )
         } else {
-            format!("--{mixed}\r\nContent-Type: text/plain; charset=us-ascii\r\nContent-Transfer-Encoding: 7bit\r\n\r\n{text}\r\n")
+            format!(
+                "--{mixed}\r\nContent-Type: text/plain; charset=us-ascii\r\nContent-Transfer-Encoding: 7bit\r\n\r\n{text}\r\n"
+            )
         };
         body_head = first;
         // One message in five carries two files.
@@ -433,7 +520,11 @@ fn draft(rng: &mut Seeded, i: usize, attachment_bytes: Option<usize>) -> Draft {
             .enumerate()
             .map(|(k, size)| {
                 let (ctype, ext) = *rng.pick(ATTACHMENTS);
-                let name = format!("{}_{}_{k}.{ext}", rng.pick(&["memo", "draft", "scan", "IMG", "budget", "briefing"]), rng.below(10_000));
+                let name = format!(
+                    "{}_{}_{k}.{ext}",
+                    rng.pick(&["memo", "draft", "scan", "IMG", "budget", "briefing"]),
+                    rng.below(10_000)
+                );
                 format!(
                     "--{mixed}\r\nContent-Type: {ctype};\r\n\tname=\"{name}\"\r\nContent-Description: {name}\r\n\
                      Content-Disposition: attachment;\r\n\tfilename=\"{name}\"; size={size}\r\n\
@@ -488,7 +579,14 @@ fn trace(rng: &mut Seeded, d: &Draft, to_domain: &str) -> String {
     }
     received.reverse();
     t.push_str(&received[0]);
-    t.push_str(&format!("X-Received: by 10.{}.{}.{} with SMTP id {:x};\r\n        {}\r\n", rng.below(256), rng.below(256), rng.below(256), rng.next(), rfc5322_date(when, 0)));
+    t.push_str(&format!(
+        "X-Received: by 10.{}.{}.{} with SMTP id {:x};\r\n        {}\r\n",
+        rng.below(256),
+        rng.below(256),
+        rng.below(256),
+        rng.next(),
+        rfc5322_date(when, 0)
+    ));
     t.push_str(&format!("Return-Path: <bounce-{:x}@{}>\r\n", rng.next(), d.from_domain));
     for r in &received[1..] {
         t.push_str(r);
@@ -519,15 +617,87 @@ fn signers() -> Vec<(&'static str, &'static str, usize, Algorithm, Canonicalizat
     use Canonicalization::{Relaxed, Simple};
     vec![
         // (domain, selector, key, algorithm, header canon, body canon, h=)
-        ("campaign-hq.example", "mail2015", 0, Algorithm::RsaSha256, Relaxed, Relaxed, "From:To:CC:Subject:Thread-Topic:Thread-Index:Date:Message-ID:Content-Type:MIME-Version"),
-        ("state-dept.example.gov", "selector1", 0, Algorithm::RsaSha256, Relaxed, Relaxed, "From:To:Subject:Date:Message-ID:Content-Type:MIME-Version"),
-        ("bigmail.example", "20120113", 1, Algorithm::RsaSha256, Relaxed, Relaxed, "mime-version:in-reply-to:references:date:message-id:subject:from:to:content-type"),
-        ("thinktank.example.org", "apple", 2, Algorithm::RsaSha256, Relaxed, Simple, "From:Subject:Date:Message-Id:To:Mime-Version:Content-Type"),
-        ("lists.progressive.example", "k1", 1, Algorithm::RsaSha256, Relaxed, Relaxed, "Date:From:Reply-To:To:Message-ID:Subject:MIME-Version:Content-Type:List-Unsubscribe:List-Id"),
-        ("news.mediaco.example", "s1024", 3, Algorithm::RsaSha1, Simple, Simple, "Date:From:Reply-To:To:Message-ID:Subject:MIME-Version:Content-Type"),
-        ("oldmail.example", "s1024", 3, Algorithm::RsaSha1, Relaxed, Simple, "From:To:Subject:Date:Message-ID:Content-Type:MIME-Version"),
-        ("modernmail.example", "ed2017", 4, Algorithm::Ed25519Sha256, Relaxed, Relaxed, "mime-version:date:message-id:subject:from:to:content-type"),
-        ("esp.example.net", "k2", 5, Algorithm::RsaSha256, Relaxed, Relaxed, "From:To:Subject:Date:Message-ID:Content-Type:MIME-Version"),
+        (
+            "campaign-hq.example",
+            "mail2015",
+            0,
+            Algorithm::RsaSha256,
+            Relaxed,
+            Relaxed,
+            "From:To:CC:Subject:Thread-Topic:Thread-Index:Date:Message-ID:Content-Type:MIME-Version",
+        ),
+        (
+            "state-dept.example.gov",
+            "selector1",
+            0,
+            Algorithm::RsaSha256,
+            Relaxed,
+            Relaxed,
+            "From:To:Subject:Date:Message-ID:Content-Type:MIME-Version",
+        ),
+        (
+            "bigmail.example",
+            "20120113",
+            1,
+            Algorithm::RsaSha256,
+            Relaxed,
+            Relaxed,
+            "mime-version:in-reply-to:references:date:message-id:subject:from:to:content-type",
+        ),
+        (
+            "thinktank.example.org",
+            "apple",
+            2,
+            Algorithm::RsaSha256,
+            Relaxed,
+            Simple,
+            "From:Subject:Date:Message-Id:To:Mime-Version:Content-Type",
+        ),
+        (
+            "lists.progressive.example",
+            "k1",
+            1,
+            Algorithm::RsaSha256,
+            Relaxed,
+            Relaxed,
+            "Date:From:Reply-To:To:Message-ID:Subject:MIME-Version:Content-Type:List-Unsubscribe:List-Id",
+        ),
+        (
+            "news.mediaco.example",
+            "s1024",
+            3,
+            Algorithm::RsaSha1,
+            Simple,
+            Simple,
+            "Date:From:Reply-To:To:Message-ID:Subject:MIME-Version:Content-Type",
+        ),
+        (
+            "oldmail.example",
+            "s1024",
+            3,
+            Algorithm::RsaSha1,
+            Relaxed,
+            Simple,
+            "From:To:Subject:Date:Message-ID:Content-Type:MIME-Version",
+        ),
+        (
+            "modernmail.example",
+            "ed2017",
+            4,
+            Algorithm::Ed25519Sha256,
+            Relaxed,
+            Relaxed,
+            "mime-version:date:message-id:subject:from:to:content-type",
+        ),
+        (
+            "esp.example.net",
+            "k2",
+            5,
+            Algorithm::RsaSha256,
+            Relaxed,
+            Relaxed,
+            "From:To:Subject:Date:Message-ID:Content-Type:MIME-Version",
+        ),
     ]
 }
 

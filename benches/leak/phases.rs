@@ -191,14 +191,14 @@ pub fn run(dir: &str, zone_path: &str, rounds: usize) {
             }
         }),
     ));
-    let options =
-        |source: &str| Options { source: source.to_string(), ..Options::at(1_700_000_000) };
+    let options = |source: &str| Options { source: source.to_string(), ..Options::at(1_700_000_000) };
     let full = fastest(rounds, || {
         for (f, s) in files.iter().zip(&sources) {
             black_box(verify_message(f, &keys, &options(s)));
         }
     });
-    let reports: Vec<MessageReport> = files.iter().zip(&sources).map(|(f, s)| verify_message(f, &keys, &options(s))).collect();
+    let reports: Vec<MessageReport> =
+        files.iter().zip(&sources).map(|(f, s)| verify_message(f, &keys, &options(s))).collect();
     let passed = reports.iter().filter(|r| r.passed()).count();
     let measured: f64 = rows[1..].iter().map(|r| r.1).sum();
     let explain = fastest(rounds, || {
@@ -254,7 +254,8 @@ pub fn run(dir: &str, zone_path: &str, rounds: usize) {
     let base = rows[0].1 + full + text;
     let pct = |t: f64| t / base * 100.0;
     println!("{:<84} {:>9} {:>7} {:>9}", "phase", "ms", "share", "µs/msg");
-    let line = |name: &str, t: f64| println!("{name:<84} {:>9.1} {:>6.1}% {:>9.1}", t * 1e3, pct(t), t * 1e6 / n as f64);
+    let line =
+        |name: &str, t: f64| println!("{name:<84} {:>9.1} {:>6.1}% {:>9.1}", t * 1e3, pct(t), t * 1e6 / n as f64);
     line("startup: bundled archive + keys.zone into a KeyStore (once per process)", startup);
     for (name, t) in &rows {
         line(name, *t);

@@ -141,7 +141,13 @@ fn main() {
         let results = block_on(authenticator.verify_dkim(Parameters::new(&message).with_txt_cache(&keys)));
         let pass = results.iter().any(|r| matches!(r.result(), DkimResult::Pass));
         passed += usize::from(pass);
-        let label = if pass { "PASS" } else if results.is_empty() { "NONE" } else { "FAIL" };
+        let label = if pass {
+            "PASS"
+        } else if results.is_empty() {
+            "NONE"
+        } else {
+            "FAIL"
+        };
         let _ = writeln!(out, "{label:<7} {}: {} signature(s)", file.display(), results.len());
     }
     let _ = writeln!(out, "{passed} of {total} messages verified");
