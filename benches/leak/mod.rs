@@ -204,7 +204,8 @@ fn words(rng: &mut Seeded, n: usize) -> String {
         if i > 0 {
             s.push(' ');
         }
-        s.push_str(*rng.pick(WORDS));
+        let word: &&str = rng.pick(WORDS);
+        s.push_str(word);
     }
     s
 }
