@@ -162,7 +162,7 @@ pub fn run(argv: Vec<String>) -> i32 {
     let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     for path in &args.paths {
         let result = sources::for_each_batch(path, |batch| {
-            let reports = verify_batch(batch, &keys, at, args.body, workers);
+            let reports = verify_batch(batch, &keys, at, args.json, args.body, workers);
             for r in &reports {
                 if !r.passed() {
                     status = 1;
@@ -193,6 +193,7 @@ fn verify_batch(
     batch: Vec<sources::Item>,
     keys: &KeyStore,
     at: u64,
+    json: bool,
     body: bool,
     workers: usize,
 ) -> Vec<dkimcheck::MessageReport> {
@@ -200,7 +201,8 @@ fn verify_batch(
         Ok(bytes) => verify_message(
             bytes,
             keys,
-            &Options { at, with_body: body, source: item.source.clone(), hash_input: true, body_hashes: Vec::new() },
+            // The input's SHA-256 is only printed in JSON; human output never pays for it.
+            &Options { at, with_body: body, source: item.source.clone(), hash_input: json, body_hashes: Vec::new() },
         ),
         Err(e) => output::error_report(&item.source, e),
     };
