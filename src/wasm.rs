@@ -225,10 +225,10 @@ pub fn parse_keys(text: &str) -> Result<JsValue, JsError> {
                 name: e.name.clone(),
                 selector: selector.to_string(),
                 domain: domain.to_string(),
-                key_type: e.parsed.as_ref().ok().map(|r| r.key_type.as_str()),
-                bits: e.parsed.as_ref().ok().map(|r| r.bits()),
+                key_type: e.parsed().as_ref().ok().map(|r| r.key_type.as_str()),
+                bits: e.parsed().as_ref().ok().map(|r| r.bits()),
                 record: e.record.clone(),
-                error: e.parsed.as_ref().err().map(ToString::to_string),
+                error: e.parsed().as_ref().err().map(ToString::to_string),
             }
         })
         .collect();

@@ -20,13 +20,13 @@ fn the_bundled_archive_is_valid_and_complete() {
     assert_eq!(archive.check(), Vec::<String>::new());
     let store = KeyStore::with_bundled_archive();
     for e in store.entries() {
-        assert!(e.parsed.is_ok(), "{}: {:?}", e.name, e.parsed.as_ref().err());
+        assert!(e.parsed().is_ok(), "{}: {:?}", e.name, e.parsed().as_ref().err());
     }
     // 105 keys (the 105 lines of found.jsonl), 81 domains; 91 distinct keys, the others being
     // the same key under another name (NetEase, googlemail.com, hotmail.com, ...).
     let domains: HashSet<&str> = archive.keys.iter().map(|k| k.domain.as_str()).collect();
     let distinct: HashSet<[u8; 32]> =
-        store.entries().iter().filter_map(|e| e.parsed.as_ref().ok()).map(|r| r.key.fingerprint()).collect();
+        store.entries().iter().filter_map(|e| e.parsed().as_ref().ok()).map(|r| r.key.fingerprint()).collect();
     assert_eq!((archive.keys.len(), domains.len(), distinct.len()), (105, 81, 91));
     let count = |f: KeyFlag| archive.keys.iter().filter(|k| k.flags.contains(&f)).count();
     assert_eq!((count(KeyFlag::Compromised), count(KeyFlag::Weak), count(KeyFlag::Recovered)), (3, 19, 2));

@@ -220,7 +220,7 @@ pub fn run(dir: &str, zone_path: &str, rounds: usize) {
                 for ((_, s), d) in ss.iter().zip(ds) {
                     if let Lookup::Found(entries) = keys.lookup(&s.key_name()) {
                         for e in entries {
-                            if let Ok(r) = &e.parsed
+                            if let Ok(r) = e.parsed()
                                 && r.key.verify(s.algorithm.hash(), d, &s.signature)
                             {
                                 break;

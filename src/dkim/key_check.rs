@@ -64,7 +64,7 @@ fn try_keys<'k>(entries: &'k [KeyEntry], sig: &Signature, digest: &[u8]) -> Trie
     let mut first_usable: Option<(&KeyEntry, &KeyRecord)> = None;
     let mut first_error: Option<(&'static str, String)> = None;
     for entry in entries {
-        let record = match &entry.parsed {
+        let record = match entry.parsed() {
             Ok(r) => r.as_ref(),
             Err(e) => {
                 first_error.get_or_insert_with(|| (e.code(), e.to_string()));

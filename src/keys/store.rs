@@ -1,6 +1,7 @@
 //! The key store: maps `selector._domainkey.domain` to every candidate key known for it, each
-//! with its provenance (the bundled archive, a file, a key the user added), parsed once when
-//! added. Verification tries every candidate.
+//! with its provenance (the bundled archive, a file, a key the user added), parsed once, on the
+//! first lookup that needs it (a batch touches few of the bundled archive's keys, and an RSA key
+//! costs its Montgomery set-up). Verification tries every candidate.
 //!
 //! Conversions between a store and the archive format ([`Archive::from_store`],
 //! [`Archive::add_to`]) live here, so that the archive format knows nothing of stores.
@@ -10,7 +11,7 @@ use super::provenance::{KeyFlag, Provenance};
 use super::record::{KeyRecord, KeyRecordError};
 use super::zone::{self, ZoneError, normalize_name};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One candidate key for a name.
 #[derive(Debug, Clone)]
@@ -21,8 +22,20 @@ pub struct KeyEntry {
     pub record: String,
     /// Where it came from.
     pub provenance: Provenance,
-    /// The record parsed once, or why it is unusable.
-    pub parsed: Result<Arc<KeyRecord>, KeyRecordError>,
+    /// The record parsed on first use (see [`KeyEntry::parsed`]).
+    parsed: OnceLock<Result<Arc<KeyRecord>, KeyRecordError>>,
+}
+
+impl KeyEntry {
+    /// A candidate key; its record is parsed when first needed.
+    pub fn new(name: String, record: String, provenance: Provenance) -> KeyEntry {
+        KeyEntry { name, record, provenance, parsed: OnceLock::new() }
+    }
+
+    /// The record parsed (once, on the first call, from any thread), or why it is unusable.
+    pub fn parsed(&self) -> &Result<Arc<KeyRecord>, KeyRecordError> {
+        self.parsed.get_or_init(|| KeyRecord::parse(self.record.as_bytes()).map(Arc::new))
+    }
 }
 
 /// The answer to a key lookup.
@@ -83,11 +96,14 @@ impl KeyStore {
         if entries.iter().any(|e| compact(&e.record) == compact(record)) {
             return false;
         }
-        let parsed = KeyRecord::parse(record.as_bytes()).map(Arc::new);
-        if let (Ok(r), true) = (&parsed, provenance.flags.contains(&KeyFlag::Compromised)) {
+        let entry = KeyEntry::new(name, record.to_string(), provenance);
+        // A key flagged compromised is parsed now: its fingerprint marks it under every name.
+        if entry.provenance.flags.contains(&KeyFlag::Compromised)
+            && let Ok(r) = entry.parsed()
+        {
             self.compromised.insert(r.key.fingerprint());
         }
-        entries.push(KeyEntry { name, record: record.to_string(), provenance, parsed });
+        entries.push(entry);
         true
     }
 
@@ -210,7 +226,7 @@ impl Archive {
             .into_iter()
             .map(|e| {
                 let (selector, domain) = e.name.split_once("._domainkey.").unwrap_or((&e.name, ""));
-                let (key_type, bits) = match &e.parsed {
+                let (key_type, bits) = match e.parsed() {
                     Ok(r) => (r.key_type.as_str().to_string(), r.bits()),
                     Err(_) => ("unknown".to_string(), 0),
                 };
