@@ -122,6 +122,25 @@ fn replace(raw: &[u8], from: &str, to: &str) -> Vec<u8> {
     text.replacen(from, to, 1).into_bytes()
 }
 
+/// RFC 6376 §3.4.2 (relaxed header canonicalization): unfolding removes the CRLF of a fold and
+/// only SP and HTAB are whitespace. A bare CR inside a field is content: inserting one changes
+/// the signed header (it used to be dropped, so the tampered field passed), and a field signed
+/// with one keeps it.
+#[test]
+fn a_bare_cr_in_a_relaxed_header_is_content_not_whitespace() {
+    let (raw, store) = signed_plain(Algorithm::RsaSha256);
+    let r = check(&replace(&raw, "Subject: Quarterly  numbers", "Subject: Quarterly\r numbers"), &store);
+    assert_eq!((r.signatures[0].result, r.signatures[0].reason), (Verdict::Fail, "headers_changed"));
+
+    let spec = Spec::new(Algorithm::RsaSha256);
+    let with_cr = PLAIN.replace("Subject: Quarterly  numbers", "Subject: Quarterly\rnumbers");
+    let signed = sign(with_cr.as_bytes(), &keys().rsa, &spec);
+    let r = check(&signed, &store_with(&spec, &keys().rsa));
+    assert_eq!(r.signatures[0].result, Verdict::Pass);
+    let r = check(&replace(&signed, "Quarterly\rnumbers", "Quarterlynumbers"), &store_with(&spec, &keys().rsa));
+    assert_eq!(r.signatures[0].reason, "headers_changed");
+}
+
 #[test]
 fn one_changed_body_byte_is_body_changed() {
     for algorithm in [Algorithm::RsaSha256, Algorithm::Ed25519Sha256] {
