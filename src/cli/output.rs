@@ -11,6 +11,8 @@ pub struct Printer {
     colour: bool,
     /// Messages per assessment status, in the order of `Status::ALL`.
     counts: [usize; 8],
+    /// Of those `invalid`, how many only because they expired at the `--at` time.
+    expired: usize,
     out: std::io::BufWriter<std::io::Stdout>,
 }
 
@@ -18,7 +20,7 @@ impl Printer {
     /// A printer for JSON Lines or human output.
     pub fn new(json: bool, verbose: bool) -> Self {
         let colour = !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        Printer { json, verbose, colour, counts: [0; 8], out: std::io::BufWriter::new(std::io::stdout()) }
+        Printer { json, verbose, colour, counts: [0; 8], expired: 0, out: std::io::BufWriter::new(std::io::stdout()) }
     }
 
     /// Prints one report.
@@ -26,6 +28,7 @@ impl Printer {
         if let Some(i) = Status::ALL.iter().position(|s| *s == r.assessment.status) {
             self.counts[i] += 1;
         }
+        self.expired += usize::from(r.assessment.status == Status::Invalid && r.assessment.reason == Some("expired"));
         if self.json {
             let _ = writeln!(self.out, "{}", r.to_json_line());
             return;
@@ -68,7 +71,7 @@ impl Printer {
     /// Prints the tally (human output, more than one message) and flushes.
     pub fn finish(&mut self) {
         if !self.json && self.counts.iter().sum::<usize>() > 1 {
-            let _ = writeln!(self.out, "{}", explain::tally(&self.counts));
+            let _ = writeln!(self.out, "{}", explain::tally(&self.counts, self.expired));
         }
         let _ = self.out.flush();
     }

@@ -54,7 +54,7 @@ pub fn evaluate(
     let header_digest = hash_headers(ctx.message, &sig, field_index, &mut report);
     let outcome = check_key(ctx.keys, &sig, &header_digest, ctx.message_date);
     decide(&ctx, &sig, judged, outcome, body.matches, &mut report);
-    report.warnings = warnings(ctx.message, &sig, &report, body.canonical_len, ctx.now);
+    report.warnings = warnings(ctx.message, &sig, &report, body.canonical_len, (ctx.now, ctx.judging));
     report
 }
 

@@ -2,6 +2,7 @@
 //! important header fields left unsigned or present more often than signed, an `l=` limit,
 //! mbox quoting undone, a timestamp in the future, an expiry passed since signing.
 
+use super::judging::Judging;
 use super::result::{SignatureReport, Warning, WarningKind};
 use super::signature::Signature;
 use crate::crypto::HashAlgorithm;
@@ -22,7 +23,7 @@ pub fn warnings(
     sig: &Signature,
     report: &SignatureReport,
     canonical_len: u64,
-    now: u64,
+    (now, judging): (u64, Judging),
 ) -> Vec<Warning> {
     let mut w = Vec::new();
     let mut push = |kind: WarningKind| w.push(Warning::new(kind));
@@ -74,7 +75,9 @@ pub fn warnings(
         push(WarningKind::FutureTimestamp);
     }
     // Judged as of signing, an expiry that has passed since is information, never a failure.
-    if let Some(expires) = sig.expires.filter(|&x| x < now && report.reason != "expired") {
+    if let Some(expires) =
+        sig.expires.filter(|&x| x < now && judging == Judging::AsOfSigning && report.reason != "expired")
+    {
         push(WarningKind::ExpiredSince { expires });
     }
     w

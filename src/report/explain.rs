@@ -244,7 +244,7 @@ fn judged_source(j: JudgedAt) -> &'static str {
         TimeSource::SignatureTimestamp => "when it was signed, t=",
         TimeSource::MessageDate => "the message's Date",
         TimeSource::Now => "now",
-        TimeSource::Given => "the time asked for",
+        TimeSource::Given => "the time you chose",
     }
 }
 
@@ -397,9 +397,11 @@ pub fn label(a: &Assessment) -> &'static str {
 
 /// How many messages of a tally had a status, in words ("2 failed").
 pub fn status_count(status: Status, n: usize) -> String {
+    let one = n == 1;
     let what = match status {
         Status::Verified => "verified",
         Status::Consistent => "only consistent with a recovered key",
+        Status::ProvesNothing if one => "proves nothing (a key anyone can sign with)",
         Status::ProvesNothing => "prove nothing (a key anyone can sign with)",
         Status::Failed => "failed",
         Status::NoKey => "no key known",
@@ -410,14 +412,23 @@ pub fn status_count(status: Status, n: usize) -> String {
     format!("{n} {what}")
 }
 
-/// The closing tally of a batch: `counts[i]` messages had status `Status::ALL[i]`.
-pub fn tally(counts: &[usize; 8]) -> String {
+/// The closing tally of a batch: `counts[i]` messages had status `Status::ALL[i]`, of which
+/// `expired` were `invalid` only because they had expired at the time the user chose.
+pub fn tally(counts: &[usize; 8], expired: usize) -> String {
     let total: usize = counts.iter().sum();
     let mut t = format!("{} of {total} messages verified", counts[0]);
-    let rest: Vec<String> =
-        Status::ALL.iter().zip(counts).skip(1).filter(|(_, n)| **n > 0).map(|(s, n)| status_count(*s, *n)).collect();
+    let mut rest = Vec::new();
+    for (&status, &n) in Status::ALL.iter().zip(counts).skip(1) {
+        let n = if status == Status::Invalid { n.saturating_sub(expired) } else { n };
+        if status == Status::Invalid && expired > 0 {
+            rest.push(format!("{expired} expired at the time you chose"));
+        }
+        if n > 0 {
+            rest.push(status_count(status, n));
+        }
+    }
     if !rest.is_empty() {
-        t.push_str(&format!(" ({})", rest.join(", ")));
+        t.push_str(&format!("; {}", rest.join(", ")));
     }
     t
 }
