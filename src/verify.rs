@@ -73,6 +73,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         assessment: Assessment::without_signature(Status::Unsigned),
         judged_at: JudgingMode::new(options.judging, options.now),
         summary: String::new(),
+        headline: Default::default(),
         error: None,
         from_domain: summary.from_domain.clone(),
         aligned: None,
@@ -90,6 +91,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
             "No email header fields were found: this does not look like an email message.".to_string()
         });
         report.assessment = assess_message(true, &[]);
+        report.headline = report::headline(&report);
         report.summary = report::message_summary(&report);
         return report;
     }
@@ -111,6 +113,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
             message.headers.len()
         ));
     }
+    report.headline = report::headline(&report);
     report.summary = report::message_summary(&report);
     report
 }

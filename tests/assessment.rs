@@ -108,6 +108,7 @@ fn a_misaligned_pass_says_so_with_the_signed_sender() {
     assert_eq!(summary(&r), (Status::Verified, Some("verified"), Some(false), vec![Caveat::Misaligned]));
     assert_eq!(r.aligned, Some(false));
     assert_eq!(fields(&r)["sender"], Green);
+    assert_eq!(r.headline.caveats, ["The signed Sender field is kaner.mail@gmail.com."]);
     assert_eq!(
         r.summary,
         "Signed by gmail.com, which is not the domain of the From address (strace.org). Nothing in the signed \
@@ -264,4 +265,36 @@ fn the_message_takes_its_best_signature_an_aligned_verified_one_first() {
     assert_eq!(r.signatures[0].assessment.caveats, [Caveat::Misaligned]);
     assert_eq!((r.assessment.signature, r.assessment.aligned), (Some(1), Some(true)));
     assert_eq!(r.summary, "Signed by example.org. Nothing in the signed parts has changed since.");
+}
+
+/// The page's end-to-end tests use a message whose signature has `l=` and text appended after
+/// signing (tests/e2e/fixtures/partial-body.eml), signed here with a fixed Ed25519 key (Ed25519
+/// signatures are deterministic). This keeps the file what this code makes; UPDATE_FIXTURES=1
+/// rewrites it.
+#[test]
+fn the_e2e_partial_body_fixture_is_up_to_date() {
+    let key = TestKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(&[7; 32]));
+    let mut spec = Spec::new(Algorithm::Ed25519Sha256);
+    spec.domain = "example.org".into();
+    spec.selector = "e2e".into();
+    spec.body_length = Some(None);
+    spec.timestamp = Some(1_709_280_000);
+    let body = "From: Alice Example <alice@example.org>\r\nTo: Bob <bob@example.net>\r\nSubject: Tuesday\r\n\
+                Date: Fri, 01 Mar 2024 08:00:00 +0000\r\n\r\nHi Bob,\r\n\r\nThe meeting moves to Tuesday.\r\n\r\nAlice\r\n";
+    let signed = sign(body.as_bytes(), &key, &spec);
+    let message = [signed.as_slice(), b"\r\nP.S. Please wire the deposit to account 12345 today.\r\n"].concat();
+    let dir = format!("{}/tests/e2e/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let zone = format!("{}\n", spec.zone_line(&key));
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(format!("{dir}/partial-body.eml"), &message).expect("write fixture");
+        std::fs::write(format!("{dir}/partial-body.zone"), &zone).expect("write fixture");
+    }
+    assert_eq!(std::fs::read(format!("{dir}/partial-body.eml")).ok(), Some(message.clone()), "UPDATE_FIXTURES=1");
+    assert_eq!(std::fs::read_to_string(format!("{dir}/partial-body.zone")).ok(), Some(zone.clone()));
+    let mut store = KeyStore::new();
+    store.add_zone(&zone, "added by you");
+    let r = verify_message(&message, &store, &Options { with_body: true, ..Options::as_of_signing(NOW) });
+    assert_eq!(summary(&r).3, [Caveat::UserKey, Caveat::PartialBody]);
+    let tail = r.signatures[0].unsigned_body_tail.as_deref();
+    assert_eq!(tail, Some("\r\nP.S. Please wire the deposit to account 12345 today.\r\n"));
 }

@@ -87,6 +87,7 @@ pub fn error_report(source: &str, error: &str, judged_at: JudgingMode) -> Messag
         assessment: Assessment::without_signature(Status::Error),
         judged_at,
         summary: format!("Could not be read: {error}"),
+        headline: dkimcheck::report::Headline { main: format!("Could not be read: {error}"), caveats: Vec::new() },
         error: Some(error.to_string()),
         from_domain: None,
         aligned: None,

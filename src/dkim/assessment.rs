@@ -81,6 +81,7 @@ pub enum Basis {
     Dkim,
     /// A DomainKeys signature (RFC 4870): a weaker kind of verified (sha1, no body hash), said
     /// in the headline. (Produced once DomainKeys verification lands.)
+    #[serde(rename = "domainkeys")]
     DomainKeys,
 }
 

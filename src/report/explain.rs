@@ -4,7 +4,7 @@
 //! whether it is true; a headline says every caveat of its assessment (see [`super::assess`]).
 
 use super::assess::{Assessment, Basis, Caveat, FieldStatus, Status};
-use super::{KeyUsed, MessageReport, SignatureReport, Verdict, WarningKind};
+use super::{Headline, KeyUsed, MessageReport, SignatureReport, Verdict, WarningKind};
 use crate::dkim::judging::{JudgedAt, JudgingMode, TimeSource};
 use crate::text::civil_date::unix_to_date;
 
@@ -272,18 +272,35 @@ fn key_phrase(k: &KeyUsed) -> String {
     t
 }
 
-/// The headline for a message: its assessment in words, with every caveat.
+/// The banner text of a message: its headline and every caveat, as one text.
 pub fn message_summary(r: &MessageReport) -> String {
+    let h = headline(r);
+    std::iter::once(h.main).chain(h.caveats).collect::<Vec<String>>().join(" ")
+}
+
+/// The headline of a message: its assessment in words, then the caveats it must say.
+pub fn headline(r: &MessageReport) -> Headline {
+    let plain = |main: String| Headline { main, caveats: Vec::new() };
     if let Some(e) = &r.error {
-        return e.clone();
+        return plain(e.clone());
     }
     let a = &r.assessment;
     let Some(best) = a.signature.and_then(|i| r.signatures.iter().find(|s| s.index == i)) else {
-        return "This message has no DKIM signature, so nothing can be verified about where it came from.".to_string();
+        return plain(
+            "This message has no DKIM signature, so nothing can be verified about where it came from.".to_string(),
+        );
     };
+    if a.status == Status::Verified {
+        return verified_headline(r, a, best);
+    }
+    plain(unverified_headline(a, best))
+}
+
+/// The headline of a message that is not verified.
+fn unverified_headline(a: &Assessment, best: &SignatureReport) -> String {
     let d = best.domain.as_deref().unwrap_or("an unknown domain");
     match a.status {
-        Status::Verified => verified_headline(r, a, best),
+        Status::Verified => String::new(), // worded by verified_headline
         Status::Consistent => format!(
             "The signature claiming {d} is consistent with a key recovered from these messages themselves; that key \
 is not known from any public source, so this is not verification."
@@ -326,9 +343,9 @@ or the signature was never made with {d}'s key."
 }
 
 /// The headline of a verified message: who signed, then every caveat.
-fn verified_headline(r: &MessageReport, a: &Assessment, best: &SignatureReport) -> String {
+fn verified_headline(r: &MessageReport, a: &Assessment, best: &SignatureReport) -> Headline {
     let d = best.domain.as_deref().unwrap_or("an unknown domain");
-    let mut t = match (a.basis, a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
+    let mut main = match (a.basis, a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
         (Some(Basis::DomainKeys), _, _) => format!(
             "Signed by {d} with DomainKeys only, an older and weaker mechanism than DKIM (SHA-1, and the body is not \
 always fully covered): a weaker kind of verified."
@@ -336,22 +353,24 @@ always fully covered): a weaker kind of verified."
         (_, true, Some(from)) => format!("Signed by {d}, which is not the domain of the From address ({from})."),
         _ => format!("Signed by {d}."),
     };
-    t.push_str(" Nothing in the signed parts has changed since.");
+    main.push_str(" Nothing in the signed parts has changed since.");
+    let mut caveats = Vec::new();
     if a.has(Caveat::Misaligned) {
         if let Some(i) = &best.identity {
-            t.push_str(&format!(" The signature says it was made on behalf of {i} (i=)."));
+            caveats.push(format!("The signature says it was made on behalf of {i} (i=)."));
         }
         if let Some(sender) = &r.message.sender {
-            match r.fields.get("sender") {
-                Some(FieldStatus::Verified) => t.push_str(&format!(" The signed Sender field is {sender}.")),
-                _ => t.push_str(&format!(" The Sender field ({sender}) is not covered by a verified signature.")),
-            }
+            caveats.push(match r.fields.get("sender") {
+                Some(FieldStatus::Verified) => format!("The signed Sender field is {sender}."),
+                _ => format!("The Sender field ({sender}) is not covered by a verified signature."),
+            });
         }
     }
     let key = best.key.as_ref();
     if a.has(Caveat::TestingKey) {
-        t.push_str(
-            " The domain had marked this key as in testing (t=y); that does not weaken the signature's mathematics.",
+        caveats.push(
+            "The domain had marked this key as in testing (t=y); that does not weaken the signature's mathematics."
+                .to_string(),
         );
     }
     if let Some(k) = key.filter(|_| a.has(Caveat::UserKey)) {
@@ -360,24 +379,24 @@ always fully covered): a weaker kind of verified."
         } else {
             k.provenance.origin.clone()
         };
-        t.push_str(&format!(
-            " It was checked with a key that is not in the bundled archive ({origin}): it is only as good as where \
+        caveats.push(format!(
+            "It was checked with a key that is not in the bundled archive ({origin}): it is only as good as where \
 that key came from."
         ));
     }
     if let Some(k) = key.filter(|_| a.has(Caveat::KeyDateWindow)) {
-        t.push_str(&format!(
-            " The key was seen in public sources {}, and the message's Date is outside that period.",
+        caveats.push(format!(
+            "The key was seen in public sources {}, and the message's Date is outside that period.",
             window(k)
         ));
     }
     if a.has(Caveat::PartialBody) {
-        t.push_str(&format!(
-            " The last {} bytes of the body are not covered by the signature (l=) and could have been added by anyone.",
+        caveats.push(format!(
+            "The last {} bytes of the body are not covered by the signature (l=) and could have been added by anyone.",
             best.body_unsigned_bytes
         ));
     }
-    t
+    Headline { main, caveats }
 }
 
 /// The CLI's label for an assessment.

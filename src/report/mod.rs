@@ -10,7 +10,7 @@ pub use crate::dkim::result::{Category, KeyUsed, SignatureReport, Verdict, Warni
 use crate::message::summary::Summary;
 pub use assess::{Assessment, Basis, Caveat, FieldStatus, Status, aligned};
 pub use explain::display_name;
-pub use explain::{fill_signature_text, message_summary};
+pub use explain::{fill_signature_text, headline, message_summary};
 pub use headers::{MAX_HEADER_VIEWS, header_views};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -24,6 +24,15 @@ pub struct HeaderView {
     pub value: String,
     /// Covered by a verified signature, only by signatures that did not verify, or by none.
     pub status: FieldStatus,
+}
+
+/// A message's headline: what its assessment means, and the caveats that go with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Headline {
+    /// The main sentence(s).
+    pub main: String,
+    /// One sentence per caveat (misaligned signer, testing key, key you added, ...).
+    pub caveats: Vec<String>,
 }
 
 /// The result for one message.
@@ -41,8 +50,10 @@ pub struct MessageReport {
     pub assessment: Assessment,
     /// How signatures were judged: as of signing, or at a given time.
     pub judged_at: JudgingMode,
-    /// One plain sentence (or a few) for the banner, saying the caveats.
+    /// The banner in plain words: the headline and every caveat, as one text.
     pub summary: String,
+    /// The same in two parts: the headline, and the caveats it must say (one sentence each).
+    pub headline: Headline,
     /// Why the input could not be read as a message, if it could not.
     pub error: Option<String>,
     /// Domain of the From address.
