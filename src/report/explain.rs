@@ -205,7 +205,10 @@ to check it."
         (_, "key_revoked") => {
             format!("{d} has revoked this key (its record at {name} is empty), so the signature no longer counts.")
         }
-        (_, "expired") => expired(s),
+        (_, "expired") => {
+            let h = expired(s);
+            std::iter::once(h.main).chain(h.caveats).collect::<Vec<String>>().join(" ")
+        }
         (_, code) if code.starts_with("key_") || code == "bad_key" => {
             format!("The key for {name} cannot be used for this signature: {detail}.")
         }
@@ -213,9 +216,9 @@ to check it."
     }
 }
 
-/// A signature expired at the time it was judged (a time the user chose).
-fn expired(s: &SignatureReport) -> String {
-    let mut t = match (s.judged_at, s.expires) {
+/// A signature expired at the time it was judged: the headline, and what else is known of it.
+fn expired(s: &SignatureReport) -> Headline {
+    let main = match (s.judged_at, s.expires) {
         (Some(j), Some(x)) => format!(
             "Judged at {} ({}), the signature had expired on {}: a receiving server would no longer accept it.",
             date(j.time),
@@ -225,17 +228,17 @@ fn expired(s: &SignatureReport) -> String {
         _ => format!("The signature has expired: {}.", s.detail.as_deref().unwrap_or("")),
     };
     let verifies = s.header_signature_valid == Some(true) && s.body_hash_matches == Some(true);
-    match s.valid_at_message_date {
-        Some(true) => t.push_str(
-            " It verifies, and it had not yet expired at the message's Date: DKIM expiry tells receivers how long to \
+    let more = match s.valid_at_message_date {
+        Some(true) => Some(
+            "It verifies, and it had not yet expired at the message's Date: DKIM expiry tells receivers how long to \
 accept a signature, it does not make a genuine signature false.",
         ),
-        Some(false) if verifies => t.push_str(" It verifies, but it had already expired at the message's Date."),
-        Some(false) => t.push_str(" It does not verify either."),
-        None if verifies => t.push_str(" It verifies."),
-        None => {}
-    }
-    t
+        Some(false) if verifies => Some("It verifies, but it had already expired at the message's Date."),
+        Some(false) => Some("It does not verify either."),
+        None if verifies => Some("It verifies."),
+        None => None,
+    };
+    Headline { main, caveats: more.map(str::to_string).into_iter().collect() }
 }
 
 /// Where a judging time came from, in words.
@@ -290,10 +293,11 @@ pub fn headline(r: &MessageReport) -> Headline {
             "This message has no DKIM signature, so nothing can be verified about where it came from.".to_string(),
         );
     };
-    if a.status == Status::Verified {
-        return verified_headline(r, a, best);
+    match (a.status, best.reason) {
+        (Status::Verified, _) => verified_headline(r, a, best),
+        (Status::Invalid, "expired") => expired(best),
+        _ => plain(unverified_headline(a, best)),
     }
-    plain(unverified_headline(a, best))
 }
 
 /// The headline of a message that is not verified.
@@ -335,7 +339,6 @@ or the signature was never made with {d}'s key."
             }
             _ => format!("The signature could not be checked. {}", best.explanation),
         },
-        Status::Invalid if best.reason == "expired" => expired(best),
         Status::Invalid | Status::Unsigned | Status::Error => {
             format!("The signature could not be verified. {}", best.explanation)
         }

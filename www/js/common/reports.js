@@ -23,6 +23,21 @@ export const ASSESSMENT_ICONS = {
   verified: '✔', consistent: '≈', proves_nothing: '!', failed: '✘', no_key: '?', invalid: '?', unsigned: '–', error: '✘',
 };
 
+/** Short words for the caveats a verified result carries (the headline says them in full). */
+export const CAVEAT_WORDS = {
+  misaligned: 'not the From domain',
+  testing_key: 'testing key (t=y)',
+  user_key: 'a key you added',
+  key_date_window: 'dated outside the key\'s known period',
+  partial_body: 'part of the body unsigned',
+};
+
+/** The caveat words of a verified assessment, joined ('' when there are none). */
+export function caveatWords(a) {
+  if (a.status !== 'verified') return '';
+  return (a.caveats || []).map((c) => CAVEAT_WORDS[c]).filter(Boolean).join('; ');
+}
+
 /** The assessment of a report or a signature (a report made here for unreadable input has one too). */
 export function assessmentOf(item) {
   return item?.assessment || { status: item?.error ? 'error' : 'unsigned', basis: null, signature: null, domain: null, aligned: null, reason: null, caveats: [] };

@@ -2,7 +2,7 @@
 // signing domain, a sortable and filterable table, and exports.
 
 import { h, clear, uid } from '../common/dom.js';
-import { ASSESSMENTS, ASSESSMENT_WORDS, ASSESSMENT_ICONS, assessmentOf, assessmentWords, countKey, tallyWords, mainDomain, formatCount } from '../common/reports.js';
+import { ASSESSMENTS, ASSESSMENT_WORDS, ASSESSMENT_ICONS, assessmentOf, assessmentWords, caveatWords, countKey, tallyWords, mainDomain, formatCount } from '../common/reports.js';
 import { toJsonLines, toCsv, download } from './export.js';
 
 const MAX_ROWS = 500;
@@ -182,7 +182,8 @@ export class BatchView {
       const subject = r.message?.subject || '';
       const date = r.message?.date || '';
       return h('tr', { dataset: { verdict: r.verdict, assessment: a.status, index: String(i) }, onclick: (e) => { if (e.target.tagName !== 'BUTTON') this.onOpen(i); } },
-        h('td', { class: 'result' }, h('span', { class: 'badge', dataset: { assessment: a.status, verdict: r.verdict } }, h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[a.status] || '?'} `), assessmentWords(a))),
+        h('td', { class: 'result' }, h('span', { class: 'badge', dataset: { assessment: a.status, verdict: r.verdict } }, h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[a.status] || '?'} `), assessmentWords(a)),
+          caveatWords(a) ? h('span', { class: 'caveat-words' }, caveatWords(a)) : null),
         h('td', { class: 'source' }, h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(i) }, breakable(r.source || '(message)'))),
         h('td', { class: 'domain', dataset: { label: 'Signed by' } }, breakable(mainDomain(r) || '—')),
         h('td', { class: 'from', dataset: { label: 'From domain' } }, breakable(r.from_domain || '—')),

@@ -23,9 +23,11 @@ export function renderBanner(report) {
   if (report.verdict && report.verdict !== 'none') sub.push(`DKIM result: ${report.verdict}`);
   if (a.status === 'verified' && a.aligned && report.from_domain) sub.push(`The From address is at ${report.from_domain}, the signing domain.`);
   const judged = report.signatures?.length ? judgingWords(report) : null;
+  const head = report.headline || { main: report.summary || '', caveats: [] };
   const dataset = { verdict: report.verdict, assessment: a.status, reason: a.reason || '' };
   if (a.status === 'verified' && typeof a.aligned === 'boolean') dataset.aligned = String(a.aligned);
-  const head = report.headline || { main: report.summary || '', caveats: [] };
+  // A verified result with caveats (misaligned signer, testing key, ...) does not look like an unqualified one.
+  if (head.caveats.length) dataset.caveats = (a.caveats || []).join(' ') || 'yes';
   return h('section', { class: 'banner', role: 'status', tabindex: '-1', dataset },
     h('span', { class: 'banner-icon', 'aria-hidden': 'true' }, ASSESSMENT_ICONS[a.status] || '?'),
     h('div', { class: 'banner-text' },
@@ -238,14 +240,16 @@ function fieldMark(report, name) {
   const rows = (report.headers || []).filter((x) => x.name.toLowerCase() === key);
   const n = rows.length;
   const verified = rows.filter((x) => x.status === 'verified').length;
-  const a = assessmentOf(report).status;
+  const a = assessmentOf(report);
   let text;
   if (status === 'verified') text = n > 1 ? `verified (all ${n} ${name} fields)` : 'verified';
   else if (verified > 0) text = `${n} ${name} fields; only ${verified === 1 ? 'one is' : `${verified} are`} verified — the other${n - verified === 1 ? '' : 's'} could have been added by anyone`;
   else if (status === 'covered_unverified') {
-    text = a === 'proves_nothing' ? 'signed only with a key anyone can use: not verified'
-      : a === 'no_key' ? 'signed, but the signature could not be checked'
-        : 'named by a signature that did not verify';
+    text = a.status === 'proves_nothing' ? 'signed only with a key anyone can use: not verified'
+      : a.status === 'no_key' ? 'signed, but the signature could not be checked'
+        : a.reason === 'body_changed' ? 'signed, but the body changed after signing: not verified'
+          : a.reason === 'expired' ? 'signed, but the signature had expired at the time you chose'
+            : 'named by a signature that did not verify';
   } else text = `${n > 1 ? `not signed (${n} ${name} fields)` : 'not signed'} — could have been changed`;
   const [icon] = FIELD_MARKS[status] || ['?'];
   return h('span', { class: 'signed-tag', dataset: { field: key, fieldStatus: status } },
@@ -288,7 +292,7 @@ function renderBody(report, text) {
   if (!sig) return [pre(text)];
   const at = tailStart(text, squash(sig.unsigned_body_tail));
   const marker = h('span', { class: 'body-signed-end', role: 'note' },
-    `the signature ends here (l=): what follows (${formatBytes(sig.body_unsigned_bytes)}) is not signed`);
+    `The signature ends here (l=): what follows (${formatBytes(sig.body_unsigned_bytes)}) is not signed`);
   if (at >= 0) {
     return [pre(h('span', { class: 'body-signed' }, text.slice(0, at)), marker, h('span', { class: 'body-unsigned' }, text.slice(at)))];
   }
