@@ -109,7 +109,8 @@ function bodyRow(sig) {
     if (sig.body_length !== null && sig.body_length !== undefined && sig.body_unsigned_bytes > 0) {
       t += `, for the first ${formatBytes(sig.body_length)} (l=); the last ${formatBytes(sig.body_unsigned_bytes)} are not covered`;
     }
-    if (sig.header_signature_valid !== true) t += ' (the signature itself does not verify, so this hash is not evidence)';
+    if (sig.header_signature_valid === false) t += ' (the signature itself does not verify, so this hash is not evidence)';
+    else if (sig.header_signature_valid !== true) t += ' (the signature itself could not be checked, so this hash is not evidence)';
     return t;
   }
   if (sig.body_hash_matches === false) return 'no: the body differs from the one the hash describes';
