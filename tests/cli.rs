@@ -211,6 +211,38 @@ fn stdin_is_read_with_a_dash() {
 }
 
 #[test]
+fn every_file_is_read_whole_whatever_came_before() {
+    // Files of many sizes, in a directory and through a pipe: each report's sha256 is that of
+    // the whole file (files are read into buffers reused from message to message).
+    use sha2::Digest;
+    let dir = vector("mimekit/messages");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() > 5);
+    for jobs in ["1", "2", "3"] {
+        let out = bin().args(["--json", "--jobs", jobs, &dir]).output().unwrap();
+        let lines = json_lines(&out);
+        assert_eq!(lines.len(), files.len());
+        for (line, file) in lines.iter().zip(&files) {
+            let bytes = std::fs::read(file).unwrap();
+            assert_eq!(line["source"].as_str(), Some(file.to_str().unwrap()));
+            assert_eq!(line["size"].as_u64(), Some(bytes.len() as u64), "{file:?}");
+            assert_eq!(line["sha256"].as_str(), Some(hex(&sha2::Sha256::digest(&bytes)).as_str()), "{file:?}");
+        }
+    }
+    let raw = std::fs::read(vector("mimekit/messages/gmail.msg")).unwrap();
+    let mut child = bin().args(["--json", "/dev/stdin"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(&raw).unwrap();
+    let lines = json_lines(&child.wait_with_output().unwrap());
+    assert_eq!(lines[0]["verdict"].as_str(), Some("pass"), "a pipe is read whole: its size is not known");
+    assert_eq!(lines[0]["size"].as_u64(), Some(raw.len() as u64));
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
 fn keys_subcommands_list_check_export_import() {
     let list = bin().args(["keys", "list"]).output().unwrap();
     let text = String::from_utf8_lossy(&list.stdout);

@@ -180,13 +180,16 @@ pub fn run(argv: Vec<String>) -> i32 {
     let mut status = 0;
     let mut unreadable = false;
     let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // The buffer files are read into on this thread (see sources::Content::bytes).
+    let mut buffer = Vec::new();
     for path in &args.paths {
         let result = sources::for_each_batch(path, |batch| {
-            let reports = verify_batch(batch, &keys, (now, judging), args.json, args.body, workers);
-            for r in &reports {
+            let reports = verify_batch(batch, &keys, (now, judging), args.json, args.body, workers, &mut buffer);
+            for (r, read_failed) in &reports {
                 if !r.verified() {
                     status = 1;
                 }
+                unreadable |= read_failed;
                 printer.print(r);
             }
         });
@@ -208,7 +211,8 @@ fn usage_error(message: &str) -> i32 {
     2
 }
 
-/// Verifies a batch of messages on `workers` threads, keeping their order.
+/// Verifies a batch of messages on `workers` threads, keeping their order; with each report,
+/// whether the message could not be read.
 fn verify_batch(
     batch: Vec<sources::Item>,
     keys: &KeyStore,
@@ -216,31 +220,48 @@ fn verify_batch(
     json: bool,
     body: bool,
     workers: usize,
-) -> Vec<dkimcheck::MessageReport> {
+    buffer: &mut Vec<u8>,
+) -> Vec<(dkimcheck::MessageReport, bool)> {
     let mode = JudgingMode::new(judging, now);
-    let one = |item: &sources::Item| match &item.content {
-        Ok(bytes) => verify_message(
-            bytes,
-            keys,
-            &Options {
-                now,
-                judging,
-                with_body: body,
-                source: item.source.clone(),
-                // The input's SHA-256 is only printed in JSON; human output never pays for it.
-                hash_input: json,
-                body_hashes: Vec::new(),
-            },
-        ),
-        Err(e) => output::error_report(&item.source, e, mode),
+    let one = |item: &sources::Item, buffer: &mut Vec<u8>| match &item.content {
+        Ok(content) => match content.bytes(buffer) {
+            Ok(bytes) => (
+                verify_message(
+                    bytes,
+                    keys,
+                    &Options {
+                        now,
+                        judging,
+                        with_body: body,
+                        source: item.source.clone(),
+                        // The input's SHA-256 is only printed in JSON; human output never pays for it.
+                        hash_input: json,
+                        body_hashes: Vec::new(),
+                    },
+                ),
+                false,
+            ),
+            Err(e) => (output::error_report(&item.source, &e.to_string(), mode), true),
+        },
+        Err(e) => (output::error_report(&item.source, e, mode), false),
     };
     if workers <= 1 || batch.len() < 2 {
-        return batch.iter().map(one).collect();
+        return batch.iter().map(|item| one(item, buffer)).collect();
     }
     let chunk = batch.len().div_ceil(workers);
     std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            batch.chunks(chunk).map(|c| (c, scope.spawn(move || c.iter().map(one).collect::<Vec<_>>()))).collect();
+        let handles: Vec<_> = batch
+            .chunks(chunk)
+            .map(|c| {
+                (
+                    c,
+                    scope.spawn(move || {
+                        let mut buffer = Vec::new();
+                        c.iter().map(|item| one(item, &mut buffer)).collect::<Vec<_>>()
+                    }),
+                )
+            })
+            .collect();
         handles
             .into_iter()
             .flat_map(|(items, h)| {
@@ -248,7 +269,7 @@ fn verify_batch(
                 h.join().unwrap_or_else(|_| {
                     items
                         .iter()
-                        .map(|i| output::error_report(&i.source, "internal error while verifying", mode))
+                        .map(|i| (output::error_report(&i.source, "internal error while verifying", mode), false))
                         .collect()
                 })
             })
