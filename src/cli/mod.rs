@@ -3,6 +3,7 @@
 
 mod keys_cmd;
 mod output;
+mod pool;
 mod sources;
 mod time;
 
@@ -176,103 +177,75 @@ pub fn run(argv: Vec<String>) -> i32 {
     if args.body && !args.json {
         eprintln!("dkimcheck: note: --body only changes --json output");
     }
-    let mut printer = output::Printer::new(args.json, args.verbose);
-    let mut status = 0;
-    let mut unreadable = false;
-    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    // The buffer files are read into on this thread (see sources::Content::bytes).
-    let mut buffer = Vec::new();
-    for path in &args.paths {
-        let result = sources::for_each_batch(path, |batch| {
-            let reports = verify_batch(batch, &keys, (now, judging), args.json, args.body, workers, &mut buffer);
-            for (r, read_failed) in &reports {
-                if !r.verified() {
-                    status = 1;
-                }
-                unreadable |= read_failed;
-                printer.print(r);
-            }
-        });
-        match result {
-            Err(e) => {
-                eprintln!("dkimcheck: {path}: {e}");
-                unreadable = true;
-            }
-            Ok(errors) => unreadable |= errors > 0,
+    let style = output::Style::new(args.json, args.verbose);
+    let mode = JudgingMode::new(judging, now);
+    let options = |source: &str| Options {
+        now,
+        judging,
+        with_body: args.body,
+        source: source.to_string(),
+        // The input's SHA-256 is only printed in JSON; human output never pays for it.
+        hash_input: args.json,
+        body_hashes: Vec::new(),
+    };
+    // One message: read (a file into the thread's buffer), verified, rendered; with whether
+    // it could not be read.
+    let verify = |item: &sources::Item, buffer: &mut Vec<u8>| -> (output::Rendered, bool) {
+        let (report, read_failed) = match &item.content {
+            Ok(content) => match content.bytes(buffer) {
+                Ok(bytes) => (verify_message(bytes, &keys, &options(&item.source)), false),
+                Err(e) => (output::error_report(&item.source, &e.to_string(), mode), true),
+            },
+            Err(e) => (output::error_report(&item.source, e, mode), false),
+        };
+        (style.render(&report), read_failed)
+    };
+    let on_panic = |item: &sources::Item| {
+        (style.render(&output::error_report(&item.source, "internal error while verifying", mode)), false)
+    };
+    let mut printer = output::Printer::new(style);
+    let (mut status, mut unreadable) = (0, false);
+    let mut emit = |(rendered, read_failed): (output::Rendered, bool)| {
+        if !rendered.verified {
+            status = 1;
         }
-    }
+        unreadable |= read_failed;
+        printer.print(&rendered);
+    };
+    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let mut path_errors = 0;
+    std::thread::scope(|scope| {
+        let mut pool =
+            (workers > 1).then(|| pool::Pool::start(scope, workers, pool::Job { run: &verify, on_panic: &on_panic }));
+        // On one thread, messages are verified here, one by one, with one buffer.
+        let mut buffer = Vec::new();
+        for path in &args.paths {
+            let result = sources::for_each_batch(path, |batch| {
+                for item in batch {
+                    match &mut pool {
+                        Some(pool) => pool.submit(item, &mut emit),
+                        None => emit(verify(&item, &mut buffer)),
+                    }
+                }
+            });
+            match result {
+                Err(e) => {
+                    eprintln!("dkimcheck: {path}: {e}");
+                    path_errors += 1;
+                }
+                Ok(errors) => path_errors += errors,
+            }
+        }
+        if let Some(pool) = pool {
+            pool.finish(&mut emit);
+        }
+    });
     printer.finish();
     let _ = std::io::stdout().flush();
-    if unreadable { 2 } else { status }
+    if unreadable || path_errors > 0 { 2 } else { status }
 }
 
 fn usage_error(message: &str) -> i32 {
     eprintln!("dkimcheck: {message}\nTry 'dkimcheck --help'.");
     2
-}
-
-/// Verifies a batch of messages on `workers` threads, keeping their order; with each report,
-/// whether the message could not be read.
-fn verify_batch(
-    batch: Vec<sources::Item>,
-    keys: &KeyStore,
-    (now, judging): (u64, Judging),
-    json: bool,
-    body: bool,
-    workers: usize,
-    buffer: &mut Vec<u8>,
-) -> Vec<(dkimcheck::MessageReport, bool)> {
-    let mode = JudgingMode::new(judging, now);
-    let one = |item: &sources::Item, buffer: &mut Vec<u8>| match &item.content {
-        Ok(content) => match content.bytes(buffer) {
-            Ok(bytes) => (
-                verify_message(
-                    bytes,
-                    keys,
-                    &Options {
-                        now,
-                        judging,
-                        with_body: body,
-                        source: item.source.clone(),
-                        // The input's SHA-256 is only printed in JSON; human output never pays for it.
-                        hash_input: json,
-                        body_hashes: Vec::new(),
-                    },
-                ),
-                false,
-            ),
-            Err(e) => (output::error_report(&item.source, &e.to_string(), mode), true),
-        },
-        Err(e) => (output::error_report(&item.source, e, mode), false),
-    };
-    if workers <= 1 || batch.len() < 2 {
-        return batch.iter().map(|item| one(item, buffer)).collect();
-    }
-    let chunk = batch.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = batch
-            .chunks(chunk)
-            .map(|c| {
-                (
-                    c,
-                    scope.spawn(move || {
-                        let mut buffer = Vec::new();
-                        c.iter().map(|item| one(item, &mut buffer)).collect::<Vec<_>>()
-                    }),
-                )
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|(items, h)| {
-                // A panic is a bug; its messages are still reported, as errors, never dropped.
-                h.join().unwrap_or_else(|_| {
-                    items
-                        .iter()
-                        .map(|i| (output::error_report(&i.source, "internal error while verifying", mode), false))
-                        .collect()
-                })
-            })
-            .collect()
-    })
 }

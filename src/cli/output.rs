@@ -2,37 +2,57 @@
 
 use dkimcheck::report::explain;
 use dkimcheck::report::{Assessment, JudgingMode, MessageReport, Status, Verdict};
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 
-/// Prints reports and a closing tally.
-pub struct Printer {
+/// How reports are printed.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
     json: bool,
     verbose: bool,
     colour: bool,
-    /// Messages per assessment status, in the order of `Status::ALL`.
-    counts: [usize; 8],
-    /// Of those `invalid`, how many only because they expired at the `--at` time.
-    expired: usize,
-    out: std::io::BufWriter<std::io::Stdout>,
 }
 
-impl Printer {
-    /// A printer for JSON Lines or human output.
+/// One report as printed, with what the tally and the exit status need: made on the thread that
+/// verified the message, printed in order by the [`Printer`].
+pub struct Rendered {
+    /// The line(s), each ending in a newline.
+    pub text: String,
+    /// The report's assessment status.
+    pub status: Status,
+    /// Invalid only because it expired at the `--at` time.
+    pub expired: bool,
+    /// Verified (for the exit status).
+    pub verified: bool,
+}
+
+impl Style {
+    /// JSON Lines or human output (colour only on a terminal, unless NO_COLOR).
     pub fn new(json: bool, verbose: bool) -> Self {
         let colour = !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        Printer { json, verbose, colour, counts: [0; 8], expired: 0, out: std::io::BufWriter::new(std::io::stdout()) }
+        Style { json, verbose, colour }
     }
 
-    /// Prints one report.
-    pub fn print(&mut self, r: &MessageReport) {
-        if let Some(i) = Status::ALL.iter().position(|s| *s == r.assessment.status) {
-            self.counts[i] += 1;
+    /// The output for one report.
+    pub fn render(&self, r: &MessageReport) -> Rendered {
+        let text = if self.json {
+            let mut line = r.to_json_line();
+            line.push('\n');
+            line
+        } else {
+            let mut text = String::new();
+            self.write_human(&mut text, r);
+            text
+        };
+        Rendered {
+            text,
+            status: r.assessment.status,
+            expired: r.assessment.status == Status::Invalid && r.assessment.reason == Some("expired"),
+            verified: r.verified(),
         }
-        self.expired += usize::from(r.assessment.status == Status::Invalid && r.assessment.reason == Some("expired"));
-        if self.json {
-            let _ = writeln!(self.out, "{}", r.to_json_line());
-            return;
-        }
+    }
+
+    fn write_human(&self, out: &mut String, r: &MessageReport) {
         let label = explain::label(&r.assessment);
         let colour = match r.assessment.status {
             Status::Verified => "32",
@@ -40,11 +60,11 @@ impl Printer {
             _ => "33",
         };
         let label = if self.colour { format!("\x1b[1;{colour}m{label:<7}\x1b[0m") } else { format!("{label:<7}") };
-        let _ = writeln!(self.out, "{label} {}: {}", r.source, r.summary);
+        let _ = writeln!(out, "{label} {}: {}", r.source, r.summary);
         let show = self.verbose || r.signatures.len() > 1 || r.signatures.iter().any(|s| !s.warnings.is_empty());
         for s in r.signatures.iter().filter(|_| show) {
             let _ = writeln!(
-                self.out,
+                out,
                 "        #{} {} ({}, {}) d={} s={} {} {}: {}",
                 s.index + 1,
                 s.assessment.status,
@@ -57,15 +77,41 @@ impl Printer {
                 s.explanation
             );
             for w in &s.warnings {
-                let _ = writeln!(self.out, "           ! {}", w.text);
+                let _ = writeln!(out, "           ! {}", w.text);
             }
         }
         if self.verbose {
-            let _ = writeln!(self.out, "        {}", explain::judging(&r.judged_at));
+            let _ = writeln!(out, "        {}", explain::judging(&r.judged_at));
             for n in &r.notes {
-                let _ = writeln!(self.out, "        note: {n}");
+                let _ = writeln!(out, "        note: {n}");
             }
         }
+    }
+}
+
+/// Prints rendered reports and a closing tally.
+pub struct Printer {
+    json: bool,
+    /// Messages per assessment status, in the order of `Status::ALL`.
+    counts: [usize; 8],
+    /// Of those `invalid`, how many only because they expired at the `--at` time.
+    expired: usize,
+    out: std::io::BufWriter<std::io::Stdout>,
+}
+
+impl Printer {
+    /// A printer for reports rendered in `style`.
+    pub fn new(style: Style) -> Self {
+        Printer { json: style.json, counts: [0; 8], expired: 0, out: std::io::BufWriter::new(std::io::stdout()) }
+    }
+
+    /// Prints one report.
+    pub fn print(&mut self, r: &Rendered) {
+        if let Some(i) = Status::ALL.iter().position(|s| *s == r.status) {
+            self.counts[i] += 1;
+        }
+        self.expired += usize::from(r.expired);
+        let _ = self.out.write_all(r.text.as_bytes());
     }
 
     /// Prints the tally (human output, more than one message) and flushes.
