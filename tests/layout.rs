@@ -88,8 +88,7 @@ fn uses(module: &str, text: &str, known: &BTreeMap<String, PathBuf>) -> BTreeSet
             let mut full: Vec<&str> = if prefix == "super::" { parent.clone() } else { Vec::new() };
             full.extend(path.iter().copied());
             // `use super::{a, b}` and `use crate::x::{a, b}`: the braces name modules too.
-            let braced = rest.len() > path.join("::").len() + 2
-                && rest[path.join("::").len()..].starts_with("::{")
+            let braced = rest.len() > path.join("::").len() + 2 && rest[path.join("::").len()..].starts_with("::{")
                 || (path.is_empty() && rest.starts_with('{'));
             let mut candidates = vec![full.clone()];
             if braced {

@@ -230,8 +230,7 @@ impl Signature {
     /// The DNS name of the key: `selector._domainkey.domain`, lower-cased, internationalized
     /// labels as A-labels.
     pub fn key_name(&self) -> String {
-        let name = format!("{}._domainkey.{}", self.selector, self.domain);
-        punycode::to_ascii(&name).unwrap_or_else(|| name.to_lowercase())
+        key_name(&self.selector, &self.domain)
     }
 
     /// `c=` in the `header/body` form.
@@ -253,6 +252,13 @@ impl SignatureLabel {
         };
         SignatureLabel { domain: get("d"), selector: get("s"), algorithm: get("a"), canonicalization: get("c") }
     }
+}
+
+/// The DNS name of a key: `selector._domainkey.domain`, lower-cased, internationalized labels as
+/// A-labels. DKIM, ARC and DomainKeys keys all live there.
+pub fn key_name(selector: &str, domain: &str) -> String {
+    let name = format!("{selector}._domainkey.{domain}");
+    punycode::to_ascii(&name).unwrap_or_else(|| name.to_lowercase())
 }
 
 fn parse_header_list(h: &[u8]) -> Result<Vec<String>, SignatureError> {
