@@ -95,9 +95,7 @@ fn check_body(ctx: &mut Context<'_, '_, '_, '_>, sig: &Signature, report: &mut S
 fn hash_headers(message: &Message<'_>, sig: &Signature, field_index: usize, report: &mut SignatureReport) -> Vec<u8> {
     // The signature field itself, with the b= value removed.
     let field = &message.headers[field_index];
-    let mut blanked = Vec::with_capacity(field.raw.len());
-    blanked.extend_from_slice(&field.raw[..sig.b_range.start]);
-    blanked.extend_from_slice(&field.raw[sig.b_range.end..]);
+    let blanked = canon::without_range(field, &sig.b_range);
     let parsed = Message::parse(&blanked);
     let own = parsed.headers.first().copied().unwrap_or(*field);
     let (data, covered) = canon::signed_header_data(message, &sig.signed_headers, sig.header_canon, &own);
