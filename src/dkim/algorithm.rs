@@ -37,7 +37,8 @@ impl Algorithm {
             _ => KeyType::Rsa,
         }
     }
-    pub(super) fn parse(value: &str) -> Option<Self> {
+    /// Reads an `a=` value (case-insensitive).
+    pub fn parse(value: &str) -> Option<Self> {
         match value.to_ascii_lowercase().as_str() {
             "rsa-sha256" => Some(Algorithm::RsaSha256),
             "rsa-sha1" => Some(Algorithm::RsaSha1),

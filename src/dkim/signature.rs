@@ -127,9 +127,25 @@ pub struct SignatureLabel {
     pub canonicalization: Option<String>,
 }
 
+/// Which header field a signature's tags come from. An `ARC-Message-Signature` (RFC 8617
+/// §4.1.2) has the syntax and semantics of a `DKIM-Signature` except that it has no `v=` and
+/// its `i=` is the ARC instance number, not an identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignatureField {
+    /// `DKIM-Signature`.
+    Dkim,
+    /// `ARC-Message-Signature`: `v=` ignored, `i=` left to the ARC code, no identity.
+    ArcMessageSignature,
+}
+
 impl Signature {
     /// Parses and validates the `DKIM-Signature` header field `field`.
     pub fn parse(field: &HeaderField<'_>) -> Result<Signature, SignatureError> {
+        Signature::parse_as(field, SignatureField::Dkim)
+    }
+
+    /// Parses and validates `field`, a `DKIM-Signature` or an `ARC-Message-Signature`.
+    pub fn parse_as(field: &HeaderField<'_>, kind: SignatureField) -> Result<Signature, SignatureError> {
         let value_offset = field.value.as_ptr() as usize - field.raw.as_ptr() as usize;
         let tags = TagList::parse(field.value)?;
         let text = |name: &'static str| -> Result<Option<String>, SignatureError> {
@@ -140,9 +156,11 @@ impl Signature {
         };
 
         // v= first: a pre-standard signature is rejected before anything else.
-        let version = text("v")?.ok_or(SignatureError::MissingTag("v"))?;
-        if version != "1" {
-            return Err(SignatureError::Version(version));
+        if kind == SignatureField::Dkim {
+            let version = text("v")?.ok_or(SignatureError::MissingTag("v"))?;
+            if version != "1" {
+                return Err(SignatureError::Version(version));
+            }
         }
         let algorithm_text = String::from_utf8_lossy(required("a")?).into_owned();
         let b64_b = required("b")?;
@@ -175,7 +193,7 @@ impl Signature {
         if !signed_headers.iter().any(|n| n.eq_ignore_ascii_case("from")) {
             return Err(SignatureError::FromNotSigned);
         }
-        let identity = match tags.get("i") {
+        let identity = match tags.get("i").filter(|_| kind == SignatureField::Dkim) {
             None => None,
             Some(raw) => {
                 let shown = String::from_utf8_lossy(raw).into_owned();
@@ -277,7 +295,9 @@ fn parse_header_list(h: &[u8]) -> Result<Vec<String>, SignatureError> {
         .collect()
 }
 
-fn parse_number(v: &[u8], max_digits: usize, tag: &'static str, saturate: bool) -> Result<u64, SignatureError> {
+/// Reads a decimal tag value of at most `max_digits` digits; with `saturate`, a value too large
+/// for `u64` reads as `u64::MAX` (for `l=`), otherwise it is an error.
+pub fn parse_number(v: &[u8], max_digits: usize, tag: &'static str, saturate: bool) -> Result<u64, SignatureError> {
     if v.is_empty() || v.len() > max_digits || !v.iter().all(u8::is_ascii_digit) {
         return Err(SignatureError::Number(tag));
     }
@@ -293,7 +313,7 @@ fn parse_number(v: &[u8], max_digits: usize, tag: &'static str, saturate: bool) 
 }
 
 /// Decodes dkim-quoted-printable (RFC 6376 §2.11): `=XX` hex escapes, whitespace ignored.
-fn decode_dkim_quoted_printable(value: &[u8]) -> Option<Vec<u8>> {
+pub fn decode_dkim_quoted_printable(value: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(value.len());
     let mut i = 0;
     while i < value.len() {
