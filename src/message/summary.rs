@@ -1,7 +1,7 @@
 //! The human-facing parts of a message (From, To, Date, Subject, plain-text body, attachment
 //! names), decoded with mail-parser for display. Verification never uses these.
 
-use super::Message;
+use super::{HeaderField, Message};
 use mail_parser::{MessageParser, MimeHeaders};
 use serde::Serialize;
 
@@ -113,6 +113,18 @@ impl Summary {
     }
 }
 
+/// The first address (`local@domain`) in an address header field such as From or Sender, read
+/// with mail-parser; `None` when the field holds no address with an `@`.
+pub fn first_address(field: &HeaderField<'_>) -> Option<String> {
+    let mut bytes = Vec::with_capacity(field.value.len() + 10);
+    bytes.extend_from_slice(b"From:");
+    bytes.extend_from_slice(field.value);
+    bytes.extend_from_slice(b"\r\n\r\n");
+    let msg = MessageParser::default().parse(&bytes[..])?;
+    let address = msg.from()?.first()?.address()?.trim().to_string();
+    address.contains('@').then_some(address)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +143,13 @@ mod tests {
         assert_eq!(s.subject.as_deref(), Some("héllo"));
         assert_eq!(s.date_unix, Some(1_456_826_400));
         assert_eq!(s.body_text.as_deref().map(str::trim), Some("Hi"));
+    }
+
+    #[test]
+    fn first_address_of_a_field() {
+        let raw = b"Sender: \"Long, J\" <jlong@Messiah.edu>, other@x.org\r\nFrom: nobody\r\n\r\n";
+        let m = Message::parse(raw);
+        assert_eq!(first_address(&m.headers[0]).as_deref(), Some("jlong@Messiah.edu"));
+        assert_eq!(first_address(&m.headers[1]), None);
     }
 }
