@@ -28,6 +28,7 @@
 
 pub mod crypto;
 pub mod dkim;
+pub mod domainkeys;
 pub mod keys;
 pub mod message;
 pub mod report;

@@ -5,6 +5,7 @@
 use crate::dkim::MAX_SIGNATURES;
 use crate::dkim::body_hash::{BodyCache, ProvidedBodyHash};
 use crate::dkim::evaluate::{Context, evaluate};
+use crate::domainkeys;
 use crate::keys::KeyStore;
 use crate::message::summary::Summary;
 use crate::message::{HeaderField, Message, input};
@@ -61,6 +62,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         headers: Vec::new(),
         signatures: Vec::new(),
         skipped_signatures: 0,
+        domainkeys: Vec::new(),
     };
     if !message.headers.iter().any(|h| h.well_formed) {
         report.error = Some(if raw.is_empty() {
@@ -75,6 +77,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     for signature in &mut report.signatures {
         report::fill_signature_text(signature);
     }
+    report.domainkeys = domainkeys::evaluate_all(&message, keys, report.message.date_unix);
     report.verdict = report.signatures.iter().map(|s| s.result).min_by_key(|v| v.rank()).unwrap_or(Verdict::None);
     report.aligned = report.from_domain.as_ref().and_then(|from| {
         let passing: Vec<&SignatureReport> = report.signatures.iter().filter(|s| s.result == Verdict::Pass).collect();
@@ -129,6 +132,7 @@ mod tests {
     use super::*;
     use crate::crypto::HashAlgorithm;
     use crate::dkim::body_hash::{ProvidedBodyHash, body_hash_jobs, canonical_body};
+    use crate::domainkeys;
     use crate::keys::KeyStore;
     use sha2::Digest;
 

@@ -98,5 +98,6 @@ pub fn error_report(source: &str, error: &str) -> MessageReport {
         headers: Vec::new(),
         signatures: Vec::new(),
         skipped_signatures: 0,
+        domainkeys: Vec::new(),
     }
 }

@@ -5,6 +5,7 @@ pub mod explain;
 pub mod headers;
 
 pub use crate::dkim::result::{Category, KeyUsed, SignatureReport, Verdict, Warning, WarningKind};
+pub use crate::domainkeys::{DomainKeyReport, DomainKeyStep};
 use crate::message::summary::Summary;
 use crate::text::dns_name::is_same_or_subdomain;
 pub use explain::display_name;
@@ -52,6 +53,8 @@ pub struct MessageReport {
     pub signatures: Vec<SignatureReport>,
     /// Signatures beyond the limit, not evaluated.
     pub skipped_signatures: usize,
+    /// One entry per DomainKey-Signature field (RFC 4870, legacy), top first.
+    pub domainkeys: Vec<DomainKeyReport>,
 }
 
 impl MessageReport {

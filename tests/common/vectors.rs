@@ -5,7 +5,7 @@
 
 use dkimcheck::keys::KeyStore;
 use dkimcheck::message::input;
-use dkimcheck::report::{Category, Verdict};
+use dkimcheck::report::{Category, MessageReport, Verdict};
 use dkimcheck::verify::{Options, verify_message};
 use serde_json::Value;
 
@@ -23,6 +23,8 @@ pub const ACCEPTED: &[(&str, usize, &str, &str)] = &[(
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub checked: usize,
+    pub checked_domainkeys: usize,
+    pub checked_arc: usize,
     pub accepted: Vec<String>,
     pub failures: Vec<String>,
     /// One line per signature: `source/id#i result reason`, to compare native with wasm.
@@ -83,6 +85,7 @@ pub fn run(sources: &[String], read: &dyn Fn(&str) -> Option<Vec<u8>>, now: u64)
             if expect.is_empty() && report.verdict != Verdict::None {
                 o.failures.push(format!("{source}/{id}: verdict {}, expected none", report.verdict));
             }
+            check_domainkeys(&mut o, source, id, &case, &report);
             for (i, (want, got)) in expect.iter().zip(&report.signatures).enumerate() {
                 o.checked += 1;
                 o.verdicts.push(format!("{source}/{id}#{i} {} {}", got.result, got.reason));
@@ -127,10 +130,65 @@ pub fn run(sources: &[String], read: &dyn Fn(&str) -> Option<Vec<u8>>, now: u64)
     o
 }
 
+/// The `domainkeys` entries of a case: one per DomainKey-Signature, result and step compared
+/// (`neutral` skipped), weak keys flagged. Without the field the message must have no
+/// DomainKeys result other than what it gets (nothing is compared).
+fn check_domainkeys(o: &mut Outcome, source: &str, id: &str, case: &Value, report: &MessageReport) {
+    let Some(expect) = case["domainkeys"].as_array() else { return };
+    if report.domainkeys.len() != expect.len() {
+        o.failures.push(format!(
+            "{source}/{id}: {} DomainKey-Signatures, expected {}",
+            report.domainkeys.len(),
+            expect.len()
+        ));
+        return;
+    }
+    for (i, (want, got)) in expect.iter().zip(&report.domainkeys).enumerate() {
+        o.checked_domainkeys += 1;
+        o.verdicts.push(format!("{source}/{id}#dk{i} {} {}", got.result, got.reason));
+        let want_result = want["result"].as_str().unwrap_or("");
+        if want_result == "neutral" {
+            continue;
+        }
+        let want_why = want["why"].as_str();
+        let got_why = got.category.map(|c| serde_json::to_value(c).ok().and_then(|v| v.as_str().map(str::to_string)));
+        let got_why = got_why.flatten();
+        if got.result.as_str() != want_result || want_why != got_why.as_deref() {
+            o.failures.push(format!(
+                "{source}/{id}#dk{i} {}/{}: got {}:{got_why:?} ({}: {:?}), expected {want_result}:{want_why:?}",
+                got.domain.as_deref().unwrap_or("?"),
+                got.selector.as_deref().unwrap_or("?"),
+                got.result,
+                got.reason,
+                got.detail
+            ));
+        }
+        if want.get("weak").is_some()
+            && got.result == Verdict::Pass
+            && !got.warnings.iter().any(|w| w.code == "weak_key")
+        {
+            o.failures.push(format!("{source}/{id}#dk{i}: weak key but no weak_key warning"));
+        }
+    }
+}
+
 /// The source folders, as named in tests/vectors/README.md.
 pub fn sources() -> Vec<String> {
-    ["apache-james-jdkim", "dkimpy", "mimekit", "perl-mail-dkim", "postalsys-mailauth", "stalwart-mail-auth"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
+    [
+        "apache-james-jdkim",
+        "dkimpy",
+        "mimekit",
+        "perl-mail-dkim",
+        "postalsys-mailauth",
+        "stalwart-mail-auth",
+        "valimail-arc-suite",
+        "blaze-arc",
+        "stalwart-mail-auth-arc",
+        "dkimpy-arc",
+        "perl-mail-dkim-dk",
+        "mail-domainkeys",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
 }
