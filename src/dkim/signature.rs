@@ -182,6 +182,10 @@ impl Signature {
         if signature.is_empty() {
             return Err(SignatureError::Base64("b"));
         }
+        // base64string (RFC 6376 §2.4) has at least one character.
+        if body_hash.is_empty() {
+            return Err(SignatureError::Base64("bh"));
+        }
         if !is_domain_name(&domain_raw) {
             return Err(SignatureError::Domain(domain_raw));
         }
