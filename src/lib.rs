@@ -26,6 +26,7 @@
 //! println!("{}: {}", report.verdict, report.summary);
 //! ```
 
+pub mod arc;
 pub mod crypto;
 pub mod dkim;
 pub mod domainkeys;

@@ -2,6 +2,7 @@
 //! message, evaluates every DKIM signature, and hands the results to the report layer for the
 //! verdict and its wording.
 
+use crate::arc::{self, ArcContext, ArcReport};
 use crate::dkim::MAX_SIGNATURES;
 use crate::dkim::body_hash::{BodyCache, ProvidedBodyHash};
 use crate::dkim::evaluate::{Context, evaluate};
@@ -63,6 +64,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         signatures: Vec::new(),
         skipped_signatures: 0,
         domainkeys: Vec::new(),
+        arc: ArcReport::none(),
     };
     if !message.headers.iter().any(|h| h.well_formed) {
         report.error = Some(if raw.is_empty() {
@@ -73,11 +75,14 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         report.summary = report::message_summary(&report);
         return report;
     }
-    report.signatures = evaluate_signatures(&message, keys, options, &mut report);
+    let mut bodies = BodyCache::with_provided(&options.body_hashes);
+    report.signatures = evaluate_signatures(&message, keys, options, &mut bodies, &mut report);
     for signature in &mut report.signatures {
         report::fill_signature_text(signature);
     }
-    report.domainkeys = domainkeys::evaluate_all(&message, keys, report.message.date_unix);
+    let date = report.message.date_unix;
+    report.domainkeys = domainkeys::evaluate_all(&message, keys, date);
+    report.arc = arc::validate(ArcContext { message: &message, keys, message_date: date, bodies: &mut bodies });
     report.verdict = report.signatures.iter().map(|s| s.result).min_by_key(|v| v.rank()).unwrap_or(Verdict::None);
     report.aligned = report.from_domain.as_ref().and_then(|from| {
         let passing: Vec<&SignatureReport> = report.signatures.iter().filter(|s| s.result == Verdict::Pass).collect();
@@ -99,6 +104,7 @@ fn evaluate_signatures(
     message: &Message<'_>,
     keys: &KeyStore,
     options: &Options,
+    bodies: &mut BodyCache,
     report: &mut MessageReport,
 ) -> Vec<SignatureReport> {
     let sig_fields: Vec<(usize, &HeaderField<'_>)> = message.fields("dkim-signature").collect();
@@ -109,14 +115,13 @@ fn evaluate_signatures(
             sig_fields.len()
         ));
     }
-    let mut bodies = BodyCache::with_provided(&options.body_hashes);
     let date = report.message.date_unix;
     sig_fields
         .iter()
         .take(MAX_SIGNATURES)
         .enumerate()
         .map(|(index, &(field_index, field))| {
-            let ctx = Context { message, keys, at: options.at, message_date: date, bodies: &mut bodies };
+            let ctx = Context { message, keys, at: options.at, message_date: date, bodies: &mut *bodies };
             evaluate(ctx, index, field_index, field)
         })
         .collect()
@@ -130,6 +135,7 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::arc::{self, ArcContext, ArcReport};
     use crate::crypto::HashAlgorithm;
     use crate::dkim::body_hash::{ProvidedBodyHash, body_hash_jobs, canonical_body};
     use crate::domainkeys;

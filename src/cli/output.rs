@@ -1,6 +1,6 @@
 //! Printing reports: short human lines (colour only on a terminal) or JSON Lines.
 
-use dkimcheck::report::{MessageReport, Verdict};
+use dkimcheck::report::{ArcReport, MessageReport, Verdict};
 use std::io::{IsTerminal, Write};
 
 /// Prints reports and a closing tally.
@@ -99,5 +99,6 @@ pub fn error_report(source: &str, error: &str) -> MessageReport {
         signatures: Vec::new(),
         skipped_signatures: 0,
         domainkeys: Vec::new(),
+        arc: ArcReport::none(),
     }
 }

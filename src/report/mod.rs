@@ -4,6 +4,7 @@
 pub mod explain;
 pub mod headers;
 
+pub use crate::arc::{ArcReport, ArcSetReport, ArcStep};
 pub use crate::dkim::result::{Category, KeyUsed, SignatureReport, Verdict, Warning, WarningKind};
 pub use crate::domainkeys::{DomainKeyReport, DomainKeyStep};
 use crate::message::summary::Summary;
@@ -55,6 +56,8 @@ pub struct MessageReport {
     pub skipped_signatures: usize,
     /// One entry per DomainKey-Signature field (RFC 4870, legacy), top first.
     pub domainkeys: Vec<DomainKeyReport>,
+    /// The ARC chain (RFC 8617): result `none` without ARC header fields.
+    pub arc: ArcReport,
 }
 
 impl MessageReport {

@@ -86,6 +86,7 @@ pub fn run(sources: &[String], read: &dyn Fn(&str) -> Option<Vec<u8>>, now: u64)
                 o.failures.push(format!("{source}/{id}: verdict {}, expected none", report.verdict));
             }
             check_domainkeys(&mut o, source, id, &case, &report);
+            check_arc(&mut o, source, id, &case, &report);
             for (i, (want, got)) in expect.iter().zip(&report.signatures).enumerate() {
                 o.checked += 1;
                 o.verdicts.push(format!("{source}/{id}#{i} {} {}", got.result, got.reason));
@@ -170,6 +171,50 @@ fn check_domainkeys(o: &mut Outcome, source: &str, id: &str, case: &Value, repor
             o.failures.push(format!("{source}/{id}#dk{i}: weak key but no weak_key warning"));
         }
     }
+}
+
+/// The `arc` verdict of a case: result (or one of `alt`, listed in ACCEPTED_ARC), instances, and
+/// for failures the step and instance; `oldest_pass` for passes.
+fn check_arc(o: &mut Outcome, source: &str, id: &str, case: &Value, report: &MessageReport) {
+    let Some(want) = case.get("arc").filter(|a| a.is_object()) else { return };
+    let got = &report.arc;
+    o.checked_arc += 1;
+    o.verdicts.push(format!(
+        "{source}/{id}#arc {} {} {}",
+        got.result,
+        got.reason,
+        got.failed_instance.map_or("-".to_string(), |i| i.to_string())
+    ));
+    let want_result = want["result"].as_str().unwrap_or("");
+    let got_why = got.category.and_then(|c| serde_json::to_value(c).ok()).and_then(|v| v.as_str().map(str::to_string));
+    let mismatch = |what: &str, got: String, want: String| {
+        format!("{source}/{id}#arc: {what} {got}, expected {want} ({}: {:?})", got_why_text(report), report.arc.detail)
+    };
+    if got.result.as_str() != want_result {
+        o.failures.push(mismatch("result", got.result.to_string(), want_result.to_string()));
+        return;
+    }
+    let want_n = want["instances"].as_u64().unwrap_or(0) as u32;
+    if got.instances != want_n {
+        o.failures.push(mismatch("instances", got.instances.to_string(), want_n.to_string()));
+    }
+    let want_why = want["why"].as_str().map(str::to_string);
+    if got_why != want_why {
+        o.failures.push(mismatch("why", format!("{got_why:?}"), format!("{want_why:?}")));
+    }
+    let want_failed = want["failed_instance"].as_u64().map(|i| i as u32);
+    if want_why.as_deref() != Some("structure") && got.failed_instance != want_failed {
+        o.failures.push(mismatch("failed_instance", format!("{:?}", got.failed_instance), format!("{want_failed:?}")));
+    }
+    if let Some(op) = want.get("oldest_pass").and_then(Value::as_u64)
+        && got.oldest_pass != Some(op as u32)
+    {
+        o.failures.push(mismatch("oldest_pass", format!("{:?}", got.oldest_pass), op.to_string()));
+    }
+}
+
+fn got_why_text(report: &MessageReport) -> String {
+    format!("{}/{:?}", report.arc.reason, report.arc.failed_instance)
 }
 
 /// The source folders, as named in tests/vectors/README.md.
