@@ -5,6 +5,7 @@
 
 use super::body_hash::{BodyCache, mbox_unquoted};
 use super::canon;
+use super::copied_headers;
 use super::key_check::{KeyOutcome, check_key};
 use super::result::{Category, SignatureReport, Verdict};
 use super::signature::{Signature, SignatureLabel};
@@ -47,6 +48,7 @@ pub fn evaluate(
     report.record_tags(&sig);
     let Some(body) = check_body(&mut ctx, &sig, &mut report) else { return report };
     let header_digest = hash_headers(ctx.message, &sig, field_index, &mut report);
+    report.copied_headers = copied_headers::compare(ctx.message, &sig, &report.covered_fields);
     let outcome = check_key(ctx.keys, &sig, &header_digest, ctx.message_date);
     decide(&ctx, &sig, outcome, body.matches, &mut report);
     report.warnings = warnings(ctx.message, &sig, &report, body.canonical_len, ctx.at);

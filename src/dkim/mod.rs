@@ -11,11 +11,13 @@
 //! | evaluating one signature, step by step | [`evaluate`] |
 //! | the key and the header signature | [`key_check`] |
 //! | warnings that change what a result means | [`warnings`] |
+//! | `z=` copied header fields compared with the current ones | [`copied_headers`] |
 //! | what evaluation yields | [`result`] |
 
 pub mod algorithm;
 pub mod body_hash;
 pub mod canon;
+pub mod copied_headers;
 pub mod evaluate;
 pub mod key_check;
 pub mod result;

@@ -2,6 +2,7 @@
 //! step that decided it, what was checked, the key used, and warnings. The report layer adds
 //! the wording.
 
+use super::copied_headers::CopiedHeader;
 use super::signature::{Signature, SignatureLabel};
 use crate::keys::{KeyFlag, Provenance};
 use serde::Serialize;
@@ -245,6 +246,8 @@ pub struct SignatureReport {
     pub key: Option<KeyUsed>,
     /// Warnings that change what the result means.
     pub warnings: Vec<Warning>,
+    /// `z=`: the header fields as the signer copied them, compared with the current ones.
+    pub copied_headers: Vec<CopiedHeader>,
     /// Indexes (into the message's header fields) of the fields this signature covers.
     #[serde(skip)]
     pub covered_fields: Vec<usize>,
@@ -278,6 +281,7 @@ impl SignatureReport {
             mbox_unquoted: false,
             key: None,
             warnings: Vec::new(),
+            copied_headers: Vec::new(),
             covered_fields: Vec::new(),
         }
     }

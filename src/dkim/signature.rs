@@ -39,6 +39,9 @@ pub struct Signature {
     pub expires: Option<u64>,
     /// Where the raw `b=` value sits inside the header field's raw bytes.
     pub b_range: Range<usize>,
+    /// `z=`: the header fields as the signer copied them (name, decoded value), read leniently
+    /// (a malformed copy is left out; `z=` never changes a result).
+    pub copied_headers: Vec<(String, Vec<u8>)>,
 }
 
 /// Why a `DKIM-Signature` field is not a valid signature.
@@ -246,6 +249,7 @@ impl Signature {
             timestamp,
             expires,
             b_range,
+            copied_headers: tags.get("z").map(parse_copied_headers).unwrap_or_default(),
         })
     }
 
@@ -281,6 +285,25 @@ impl SignatureLabel {
 pub fn key_name(selector: &str, domain: &str) -> String {
     let name = format!("{selector}._domainkey.{domain}");
     punycode::to_ascii(&name).unwrap_or_else(|| name.to_lowercase())
+}
+
+/// At most this many `z=` copies are read.
+const MAX_COPIED_HEADERS: usize = 64;
+
+/// Reads `z=` (RFC 6376 §3.5): `name:value|name:value`, each value dkim-quoted-printable.
+fn parse_copied_headers(z: &[u8]) -> Vec<(String, Vec<u8>)> {
+    z.split(|&b| b == b'|')
+        .filter_map(|copy| {
+            let colon = copy.iter().position(|&b| b == b':')?;
+            let name = trim_fws(&copy[..colon]);
+            if name.is_empty() || !name.iter().all(|&b| (0x21..=0x7e).contains(&b)) {
+                return None;
+            }
+            let value = decode_dkim_quoted_printable(&copy[colon + 1..])?;
+            Some((String::from_utf8_lossy(name).into_owned(), value))
+        })
+        .take(MAX_COPIED_HEADERS)
+        .collect()
 }
 
 fn parse_header_list(h: &[u8]) -> Result<Vec<String>, SignatureError> {
@@ -400,6 +423,22 @@ mod tests {
         for (value, code) in cases {
             assert_eq!(parse(value).unwrap_err().code(), *code, "{value}");
         }
+    }
+
+    #[test]
+    fn copied_headers_are_decoded() {
+        let sig = parse("v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA; z=From:foo@eng.example.net|To:joe@example.com|\r\n Subject:demo=20run|Date:July=205,=202005=203:44:08=20PM=20-0700|bad|:x")
+            .unwrap(); // ok: test
+        let copies: Vec<(&str, &[u8])> = sig.copied_headers.iter().map(|(n, v)| (n.as_str(), v.as_slice())).collect();
+        assert_eq!(
+            copies,
+            vec![
+                ("From", &b"foo@eng.example.net"[..]),
+                ("To", b"joe@example.com"),
+                ("Subject", b"demo run"),
+                ("Date", b"July 5, 2005 3:44:08 PM -0700")
+            ]
+        );
     }
 
     #[test]
