@@ -2,7 +2,7 @@
 //! message, evaluates every DKIM signature, and hands the results to the report layer for the
 //! verdict and its wording.
 
-use crate::arc::{self, ArcContext, ArcReport};
+use crate::arc::{self, ArcContext, ArcReport, FailedSignature};
 use crate::dkim::MAX_SIGNATURES;
 use crate::dkim::body_hash::{BodyCache, ProvidedBodyHash};
 use crate::dkim::evaluate::{Context, evaluate};
@@ -65,6 +65,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         skipped_signatures: 0,
         domainkeys: Vec::new(),
         arc: ArcReport::none(),
+        authentication_results: Vec::new(),
     };
     if !message.headers.iter().any(|h| h.well_formed) {
         report.error = Some(if raw.is_empty() {
@@ -82,7 +83,21 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     }
     let date = report.message.date_unix;
     report.domainkeys = domainkeys::evaluate_all(&message, keys, date);
+    report.domainkeys.iter_mut().for_each(report::fill_domainkey_text);
     report.arc = arc::validate(ArcContext { message: &message, keys, message_date: date, bodies: &mut bodies });
+    let failed: Vec<FailedSignature<'_>> = report
+        .signatures
+        .iter()
+        .filter(|s| s.result == Verdict::Fail)
+        .filter_map(|s| Some(FailedSignature { mechanism: "dkim", index: s.index, domain: s.domain.as_deref()? }))
+        .chain(report.domainkeys.iter().filter(|k| k.result == Verdict::Fail).filter_map(|k| {
+            Some(FailedSignature { mechanism: "domainkeys", index: k.index, domain: k.domain.as_deref()? })
+        }))
+        .collect();
+    report.arc.corroborations = arc::corroborations(&report.arc, &failed);
+    report::fill_arc_text(&mut report.arc);
+    report.authentication_results = arc::server_claims(&message, &report.arc);
+    report.authentication_results.iter_mut().for_each(report::fill_claim_text);
     report.verdict = report.signatures.iter().map(|s| s.result).min_by_key(|v| v.rank()).unwrap_or(Verdict::None);
     report.aligned = report.from_domain.as_ref().and_then(|from| {
         let passing: Vec<&SignatureReport> = report.signatures.iter().filter(|s| s.result == Verdict::Pass).collect();
@@ -96,6 +111,10 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         ));
     }
     report.summary = report::message_summary(&report);
+    if let Some(c) = report.arc.corroborations.iter().find(|c| c.mechanism == "dkim") {
+        report.summary.push(' ');
+        report.summary.push_str(&c.text);
+    }
     report
 }
 
@@ -135,10 +154,8 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::arc::{self, ArcContext, ArcReport};
     use crate::crypto::HashAlgorithm;
     use crate::dkim::body_hash::{ProvidedBodyHash, body_hash_jobs, canonical_body};
-    use crate::domainkeys;
     use crate::keys::KeyStore;
     use sha2::Digest;
 

@@ -63,7 +63,8 @@ fn parse_resinfo(part: &str) -> Option<AuthResult> {
     let pairs = pairs(part);
     let ((method, result), rest) = pairs.split_first()?;
     let method = method.split('/').next().unwrap_or("").trim().to_ascii_lowercase();
-    if method.is_empty() || method.contains(char::is_whitespace) {
+    // A method is a keyword; `ptype.property=value` in its place is not a result.
+    if method.is_empty() || method.contains(|c: char| c.is_whitespace() || c == '.') {
         return None;
     }
     let mut out = AuthResult { method, result: result.to_ascii_lowercase(), ..AuthResult::default() };
@@ -190,5 +191,9 @@ header.i=@d1.example; dmarc=fail; arc=pass (as.2.gmail.example=pass,\r\n    ams.
             let _ = parse(odd);
         }
         assert!(parse(b"example.org; none").results.is_empty());
+        let ar =
+            parse(b" webhostingserver.nl; smtp.remote-ip=178.250.146.69;\r\n\tiprev=pass (x) smtp.remote-ip=1.2.3.4");
+        assert_eq!(ar.results.len(), 1);
+        assert_eq!(ar.results[0].method, "iprev");
     }
 }

@@ -15,14 +15,17 @@
 //! | the ARC-Message-Signature | [`message_signature`] |
 //! | reading Authentication-Results values (RFC 8601) | [`auth_results`] |
 //! | chain validation, RFC 8617 §5.2 | [`validate`] |
+//! | what other servers said, and signatures a validated chain corroborates | [`claims`] |
 //! | what validation yields | [`result`] |
 
 pub mod auth_results;
+pub mod claims;
 pub mod message_signature;
 pub mod result;
 pub mod seal;
 pub mod sets;
 pub mod validate;
 
-pub use result::{ArcReport, ArcSetReport, ArcStep};
+pub use claims::{FailedSignature, ServerClaim, corroborations, server_claims};
+pub use result::{ArcReport, ArcSetReport, ArcStep, Corroboration};
 pub use validate::{ArcContext, validate};

@@ -50,6 +50,8 @@ pub struct ArcReport {
     pub detail: Option<String>,
     /// One entry per instance, 1 first.
     pub sets: Vec<ArcSetReport>,
+    /// Signatures that fail here but that a hop of this (validated) chain reported valid.
+    pub corroborations: Vec<Corroboration>,
 }
 
 impl ArcReport {
@@ -65,6 +67,7 @@ impl ArcReport {
             explanation: String::new(),
             detail: None,
             sets: Vec::new(),
+            corroborations: Vec::new(),
         }
     }
 
@@ -101,4 +104,26 @@ pub struct ArcSetReport {
     pub authentication_results: Option<AuthResults>,
     /// One plain sentence about this hop (filled in by the report layer).
     pub summary: String,
+}
+
+/// A signature that fails here, reported valid by a hop of a validated ARC chain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Corroboration {
+    /// `dkim` or `domainkeys`.
+    pub mechanism: &'static str,
+    /// The signature's position among the message's signatures of that mechanism.
+    pub signature_index: usize,
+    /// The signing domain.
+    pub domain: String,
+    /// The ARC instance whose record says it was valid (the earliest one).
+    pub instance: u32,
+    /// That set's sealing domain.
+    pub sealer: Option<String>,
+    /// The server that recorded it.
+    pub authserv_id: String,
+    /// The hop's own ARC message signature still matches the message: the hop changed the
+    /// message itself before passing it on. `false`: it changed after the hop.
+    pub changed_by_this_hop: bool,
+    /// Plain sentences (filled in by the report layer).
+    pub text: String,
 }

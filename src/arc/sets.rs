@@ -172,7 +172,7 @@ pub fn tag_values<'v>(value: &'v [u8], name: &str) -> Vec<&'v [u8]> {
 }
 
 /// The part of an ARC-Authentication-Results value after its `i=N;`.
-pub fn authentication_results_payload<'v>(value: &'v [u8]) -> &'v [u8] {
+pub fn authentication_results_payload(value: &[u8]) -> &[u8] {
     value.iter().position(|&b| b == b';').map_or(&[], |p| &value[p + 1..])
 }
 

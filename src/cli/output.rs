@@ -100,5 +100,6 @@ pub fn error_report(source: &str, error: &str) -> MessageReport {
         skipped_signatures: 0,
         domainkeys: Vec::new(),
         arc: ArcReport::none(),
+        authentication_results: Vec::new(),
     }
 }

@@ -4,13 +4,13 @@
 pub mod explain;
 pub mod headers;
 
-pub use crate::arc::{ArcReport, ArcSetReport, ArcStep};
+pub use crate::arc::{ArcReport, ArcSetReport, ArcStep, Corroboration, ServerClaim};
 pub use crate::dkim::result::{Category, KeyUsed, SignatureReport, Verdict, Warning, WarningKind};
 pub use crate::domainkeys::{DomainKeyReport, DomainKeyStep};
 use crate::message::summary::Summary;
 use crate::text::dns_name::is_same_or_subdomain;
 pub use explain::display_name;
-pub use explain::{fill_signature_text, message_summary};
+pub use explain::{fill_arc_text, fill_claim_text, fill_domainkey_text, fill_signature_text, message_summary};
 pub use headers::{MAX_HEADER_VIEWS, header_views};
 use serde::Serialize;
 
@@ -58,6 +58,9 @@ pub struct MessageReport {
     pub domainkeys: Vec<DomainKeyReport>,
     /// The ARC chain (RFC 8617): result `none` without ARC header fields.
     pub arc: ArcReport,
+    /// What receiving servers said in Authentication-Results fields: claims, unless a validated
+    /// ARC chain holds the same record.
+    pub authentication_results: Vec<ServerClaim>,
 }
 
 impl MessageReport {
