@@ -471,3 +471,34 @@ proptest! {
         let _ = r.to_json_line();
     }
 }
+
+/// The real mail among the vectors (Gmail and Yahoo DomainKeys of 2005-2008; Google, Microsoft,
+/// kernel.org and webhostingserver.nl ARC chains) verifies with the bundled archive alone.
+#[test]
+fn real_domainkeys_and_arc_mail_verifies_with_the_bundled_archive() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    let keys = KeyStore::with_bundled_archive();
+    let read = |rel: &str| dkimcheck::message::input::lf_to_crlf(&std::fs::read(root.join(rel)).expect("vector file"));
+    for (file, domain) in [
+        ("perl-mail-dkim-dk/messages/good_dk_gmail.txt", "gmail.com"),
+        ("perl-mail-dkim-dk/messages/dk_headers_1.txt", "gmail.com"),
+        ("perl-mail-dkim-dk/messages/good_dk_yahoo.txt", "yahoo.com"),
+        ("perl-mail-dkim-dk/messages/good_dk_1.txt", "yahoo.com"),
+    ] {
+        let r = verify_message(&read(file), &keys, &Options::at(AT));
+        let dk = &r.domainkeys[0];
+        assert_eq!((dk.result, dk.domain.as_deref()), (Verdict::Pass, Some(domain)), "{file}");
+        assert_eq!(dk.key.as_ref().map(|k| k.provenance.origin.as_str()), Some("bundled archive"));
+    }
+    for (file, instances) in
+        [("blaze-arc/messages/002.mail", 1), ("blaze-arc/messages/004.mail", 1), ("blaze-arc/messages/005.mail", 3)]
+    {
+        let r = verify_message(&read(file), &keys, &Options::at(AT));
+        assert_eq!((r.arc.result, r.arc.instances), (Verdict::Pass, instances), "{file}: {:?}", r.arc.detail);
+        assert!(
+            r.arc.sets.iter().all(|s| s.seal_key.as_ref().is_some_and(|k| k.provenance.origin == "bundled archive"))
+        );
+    }
+    let r = verify_message(&read("blaze-arc/messages/006.mail"), &keys, &Options::at(AT));
+    assert_eq!((r.arc.result, r.arc.reason), (Verdict::Fail, "chain_marked_failed"));
+}

@@ -12,7 +12,7 @@ use super::seal::Seal;
 use super::sets::{ArcSet, BrokenStructure, Structure, authentication_results_payload, collect, tag_values};
 use crate::dkim::body_hash::BodyCache;
 use crate::dkim::key_check::{KeyOutcome, KeyRequest, check_key_for};
-use crate::dkim::result::Verdict;
+use crate::dkim::result::{KeyUsed, Verdict};
 use crate::dkim::signature::key_name;
 use crate::keys::KeyStore;
 use crate::message::Message;
@@ -117,6 +117,11 @@ pub fn validate(ctx: ArcContext<'_, '_, '_, '_>) -> ArcReport {
                 entry.seal_key = Some(key);
                 None
             }
+            SealCheck::Mismatch(key, detail) => {
+                entry.seal_valid = Some(false);
+                entry.seal_key = Some(key);
+                Some(Failure { result: Verdict::Fail, reason: "seal_mismatch", step: ArcStep::Seal, instance, detail })
+            }
             SealCheck::Invalid(code, detail) => {
                 entry.seal_valid = Some(false);
                 Some(Failure { result: Verdict::Fail, reason: code, step: ArcStep::Seal, instance, detail })
@@ -189,7 +194,9 @@ fn check_cv(message: &Message<'_>, sets: &[ArcSet]) -> Option<Failure> {
 
 /// What checking one seal gave.
 enum SealCheck {
-    Valid(crate::dkim::result::KeyUsed),
+    Valid(KeyUsed),
+    /// The seal is well formed but does not verify with this key.
+    Mismatch(KeyUsed, String),
     Invalid(&'static str, String),
     Key(Verdict, &'static str, String),
 }
@@ -212,10 +219,9 @@ fn check_seal(ctx: &ArcContext<'_, '_, '_, '_>, sets: &[ArcSet], k: usize) -> Se
     match check_key_for(ctx.keys, &request, &digest, ctx.message_date, &arc_key_rule) {
         KeyOutcome::Error(verdict, code, _, detail) => SealCheck::Key(verdict, code, detail),
         KeyOutcome::Checked { key, valid: true } => SealCheck::Valid(key),
-        KeyOutcome::Checked { valid: false, .. } => SealCheck::Invalid(
-            "seal_mismatch",
-            format!("the ARC-Seal of instance {} does not verify", sets[k].instance),
-        ),
+        KeyOutcome::Checked { key, valid: false } => {
+            SealCheck::Mismatch(key, format!("the ARC-Seal of instance {} does not verify", sets[k].instance))
+        }
     }
 }
 
