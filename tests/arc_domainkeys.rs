@@ -502,3 +502,31 @@ fn real_domainkeys_and_arc_mail_verifies_with_the_bundled_archive() {
     let r = verify_message(&read("blaze-arc/messages/006.mail"), &keys, &Options::at(AT));
     assert_eq!((r.arc.result, r.arc.reason), (Verdict::Fail, "chain_marked_failed"));
 }
+
+/// Body hashes computed by the caller (the page's WebCrypto path) cover the ARC message
+/// signatures too, and give the same report.
+#[test]
+fn provided_body_hashes_serve_arc_message_signatures() {
+    use dkimcheck::dkim::body_hash::{ProvidedBodyHash, body_hash_jobs, canonical_body};
+    use sha2::Digest;
+    let (raw, zone) = chain(2);
+    let mut store = KeyStore::new();
+    store.add_zone(&zone, "test");
+    // The author signed with relaxed/relaxed, the hops too: one job, plus none for the seals.
+    let jobs = body_hash_jobs(&raw);
+    assert_eq!(jobs.len(), 1);
+    let provided: Vec<ProvidedBodyHash> = jobs
+        .iter()
+        .map(|&job| {
+            let body = canonical_body(&raw, job.canon);
+            ProvidedBodyHash { job, digest: sha2::Sha256::digest(&body).to_vec(), canonical_len: body.len() as u64 }
+        })
+        .collect();
+    let plain = verify_message(&raw, &store, &Options::at(AT));
+    let with = verify_message(&raw, &store, &Options { body_hashes: provided, ..Options::at(AT) });
+    assert_eq!(plain, with);
+    assert_eq!(with.arc.result, Verdict::Pass);
+    // An ARC message signature alone still asks for its body hash.
+    let only_arc = arc_seal(MESSAGE.as_bytes(), &ArcHop::new(&keys().hops[0], "lists.example.net", "mx; none"));
+    assert_eq!(body_hash_jobs(&only_arc).len(), 1);
+}
