@@ -83,6 +83,12 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     }
     let date = report.message.date_unix;
     report.domainkeys = domainkeys::evaluate_all(&message, keys, date);
+    let dk_fields = message.fields("domainkey-signature").count();
+    if dk_fields > MAX_SIGNATURES {
+        report.notes.push(format!(
+            "The message has {dk_fields} DomainKeys signatures; only the first {MAX_SIGNATURES} were checked."
+        ));
+    }
     report.domainkeys.iter_mut().for_each(report::fill_domainkey_text);
     report.arc = arc::validate(ArcContext { message: &message, keys, message_date: date, bodies: &mut bodies });
     let failed: Vec<FailedSignature<'_>> = report

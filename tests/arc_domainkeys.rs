@@ -530,3 +530,26 @@ fn provided_body_hashes_serve_arc_message_signatures() {
     let only_arc = arc_seal(MESSAGE.as_bytes(), &ArcHop::new(&keys().hops[0], "lists.example.net", "mx; none"));
     assert_eq!(body_hash_jobs(&only_arc).len(), 1);
 }
+
+/// More than 50 sets fail on the structure; thousands of ARC fields and DomainKey-Signatures are
+/// read without trouble (at most 50 DomainKey-Signatures are evaluated).
+#[test]
+fn oversized_chains_and_many_signatures_are_bounded() {
+    let mut raw = String::new();
+    for i in (1..=51).rev() {
+        raw.push_str(&format!(
+            "ARC-Seal: i={i}; a=rsa-sha256; cv=pass; d=x.example; s=s; b=AAAA\r\nARC-Message-Signature: i={i}; a=rsa-sha256; d=x.example; s=s; h=from; bh=AAAA; b=AAAA\r\nARC-Authentication-Results: i={i}; x.example; dkim=pass\r\n"
+        ));
+    }
+    raw.push_str(MESSAGE);
+    let r = check(raw.as_bytes(), "");
+    assert_eq!((r.arc.result, r.arc.category, r.arc.instances), (Verdict::Fail, Some(ArcStep::Structure), 50));
+    let mut many = "ARC-Seal: i=1; cv=none\r\n".repeat(5000);
+    many.push_str(&"DomainKey-Signature: a=rsa-sha1; q=dns; c=nofws; d=example.org; s=dk; b=AAAA\r\n".repeat(500));
+    many.push_str(MESSAGE);
+    let r = check(many.as_bytes(), "");
+    assert_eq!((r.arc.result, r.arc.reason), (Verdict::Fail, "incomplete_set"));
+    assert_eq!(r.domainkeys.len(), 50);
+    assert!(r.notes.iter().any(|n| n.contains("500 DomainKeys signatures")), "{:?}", r.notes);
+    assert!(r.domainkeys.iter().all(|k| k.result == Verdict::Permerror && k.reason == "no_key"));
+}
