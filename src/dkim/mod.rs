@@ -13,12 +13,16 @@
 //! | warnings that change what a result means | [`warnings`] |
 //! | `z=` copied header fields compared with the current ones | [`copied_headers`] |
 //! | what evaluation yields | [`result`] |
+//! | when a signature is judged (as of signing, or at a given time) | [`judging`] |
+//! | what a person may conclude: the data of an assessment (computed by `report::assess`) | [`assessment`] |
 
 pub mod algorithm;
+pub mod assessment;
 pub mod body_hash;
 pub mod canon;
 pub mod copied_headers;
 pub mod evaluate;
+pub mod judging;
 pub mod key_check;
 pub mod result;
 pub mod signature;
