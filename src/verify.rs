@@ -12,7 +12,7 @@ use crate::domainkeys;
 use crate::keys::KeyStore;
 use crate::message::summary::Summary;
 use crate::message::{HeaderField, Message, input};
-use crate::report::assess::{Assessment, Status, assess_message, assess_signature};
+use crate::report::assess::{Assessment, Status, assess_domainkey, assess_message, assess_signature, coverages};
 use crate::report::headers::field_marks;
 use crate::report::{self, MAX_HEADER_VIEWS, MessageReport, SignatureReport, Verdict, header_views};
 use sha2::{Digest, Sha256};
@@ -95,7 +95,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         } else {
             "No email header fields were found: this does not look like an email message.".to_string()
         });
-        report.assessment = assess_message(true, &[]);
+        report.assessment = assess_message(true, &[], &[]);
         report.headline = report::headline(&report);
         report.summary = report::message_summary(&report);
         return report;
@@ -114,7 +114,10 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
             "The message has {dk_fields} DomainKeys signatures; only the first {MAX_SIGNATURES} were checked."
         ));
     }
-    report.domainkeys.iter_mut().for_each(report::fill_domainkey_text);
+    for k in &mut report.domainkeys {
+        k.assessment = assess_domainkey(k, report.from_domain.as_deref());
+        report::fill_domainkey_text(k);
+    }
     report.arc = arc::validate(ArcContext { message: &message, keys, message_date: date, bodies: &mut bodies });
     let failed: Vec<FailedSignature<'_>> = report
         .signatures
@@ -130,12 +133,14 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     report.authentication_results = arc::server_claims(&message, &report.arc);
     report.authentication_results.iter_mut().for_each(report::fill_claim_text);
     report.verdict = report.signatures.iter().map(|s| s.result).min_by_key(|v| v.rank()).unwrap_or(Verdict::None);
-    report.assessment = assess_message(false, &report.signatures);
+    report.assessment = assess_message(false, &report.signatures, &report.domainkeys);
     // Aligned when any verified signature aligns (None < Some(false) < Some(true)).
-    let verified = report.signatures.iter().filter(|s| s.assessment.status.is_verified());
-    report.aligned = verified.map(|s| s.assessment.aligned).max().flatten();
-    report.headers = header_views(&message, &report.signatures);
-    report.fields = field_marks(&message, &report.signatures);
+    let assessments =
+        report.signatures.iter().map(|s| &s.assessment).chain(report.domainkeys.iter().map(|k| &k.assessment));
+    report.aligned = assessments.filter(|a| a.status.is_verified()).map(|a| a.aligned).max().flatten();
+    let coverages = coverages(&report.signatures, &report.domainkeys);
+    report.headers = header_views(&message, &coverages);
+    report.fields = field_marks(&message, &coverages);
     if message.headers.len() > MAX_HEADER_VIEWS {
         report.notes.push(format!(
             "The message has {} header lines; only the first {MAX_HEADER_VIEWS} are listed.",
@@ -144,10 +149,6 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     }
     report.headline = report::headline(&report);
     report.summary = report::message_summary(&report);
-    if let Some(c) = report.arc.corroborations.iter().find(|c| c.mechanism == "dkim") {
-        report.summary.push(' ');
-        report.summary.push_str(&c.text);
-    }
     report
 }
 

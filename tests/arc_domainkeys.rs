@@ -9,7 +9,7 @@ use common::signer::{ArcHop, Spec, TestKey, arc_seal, sign, sign_domainkeys};
 use dkimcheck::dkim::algorithm::Algorithm;
 use dkimcheck::domainkeys::canon::DkCanonicalization;
 use dkimcheck::keys::KeyStore;
-use dkimcheck::report::{ArcStep, DomainKeyStep, MessageReport, Verdict};
+use dkimcheck::report::{ArcStep, Basis, DomainKeyStep, MessageReport, Status, Verdict};
 use dkimcheck::verify::{Options, verify_message};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -75,6 +75,9 @@ fn domainkeys_simple_and_nofws_verify_with_and_without_h() {
             assert!(dk.explanation.contains("DomainKeys") && dk.explanation.contains("weaker evidence"));
             assert!(dk.warnings.iter().any(|w| w.code == "sha1"));
             assert!(r.signatures.is_empty() && r.summary.contains("DomainKeys only"), "{}", r.summary);
+            assert_eq!((r.assessment.status, r.assessment.basis), (Status::Verified, Some(Basis::DomainKeys)));
+            assert!(r.summary.contains("weaker kind of verified"), "{}", r.summary);
+            assert_eq!(r.fields.get("from").map(|s| s.as_str()), Some("verified"));
         }
     }
 }
@@ -138,16 +141,30 @@ fn domainkeys_mutations_give_their_reasons() {
 fn domainkeys_weak_keys_and_dkim_beside_it() {
     let signed =
         sign_domainkeys(MESSAGE.as_bytes(), &keys().weak, "example.org", "dk", DkCanonicalization::Simple, None);
+    // As for DKIM (RFC 8301): checked, but a key anyone can factor proves nothing.
     let r = check(&signed, &dk_zone(&keys().weak, None));
-    assert_eq!(r.domainkeys[0].result, Verdict::Pass);
-    assert!(r.domainkeys[0].warnings.iter().any(|w| w.code == "weak_key"));
-    assert!(r.summary.contains("factored"), "{}", r.summary);
+    let dk = &r.domainkeys[0];
+    assert_eq!((dk.result, dk.reason, dk.signature_valid), (Verdict::Permerror, "weak_key", Some(true)));
+    assert_eq!((dk.assessment.status, r.assessment.status), (Status::ProvesNothing, Status::ProvesNothing));
+    assert!(r.summary.contains("anyone can factor"), "{}", r.summary);
+    let changed = replace(&signed, "Hello,", "Hallo,");
+    let dk = &check(&changed, &dk_zone(&keys().weak, None)).domainkeys[0];
+    assert_eq!((dk.reason, dk.signature_valid, dk.assessment.status), ("weak_key", Some(false), Status::Failed));
     // A DKIM signature on top: the DKIM verdict is the message's; DomainKeys is reported apart.
     let spec = Spec::new(Algorithm::RsaSha256);
     let both = sign(&dk_signed(DkCanonicalization::Nofws, None), &keys().hops[0], &spec);
     let zone = format!("{}\n{}", dk_zone(&keys().author, None), spec.zone_line(&keys().hops[0]));
     let r = check(&both, &zone);
     assert_eq!((r.verdict, r.domainkeys[0].result), (Verdict::Pass, Verdict::Pass));
+    // DKIM decides when both verify; DomainKeys when DKIM does not.
+    assert_eq!((r.assessment.status, r.assessment.basis), (Status::Verified, Some(Basis::Dkim)));
+    let broken_dkim = check(&both, &dk_zone(&keys().author, None));
+    assert_eq!(broken_dkim.signatures[0].reason, "no_key");
+    assert_eq!(
+        (broken_dkim.assessment.status, broken_dkim.assessment.basis),
+        (Status::Verified, Some(Basis::DomainKeys))
+    );
+    assert!(broken_dkim.summary.contains("DomainKeys only"), "{}", broken_dkim.summary);
 }
 
 // ---- ARC ----

@@ -2,8 +2,8 @@
 //! step that decided it, what was checked, the key used, and warnings. The report layer adds
 //! the wording.
 
-use super::copied_headers::CopiedHeader;
 use super::assessment::{Assessment, Status};
+use super::copied_headers::CopiedHeader;
 use super::judging::JudgedAt;
 use super::signature::{Signature, SignatureLabel};
 use crate::keys::{KeyFlag, Provenance};

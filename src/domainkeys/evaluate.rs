@@ -88,8 +88,15 @@ pub fn evaluate(
         }
         KeyOutcome::Checked { key, valid } => {
             report.warnings = warnings(message, &fields, &key);
+            report.signature_valid = Some(valid);
+            let short = key.short().then_some(key.bits);
             report.key = Some(key);
-            if valid {
+            if let Some(bits) = short {
+                // As for DKIM (RFC 8301 §3.2): a key anyone can factor proves nothing; the
+                // signature was still checked, and `signature_valid` says whether it matched.
+                let detail = format!("the RSA key is only {bits} bits; keys under 1024 bits can be factored cheaply");
+                report.set_error(Verdict::Permerror, "weak_key", DomainKeyStep::Key, &detail);
+            } else if valid {
                 report.result = Verdict::Pass;
                 report.reason = "verified";
             } else {

@@ -2,6 +2,7 @@
 //! (the same vocabulary as DKIM's where the idea is the same), the step that decided it, the key
 //! used and warnings. The report layer adds the wording.
 
+use crate::dkim::assessment::{Assessment, Status};
 use crate::dkim::result::{KeyUsed, Verdict, Warning};
 use crate::dkim::signature::SignatureLabel;
 use serde::Serialize;
@@ -38,7 +39,9 @@ pub struct DomainKeyReport {
     /// The RFC 8601 result: pass, fail, neutral (no key known here), temperror, permerror.
     pub result: Verdict,
     /// Stable reason code: `verified`, `message_changed`, `no_sending_address`,
-    /// `domain_mismatch`, `key_granularity`, `no_key`, and DKIM's syntax and key codes.
+    /// `domain_mismatch`, `key_granularity`, `weak_key` (an RSA key under 1024 bits: the
+    /// signature is checked, `signature_valid` says whether it matched, but never counts),
+    /// `no_key`, and DKIM's syntax and key codes.
     pub reason: &'static str,
     /// The step that decided a non-pass result.
     pub category: Option<DomainKeyStep>,
@@ -50,10 +53,14 @@ pub struct DomainKeyReport {
     pub sending_address: Option<String>,
     /// The names of the signed header fields, lower-case, in the order they were hashed.
     pub signed_headers: Vec<String>,
+    /// Whether the RSA-SHA1 signature verifies with the key (`None`: not checked).
+    pub signature_valid: Option<bool>,
     /// The key used, if one was.
     pub key: Option<KeyUsed>,
     /// Warnings that change what the result means.
     pub warnings: Vec<Warning>,
+    /// What a person may conclude from this signature (filled in by the report layer).
+    pub assessment: Assessment,
     /// Indexes (into the message's header fields) of the fields this signature covers.
     #[serde(skip)]
     pub covered_fields: Vec<usize>,
@@ -74,8 +81,10 @@ impl DomainKeyReport {
             detail: None,
             sending_address: None,
             signed_headers: Vec::new(),
+            signature_valid: None,
             key: None,
             warnings: Vec::new(),
+            assessment: Assessment::without_signature(Status::Invalid),
             covered_fields: Vec::new(),
         }
     }

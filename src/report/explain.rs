@@ -289,14 +289,31 @@ pub fn message_summary(r: &MessageReport) -> String {
     std::iter::once(h.main).chain(h.caveats).collect::<Vec<String>>().join(" ")
 }
 
-/// The headline of a message: its assessment in words, then the caveats it must say.
+/// The headline of a message: its assessment in words, then the caveats it must say. A message
+/// that is not verified also says what a validated ARC chain corroborates (a hop reported a
+/// failing signature valid on receipt): never as verification.
 pub fn headline(r: &MessageReport) -> Headline {
+    let mut h = assessment_headline(r);
+    if !r.assessment.status.is_verified() {
+        h.caveats.extend(r.arc.corroborations.iter().map(|c| c.text.clone()));
+    }
+    h
+}
+
+/// The headline of the message's assessment alone.
+fn assessment_headline(r: &MessageReport) -> Headline {
     let plain = |main: String| Headline { main, caveats: Vec::new() };
     if let Some(e) = &r.error {
         return plain(e.clone());
     }
     let a = &r.assessment;
-    let Some(best) = a.signature.and_then(|i| r.signatures.iter().find(|s| s.index == i)) else {
+    if a.basis == Some(Basis::DomainKeys)
+        && let Some(k) = a.signature.and_then(|i| r.domainkeys.iter().find(|k| k.index == i))
+    {
+        return domainkeys_headline(r, a, k);
+    }
+    let best = a.signature.filter(|_| a.basis == Some(Basis::Dkim));
+    let Some(best) = best.and_then(|i| r.signatures.iter().find(|s| s.index == i)) else {
         return plain(
             "This message has no DKIM signature, so nothing can be verified about where it came from.".to_string(),
         );
@@ -356,19 +373,30 @@ or the signature was never made with {d}'s key."
 /// The headline of a verified message: who signed, then every caveat.
 fn verified_headline(r: &MessageReport, a: &Assessment, best: &SignatureReport) -> Headline {
     let d = best.domain.as_deref().unwrap_or("an unknown domain");
-    let mut main = match (a.basis, a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
-        (Some(Basis::DomainKeys), _, _) => format!(
-            "Signed by {d} with DomainKeys only, an older and weaker mechanism than DKIM (SHA-1, and the body is not \
-always fully covered): a weaker kind of verified."
-        ),
-        (_, true, Some(from)) => format!("Signed by {d}, which is not the domain of the From address ({from})."),
+    let mut main = match (a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
+        (true, Some(from)) => format!("Signed by {d}, which is not the domain of the From address ({from})."),
         _ => format!("Signed by {d}."),
     };
     main.push_str(" Nothing in the signed parts has changed since.");
+    let on_behalf = best.identity.as_ref().map(|i| format!("{i} (i=)"));
+    let caveats = verified_caveats(r, a, on_behalf, best.key.as_ref(), best.body_unsigned_bytes);
+    Headline { main, caveats }
+}
+
+/// The caveat sentences of a verified message (DKIM or DomainKeys): `on_behalf` is whom the
+/// signature says it was made for (its `i=`, or the DomainKeys sending address), `unsigned_bytes`
+/// what `l=` leaves unsigned.
+fn verified_caveats(
+    r: &MessageReport,
+    a: &Assessment,
+    on_behalf: Option<String>,
+    key: Option<&KeyUsed>,
+    unsigned_bytes: u64,
+) -> Vec<String> {
     let mut caveats = Vec::new();
     if a.has(Caveat::Misaligned) {
-        if let Some(i) = &best.identity {
-            caveats.push(format!("The signature says it was made on behalf of {i} (i=)."));
+        if let Some(i) = on_behalf {
+            caveats.push(format!("The signature says it was made on behalf of {i}."));
         }
         if let Some(sender) = &r.message.sender {
             caveats.push(match r.fields.get("sender") {
@@ -377,7 +405,6 @@ always fully covered): a weaker kind of verified."
             });
         }
     }
-    let key = best.key.as_ref();
     if a.has(Caveat::TestingKey) {
         caveats.push(
             "The domain had marked this key as in testing (t=y); that does not weaken the signature's mathematics."
@@ -403,11 +430,11 @@ that key came from."
     }
     if a.has(Caveat::PartialBody) {
         caveats.push(format!(
-            "The last {} bytes of the body are not covered by the signature (l=) and could have been added by anyone.",
-            best.body_unsigned_bytes
+            "The last {unsigned_bytes} bytes of the body are not covered by the signature (l=) and could have been \
+added by anyone."
         ));
     }
-    Headline { main, caveats }
+    caveats
 }
 
 /// The CLI's label for an assessment.
@@ -542,6 +569,18 @@ key's DNS record to check it."
         "key_lookup_failed" => format!("The key at {name} could not be retrieved just now; checking again may work."),
         "key_revoked" => {
             format!("{d} has revoked this key (its record at {name} is empty), so the signature no longer counts.")
+        }
+        "weak_key" => {
+            let bits = r.key.as_ref().map_or(0, |k| k.bits);
+            let matched = if r.signature_valid == Some(true) {
+                "The signature matches it, but"
+            } else {
+                "The signature does not even match it, and"
+            };
+            format!(
+                "The key at {name} is only {bits} bits: anyone can factor it and sign as {d}. {matched} a signature \
+with such a key proves nothing."
+            )
         }
         code if code.starts_with("key_") || code == "bad_key" => {
             format!("The key for {name} cannot be used for this DomainKeys signature: {detail}.")
@@ -712,36 +751,42 @@ fn join_words(items: &[String]) -> String {
     }
 }
 
-/// The banner sentence for a message whose only signatures are DomainKeys ones.
-fn domainkeys_summary(r: &MessageReport) -> Option<String> {
-    let best = r.domainkeys.iter().min_by_key(|k| k.result.rank())?;
-    let d = best.domain.as_deref().unwrap_or("an unknown domain");
-    Some(match best.result {
-        Verdict::Pass if best.key.as_ref().is_some_and(|k| k.compromised()) => format!(
-            "Only a DomainKeys signature, and it matches a key of {d} whose private half is public: it proves nothing."
-        ),
-        Verdict::Pass => {
-            let mut t = format!(
-                "Signed by {d} with DomainKeys only, the older mechanism DKIM replaced: nothing in the signed parts has changed since, but SHA-1 and DomainKeys make this weaker evidence than a DKIM signature."
+/// The headline of a message whose deciding signature is a DomainKeys one: verified only by
+/// DomainKeys is a weaker kind of verified, and the headline says so.
+fn domainkeys_headline(r: &MessageReport, a: &Assessment, k: &DomainKeyReport) -> Headline {
+    let d = k.domain.as_deref().unwrap_or("an unknown domain");
+    let plain = |main: String| Headline { main, caveats: Vec::new() };
+    let dkim = if r.signatures.is_empty() { "No DKIM signature." } else { "No DKIM signature verifies." };
+    match a.status {
+        Status::Verified => {
+            let main = format!(
+                "Signed by {d} with DomainKeys only, the older mechanism that DKIM replaced: nothing in the signed \
+parts has changed since, but this is a weaker kind of verified (SHA-1, one signature over headers and body, \
+and a method that may ignore spaces)."
             );
-            if best.key.as_ref().is_some_and(|k| k.short()) {
-                t.push_str(&format!(
-                    " The key is only {} bits and can be factored cheaply.",
-                    best.key.as_ref().map_or(0, |k| k.bits)
-                ));
-            }
-            t
+            let on_behalf = k.sending_address.as_ref().map(|s| format!("{s} (its sending address)"));
+            Headline { main, caveats: verified_caveats(r, a, on_behalf, k.key.as_ref(), 0) }
         }
-        Verdict::Fail => format!(
-            "No DKIM signature. A DomainKeys signature claims to be from {d}, but it does not verify: the message \
-was changed after signing, or the signature was not made with {d}'s key."
-        ),
-        Verdict::Neutral => format!(
-            "No DKIM signature. A DomainKeys signature from {d} cannot be checked here: no key for it is known. {}",
-            best.explanation
-        ),
-        _ => format!("No DKIM signature, and the DomainKeys signature could not be verified. {}", best.explanation),
-    })
+        Status::ProvesNothing if a.has(Caveat::CompromisedKey) => plain(format!(
+            "{dkim} The DomainKeys signature matches a key of {d} whose private half is public: it proves nothing."
+        )),
+        Status::ProvesNothing => plain(format!(
+            "{dkim} The DomainKeys signature matches a {}-bit key of {d}, which anyone can factor: it proves nothing.",
+            k.key.as_ref().map_or(0, |k| k.bits)
+        )),
+        Status::Failed => plain(format!(
+            "{dkim} A DomainKeys signature claims to be from {d}, but it does not verify: the message was changed \
+after signing, or the signature was not made with {d}'s key."
+        )),
+        Status::NoKey => match (&k.selector, &k.domain) {
+            (Some(sel), Some(dom)) if k.result == Verdict::Neutral => plain(format!(
+                "{dkim} No public key for the DomainKeys signature ({sel}._domainkey.{dom}) is known here: paste its \
+DNS record to check it."
+            )),
+            _ => plain(format!("{dkim} The DomainKeys signature could not be checked. {}", k.explanation)),
+        },
+        _ => plain(format!("{dkim} The DomainKeys signature could not be verified. {}", k.explanation)),
+    }
 }
 
 /// For a header signature that fails, what its `z=` copy says changed.

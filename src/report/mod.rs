@@ -12,7 +12,9 @@ pub use crate::domainkeys::{DomainKeyReport, DomainKeyStep};
 use crate::message::summary::Summary;
 pub use assess::{Assessment, Basis, Caveat, FieldStatus, Status, aligned};
 pub use explain::display_name;
-pub use explain::{fill_arc_text, fill_claim_text, fill_domainkey_text, fill_signature_text, headline, message_summary};
+pub use explain::{
+    fill_arc_text, fill_claim_text, fill_domainkey_text, fill_signature_text, headline, message_summary,
+};
 pub use headers::{MAX_HEADER_VIEWS, header_views};
 use serde::Serialize;
 use std::collections::BTreeMap;
