@@ -662,11 +662,11 @@ pub fn arc(a: &ArcReport) -> String {
         (Verdict::None, _) => return String::new(),
         (Verdict::Pass, _) => {
             let sealers: Vec<String> = a.sets.iter().filter_map(|s| s.sealer.clone()).collect();
+            let they = if sealers.len() == 1 { "it" } else { "they" };
             let mut t = format!(
-                "The ARC chain is intact: {} sealed the message as {} passed it on, and nothing they sealed has \
+                "The ARC chain is intact: {} sealed the message as {they} passed it on, and nothing {they} sealed has \
 changed since.",
-                join_words(&sealers),
-                if sealers.len() == 1 { "it" } else { "they" }
+                join_words(&sealers)
             );
             if a.oldest_pass.is_some_and(|o| o > 0) {
                 t.push_str(&format!(
