@@ -1,7 +1,7 @@
 //! Printing reports: short human lines (colour only on a terminal) or JSON Lines.
 
 use dkimcheck::report::explain;
-use dkimcheck::report::{Assessment, JudgingMode, MessageReport, Status, Verdict};
+use dkimcheck::report::{ArcReport, Assessment, JudgingMode, MessageReport, Status, Verdict};
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 
@@ -80,7 +80,37 @@ impl Style {
                 let _ = writeln!(out, "           ! {}", w.text);
             }
         }
+        for k in &r.domainkeys {
+            let _ = writeln!(
+                out,
+                "        DomainKeys #{} {} ({}, {}) d={} s={} {}: {}",
+                k.index + 1,
+                k.assessment.status,
+                k.result,
+                k.reason,
+                k.domain.as_deref().unwrap_or("?"),
+                k.selector.as_deref().unwrap_or("?"),
+                k.canonicalization.as_deref().unwrap_or(""),
+                k.explanation
+            );
+            for w in k.warnings.iter().filter(|_| self.verbose) {
+                let _ = writeln!(out, "           ! {}", w.text);
+            }
+        }
+        if r.arc.result != Verdict::None {
+            let _ = writeln!(
+                out,
+                "        ARC {} ({}), {} set(s): {}",
+                r.arc.result, r.arc.reason, r.arc.instances, r.arc.explanation
+            );
+            for set in r.arc.sets.iter().filter(|_| self.verbose) {
+                let _ = writeln!(out, "           {}", set.summary);
+            }
+        }
         if self.verbose {
+            for c in &r.authentication_results {
+                let _ = writeln!(out, "        {}", c.text);
+            }
             let _ = writeln!(out, "        {}", explain::judging(&r.judged_at));
             for n in &r.notes {
                 let _ = writeln!(out, "        note: {n}");
@@ -143,5 +173,8 @@ pub fn error_report(source: &str, error: &str, judged_at: JudgingMode) -> Messag
         headers: Vec::new(),
         signatures: Vec::new(),
         skipped_signatures: 0,
+        domainkeys: Vec::new(),
+        arc: ArcReport::none(),
+        authentication_results: Vec::new(),
     }
 }
