@@ -9,6 +9,7 @@
 //!
 //! | layer | module |
 //! |---|---|
+//! | budgets against hostile input (limits, the error naming one), counted work | [`budget`] |
 //! | byte-level syntax: tag lists, base64, DNS names, dates | [`text`] |
 //! | raw input → message bytes → header fields and body (zero-copy); mbox; display summary | [`message`] |
 //! | hashes, RSA PKCS#1 v1.5, Ed25519 | [`crypto`] |
@@ -26,6 +27,7 @@
 //! println!("{}: {}", report.verdict, report.summary);
 //! ```
 
+pub mod budget;
 pub mod crypto;
 pub mod dkim;
 pub mod keys;

@@ -3,7 +3,7 @@
 //! verdict and its wording.
 
 use crate::dkim::MAX_SIGNATURES;
-use crate::dkim::body_hash::{BodyCache, ProvidedBodyHash};
+use crate::dkim::body_hash::{self, BodyCache, ProvidedBodyHash};
 use crate::dkim::evaluate::{Context, evaluate};
 use crate::keys::KeyStore;
 use crate::message::summary::Summary;
@@ -46,7 +46,12 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
             message.malformed_lines()
         ));
     }
-    let summary = Summary::read(bytes, &message, options.with_body);
+    let over_budget = message.over_budget();
+    // A message over the header budget is not checked; its summary is read from the header only.
+    let summary = Summary::read(bytes, &message, options.with_body && over_budget.is_none());
+    if let Some(exceeded) = &summary.body_skipped {
+        notes.push(report::explain::body_not_shown(exceeded));
+    }
     let mut report = MessageReport {
         source: options.source.clone(),
         sha256: if options.hash_input { hex(&Sha256::digest(raw)) } else { String::new() },
@@ -62,6 +67,11 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         signatures: Vec::new(),
         skipped_signatures: 0,
     };
+    if let Some(exceeded) = over_budget {
+        report.error = Some(report::explain::not_checked(&exceeded));
+        report.summary = report::message_summary(&report);
+        return report;
+    }
     if !message.headers.iter().any(|h| h.well_formed) {
         report.error = Some(if raw.is_empty() {
             "The file is empty.".to_string()
@@ -107,6 +117,10 @@ fn evaluate_signatures(
         ));
     }
     let mut bodies = BodyCache::with_provided(&options.body_hashes);
+    if sig_fields.len() > 1 {
+        // Several signatures: their body hashes are computed together, one pass per form.
+        bodies.plan(body_hash::jobs(message));
+    }
     let date = report.message.date_unix;
     sig_fields
         .iter()

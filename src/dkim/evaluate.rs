@@ -3,7 +3,7 @@
 //! signature, then the result. The body hash and the header signature are both always
 //! computed, so a failure can say what changed.
 
-use super::body_hash::{BodyCache, mbox_unquoted};
+use super::body_hash::{BodyCache, BodyForm, BodyJob};
 use super::canon;
 use super::key_check::{KeyOutcome, check_key};
 use super::result::{Category, SignatureReport, Verdict};
@@ -13,6 +13,7 @@ use crate::crypto::Hasher;
 use crate::keys::KeyStore;
 use crate::message::{HeaderField, Message};
 use crate::text::civil_date::unix_to_date;
+use std::collections::HashSet;
 
 /// What one signature is evaluated against.
 pub struct Context<'m, 'a, 'k, 'b> {
@@ -68,13 +69,14 @@ fn check_body(ctx: &mut Context<'_, '_, '_, '_>, sig: &Signature, report: &mut S
     let body = ctx.bodies.get(ctx.message.body_bytes(), sig.body_canon, hash, limit);
     let mut check = BodyCheck { matches: body.digest == sig.body_hash, canonical_len: body.canonical_len };
     if !check.matches {
-        // A message kept in an mbox has its body lines "From ..." stored as ">From ...".
-        if let Some(unquoted) = mbox_unquoted(ctx.message.body_bytes()) {
-            let retry = canon::body_hash(&unquoted, sig.body_canon, hash, limit);
-            if retry.digest == sig.body_hash {
-                check = BodyCheck { matches: true, canonical_len: retry.canonical_len };
-                report.mbox_unquoted = true;
-            }
+        // A message kept in an mbox has its body lines "From ..." stored as ">From ...". The
+        // unquoted body is built once per message (if any line is quoted) and its hashes cached.
+        let job = BodyJob { canon: sig.body_canon, hash, limit };
+        if let Some(retry) = ctx.bodies.get_form(ctx.message.body_bytes(), BodyForm::MboxUnquoted, job)
+            && retry.digest == sig.body_hash
+        {
+            check = BodyCheck { matches: true, canonical_len: retry.canonical_len };
+            report.mbox_unquoted = true;
         }
     }
     report.body_hash_matches = Some(check.matches);
@@ -108,13 +110,19 @@ fn hash_headers(message: &Message<'_>, sig: &Signature, field_index: usize, repo
     hasher.finish()
 }
 
-/// The distinct names (lower-case) of well-formed fields that `h=` does not list.
+/// The distinct names (lower-case) of well-formed fields that `h=` does not list, in order of
+/// first appearance. One set lookup per distinct name: linear in the header block.
 fn unsigned_headers(message: &Message<'_>, signed: &[String]) -> Vec<String> {
+    let signed: HashSet<String> = signed.iter().map(|n| n.to_ascii_lowercase()).collect();
     let mut out: Vec<String> = Vec::new();
-    for h in message.headers.iter().filter(|h| h.well_formed && !h.is("dkim-signature")) {
-        let listed = |names: &[String]| names.iter().any(|n| h.name.eq_ignore_ascii_case(n.as_bytes()));
-        if !listed(signed) && !listed(&out) {
-            out.push(h.name_str().to_ascii_lowercase());
+    for (i, h) in message.headers.iter().enumerate().filter(|(_, h)| h.well_formed && !h.is("dkim-signature")) {
+        // Only a name's first instance is considered.
+        if message.instances(&String::from_utf8_lossy(h.name)).first() != Some(&i) {
+            continue;
+        }
+        let name = h.name_str().to_ascii_lowercase();
+        if !signed.contains(&name) {
+            out.push(name);
         }
     }
     out

@@ -7,6 +7,7 @@ use super::signature::Signature;
 use crate::crypto::HashAlgorithm;
 use crate::keys::KeyFlag;
 use crate::message::Message;
+use std::collections::{HashMap, HashSet};
 
 /// Header fields whose absence from `h=` is worth a warning.
 const IMPORTANT_HEADERS: &[&str] =
@@ -46,21 +47,26 @@ pub fn warnings(
             push(WarningKind::KeyDateWindow);
         }
     }
-    let present = |name: &str| message.fields(name).count();
-    let listed = |name: &str| report.signed_headers.iter().filter(|h| *h == name).count();
-    let unsigned: Vec<&str> = IMPORTANT_HEADERS.iter().copied().filter(|h| present(h) > 0 && listed(h) == 0).collect();
+    // How often each name is listed in h= (lower-case), counted once: linear in h=.
+    let mut listed: HashMap<&str, usize> = HashMap::new();
+    for name in &report.signed_headers {
+        *listed.entry(name.as_str()).or_default() += 1;
+    }
+    let present = |name: &str| message.instances(name).len();
+    let listed_count = |name: &str| listed.get(name).copied().unwrap_or(0);
+    let unsigned: Vec<&str> =
+        IMPORTANT_HEADERS.iter().copied().filter(|h| present(h) > 0 && listed_count(h) == 0).collect();
     if !unsigned.is_empty() {
         push(WarningKind::UnsignedHeader { names: unsigned });
     }
-    let mut seen = Vec::new();
+    let mut seen = HashSet::new();
     for name in &report.signed_headers {
         // Trace fields are added on the way by design; an extra one says nothing.
         let trace = TRACE_HEADERS.contains(&name.as_str()) || name.starts_with("x-") || name.starts_with("arc-");
-        if seen.contains(name) || trace {
+        if trace || !seen.insert(name.as_str()) {
             continue;
         }
-        seen.push(name.clone());
-        let (p, l) = (present(name), listed(name));
+        let (p, l) = (present(name), listed_count(name));
         if p > l {
             push(WarningKind::ExtraHeaderInstance { name: name.clone(), present: p, listed: l });
         }

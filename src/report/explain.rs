@@ -3,6 +3,7 @@
 //! not who wrote the message or whether it is true.
 
 use super::{KeyUsed, MessageReport, SignatureReport, Verdict, WarningKind, aligned};
+use crate::budget::Exceeded;
 
 /// Warning text for rsa-sha1.
 pub const SHA1: &str = "This signature uses SHA-1, which RFC 8301 forbids for DKIM: SHA-1 collisions can be \
@@ -279,4 +280,14 @@ or the signature was not made with {d}'s key."
         },
         _ => format!("The signature could not be verified. {}", best.explanation),
     }
+}
+
+/// Why a message was not checked: a budget against hostile input was hit.
+pub fn not_checked(exceeded: &Exceeded) -> String {
+    format!("This message is not checked: {exceeded}.")
+}
+
+/// Note when a message's body and attachments are not shown: a budget was hit.
+pub fn body_not_shown(exceeded: &Exceeded) -> String {
+    format!("The body and attachments are not shown: {exceeded}. The signatures are checked all the same.")
 }
