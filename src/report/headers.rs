@@ -19,16 +19,19 @@ pub fn header_views(message: &Message<'_>, signatures: &[SignatureReport]) -> Ve
     } else {
         passing
     };
+    // Which of the listed fields are covered, marked once (not one search per field).
+    let shown = message.headers.len().min(MAX_HEADER_VIEWS);
+    let mut signed = vec![false; shown];
+    for &i in basis.iter().flat_map(|s| &s.covered_fields) {
+        if let Some(mark) = signed.get_mut(i) {
+            *mark = true;
+        }
+    }
     message
         .headers
         .iter()
-        .enumerate()
-        .take(MAX_HEADER_VIEWS)
-        .map(|(i, h)| HeaderView {
-            name: shorten(h.name_str()),
-            value: shorten(h.value_unfolded()),
-            signed: basis.iter().any(|s| s.covered_fields.contains(&i)),
-        })
+        .zip(signed)
+        .map(|(h, signed)| HeaderView { name: shorten(h.name_str()), value: shorten(h.value_unfolded()), signed })
         .collect()
 }
 
