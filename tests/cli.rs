@@ -101,6 +101,25 @@ fn usage_errors_and_unreadable_input_exit_2() {
 }
 
 #[test]
+fn jobs_sets_the_threads_and_keeps_the_order() {
+    let dir = vector("mimekit/messages");
+    let one = bin().args(["--jobs", "1", &dir]).output().unwrap();
+    let three = bin().args(["-j", "3", &dir]).output().unwrap();
+    let default = bin().arg(&dir).output().unwrap();
+    assert!(String::from_utf8_lossy(&one.stdout).lines().count() > 2);
+    assert_eq!(one.stdout, three.stdout);
+    assert_eq!(one.stdout, default.stdout);
+    assert_eq!(one.status.code(), default.status.code());
+    let eq = bin().args(["--jobs=2", &dir]).output().unwrap();
+    assert_eq!(one.stdout, eq.stdout);
+    for bad in ["0", "many", "-1"] {
+        let out = bin().args(["--jobs", bad, &dir]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "--jobs {bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--jobs"));
+    }
+}
+
+#[test]
 fn keys_files_at_and_no_bundled_keys() {
     let (msg, zone) = signed_pair();
     let path = tmp(&format!("m-{}.eml", rand_suffix()));

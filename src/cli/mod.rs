@@ -30,6 +30,7 @@ OPTIONS:
     --json              one JSON object per message on stdout (JSON Lines)
     --body              with --json: include each message's plain-text body
     -v, --verbose       show every signature's details and warnings
+    -j, --jobs <N>      verify on N threads (default: all cores); --jobs 1 leaves the others free
     -h, --help          this help
     -V, --version       the version
 
@@ -54,6 +55,8 @@ pub(crate) struct Args {
     pub json: bool,
     pub body: bool,
     pub verbose: bool,
+    /// Worker threads; `None`: one per core.
+    pub jobs: Option<usize>,
     pub paths: Vec<String>,
 }
 
@@ -75,12 +78,17 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
                 a.at = Some(parse_at(&value(i)?)?);
                 i += 1;
             }
+            "-j" | "--jobs" => {
+                a.jobs = Some(parse_jobs(&value(i)?)?);
+                i += 1;
+            }
             "--no-bundled-keys" => a.no_bundled = true,
             "--json" => a.json = true,
             "--body" => a.body = true,
             "-v" | "--verbose" => a.verbose = true,
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
+            s if s.starts_with("--jobs=") => a.jobs = Some(parse_jobs(&s["--jobs=".len()..])?),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             _ => a.paths.push(arg.clone()),
         }
@@ -91,6 +99,13 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
 
 fn parse_at(v: &str) -> Result<u64, String> {
     time::parse(v).ok_or_else(|| format!("--at: \"{v}\" is not unix seconds or an RFC 3339 time"))
+}
+
+fn parse_jobs(v: &str) -> Result<usize, String> {
+    match v.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("--jobs: \"{v}\" is not a number of threads (1 or more)")),
+    }
 }
 
 /// Builds the key store: the bundled archive unless disabled, plus every `--keys` file.
@@ -144,7 +159,7 @@ pub fn run(argv: Vec<String>) -> i32 {
     let mut printer = output::Printer::new(args.json, args.verbose);
     let mut status = 0;
     let mut unreadable = false;
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     for path in &args.paths {
         let result = sources::for_each_batch(path, |batch| {
             let reports = verify_batch(batch, &keys, at, args.body, workers);
