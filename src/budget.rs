@@ -28,12 +28,20 @@ pub const MAX_KEYS_PER_NAME: usize = 32;
 pub const MAX_SIGNATURES: usize = 50;
 /// Most MIME parts and nested messages read to show a message's body and attachments.
 pub const MAX_MIME_PARTS: usize = 10_000;
-/// Most bytes inflated from one zip file, the zips inside it included (16 GiB).
-pub const MAX_ZIP_INFLATED_BYTES: u64 = 16 * 1024 * 1024 * 1024;
+/// Bytes one zip file may inflate to, the zips inside it included: this many times its own
+/// size, plus [`ZIP_INFLATION_ALLOWANCE`]. Mail compresses a few times; zip bombs, a thousand.
+pub const MAX_ZIP_INFLATION_RATIO: u64 = 100;
+/// Bytes any zip may inflate to beyond [`MAX_ZIP_INFLATION_RATIO`] times its size (64 MiB).
+pub const ZIP_INFLATION_ALLOWANCE: u64 = 64 * 1024 * 1024;
 /// Most members in one zip file, the zips inside it included.
 pub const MAX_ZIP_MEMBERS: u64 = 1_000_000;
 /// Deepest nesting of zips inside zips.
 pub const MAX_ZIP_NESTING: usize = 8;
+
+/// The bytes a zip file of `zip_size` bytes may inflate to, the zips inside it included.
+pub fn max_zip_inflated_bytes(zip_size: u64) -> u64 {
+    ZIP_INFLATION_ALLOWANCE.saturating_add(zip_size.saturating_mul(MAX_ZIP_INFLATION_RATIO))
+}
 
 /// One of the budgets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,7 +58,7 @@ pub enum Limit {
     Signatures,
     /// [`MAX_MIME_PARTS`].
     MimeParts,
-    /// [`MAX_ZIP_INFLATED_BYTES`].
+    /// [`max_zip_inflated_bytes`].
     ZipInflatedBytes,
     /// [`MAX_ZIP_MEMBERS`].
     ZipMembers,
@@ -68,7 +76,7 @@ impl Limit {
             Limit::KeysPerName => MAX_KEYS_PER_NAME as u64,
             Limit::Signatures => MAX_SIGNATURES as u64,
             Limit::MimeParts => MAX_MIME_PARTS as u64,
-            Limit::ZipInflatedBytes => MAX_ZIP_INFLATED_BYTES,
+            Limit::ZipInflatedBytes => ZIP_INFLATION_ALLOWANCE,
             Limit::ZipMembers => MAX_ZIP_MEMBERS,
             Limit::ZipNesting => MAX_ZIP_NESTING as u64,
         }
@@ -98,7 +106,9 @@ impl Limit {
             Limit::KeysPerName => "keys under one name",
             Limit::Signatures => "signatures per message",
             Limit::MimeParts => "MIME parts and nested messages shown",
-            Limit::ZipInflatedBytes => "bytes inflated from one zip (the zips inside it included)",
+            Limit::ZipInflatedBytes => {
+                "bytes inflated from this zip (100 times its size plus 64 MiB, the zips inside it included)"
+            }
             Limit::ZipMembers => "members in one zip (the zips inside it included)",
             Limit::ZipNesting => "levels of zips inside zips",
         }
@@ -164,6 +174,7 @@ pub enum Work {
     ModularMultiplications,
 }
 
+#[cfg(feature = "work-counters")]
 const KINDS: usize = 6;
 
 #[cfg(feature = "work-counters")]
