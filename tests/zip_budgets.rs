@@ -149,8 +149,11 @@ fn nested_stored(levels: usize, inner: &[u8]) -> Vec<u8> {
 
 const MESSAGE: &[u8] = b"From: a@example.org\r\nSubject: hi\r\n\r\nhello\r\n";
 
+/// An item as the tests see it: its source and its size, or why it was not read.
+type Expanded = (String, Result<usize, String>);
+
 /// Expands `zip` as the CLI does: (source, Ok(size) or Err(why)) per item, and the peak memory.
-fn expand(zip: Vec<u8>, max_message: u64) -> (Vec<(String, Result<usize, String>)>, usize) {
+fn expand(zip: Vec<u8>, max_message: u64) -> (Vec<Expanded>, usize) {
     peak_of(move || {
         let mut items = Vec::new();
         sources::for_each_in_bytes("t.zip", zip, max_message, |item| {
@@ -160,7 +163,7 @@ fn expand(zip: Vec<u8>, max_message: u64) -> (Vec<(String, Result<usize, String>
     })
 }
 
-fn inflated(items: &[(String, Result<usize, String>)]) -> usize {
+fn inflated(items: &[Expanded]) -> usize {
     items.iter().filter_map(|(_, r)| r.as_ref().ok()).sum()
 }
 

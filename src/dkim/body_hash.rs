@@ -91,12 +91,12 @@ impl BodyCache {
         if form == BodyForm::AsReceived {
             return Some(self.get(body, job.canon, job.hash, job.limit));
         }
-        if !self.forms.contains_key(&form) {
+        let built = self.forms.entry(form).or_insert_with(|| {
             let built = form.build(body);
             count(Work::BytesCopied, built.as_ref().map_or(0, |b| b.len() as u64));
-            self.forms.insert(form, built);
-        }
-        self.forms.get(&form)?.as_ref()?;
+            built
+        });
+        built.as_ref()?;
         if !self.hashes.contains_key(&(form, job)) {
             self.compute(form, body, job);
         }
