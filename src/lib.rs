@@ -17,6 +17,7 @@
 //! | `DKIM-Signature`: parsing, canonicalization, body hashes, evaluation of each signature | [`dkim`] |
 //! | the message's report: verdict, header table, plain-language wording | [`report`] |
 //! | message in, report out | [`verify`] |
+//! | what the JavaScript API accepts (options, body hashes), on every target | [`wasm_input`] |
 //! | the JavaScript API (wasm only) | `wasm` |
 //!
 //! ```no_run
@@ -35,6 +36,7 @@ pub mod message;
 pub mod report;
 pub mod text;
 pub mod verify;
+pub mod wasm_input;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -23,7 +23,8 @@ const LAYERS: &[(&str, u32)] = &[
     ("arc", 5),
     ("report", 6),
     ("verify", 7),
-    ("wasm", 8),
+    ("wasm_input", 8),
+    ("wasm", 9),
 ];
 
 /// Module path (`dkim::evaluate`) → file, for every file under src/ except the binary.

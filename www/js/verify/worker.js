@@ -2,7 +2,9 @@
 //
 // Protocol (main → worker):
 //   {type:'init', module: WebAssembly.Module, keys: string}  → {type:'ready', version} | {type:'fatal', message}
-//   {type:'verify', batch: [{id, task}], body: bool}          → {type:'results', items: [{id, report}]}
+//   {type:'verify', batch: [{id, task}], body: bool}          → {type:'results', items: [{id, report} | {id, retry: true}], poisoned}
+// poisoned: the wasm instance trapped (a panic or stack overflow); the pool replaces this
+// worker and gives the messages marked retry to another.
 // A task is described in sources.js; the worker reads its bytes itself
 // (Blob.slice / zip member), so the main thread never holds message data.
 // Tasks come in batches of neighbours in their file and are read through a
@@ -83,7 +85,14 @@ async function finish(p, body) {
     timing.verify += performance.now() - t;
     return r;
   } catch (e) {
-    return errorReport(p.task.source, e && e.message ? e.message : String(e));
+    // A trap (a Rust panic, a stack overflow) leaves the wasm instance unusable: this worker
+    // says so with its results and the pool replaces it.
+    const why = e && e.message ? e.message : String(e);
+    if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
+      poisoned = true;
+      return errorReport(p.task.source, `The verifier failed on this message (${why}), so it was skipped.`);
+    }
+    return errorReport(p.task.source, why);
   }
 }
 
@@ -104,9 +113,13 @@ async function prepareBatch(batch, body) {
 /** Verifies a prepared batch and posts the results. */
 async function finishBatch(prepared, body) {
   const items = [];
-  for (const { id, p } of prepared) items.push({ id, report: await finish(p, body) });
-  self.postMessage({ type: 'results', items, timing });
+  // After a trap nothing more is verified here: the pool gives those messages to another worker.
+  for (const { id, p } of prepared) items.push(poisoned ? { id, retry: true } : { id, report: await finish(p, body) });
+  self.postMessage({ type: 'results', items, timing, poisoned });
 }
+
+/** Set when the wasm instance trapped. */
+let poisoned = false;
 
 self.onmessage = ({ data }) => {
   if (data.type === 'init') {
