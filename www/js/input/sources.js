@@ -55,19 +55,13 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
     if (depth > MAX_ZIP_NESTING) { out.push({ source, error: `Not read: ${exceeded('zip_nesting', MAX_ZIP_NESTING)}.` }); return; }
     onStatus?.(`Reading ${source}…`);
     let entries;
-    try { entries = await listZip(blob, budgets.membersLeft); } catch (e) {
+    try { entries = await listZip(blob, budgets); } catch (e) {
       if (e instanceof BudgetError) throw Object.assign(e, { source });
       out.push({ source, error: e.message });
       return;
     }
     budgets.membersLeft -= entries.length;
-    // What the members say they inflate to, all together, before any is inflated.
-    const declared = entries.reduce((sum, e) => sum + e.size, 0);
-    if (declared > budgets.inflatedLeft) {
-      const total = budgets.inflatedMax - budgets.inflatedLeft + declared;
-      throw Object.assign(new BudgetError(`Not read (a zip bomb?): ${exceeded('zip_inflated_bytes', budgets.inflatedMax, total)}.`), { source });
-    }
-    budgets.inflatedLeft -= declared;
+    budgets.inflatedLeft -= entries.reduce((sum, e) => sum + e.size, 0);
     for (const entry of entries) {
       const name = `${source}!${entry.name}`;
       const memberExt = extension(entry.name);

@@ -73,9 +73,13 @@ export function isJunkPath(name) {
 /**
  * List the members of a zip Blob.
  * Each entry: {name, method, compressedSize, size, localOffset, encrypted}.
- * Junk entries are left out.
+ * Junk entries are left out. `budget` ({membersLeft, inflatedLeft, inflatedMax},
+ * each optional) is checked in this order, as the CLI does: the member count
+ * (before the directory is read), the sizes the members declare all together,
+ * then overlapping members; a hit is a BudgetError.
  */
-export async function listZip(blob, membersLeft = MAX_ZIP_MEMBERS) {
+export async function listZip(blob, budget = {}) {
+  const { membersLeft = MAX_ZIP_MEMBERS, inflatedLeft = Infinity, inflatedMax = Infinity } = budget;
   const cd = await findCentralDirectory(blob);
   if (cd.count > membersLeft) throw new BudgetError(`Not read: ${exceeded('zip_members', MAX_ZIP_MEMBERS, cd.count)}.`);
   const buf = await readRange(blob, cd.offset, cd.size);
@@ -110,8 +114,15 @@ export async function listZip(blob, membersLeft = MAX_ZIP_MEMBERS) {
     p = extraEnd + commentLen;
     all.push({ name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
   }
+  const entries = all.filter((e) => !isJunkPath(e.name));
+  // What the members say they inflate to, all together, before any is inflated.
+  const declared = entries.reduce((sum, e) => sum + e.size, 0);
+  if (declared > inflatedLeft) {
+    const total = inflatedMax - inflatedLeft + declared;
+    throw new BudgetError(`Not read (a zip bomb?): ${exceeded('zip_inflated_bytes', inflatedMax, total)}.`);
+  }
   refuseOverlaps(all);
-  return all.filter((e) => !isJunkPath(e.name));
+  return entries;
 }
 
 /**
