@@ -3,8 +3,9 @@
 //! ```js
 //! import init, { Verifier, verify, archive } from './pkg/dkimcheck.js';
 //! await init();
-//! const v = new Verifier({ keys: 'sel._domainkey.example.org. IN TXT "v=DKIM1; p=..."', at: 1700000000 });
-//! // options also: bundled (default true), body (default true), hashInput (default true)
+//! const v = new Verifier({ keys: 'sel._domainkey.example.org. IN TXT "v=DKIM1; p=..."' });
+//! // options also: at (unix seconds or "now": judge every signature then; default: each as of
+//! // its signing), bundled (default true), body (default true), hashInput (default true)
 //! const report = v.verify(new Uint8Array(buffer), 'message.eml');
 //! console.log(report.verdict, report.summary);
 //! ```
@@ -15,10 +16,15 @@ use crate::keys::record::KeyRecord;
 use crate::keys::{self, KeyStore};
 use crate::message::mbox;
 use crate::text::dns_name::is_domain_name;
-use crate::verify::{Options, verify_message};
+use crate::verify::{Judging, Options, verify_message};
 use crate::wasm_input::{JsBodyJob, JsOptions, parse_canon};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// The caller's current time, unix seconds.
+fn now() -> u64 {
+    (js_sys::Date::now() / 1000.0) as u64
+}
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
@@ -34,14 +40,16 @@ pub fn version() -> String {
 #[wasm_bindgen]
 pub struct Verifier {
     keys: KeyStore,
-    at: Option<u64>,
+    /// `None`: as of signing; `Some(None)`: at the current time; `Some(Some(t))`: at `t`.
+    at: Option<Option<u64>>,
     with_body: bool,
     hash_input: bool,
 }
 
 #[wasm_bindgen]
 impl Verifier {
-    /// Creates a verifier. `options`: `{keys?: string, at?: number, bundled?: boolean, body?: boolean}`.
+    /// Creates a verifier. `options`: `{keys?: string, at?: number | "now", bundled?: boolean,
+    /// body?: boolean, hashInput?: boolean}`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Verifier, JsError> {
         let opts: JsOptions = if options.is_undefined() || options.is_null() {
@@ -50,12 +58,8 @@ impl Verifier {
             serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
         };
         let keys = opts.key_store().map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Verifier {
-            keys,
-            at: opts.at(),
-            with_body: opts.body.unwrap_or(true),
-            hash_input: opts.hash_input.unwrap_or(true),
-        })
+        let at = opts.judging_at().map_err(|e| JsError::new(&e))?;
+        Ok(Verifier { keys, at, with_body: opts.body.unwrap_or(true), hash_input: opts.hash_input.unwrap_or(true) })
     }
 
     /// Adds keys (zone / dig text, archive JSON or zk-email JSON); returns how many were added.
@@ -65,8 +69,19 @@ impl Verifier {
     }
 
     fn options(&self, source: String) -> Options {
-        let at = self.at.unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as u64);
-        Options { at, with_body: self.with_body, source, hash_input: self.hash_input, body_hashes: Vec::new() }
+        let now = now();
+        let judging = match self.at {
+            None => Judging::AsOfSigning,
+            Some(at) => Judging::At(at.unwrap_or(now)),
+        };
+        Options {
+            now,
+            judging,
+            with_body: self.with_body,
+            source,
+            hash_input: self.hash_input,
+            body_hashes: Vec::new(),
+        }
     }
 
     /// Verifies one message; returns its report.

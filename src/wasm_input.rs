@@ -16,9 +16,10 @@ pub struct JsOptions {
     /// Extra keys as zone / dig text, archive JSON or zk-email JSON.
     #[serde(default)]
     pub keys: Option<String>,
-    /// Time at which t= and x= are judged (unix seconds); default: now.
+    /// Judge every signature at this time: unix seconds, or "now". Default: each signature as
+    /// of its signing.
     #[serde(default)]
-    pub at: Option<f64>,
+    pub at: Option<JsAt>,
     /// Use the bundled archive (default true).
     #[serde(default)]
     pub bundled: Option<bool>,
@@ -40,10 +41,26 @@ impl JsOptions {
         Ok(keys)
     }
 
-    /// `at` as unix seconds (negative, NaN: 0), or `None` for now.
-    pub fn at(&self) -> Option<u64> {
-        self.at.map(|a| a.max(0.0) as u64)
+    /// When to judge: `None` as of signing, `Some(None)` now, `Some(Some(t))` at unix seconds
+    /// `t` (negative, NaN: 0). An error for a word other than "now".
+    pub fn judging_at(&self) -> Result<Option<Option<u64>>, String> {
+        match &self.at {
+            None => Ok(None),
+            Some(JsAt::Seconds(t)) => Ok(Some(Some(t.max(0.0) as u64))),
+            Some(JsAt::Word(w)) if w == "now" => Ok(Some(None)),
+            Some(JsAt::Word(w)) => Err(format!("invalid options: at must be unix seconds or \"now\", not \"{w}\"")),
+        }
     }
+}
+
+/// `at`: unix seconds or the word "now".
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum JsAt {
+    /// Unix seconds.
+    Seconds(f64),
+    /// "now".
+    Word(String),
 }
 
 /// A body hash job as exchanged with JavaScript: `{canon, hash, limit}` out, with `digest`

@@ -78,7 +78,11 @@ fn seeds(target: &str) -> Vec<(String, Vec<u8>)> {
             .iter()
             .flat_map(|p| {
                 let (records, _) = dkimcheck::keys::zone::parse(&String::from_utf8_lossy(&read(p)));
-                records.into_iter().enumerate().map(move |(i, r)| (format!("{}-{i}", name(p)), r.data)).collect::<Vec<_>>()
+                records
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(i, r)| (format!("{}-{i}", name(p)), r.data))
+                    .collect::<Vec<_>>()
             })
             .collect::<Vec<_>>()
     };
@@ -120,7 +124,10 @@ fn seeds(target: &str) -> Vec<(String, Vec<u8>)> {
 /// Runs `f` on `input`; the panic message if it panicked.
 fn run(f: fn(&[u8]), input: &[u8]) -> Option<String> {
     std::panic::catch_unwind(|| f(input)).err().map(|e| {
-        e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+        e.downcast_ref::<String>()
+            .cloned()
+            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default()
     })
 }
 

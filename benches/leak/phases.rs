@@ -13,7 +13,7 @@ use dkimcheck::dkim::signature::Signature;
 use dkimcheck::keys::{KeyStore, Lookup};
 use dkimcheck::message::summary::Summary;
 use dkimcheck::message::{Message, input};
-use dkimcheck::report::{MessageReport, Verdict};
+use dkimcheck::report::MessageReport;
 use dkimcheck::verify::{Options, verify_message};
 use sha2::{Digest, Sha256};
 use std::hint::black_box;
@@ -72,23 +72,17 @@ fn fastest(rounds: usize, mut f: impl FnMut()) -> f64 {
 
 /// The human line(s) the CLI prints for a report (as `src/cli/output.rs` does, without colour).
 fn human(out: &mut Vec<u8>, r: &MessageReport) {
-    let label = match r.verdict {
-        _ if r.error.is_some() => "ERROR",
-        Verdict::Pass if r.passes_only_with_weak_keys() => "WEAK",
-        Verdict::Pass => "PASS",
-        Verdict::Fail => "FAIL",
-        Verdict::None => "NONE",
-        Verdict::Neutral => "NOKEY",
-        _ => "INVALID",
-    };
+    let label = dkimcheck::report::explain::label(&r.assessment);
     let _ = writeln!(out, "{label:<7} {}: {}", r.source, r.summary);
     let show = r.signatures.len() > 1 || r.signatures.iter().any(|s| !s.warnings.is_empty());
     for s in r.signatures.iter().filter(|_| show) {
         let _ = writeln!(
             out,
-            "        #{} {} d={} s={} {} {}: {}",
+            "        #{} {} ({}, {}) d={} s={} {} {}: {}",
             s.index + 1,
+            s.assessment.status,
             s.result,
+            s.reason,
             s.domain.as_deref().unwrap_or("?"),
             s.selector.as_deref().unwrap_or("?"),
             s.algorithm.as_deref().unwrap_or("?"),
@@ -231,7 +225,8 @@ pub fn run(dir: &str, zone_path: &str, rounds: usize) {
             }
         }),
     ));
-    let options = |source: &str| Options { source: source.to_string(), ..Options::at(1_700_000_000) };
+    // As the CLI by default: each signature judged as of its signing.
+    let options = |source: &str| Options { source: source.to_string(), ..Options::as_of_signing(1_700_000_000) };
     let full = fastest(rounds, || {
         for (f, s) in files.iter().zip(&sources) {
             black_box(verify_message(f, &keys, &options(s)));
@@ -239,7 +234,7 @@ pub fn run(dir: &str, zone_path: &str, rounds: usize) {
     });
     let reports: Vec<MessageReport> =
         files.iter().zip(&sources).map(|(f, s)| verify_message(f, &keys, &options(s))).collect();
-    let passed = reports.iter().filter(|r| r.passed()).count();
+    let passed = reports.iter().filter(|r| r.verified()).count();
     let measured: f64 = rows[1..].iter().map(|r| r.1).sum();
     let explain = fastest(rounds, || {
         for r in &reports {

@@ -16,7 +16,7 @@ use dkimcheck::keys::{KeyStore, zone};
 use dkimcheck::message::{Message, mbox};
 use dkimcheck::report::{MessageReport, Verdict};
 use dkimcheck::text::tag_list::TagList;
-use dkimcheck::verify::{Options, verify_message};
+use dkimcheck::verify::{Judging, Options, verify_message};
 use dkimcheck::wasm_input::{JsBodyJob, JsOptions};
 use std::sync::OnceLock;
 
@@ -84,7 +84,8 @@ pub fn verify(data: &[u8]) {
         .into_iter()
         .map(|job| {
             let body = canonical_body(data, job.canon);
-            let hashed = &body[..job.limit.map_or(body.len(), |l| usize::try_from(l).unwrap_or(usize::MAX).min(body.len()))];
+            let hashed =
+                &body[..job.limit.map_or(body.len(), |l| usize::try_from(l).unwrap_or(usize::MAX).min(body.len()))];
             let mut h = dkimcheck::crypto::Hasher::new(job.hash);
             h.update(hashed);
             ProvidedBodyHash { job, digest: h.finish(), canonical_len: body.len() as u64 }
@@ -187,8 +188,14 @@ pub fn wasm_json(data: &[u8]) {
         }
         _ => vector_keys().clone(),
     };
+    let Ok(at) = options.judging_at() else { return };
+    let judging = match at {
+        None => Judging::AsOfSigning,
+        Some(t) => Judging::At(t.unwrap_or(AT)),
+    };
     let verify_options = Options {
-        at: options.at().unwrap_or(AT),
+        now: AT,
+        judging,
         with_body: options.body.unwrap_or(true),
         source: String::new(),
         hash_input: options.hash_input.unwrap_or(true),

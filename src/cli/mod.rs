@@ -7,7 +7,8 @@ mod sources;
 mod time;
 
 use dkimcheck::keys::KeyStore;
-use dkimcheck::verify::{Options, verify_message};
+use dkimcheck::report::JudgingMode;
+use dkimcheck::verify::{Judging, Options, verify_message};
 use std::io::Write;
 
 const HELP: &str = "\
@@ -26,7 +27,10 @@ OPTIONS:
                         (several quoted strings on one line are joined; ';' starts a comment),
                         the bundled archive's JSON format, or the zk-email archive's JSON
     --no-bundled-keys   use only the keys given with --keys
-    --at <TIME>         judge t= and x= at TIME (unix seconds or RFC 3339); default: now
+    --at <TIME>         judge every signature at TIME (unix seconds, YYYY-MM-DD or RFC 3339) or
+                        'now', as a receiving server would then: an x= before TIME is expired.
+                        Default: each signature as of its signing (its t=, else the message's
+                        Date), so an x= passed since is reported but is not a failure
     --json              one JSON object per message on stdout (JSON Lines)
     --body              with --json: include each message's plain-text body
     -v, --verbose       show every signature's details and warnings
@@ -43,9 +47,17 @@ KEYS SUBCOMMANDS:
     keys import FILE... read dig/zone lines, archive JSON or zk-email JSON; print archive JSON
       --txt SELECTOR DOMAIN VALUE   also a bare TXT value published at SELECTOR._domainkey.DOMAIN
 
+LABELS (one per message, from its assessment):
+    PASS       verified: a signature verified with a key neither compromised nor weak
+    NOPROOF    proves nothing: it verifies only with a key anyone can sign with (private half
+               public, or RSA under 1024 bits, RFC 8301)
+    FAIL       a signature does not verify          NOKEY    no key known here (add --keys)
+    EXPIRED    expired at the --at time             INVALID  cannot be evaluated
+    NONE       no signature                         ERROR    not readable as an email
+
 EXIT STATUS:
-    0 every message has a passing signature; 1 otherwise; 2 usage error or unreadable input
-    (a path, or a file or zip member inside one, that could not be read)
+    0 only when every message is verified (PASS); 1 otherwise (NOPROOF counts as not verified);
+    2 usage error or unreadable input (a path, or a file or zip member inside one)
 ";
 
 /// Parsed command-line options.
@@ -53,7 +65,8 @@ EXIT STATUS:
 pub(crate) struct Args {
     pub keys: Vec<String>,
     pub no_bundled: bool,
-    pub at: Option<u64>,
+    /// `--at`: `Some(None)` for `now`.
+    pub at: Option<Option<u64>>,
     pub json: bool,
     pub body: bool,
     pub verbose: bool,
@@ -108,8 +121,11 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
     Ok(a)
 }
 
-fn parse_at(v: &str) -> Result<u64, String> {
-    time::parse(v).ok_or_else(|| format!("--at: \"{v}\" is not unix seconds or an RFC 3339 time"))
+fn parse_at(v: &str) -> Result<Option<u64>, String> {
+    if v.trim().eq_ignore_ascii_case("now") {
+        return Ok(None);
+    }
+    time::parse(v).map(Some).ok_or_else(|| format!("--at: \"{v}\" is not 'now', unix seconds or an RFC 3339 time"))
 }
 
 fn parse_jobs(v: &str) -> Result<usize, String> {
@@ -170,7 +186,11 @@ pub fn run(argv: Vec<String>) -> i32 {
             return 2;
         }
     };
-    let at = args.at.unwrap_or_else(time::now);
+    let now = time::now();
+    let judging = match args.at {
+        None => Judging::AsOfSigning,
+        Some(at) => Judging::At(at.unwrap_or(now)),
+    };
     if args.body && !args.json {
         eprintln!("dkimcheck: note: --body only changes --json output");
     }
@@ -181,9 +201,9 @@ pub fn run(argv: Vec<String>) -> i32 {
     for path in &args.paths {
         let max_message = args.max_message.unwrap_or(dkimcheck::budget::MAX_MESSAGE_BYTES);
         let result = sources::for_each_batch(path, max_message, |batch| {
-            let reports = verify_batch(batch, &keys, at, args.body, workers);
+            let reports = verify_batch(batch, &keys, (now, judging), args.body, workers);
             for r in &reports {
-                if !r.passed() {
+                if !r.verified() {
                     status = 1;
                 }
                 printer.print(r);
@@ -211,17 +231,25 @@ fn usage_error(message: &str) -> i32 {
 fn verify_batch(
     batch: Vec<sources::Item>,
     keys: &KeyStore,
-    at: u64,
+    (now, judging): (u64, Judging),
     body: bool,
     workers: usize,
 ) -> Vec<dkimcheck::MessageReport> {
+    let mode = JudgingMode::new(judging, now);
     let one = |item: &sources::Item| match &item.content {
         Ok(bytes) => verify_message(
             bytes,
             keys,
-            &Options { at, with_body: body, source: item.source.clone(), hash_input: true, body_hashes: Vec::new() },
+            &Options {
+                now,
+                judging,
+                with_body: body,
+                source: item.source.clone(),
+                hash_input: true,
+                body_hashes: Vec::new(),
+            },
         ),
-        Err(e) => output::error_report(&item.source, e),
+        Err(e) => output::error_report(&item.source, e, mode),
     };
     if workers <= 1 || batch.len() < 2 {
         return batch.iter().map(one).collect();
@@ -235,7 +263,10 @@ fn verify_batch(
             .flat_map(|(items, h)| {
                 // A panic is a bug; its messages are still reported, as errors, never dropped.
                 h.join().unwrap_or_else(|_| {
-                    items.iter().map(|i| output::error_report(&i.source, "internal error while verifying")).collect()
+                    items
+                        .iter()
+                        .map(|i| output::error_report(&i.source, "internal error while verifying", mode))
+                        .collect()
                 })
             })
             .collect()

@@ -229,7 +229,7 @@ impl Archive {
     /// Adds every entry to `store`, with origin "bundled archive".
     pub fn add_to(&self, store: &mut KeyStore) {
         // The bundled archive is checked by tests: it stays within every budget.
-        let _ = self.add_to_with_origin(store, "bundled archive");
+        let _ = self.add_to_with_origin(store, super::provenance::BUNDLED_ORIGIN);
     }
 
     /// Adds every entry to `store` with the given origin label; returns the entries skipped

@@ -1,37 +1,39 @@
 //! The header table of a report: every header field, shortened for display, with whether a
-//! signature covers it.
+//! verified signature covers it (see [`super::assess::field_statuses`]).
 
 use super::HeaderView;
-use crate::dkim::result::{SignatureReport, Verdict};
+use super::assess::{FieldStatus, MARKED_FIELDS, field_statuses, name_status};
+use crate::dkim::result::SignatureReport;
 use crate::message::Message;
+use std::collections::BTreeMap;
 
 /// At most this many header fields are listed in a report.
 pub const MAX_HEADER_VIEWS: usize = 500;
 /// Each value is cut to at most this many characters.
 const MAX_HEADER_VALUE_CHARS: usize = 2_000;
 
-/// The header fields of `message` for display, each marked signed when a passing signature
-/// covers it (or, when none passes, the first signature that selected any field).
+/// The header fields of `message` for display, each with its status: covered by a verified
+/// signature, only by signatures that did not verify, or by none.
 pub fn header_views(message: &Message<'_>, signatures: &[SignatureReport]) -> Vec<HeaderView> {
-    let passing: Vec<&SignatureReport> = signatures.iter().filter(|s| s.result == Verdict::Pass).collect();
-    let basis: Vec<&SignatureReport> = if passing.is_empty() {
-        signatures.iter().filter(|s| !s.covered_fields.is_empty()).take(1).collect()
-    } else {
-        passing
-    };
-    // Which of the listed fields are covered, marked once (not one search per field).
-    let shown = message.headers.len().min(MAX_HEADER_VIEWS);
-    let mut signed = vec![false; shown];
-    for &i in basis.iter().flat_map(|s| &s.covered_fields) {
-        if let Some(mark) = signed.get_mut(i) {
-            *mark = true;
-        }
-    }
+    // Every field's status in one pass (not one search of every signature per field).
+    let statuses = field_statuses(message.headers.len().min(MAX_HEADER_VIEWS), signatures);
     message
         .headers
         .iter()
-        .zip(signed)
-        .map(|(h, signed)| HeaderView { name: shorten(h.name_str()), value: shorten(h.value_unfolded()), signed })
+        .zip(statuses)
+        .map(|(h, status)| HeaderView { name: shorten(h.name_str()), value: shorten(h.value_unfolded()), status })
+        .collect()
+}
+
+/// The status of each of [`MARKED_FIELDS`] present in `message`: the weakest of its instances.
+pub fn field_marks(message: &Message<'_>, signatures: &[SignatureReport]) -> BTreeMap<String, FieldStatus> {
+    let statuses = field_statuses(message.headers.len(), signatures);
+    MARKED_FIELDS
+        .iter()
+        .filter_map(|&name| {
+            let status = name_status(message.instances(name).iter().copied(), &statuses)?;
+            Some((name.to_string(), status))
+        })
         .collect()
 }
 

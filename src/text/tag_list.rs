@@ -36,6 +36,9 @@ pub enum TagListError {
     /// More tags than [`MAX_TAGS`].
     #[error("{0}")]
     TooManyTags(Exceeded),
+    /// An empty tag-spec: `;;`, or a leading `;` (only one trailing `;` is allowed).
+    #[error("empty tag (\";;\" or a leading \";\")")]
+    EmptyTag,
 }
 
 /// A parsed tag-list.
@@ -46,8 +49,9 @@ pub struct TagList<'a> {
 }
 
 impl<'a> TagList<'a> {
-    /// Parses a tag-list. Empty tag-specs (`;;`, a trailing `;`) are allowed. At most
-    /// [`MAX_TAGS`] tags; duplicates are found with a set, in linear time.
+    /// Parses a tag-list. RFC 6376 §3.2: `tag-list = tag-spec *( ";" tag-spec ) [ ";" ]`, so a
+    /// trailing `;` is allowed but an empty tag-spec (`;;`, a leading `;`) is a syntax error.
+    /// At most [`MAX_TAGS`] tags; duplicates are found with a set, in linear time.
     pub fn parse(input: &'a [u8]) -> Result<Self, TagListError> {
         let mut tags: Vec<Tag<'a>> = Vec::new();
         let mut names: HashSet<&'a str> = HashSet::new();
@@ -55,7 +59,12 @@ impl<'a> TagList<'a> {
         while pos <= input.len() {
             let end = input[pos..].iter().position(|&b| b == b';').map_or(input.len(), |p| pos + p);
             let spec = &input[pos..end];
-            if !spec.iter().all(|b| is_fws(*b)) {
+            let empty = spec.iter().all(|b| is_fws(*b));
+            // Only the last spec may be empty: after a trailing ';', or a list that is all whitespace.
+            if empty && end < input.len() {
+                return Err(TagListError::EmptyTag);
+            }
+            if !empty {
                 let eq = spec
                     .iter()
                     .position(|&b| b == b'=')
@@ -165,5 +174,18 @@ mod tests {
         assert_eq!(TagList::parse(list(MAX_TAGS).as_bytes()).map(|l| l.tags.len()), Ok(MAX_TAGS));
         let err = TagList::parse(list(MAX_TAGS + 1).as_bytes()).unwrap_err(); // ok: test
         assert!(err.to_string().contains("limit tags_per_tag_list"), "{err}");
+    }
+
+    /// RFC 6376 §3.2: `tag-list = tag-spec *( ";" tag-spec ) [ ";" ]`.
+    #[test]
+    fn an_empty_tag_is_an_error_but_one_trailing_semicolon_is_not() {
+        assert_eq!(TagList::parse(b"a=1;;b=2").unwrap_err(), TagListError::EmptyTag);
+        assert_eq!(TagList::parse(b"a=1; ;b=2").unwrap_err(), TagListError::EmptyTag);
+        assert_eq!(TagList::parse(b";a=1").unwrap_err(), TagListError::EmptyTag);
+        assert_eq!(TagList::parse(b" \r\n ; a=1").unwrap_err(), TagListError::EmptyTag);
+        assert_eq!(TagList::parse(b"a=1;;").unwrap_err(), TagListError::EmptyTag);
+        assert_eq!(TagList::parse(b"a=1; ").map(|l| l.tags.len()), Ok(1));
+        assert_eq!(TagList::parse(b"a=1;\r\n\t").map(|l| l.tags.len()), Ok(1));
+        assert_eq!(TagList::parse(b"").map(|l| l.tags.len()), Ok(0));
     }
 }
