@@ -214,6 +214,11 @@ impl Sink for MultiSink<'_> {
             self.len += take as u64;
             data = &data[take..];
             self.finish_cuts();
+            if !self.whole && self.next_cut == self.cuts.len() {
+                // Every hash is finished: only the length of the rest is still needed.
+                self.len += data.len() as u64;
+                return;
+            }
         }
     }
 }
