@@ -41,14 +41,23 @@ function verifier(body) {
 function startHashes(v, bytes) {
   const jobs = v.bodyHashJobs(bytes);
   const bodies = {};
-  const pending = jobs.map((job) => {
+  // WebCrypto hashes from the start each time: many signatures with different l= would hash
+  // the body once each. It hashes at most about twice the message; the other jobs are left to
+  // the wasm verifier, which computes them all in one pass.
+  let budget = 2 * bytes.length + 65536;
+  const chosen = [];
+  const pending = [];
+  for (const job of jobs) {
     const canonical = bodies[job.canon] || (bodies[job.canon] = v.canonicalBody(bytes, job.canon));
     const data = job.limit == null ? canonical : canonical.subarray(0, Math.min(job.limit, canonical.length));
+    if (data.length > budget) continue;
+    budget -= data.length;
     job.length = canonical.length;
-    return subtle.digest(job.hash === 'sha1' ? 'SHA-1' : 'SHA-256', data).then((d) => { job.digest = hex(d); });
-  });
+    chosen.push(job);
+    pending.push(subtle.digest(job.hash === 'sha1' ? 'SHA-1' : 'SHA-256', data).then((d) => { job.digest = hex(d); }));
+  }
   const sha256 = subtle.digest('SHA-256', bytes).then(hex);
-  return Promise.all(pending).then(async () => ({ jobs, sha256: await sha256 }));
+  return Promise.all(pending).then(async () => ({ jobs: chosen, sha256: await sha256 }));
 }
 
 function hex(buffer) {
