@@ -197,7 +197,7 @@ fn header_names_cost_linear_lookups_with_one_and_with_fifty_signatures() {
 }
 
 #[test]
-fn h_with_100_000_names_costs_one_lookup_per_name() {
+fn h_with_100_000_names_costs_a_few_lookups_per_name() {
     let mut spec = Spec::new(Algorithm::Ed25519Sha256);
     spec.headers = std::iter::once("from".to_string()).chain((0..100_000).map(|i| format!("x-h{i}"))).collect();
     let raw = sign(&message(HEAD, b"body\r\n"), ed(), &spec);
@@ -205,7 +205,9 @@ fn h_with_100_000_names_costs_one_lookup_per_name() {
     let (r, _, work) = measure(|| verify(&raw, &store, false));
     assert_eq!(r.verdict, Verdict::Pass);
     assert_eq!(r.signatures[0].signed_headers.len(), 100_001);
-    assert!(work.header_lookups <= 100_001 + 100, "{work:?}");
+    // One lookup per name to select the signed fields, one to list the unsigned ones, one for the
+    // warnings: linear in h=.
+    assert!(work.header_lookups <= 3 * 100_001 + 100, "{work:?}");
     println!("h= with 100,001 names: {} header lookups (was one scan of the header per name)", work.header_lookups);
 }
 

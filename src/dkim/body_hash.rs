@@ -53,7 +53,7 @@ pub struct BodyCache {
     /// all of them together.
     planned: Vec<BodyJob>,
     /// Forms built so far: `None` when the form is identical to the body as received.
-    forms: HashMap<BodyForm, Option<Vec<u8>>>,
+    forms: Vec<(BodyForm, Option<Vec<u8>>)>,
 }
 
 impl BodyCache {
@@ -91,16 +91,21 @@ impl BodyCache {
         if form == BodyForm::AsReceived {
             return Some(self.get(body, job.canon, job.hash, job.limit));
         }
-        let built = self.forms.entry(form).or_insert_with(|| {
+        if !self.forms.iter().any(|(f, _)| *f == form) {
             let built = form.build(body);
             count(Work::BytesCopied, built.as_ref().map_or(0, |b| b.len() as u64));
-            built
-        });
-        built.as_ref()?;
+            self.forms.push((form, built));
+        }
+        self.form(form)?;
         if !self.hashes.contains_key(&(form, job)) {
             self.compute(form, body, job);
         }
         self.hashes.get(&(form, job))
+    }
+
+    /// The bytes of a form built before, when it differs from the body as received.
+    fn form(&self, form: BodyForm) -> Option<&[u8]> {
+        self.forms.iter().find(|(f, _)| *f == form).and_then(|(_, built)| built.as_deref())
     }
 
     /// Computes `job` for `form`, with every planned job of the same canonicalization not yet
@@ -113,10 +118,7 @@ impl BodyCache {
                 .copied()
                 .filter(|p| p.canon == job.canon && *p != job && !self.hashes.contains_key(&(form, *p))),
         );
-        let bytes = match self.forms.get(&form) {
-            Some(Some(built)) => built.as_slice(),
-            _ => body,
-        };
+        let bytes = self.form(form).unwrap_or(body);
         let pairs: Vec<(HashAlgorithm, Option<u64>)> = jobs.iter().map(|j| (j.hash, j.limit)).collect();
         for (j, h) in jobs.into_iter().zip(canon::body_hashes(bytes, job.canon, &pairs)) {
             self.hashes.insert((form, j), h);

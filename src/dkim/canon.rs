@@ -7,7 +7,6 @@
 use super::algorithm::Canonicalization;
 use crate::crypto::{HashAlgorithm, Hasher};
 use crate::message::{HeaderField, Message};
-use std::collections::HashMap;
 
 /// Appends the canonical form of one header field, with its final CRLF.
 pub fn header_into(out: &mut Vec<u8>, field: &HeaderField<'_>, canon: Canonicalization) {
@@ -40,15 +39,14 @@ pub fn signed_header_data(
 ) -> (Vec<u8>, Vec<usize>) {
     let mut data = Vec::with_capacity(1024);
     let mut covered = Vec::with_capacity(names.len().min(message.headers.len()));
-    // Per name (identified by its first instance), how many instances are not yet taken.
-    let mut left: HashMap<usize, usize> = HashMap::new();
+    // Per name (at the index of its first instance), how many instances are already taken.
+    let mut taken = vec![0usize; message.headers.len()];
     for name in names {
         let instances = message.instances(name);
         let Some(&first) = instances.first() else { continue };
-        let left = left.entry(first).or_insert(instances.len());
-        if *left > 0 {
-            *left -= 1;
-            let i = instances[*left];
+        if taken[first] < instances.len() {
+            taken[first] += 1;
+            let i = instances[instances.len() - taken[first]];
             header_into(&mut data, &message.headers[i], canon);
             covered.push(i);
         }

@@ -14,7 +14,6 @@ use crate::crypto::Hasher;
 use crate::keys::KeyStore;
 use crate::message::{HeaderField, Message};
 use crate::text::civil_date::unix_to_date;
-use std::collections::HashSet;
 
 /// What one signature is evaluated against.
 pub struct Context<'m, 'a, 'k, 'b> {
@@ -126,21 +125,25 @@ fn hash_headers(message: &Message<'_>, sig: &Signature, field_index: usize, repo
 }
 
 /// The distinct names (lower-case) of well-formed fields that `h=` does not list, in order of
-/// first appearance. One set lookup per distinct name: linear in the header block.
+/// first appearance. One lookup in the message's name index per name: linear in the header
+/// block and `h=`.
 fn unsigned_headers(message: &Message<'_>, signed: &[String]) -> Vec<String> {
-    let signed: HashSet<String> = signed.iter().map(|n| n.to_ascii_lowercase()).collect();
-    let mut out: Vec<String> = Vec::new();
-    for (i, h) in message.headers.iter().enumerate().filter(|(_, h)| h.well_formed && !h.is("dkim-signature")) {
-        // Only a name's first instance is considered.
-        if message.instances(&String::from_utf8_lossy(h.name)).first() != Some(&i) {
-            continue;
-        }
-        let name = h.name_str().to_ascii_lowercase();
-        if !signed.contains(&name) {
-            out.push(name);
+    // Names are marked at the index of their first instance.
+    let mut listed = vec![false; message.headers.len()];
+    for name in signed {
+        if let Some(&first) = message.instances(name).first() {
+            listed[first] = true;
         }
     }
-    out
+    message
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| h.well_formed && !h.is("dkim-signature") && !listed[*i])
+        // Only a name's first instance is considered.
+        .filter(|(i, h)| message.instances(&String::from_utf8_lossy(h.name)).first() == Some(i))
+        .map(|(_, h)| h.name_str().to_ascii_lowercase())
+        .collect()
 }
 
 /// Step 5: the result, from the expiry (at the judging time `judged`), the key outcome, the

@@ -8,7 +8,6 @@ use super::signature::Signature;
 use crate::crypto::HashAlgorithm;
 use crate::keys::KeyFlag;
 use crate::message::Message;
-use std::collections::{HashMap, HashSet};
 
 /// Header fields whose absence from `h=` is worth a warning.
 const IMPORTANT_HEADERS: &[&str] =
@@ -45,26 +44,26 @@ pub fn warnings(
             push(WarningKind::KeyDateWindow);
         }
     }
-    // How often each name is listed in h= (lower-case), counted once: linear in h=.
-    let mut listed: HashMap<&str, usize> = HashMap::new();
-    for name in &report.signed_headers {
-        *listed.entry(name.as_str()).or_default() += 1;
-    }
+    // How often each name is listed in h= (lower-case): two binary searches in the sorted list.
+    let mut sorted: Vec<&str> = report.signed_headers.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    let listed = |name: &str| sorted.partition_point(|n| *n <= name) - sorted.partition_point(|n| *n < name);
     let present = |name: &str| message.instances(name).len();
-    let listed_count = |name: &str| listed.get(name).copied().unwrap_or(0);
-    let unsigned: Vec<&str> =
-        IMPORTANT_HEADERS.iter().copied().filter(|h| present(h) > 0 && listed_count(h) == 0).collect();
+    let unsigned: Vec<&str> = IMPORTANT_HEADERS.iter().copied().filter(|h| present(h) > 0 && listed(h) == 0).collect();
     if !unsigned.is_empty() {
         push(WarningKind::UnsignedHeader { names: unsigned });
     }
-    let mut seen = HashSet::new();
+    // Each name present once at most, marked at the index of its first instance.
+    let mut seen = vec![false; message.headers.len()];
     for name in &report.signed_headers {
         // Trace fields are added on the way by design; an extra one says nothing.
         let trace = TRACE_HEADERS.contains(&name.as_str()) || name.starts_with("x-") || name.starts_with("arc-");
-        if trace || !seen.insert(name.as_str()) {
+        let instances = message.instances(name);
+        let Some(&first) = instances.first() else { continue };
+        if trace || std::mem::replace(&mut seen[first], true) {
             continue;
         }
-        let (p, l) = (present(name), listed_count(name));
+        let (p, l) = (instances.len(), listed(name));
         if p > l {
             push(WarningKind::ExtraHeaderInstance { name: name.clone(), present: p, listed: l });
         }
