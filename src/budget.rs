@@ -26,6 +26,9 @@ pub const MAX_TAGS: usize = 100;
 pub const MAX_KEYS_PER_NAME: usize = 32;
 /// Most signatures evaluated per message; the rest are reported as skipped.
 pub const MAX_SIGNATURES: usize = 50;
+/// Most DomainKeys signatures evaluated per message: each hashes the whole message again (its
+/// hash covers the header fields, then the body, so nothing can be shared); the rest are noted.
+pub const MAX_DOMAINKEY_SIGNATURES: usize = 5;
 /// Most MIME parts and nested messages read to show a message's body and attachments.
 pub const MAX_MIME_PARTS: usize = 10_000;
 /// Bytes one zip file may inflate to, the zips inside it included: this many times its own

@@ -369,6 +369,45 @@ fn an_8192_bit_public_exponent_is_refused_and_a_64_bit_one_costs_at_most_130_mul
     );
 }
 
+// --- DomainKeys (RFC 4870): h= lists and whole-message hashes ------------------------------------
+
+#[test]
+fn domainkeys_h_with_100_000_names_costs_a_lookup_per_name() {
+    let names: String = (0..100_000).map(|i| format!(":x-h{i}")).collect();
+    let raw = format!(
+        "DomainKey-Signature: a=rsa-sha1; s=test; d=example.org; c=simple; q=dns; h=from{names}; b=AAAA\r\n{HEAD}\r\nbody\r\n"
+    );
+    let mut store = KeyStore::new();
+    store.add("test._domainkey.example.org", &rsa().record(), Provenance::origin("t"));
+    let (r, _, work) = measure(|| verify(raw.as_bytes(), &store, false));
+    assert_eq!(r.domainkeys.len(), 1);
+    assert_eq!((r.domainkeys[0].result, r.domainkeys[0].reason), (Verdict::Fail, "message_changed"));
+    assert!(work.header_lookups <= 100_001 + 100, "{work:?}");
+    println!(
+        "DomainKeys h= with 100,001 names: {} header lookups (was a scan of every group per name)",
+        work.header_lookups
+    );
+}
+
+#[test]
+fn fifty_domainkeys_signatures_hash_the_message_at_most_five_times() {
+    let body = body(MB);
+    let sigs = "DomainKey-Signature: a=rsa-sha1; s=test; d=example.org; c=nofws; q=dns; b=AAAA\r\n".repeat(50);
+    let raw = [sigs.as_bytes(), HEAD.as_bytes(), b"\r\n", &body].concat();
+    let mut store = KeyStore::new();
+    store.add("test._domainkey.example.org", &rsa().record(), Provenance::origin("t"));
+    let (r, _, work) = measure(|| verify(&raw, &store, false));
+    assert_eq!(r.domainkeys.len(), budget::MAX_DOMAINKEY_SIGNATURES);
+    assert!(r.notes.iter().any(|n| n.contains("50 DomainKeys signatures")), "{:?}", r.notes);
+    assert!(work.bytes_hashed <= (budget::MAX_DOMAINKEY_SIGNATURES * raw.len()) as u64, "{work:?}");
+    println!(
+        "50 DomainKeys signatures on a {} byte message: {} evaluated, {} bytes hashed (was 50 whole-message hashes)",
+        raw.len(),
+        r.domainkeys.len(),
+        work.bytes_hashed
+    );
+}
+
 // --- memory ------------------------------------------------------------------------------------
 
 #[test]
