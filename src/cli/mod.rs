@@ -36,6 +36,8 @@ OPTIONS:
     --body              with --json: include each message's plain-text body
     -v, --verbose       show every signature's details and warnings
     -j, --jobs <N>      verify on N threads (default: all cores); --jobs 1 leaves the others free
+    --max-message-size <MB>
+                        check messages up to MB megabytes (default 256); larger ones are skipped
     -h, --help          this help
     -V, --version       the version
 
@@ -71,6 +73,8 @@ pub(crate) struct Args {
     pub verbose: bool,
     /// Worker threads; `None`: one per core.
     pub jobs: Option<usize>,
+    /// Largest message checked, in bytes; `None`: the budget's default.
+    pub max_message: Option<u64>,
     pub paths: Vec<String>,
 }
 
@@ -96,6 +100,10 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
                 a.jobs = Some(parse_jobs(&value(i)?)?);
                 i += 1;
             }
+            "--max-message-size" => {
+                a.max_message = Some(parse_megabytes(&value(i)?)?);
+                i += 1;
+            }
             "--no-bundled-keys" => a.no_bundled = true,
             "--json" => a.json = true,
             "--body" => a.body = true,
@@ -103,6 +111,9 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
             s if s.starts_with("--jobs=") => a.jobs = Some(parse_jobs(&s["--jobs=".len()..])?),
+            s if s.starts_with("--max-message-size=") => {
+                a.max_message = Some(parse_megabytes(&s["--max-message-size=".len()..])?)
+            }
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             _ => a.paths.push(arg.clone()),
         }
@@ -122,6 +133,13 @@ fn parse_jobs(v: &str) -> Result<usize, String> {
     match v.parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n),
         _ => Err(format!("--jobs: \"{v}\" is not a number of threads (1 or more)")),
+    }
+}
+
+fn parse_megabytes(v: &str) -> Result<u64, String> {
+    match v.parse::<u64>() {
+        Ok(mb) if (1..=1 << 20).contains(&mb) => Ok(mb * 1024 * 1024),
+        _ => Err(format!("--max-message-size: \"{v}\" is not a size in megabytes (1 or more)")),
     }
 }
 
@@ -213,6 +231,7 @@ pub fn run(argv: Vec<String>) -> i32 {
         printer.print(&rendered);
     };
     let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let max_message = args.max_message.unwrap_or(dkimcheck::budget::MAX_MESSAGE_BYTES);
     let mut path_errors = 0;
     std::thread::scope(|scope| {
         let mut pool =
@@ -220,7 +239,7 @@ pub fn run(argv: Vec<String>) -> i32 {
         // On one thread, messages are verified here, one by one, with one buffer.
         let mut buffer = Vec::new();
         for path in &args.paths {
-            let result = sources::for_each_batch(path, |batch| {
+            let result = sources::for_each_batch(path, max_message, |batch| {
                 for item in batch {
                     match &mut pool {
                         Some(pool) => pool.submit(item, &mut emit),

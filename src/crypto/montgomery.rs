@@ -25,6 +25,7 @@ mod word {
     pub type D = u64;
     pub const BITS: u32 = 32;
 }
+use crate::budget::{Work, count};
 use word::{BITS, D, W};
 
 /// Bytes per word.
@@ -222,6 +223,7 @@ impl<const N: usize> Fixed<N> {
     /// `a·b·R⁻¹ mod n`, the multiplication and the reduction interleaved word by word (FIOS):
     /// for each word of `a`, one row of `a[i]·b` and one of `m·n` in the same loop.
     fn mul(&self, a: &[W; N], b: &[W; N]) -> [W; N] {
+        count(Work::ModularMultiplications, 1);
         let n = &self.n;
         let mut t = [0 as W; N];
         let mut top: W = 0;
@@ -255,6 +257,7 @@ impl<const N: usize> Fixed<N> {
     /// `a²·R⁻¹ mod n`: the square with each cross product computed once, then a Montgomery
     /// reduction; both two rows at a time.
     fn sqr(&self, a: &[W; N]) -> [W; N] {
+        count(Work::ModularMultiplications, 1);
         let mut p = [[0 as W; N]; 2];
         let p = p.as_flattened_mut();
         // Cross products a[i]·a[j], i < j: row i adds a[i]·a[j] at p[i + j], its carry at
