@@ -14,6 +14,7 @@
 //! | hashes, RSA PKCS#1 v1.5, Ed25519 | [`crypto`] |
 //! | key records, the key store and provenance, zone text, the bundled archive | [`keys`] |
 //! | `DKIM-Signature`: parsing, canonicalization, body hashes, evaluation of each signature | [`dkim`] |
+//! | RSA keys recovered from the signed messages themselves (native only) | `recover` |
 //! | the message's report: verdict, header table, plain-language wording | [`report`] |
 //! | message in, report out | [`verify`] |
 //! | the JavaScript API (wasm only) | `wasm` |
@@ -30,6 +31,8 @@ pub mod crypto;
 pub mod dkim;
 pub mod keys;
 pub mod message;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod recover;
 pub mod report;
 pub mod text;
 pub mod verify;

@@ -20,6 +20,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("dkim", 3),
     ("domainkeys", 4),
     ("arc", 4),
+    ("recover", 4),
     ("report", 5),
     ("verify", 6),
     ("wasm", 7),
@@ -88,8 +89,7 @@ fn uses(module: &str, text: &str, known: &BTreeMap<String, PathBuf>) -> BTreeSet
             let mut full: Vec<&str> = if prefix == "super::" { parent.clone() } else { Vec::new() };
             full.extend(path.iter().copied());
             // `use super::{a, b}` and `use crate::x::{a, b}`: the braces name modules too.
-            let braced = rest.len() > path.join("::").len() + 2
-                && rest[path.join("::").len()..].starts_with("::{")
+            let braced = rest.len() > path.join("::").len() + 2 && rest[path.join("::").len()..].starts_with("::{")
                 || (path.is_empty() && rest.starts_with('{'));
             let mut candidates = vec![full.clone()];
             if braced {

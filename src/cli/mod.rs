@@ -17,6 +17,7 @@ USAGE:
     dkimcheck [OPTIONS] <PATH>...
     dkimcheck keys list|export|check [--keys FILE]... [--no-bundled-keys]
     dkimcheck keys import <FILE>... [--txt SELECTOR DOMAIN VALUE]...
+    dkimcheck keys recover [--keys FILE]... [--no-bundled-keys] <PATH>...
 
 PATH: a message file (.eml or any RFC 5322 file), .mbox, .zip (nested zips too); '-' is stdin
 
@@ -30,6 +31,9 @@ OPTIONS:
     --json              one JSON object per message on stdout (JSON Lines)
     --body              with --json: include each message's plain-text body
     -v, --verbose       show every signature's details and warnings
+    --recover-keys      first recover RSA keys from the messages themselves (for key names with
+                        no known key and two or more signatures), then check with them: such
+                        messages are CONSISTENT (signed with one key), not verified
     -h, --help          this help
     -V, --version       the version
 
@@ -39,6 +43,9 @@ KEYS SUBCOMMANDS:
     keys check          validate the bundled archive (and --keys files): exit 1 on a problem
     keys import FILE... read dig/zone lines, archive JSON or zk-email JSON; print archive JSON
       --txt SELECTOR DOMAIN VALUE   also a bare TXT value published at SELECTOR._domainkey.DOMAIN
+    keys recover PATH...
+                        recover RSA keys from the signatures of the messages (two or more per
+                        key name with no known key); print them as archive JSON, flagged recovered
 
 EXIT STATUS:
     0 every message has a passing signature; 1 otherwise; 2 usage error or unreadable input
@@ -54,6 +61,7 @@ pub(crate) struct Args {
     pub json: bool,
     pub body: bool,
     pub verbose: bool,
+    pub recover_keys: bool,
     pub paths: Vec<String>,
 }
 
@@ -79,6 +87,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--json" => a.json = true,
             "--body" => a.body = true,
             "-v" | "--verbose" => a.verbose = true,
+            "--recover-keys" => a.recover_keys = true,
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
@@ -130,7 +139,7 @@ pub fn run(argv: Vec<String>) -> i32 {
     if args.paths.is_empty() {
         return usage_error("no PATH given");
     }
-    let keys = match load_keys(&args) {
+    let mut keys = match load_keys(&args) {
         Ok(k) => k,
         Err(e) => {
             eprintln!("dkimcheck: {e}");
@@ -141,15 +150,24 @@ pub fn run(argv: Vec<String>) -> i32 {
     if args.body && !args.json {
         eprintln!("dkimcheck: note: --body only changes --json output");
     }
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if args.recover_keys {
+        if args.paths.iter().any(|p| p == "-") {
+            return usage_error("--recover-keys reads the messages twice, so it cannot read them from stdin ('-')");
+        }
+        let (outcomes, _) = keys_cmd::recover_paths(&args.paths, &keys, workers);
+        for key in outcomes.iter().flat_map(|o| &o.keys) {
+            keys.add(&key.key_name(), &key.record(), key.provenance(RECOVERED_ORIGIN, keys_cmd::entry_text(key)));
+        }
+    }
     let mut printer = output::Printer::new(args.json, args.verbose);
     let mut status = 0;
     let mut unreadable = false;
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     for path in &args.paths {
         let result = sources::for_each_batch(path, |batch| {
             let reports = verify_batch(batch, &keys, at, args.body, workers);
             for r in &reports {
-                if !r.passed() {
+                if !r.passed() || r.passes_only_with_recovered_keys() {
                     status = 1;
                 }
                 printer.print(r);
@@ -173,6 +191,9 @@ fn usage_error(message: &str) -> i32 {
     2
 }
 
+/// The origin of keys recovered by `--recover-keys`.
+const RECOVERED_ORIGIN: &str = "recovered from these messages";
+
 /// Verifies a batch of messages on `workers` threads, keeping their order.
 fn verify_batch(
     batch: Vec<sources::Item>,
@@ -181,29 +202,40 @@ fn verify_batch(
     body: bool,
     workers: usize,
 ) -> Vec<dkimcheck::MessageReport> {
-    let one = |item: &sources::Item| match &item.content {
-        Ok(bytes) => verify_message(
+    let reports = parallel_map(&batch, workers, |item: &sources::Item| match &item.content {
+        Ok(bytes) => Some(verify_message(
             bytes,
             keys,
             &Options { at, with_body: body, source: item.source.clone(), hash_input: true, body_hashes: Vec::new() },
-        ),
-        Err(e) => output::error_report(&item.source, e),
-    };
-    if workers <= 1 || batch.len() < 2 {
-        return batch.iter().map(one).collect();
+        )),
+        Err(e) => Some(output::error_report(&item.source, e)),
+    });
+    // A panic is a bug; its messages are still reported, as errors, never dropped.
+    reports
+        .into_iter()
+        .zip(&batch)
+        .map(|(r, item)| r.unwrap_or_else(|| output::error_report(&item.source, "internal error while verifying")))
+        .collect()
+}
+
+/// `f` over `items` on `workers` threads, in order. Items of a thread that panicked give
+/// `T::default()`.
+pub(crate) fn parallel_map<I: Sync, T: Send + Default>(
+    items: &[I],
+    workers: usize,
+    f: impl Fn(&I) -> T + Sync,
+) -> Vec<T> {
+    if workers <= 1 || items.len() < 2 {
+        return items.iter().map(&f).collect();
     }
-    let chunk = batch.len().div_ceil(workers);
+    let chunk = items.len().div_ceil(workers);
+    let f = &f;
     std::thread::scope(|scope| {
         let handles: Vec<_> =
-            batch.chunks(chunk).map(|c| (c, scope.spawn(move || c.iter().map(one).collect::<Vec<_>>()))).collect();
+            items.chunks(chunk).map(|c| (c, scope.spawn(move || c.iter().map(f).collect::<Vec<_>>()))).collect();
         handles
             .into_iter()
-            .flat_map(|(items, h)| {
-                // A panic is a bug; its messages are still reported, as errors, never dropped.
-                h.join().unwrap_or_else(|_| {
-                    items.iter().map(|i| output::error_report(&i.source, "internal error while verifying")).collect()
-                })
-            })
+            .flat_map(|(c, h)| h.join().unwrap_or_else(|_| c.iter().map(|_| T::default()).collect()))
             .collect()
     })
 }

@@ -11,6 +11,7 @@ pub struct Printer {
     total: usize,
     passed: usize,
     weak: usize,
+    consistent: usize,
     out: std::io::BufWriter<std::io::Stdout>,
 }
 
@@ -18,20 +19,32 @@ impl Printer {
     /// A printer for JSON Lines or human output.
     pub fn new(json: bool, verbose: bool) -> Self {
         let colour = !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        Printer { json, verbose, colour, total: 0, passed: 0, weak: 0, out: std::io::BufWriter::new(std::io::stdout()) }
+        Printer {
+            json,
+            verbose,
+            colour,
+            total: 0,
+            passed: 0,
+            weak: 0,
+            consistent: 0,
+            out: std::io::BufWriter::new(std::io::stdout()),
+        }
     }
 
     /// Prints one report.
     pub fn print(&mut self, r: &MessageReport) {
         self.total += 1;
-        self.passed += usize::from(r.passed());
-        self.weak += usize::from(r.passes_only_with_weak_keys());
+        let consistent = r.passes_only_with_recovered_keys();
+        self.passed += usize::from(r.passed() && !consistent);
+        self.weak += usize::from(r.passes_only_with_weak_keys() && !consistent);
+        self.consistent += usize::from(consistent);
         if self.json {
             let _ = writeln!(self.out, "{}", r.to_json_line());
             return;
         }
         let (label, colour) = match r.verdict {
             _ if r.error.is_some() => ("ERROR", "31"),
+            Verdict::Pass if consistent => ("CONSISTENT", "33"),
             Verdict::Pass if r.passes_only_with_weak_keys() => ("WEAK", "33"),
             Verdict::Pass => ("PASS", "32"),
             Verdict::Fail => ("FAIL", "31"),
@@ -74,6 +87,14 @@ impl Printer {
                     self.out,
                     " ({} of them only with a compromised or weak key, which proves little)",
                     self.weak
+                );
+            }
+            if self.consistent > 0 {
+                let _ = write!(
+                    self.out,
+                    "; {} more consistent with keys recovered from these messages (not verified: such a key is \
+not known from any public source)",
+                    self.consistent
                 );
             }
             let _ = writeln!(self.out);

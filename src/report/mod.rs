@@ -75,6 +75,17 @@ impl MessageReport {
                 .filter(|s| s.result == Verdict::Pass)
                 .all(|s| s.key.as_ref().is_some_and(|k| k.compromised() || k.short()))
     }
+
+    /// True when the message passes only through keys recovered from the messages being checked
+    /// (`--recover-keys`): consistent with them, not verified.
+    pub fn passes_only_with_recovered_keys(&self) -> bool {
+        self.passed()
+            && self
+                .signatures
+                .iter()
+                .filter(|s| s.result == Verdict::Pass)
+                .all(|s| s.key.as_ref().is_some_and(|k| k.provenance.recovered_from_messages.is_some()))
+    }
 }
 
 /// True when `d` and the From domain are the same or one is a subdomain of the other.
