@@ -5,17 +5,24 @@
 use crate::dkim::MAX_SIGNATURES;
 use crate::dkim::body_hash::{BodyCache, ProvidedBodyHash};
 use crate::dkim::evaluate::{Context, evaluate};
+pub use crate::dkim::judging::Judging;
+use crate::dkim::judging::JudgingMode;
 use crate::keys::KeyStore;
 use crate::message::summary::Summary;
 use crate::message::{HeaderField, Message, input};
-use crate::report::{self, MAX_HEADER_VIEWS, MessageReport, SignatureReport, Verdict, aligned, header_views};
+use crate::report::assess::{Assessment, Status, assess_message, assess_signature};
+use crate::report::headers::field_marks;
+use crate::report::{self, MAX_HEADER_VIEWS, MessageReport, SignatureReport, Verdict, header_views};
 use sha2::{Digest, Sha256};
 
 /// How to verify.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The time at which `t=` and `x=` are judged (unix seconds).
-    pub at: u64,
+    /// The caller's current time (unix seconds): the core reads no clock.
+    pub now: u64,
+    /// When signatures are judged: as of signing (each at its `t=`, else the message's Date,
+    /// else `now`), or all at one given time.
+    pub judging: Judging,
     /// Include the plain-text body in the report.
     pub with_body: bool,
     /// Name of the input, for the report.
@@ -28,9 +35,20 @@ pub struct Options {
 }
 
 impl Options {
-    /// Options judging time at `at` (unix seconds), without body text.
+    /// Options judging every signature at `at` (unix seconds), which is also taken as now,
+    /// without body text: a receiver's view at that moment.
     pub fn at(at: u64) -> Self {
-        Options { at, with_body: false, source: String::new(), hash_input: true, body_hashes: Vec::new() }
+        Options::new(at, Judging::At(at))
+    }
+
+    /// Options judging each signature as of its signing, the caller's time being `now`,
+    /// without body text.
+    pub fn as_of_signing(now: u64) -> Self {
+        Options::new(now, Judging::AsOfSigning)
+    }
+
+    fn new(now: u64, judging: Judging) -> Self {
+        Options { now, judging, with_body: false, source: String::new(), hash_input: true, body_hashes: Vec::new() }
     }
 }
 
@@ -52,12 +70,16 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         sha256: if options.hash_input { hex(&Sha256::digest(raw)) } else { String::new() },
         size: raw.len(),
         verdict: Verdict::None,
+        assessment: Assessment::without_signature(Status::Unsigned),
+        judged_at: JudgingMode::new(options.judging, options.now),
         summary: String::new(),
+        headline: Default::default(),
         error: None,
         from_domain: summary.from_domain.clone(),
         aligned: None,
         notes,
         message: summary,
+        fields: Default::default(),
         headers: Vec::new(),
         signatures: Vec::new(),
         skipped_signatures: 0,
@@ -68,25 +90,30 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         } else {
             "No email header fields were found: this does not look like an email message.".to_string()
         });
+        report.assessment = assess_message(true, &[]);
+        report.headline = report::headline(&report);
         report.summary = report::message_summary(&report);
         return report;
     }
     report.signatures = evaluate_signatures(&message, keys, options, &mut report);
     for signature in &mut report.signatures {
+        signature.assessment = assess_signature(signature, report.from_domain.as_deref());
         report::fill_signature_text(signature);
     }
     report.verdict = report.signatures.iter().map(|s| s.result).min_by_key(|v| v.rank()).unwrap_or(Verdict::None);
-    report.aligned = report.from_domain.as_ref().and_then(|from| {
-        let passing: Vec<&SignatureReport> = report.signatures.iter().filter(|s| s.result == Verdict::Pass).collect();
-        (!passing.is_empty()).then(|| passing.iter().any(|s| s.domain.as_deref().is_some_and(|d| aligned(d, from))))
-    });
+    report.assessment = assess_message(false, &report.signatures);
+    // Aligned when any verified signature aligns (None < Some(false) < Some(true)).
+    let verified = report.signatures.iter().filter(|s| s.assessment.status.is_verified());
+    report.aligned = verified.map(|s| s.assessment.aligned).max().flatten();
     report.headers = header_views(&message, &report.signatures);
+    report.fields = field_marks(&message, &report.signatures);
     if message.headers.len() > MAX_HEADER_VIEWS {
         report.notes.push(format!(
             "The message has {} header lines; only the first {MAX_HEADER_VIEWS} are listed.",
             message.headers.len()
         ));
     }
+    report.headline = report::headline(&report);
     report.summary = report::message_summary(&report);
     report
 }
@@ -113,7 +140,14 @@ fn evaluate_signatures(
         .take(MAX_SIGNATURES)
         .enumerate()
         .map(|(index, &(field_index, field))| {
-            let ctx = Context { message, keys, at: options.at, message_date: date, bodies: &mut bodies };
+            let ctx = Context {
+                message,
+                keys,
+                judging: options.judging,
+                now: options.now,
+                message_date: date,
+                bodies: &mut bodies,
+            };
             evaluate(ctx, index, field_index, field)
         })
         .collect()

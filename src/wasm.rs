@@ -3,8 +3,9 @@
 //! ```js
 //! import init, { Verifier, verify, archive } from './pkg/dkimcheck.js';
 //! await init();
-//! const v = new Verifier({ keys: 'sel._domainkey.example.org. IN TXT "v=DKIM1; p=..."', at: 1700000000 });
-//! // options also: bundled (default true), body (default true), hashInput (default true)
+//! const v = new Verifier({ keys: 'sel._domainkey.example.org. IN TXT "v=DKIM1; p=..."' });
+//! // options also: at (unix seconds or "now": judge every signature then; default: each as of
+//! // its signing), bundled (default true), body (default true), hashInput (default true)
 //! const report = v.verify(new Uint8Array(buffer), 'message.eml');
 //! console.log(report.verdict, report.summary);
 //! ```
@@ -17,7 +18,7 @@ use crate::keys::record::KeyRecord;
 use crate::keys::{self, KeyStore};
 use crate::message::mbox;
 use crate::text::dns_name::is_domain_name;
-use crate::verify::{Options, verify_message};
+use crate::verify::{Judging, Options, verify_message};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -27,9 +28,10 @@ struct JsOptions {
     /// Extra keys as zone / dig text, archive JSON or zk-email JSON.
     #[serde(default)]
     keys: Option<String>,
-    /// Time at which t= and x= are judged (unix seconds); default: now.
+    /// Judge every signature at this time: unix seconds, or "now". Default: each signature as
+    /// of its signing.
     #[serde(default)]
-    at: Option<f64>,
+    at: Option<JsAt>,
     /// Use the bundled archive (default true).
     #[serde(default)]
     bundled: Option<bool>,
@@ -39,6 +41,19 @@ struct JsOptions {
     /// Compute the input's SHA-256 in wasm (default true); a worker may do it with WebCrypto.
     #[serde(default, rename = "hashInput")]
     hash_input: Option<bool>,
+}
+
+/// `at`: unix seconds or the word "now".
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum JsAt {
+    Seconds(f64),
+    Word(String),
+}
+
+/// The caller's current time, unix seconds.
+fn now() -> u64 {
+    (js_sys::Date::now() / 1000.0) as u64
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -55,14 +70,16 @@ pub fn version() -> String {
 #[wasm_bindgen]
 pub struct Verifier {
     keys: KeyStore,
-    at: Option<u64>,
+    /// `None`: as of signing; `Some(None)`: at the current time; `Some(Some(t))`: at `t`.
+    at: Option<Option<u64>>,
     with_body: bool,
     hash_input: bool,
 }
 
 #[wasm_bindgen]
 impl Verifier {
-    /// Creates a verifier. `options`: `{keys?: string, at?: number, bundled?: boolean, body?: boolean}`.
+    /// Creates a verifier. `options`: `{keys?: string, at?: number | "now", bundled?: boolean,
+    /// body?: boolean, hashInput?: boolean}`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Verifier, JsError> {
         let opts: JsOptions = if options.is_undefined() || options.is_null() {
@@ -74,12 +91,15 @@ impl Verifier {
         if let Some(text) = opts.keys.as_deref().filter(|t| !t.trim().is_empty()) {
             keys.import(text, "added by you").map_err(|e| JsError::new(&e.to_string()))?;
         }
-        Ok(Verifier {
-            keys,
-            at: opts.at.map(|a| a.max(0.0) as u64),
-            with_body: opts.body.unwrap_or(true),
-            hash_input: opts.hash_input.unwrap_or(true),
-        })
+        let at = match opts.at {
+            None => None,
+            Some(JsAt::Seconds(t)) => Some(Some(t.max(0.0) as u64)),
+            Some(JsAt::Word(w)) if w == "now" => Some(None),
+            Some(JsAt::Word(w)) => {
+                return Err(JsError::new(&format!("invalid options: at must be unix seconds or \"now\", not \"{w}\"")));
+            }
+        };
+        Ok(Verifier { keys, at, with_body: opts.body.unwrap_or(true), hash_input: opts.hash_input.unwrap_or(true) })
     }
 
     /// Adds keys (zone / dig text, archive JSON or zk-email JSON); returns how many were added.
@@ -89,8 +109,19 @@ impl Verifier {
     }
 
     fn options(&self, source: String) -> Options {
-        let at = self.at.unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as u64);
-        Options { at, with_body: self.with_body, source, hash_input: self.hash_input, body_hashes: Vec::new() }
+        let now = now();
+        let judging = match self.at {
+            None => Judging::AsOfSigning,
+            Some(at) => Judging::At(at.unwrap_or(now)),
+        };
+        Options {
+            now,
+            judging,
+            with_body: self.with_body,
+            source,
+            hash_input: self.hash_input,
+            body_hashes: Vec::new(),
+        }
     }
 
     /// Verifies one message; returns its report.

@@ -77,7 +77,10 @@ fn a_real_2009_gmail_gamma_message_passes_with_the_bundled_keys() {
     let first = text.lines().next().unwrap_or_default();
     assert!(
         first.starts_with("PASS")
-            && first.ends_with(&format!("{file}: Signed by gmail.com. Nothing in the signed parts has changed since.")),
+            && first.ends_with(&format!(
+                "{file}: Signed by gmail.com. Nothing in the signed parts has changed since. The domain had marked \
+this key as in testing (t=y); that does not weaken the signature's mathematics."
+            )),
         "{text}"
     );
     let json = bin().args(["--json", &file]).output().unwrap();
@@ -98,6 +101,25 @@ fn usage_errors_and_unreadable_input_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/file.eml"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("PASS"), "the rest of the batch goes on");
+}
+
+#[test]
+fn jobs_sets_the_threads_and_keeps_the_order() {
+    let dir = vector("mimekit/messages");
+    let one = bin().args(["--jobs", "1", &dir]).output().unwrap();
+    let three = bin().args(["-j", "3", &dir]).output().unwrap();
+    let default = bin().arg(&dir).output().unwrap();
+    assert!(String::from_utf8_lossy(&one.stdout).lines().count() > 2);
+    assert_eq!(one.stdout, three.stdout);
+    assert_eq!(one.stdout, default.stdout);
+    assert_eq!(one.status.code(), default.status.code());
+    let eq = bin().args(["--jobs=2", &dir]).output().unwrap();
+    assert_eq!(one.stdout, eq.stdout);
+    for bad in ["0", "many", "-1"] {
+        let out = bin().args(["--jobs", bad, &dir]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "--jobs {bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--jobs"));
+    }
 }
 
 #[test]
@@ -318,4 +340,109 @@ fn recover_keys_checks_a_batch_as_consistent_not_verified() {
     );
     let stdin = bin().args(["--recover-keys", "-"]).output().unwrap();
     assert_eq!(stdin.status.code(), Some(2));
+}
+
+/// The Topicbox message of Stalwart's vectors (x= one day after t=, in 2022) and a zone file
+/// with its key.
+fn topicbox() -> (PathBuf, PathBuf) {
+    let file = std::fs::read(vector("stalwart-mail-auth/messages/dkim/005.txt")).unwrap();
+    let head = String::from_utf8_lossy(&file[..269]).into_owned();
+    let (name, record) = head.lines().next().and_then(|l| l.split_once(' ')).unwrap();
+    let (msg, zone) = (tmp("topicbox.eml"), tmp("topicbox.zone"));
+    std::fs::write(&msg, &file[269..]).unwrap();
+    std::fs::write(&zone, format!("{name}. IN TXT \"{record}\"\n")).unwrap();
+    (msg, zone)
+}
+
+/// One reference case: the file, extra arguments, and what the CLI must say of it.
+struct Case {
+    file: String,
+    args: Vec<String>,
+    label: &'static str,
+    status: &'static str,
+    aligned: bool,
+    caveats: &'static [&'static str],
+    /// The status of From and of Subject ("" when absent).
+    fields: (&'static str, &'static str),
+}
+
+fn case(file: String, args: &[&str], label: &'static str, status: &'static str, aligned: bool) -> Case {
+    let args = args.iter().map(|a| a.to_string()).collect();
+    let fields =
+        if status == "verified" { ("verified", "verified") } else { ("covered_unverified", "covered_unverified") };
+    Case { file, args, label, status, aligned, caveats: &[], fields }
+}
+
+#[test]
+fn labels_assessments_and_field_statuses_of_the_reference_cases() {
+    let (topicbox, topicbox_zone) = topicbox();
+    let (topicbox, topicbox_zone) = (topicbox.to_str().unwrap().to_string(), topicbox_zone.to_str().unwrap());
+    let perl_zone = vector("perl-mail-dkim/keys.zone");
+    let cases = [
+        case(vector("mimekit/messages/gmail.msg"), &[], "PASS", "verified", true),
+        Case {
+            caveats: &["compromised_key"],
+            ..case(vector("mimekit/messages/rfc8463-example.msg"), &[], "NOPROOF", "proves_nothing", true)
+        },
+        case(vector("mimekit/messages/gmail-fail-body.msg"), &[], "FAIL", "failed", true),
+        case(vector("mimekit/messages/gmail-fail-headers.msg"), &[], "FAIL", "failed", true),
+        Case {
+            fields: ("covered_unverified", ""),
+            ..case(vector("dkimpy/messages/ed25519test2.msg"), &[], "NOKEY", "no_key", false)
+        },
+        Case {
+            caveats: &["misaligned"],
+            ..case(vector("dkimpy/messages/test2.message"), &[], "PASS", "verified", false)
+        },
+        Case {
+            caveats: &["testing_key"],
+            ..case(vector("apache-james-jdkim/messages/gamma_gmail.com.eml"), &[], "PASS", "verified", true)
+        },
+        Case {
+            caveats: &["weak_key"],
+            ..case(
+                vector("perl-mail-dkim/messages/goodkey_1.txt"),
+                &["--keys", &perl_zone],
+                "NOPROOF",
+                "proves_nothing",
+                true,
+            )
+        },
+        Case { caveats: &["user_key"], ..case(topicbox.clone(), &["--keys", topicbox_zone], "PASS", "verified", true) },
+        case(topicbox.clone(), &["--keys", topicbox_zone, "--at", "now"], "EXPIRED", "invalid", true),
+    ];
+    for c in &cases {
+        let (file, args) = (&c.file, &c.args);
+        let out = bin().args(args).arg(file).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.starts_with(&format!("{:<7} {file}: ", c.label)), "{file} {args:?}: {text}");
+        assert_eq!(out.status.code(), Some(if c.status == "verified" { 0 } else { 1 }), "{file} {args:?}");
+        let json = bin().args(args).arg("--json").arg(file).output().unwrap();
+        let r = &json_lines(&json)[0];
+        let a = &r["assessment"];
+        assert_eq!(
+            (a["status"].as_str(), a["aligned"].as_bool(), a["basis"].as_str()),
+            (Some(c.status), Some(c.aligned), Some("dkim"))
+        );
+        assert_eq!(a["caveats"], Value::from(c.caveats.to_vec()), "{file}");
+        assert_eq!(r["signatures"][0]["assessment"]["status"], a["status"]);
+        assert_eq!(r["fields"]["from"], c.fields.0, "{file}");
+        assert_eq!(r["fields"]["subject"].as_str().unwrap_or(""), c.fields.1, "{file}");
+        let mode = if args.iter().any(|a| a == "--at") { "at" } else { "as_of_signing" };
+        assert_eq!(r["judged_at"]["mode"], mode);
+    }
+}
+
+#[test]
+fn the_exit_status_is_0_only_when_every_message_is_verified() {
+    let gmail = vector("mimekit/messages/gmail.msg");
+    let rfc8463 = vector("mimekit/messages/rfc8463-example.msg");
+    assert_eq!(bin().arg(&gmail).output().unwrap().status.code(), Some(0));
+    let out = bin().args([&gmail, &rfc8463]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "a compromised-key pass is not verified");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.ends_with("1 of 2 messages verified; 1 proves nothing (a key anyone can sign with)\n"), "{text}");
+    let help = String::from_utf8_lossy(&bin().arg("--help").output().unwrap().stdout).into_owned();
+    assert!(help.contains("0 only when every message is verified (PASS)"), "{help}");
+    assert!(help.contains("--at <TIME>"), "{help}");
 }

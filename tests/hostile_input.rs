@@ -37,11 +37,7 @@ fn fixture() -> &'static Fixture {
 }
 
 fn consistent(raw: &[u8], store: &KeyStore) {
-    let r = verify_message(
-        raw,
-        store,
-        &Options { at: 1_700_000_000, with_body: true, source: "x".into(), hash_input: true, body_hashes: Vec::new() },
-    );
+    let r = verify_message(raw, store, &Options { with_body: true, source: "x".into(), ..Options::at(1_700_000_000) });
     let best = r.signatures.iter().map(|s| s.result).min_by_key(|v| v.rank()).unwrap_or(Verdict::None);
     assert_eq!(r.verdict, best);
     assert!(!r.summary.is_empty());

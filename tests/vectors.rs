@@ -14,6 +14,7 @@ fn every_vector_case_gives_the_expected_result() {
     let read = |rel: &str| std::fs::read(root.join(rel)).ok();
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let o = common::vectors::run(&common::vectors::sources(), &read, now);
+    eprintln!("RFC 8301 §3.2: {}", common::vectors::RFC8301);
     for a in &o.accepted {
         eprintln!("accepted difference {a}");
     }

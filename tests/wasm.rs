@@ -42,6 +42,9 @@ fn js_api_verifies_with_bundled_and_added_keys() {
     let v = dkimcheck::wasm::Verifier::new(JsValue::UNDEFINED).unwrap();
     let r = v.verify(&gmail, "gmail.msg".into()).unwrap();
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("pass"));
+    assert_eq!(get(&get(&r, "assessment"), "status").as_string().as_deref(), Some("verified"));
+    assert_eq!(get(&get(&r, "judged_at"), "mode").as_string().as_deref(), Some("as_of_signing"));
+    assert_eq!(get(&get(&r, "fields"), "from").as_string().as_deref(), Some("verified"));
     assert_eq!(get(&r, "source").as_string().as_deref(), Some("gmail.msg"));
     let sigs = js_sys::Array::from(&get(&r, "signatures"));
     assert_eq!(get(&sigs.get(0), "domain").as_string().as_deref(), Some("gmail.com"));
@@ -70,6 +73,15 @@ fn js_api_verifies_with_bundled_and_added_keys() {
     js_sys::Reflect::set(&job, &"length".into(), &(body.len() as f64).into()).unwrap();
     let r = bare.verify_with_body_hashes(&gmail, "x".into(), jobs).unwrap();
     assert_eq!(get(&r, "verdict").as_string().as_deref(), Some("pass"));
+
+    // at: "now" judges every signature now, with a receiver's semantics; other words are refused.
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"at".into(), &"now".into()).unwrap();
+    let r = dkimcheck::wasm::Verifier::new(opts.into()).unwrap().verify(&gmail, "x".into()).unwrap();
+    assert_eq!(get(&get(&r, "judged_at"), "mode").as_string().as_deref(), Some("at"));
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"at".into(), &"soon".into()).unwrap();
+    assert!(dkimcheck::wasm::Verifier::new(opts.into()).is_err());
 
     assert!(dkimcheck::wasm::add_key_for("s", "example.org", "v=DKIM1; p=").is_err());
     let parsed = dkimcheck::wasm::parse_keys(&zone).unwrap();

@@ -5,6 +5,10 @@
 //   <dkim-check src="leak-123.eml"></dkim-check>      checks a message from your own site
 //   <dkim-check><script type="message/rfc822">…raw message…</script></dkim-check>
 //
+// With a fixed message (inline or src=) the drop zone is hidden unless the element has
+// allow-drop. at="now" judges signatures now, as a receiving server would today; by default
+// each is judged as of its signing.
+//
 // Theme it from the outside with the --dk-* custom properties (see css/report.css):
 //   dkim-check { --dk-accent: #7b2cbf; --dk-radius: 0; --dk-font: Georgia, serif; }
 // Everything runs in the reader's browser; the only network request the element can
@@ -14,7 +18,10 @@ import { engine } from './js/verify/engine.js';
 import { h, clear, uid } from './js/common/dom.js';
 import { renderBanner, renderMissingKeys, renderSignatureLines, renderDetails } from './js/views/render.js';
 import { unquoteTxt, looksLikeZone } from './js/keys/keystore.js';
-import { errorReport } from './js/common/reports.js';
+import { errorReport, assessmentOf } from './js/common/reports.js';
+
+/** What a verified signature does not show, in one line (said under every verified result). */
+const NOT_PROVEN = 'A valid signature shows which domain signed these parts and that they have not changed since; it does not show who wrote the message, or that what it says is true.';
 import REPORT_CSS from './css/report.css';
 
 const WIDGET_CSS = `
@@ -30,6 +37,7 @@ input[type=file] { position: absolute; width: 1px; height: 1px; overflow: hidden
 details.more { margin-top: 0.8rem; }
 details.more > summary { cursor: pointer; font-weight: 600; }
 .paste textarea { width: 100%; }
+.not-proven { font-size: 0.9rem; color: var(--dk-muted); margin: 0 0 0.8rem; }
 `;
 
 let sheet = null;
@@ -42,7 +50,7 @@ function styles() {
 }
 
 class DkimCheck extends HTMLElement {
-  static get observedAttributes() { return ['src']; }
+  static get observedAttributes() { return ['src', 'allow-drop']; }
 
   constructor() {
     super();
@@ -77,11 +85,19 @@ class DkimCheck extends HTMLElement {
 
   connectedCallback() {
     const inline = this.querySelector('script[type="message/rfc822"]');
+    this.fixed = Boolean(inline || this.getAttribute('src'));
+    this.updateDropZone();
     if (inline && !this.getAttribute('src')) this.checkText(inline.textContent.replace(/^\s*\n/, ''), 'embedded message');
   }
 
   attributeChangedCallback(name, _old, value) {
-    if (name === 'src' && value) this.checkUrl(value);
+    if (name === 'src' && value) { this.fixed = true; this.updateDropZone(); this.checkUrl(value); }
+    if (name === 'allow-drop') this.updateDropZone();
+  }
+
+  /** A fixed message (inline or src=) hides the drop zone unless allow-drop is set. */
+  updateDropZone() {
+    this.dropArea.hidden = Boolean(this.fixed) && !this.hasAttribute('allow-drop');
   }
 
   /** Fetch a message from the embedding site (only when the page author set src=). */
@@ -109,7 +125,8 @@ class DkimCheck extends HTMLElement {
     let report;
     try {
       const dk = await engine();
-      const verifier = new dk.Verifier({ keys: this.extraKeys.join('\n') });
+      const at = this.getAttribute('at') === 'now' ? { at: 'now' } : {};
+      const verifier = new dk.Verifier({ keys: this.extraKeys.join('\n'), ...at });
       report = verifier.verify(bytes, name);
       verifier.free?.();
     } catch (e) {
@@ -135,8 +152,10 @@ class DkimCheck extends HTMLElement {
   }
 
   show(report) {
+    const verified = assessmentOf(report).status === 'verified';
     clear(this.output).append(
       renderBanner(report),
+      verified ? h('p', { class: 'not-proven' }, NOT_PROVEN) : '',
       renderMissingKeys(report, { onAddKey: (input) => this.addKey(input), remember: false }) || '',
       renderSignatureLines(report) || '',
       h('details', { class: 'more' }, h('summary', null, 'All details: signatures, message, header fields'), renderDetails(report)));

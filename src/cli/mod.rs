@@ -7,7 +7,8 @@ mod sources;
 mod time;
 
 use dkimcheck::keys::KeyStore;
-use dkimcheck::verify::{Options, verify_message};
+use dkimcheck::report::JudgingMode;
+use dkimcheck::verify::{Judging, Options, verify_message};
 use std::io::Write;
 
 const HELP: &str = "\
@@ -27,13 +28,17 @@ OPTIONS:
                         (several quoted strings on one line are joined; ';' starts a comment),
                         the bundled archive's JSON format, or the zk-email archive's JSON
     --no-bundled-keys   use only the keys given with --keys
-    --at <TIME>         judge t= and x= at TIME (unix seconds or RFC 3339); default: now
+    --at <TIME>         judge every signature at TIME (unix seconds, YYYY-MM-DD or RFC 3339) or
+                        'now', as a receiving server would then: an x= before TIME is expired.
+                        Default: each signature as of its signing (its t=, else the message's
+                        Date), so an x= passed since is reported but is not a failure
     --json              one JSON object per message on stdout (JSON Lines)
     --body              with --json: include each message's plain-text body
     -v, --verbose       show every signature's details and warnings
     --recover-keys      first recover RSA keys from the messages themselves (for key names with
                         no known key and two or more signatures), then check with them: such
                         messages are CONSISTENT (signed with one key), not verified
+    -j, --jobs <N>      verify on N threads (default: all cores); --jobs 1 leaves the others free
     -h, --help          this help
     -V, --version       the version
 
@@ -47,9 +52,17 @@ KEYS SUBCOMMANDS:
                         recover RSA keys from the signatures of the messages (two or more per
                         key name with no known key); print them as archive JSON, flagged recovered
 
+LABELS (one per message, from its assessment):
+    PASS       verified: a signature verified with a key neither compromised nor weak
+    NOPROOF    proves nothing: it verifies only with a key anyone can sign with (private half
+               public, or RSA under 1024 bits, RFC 8301)
+    FAIL       a signature does not verify          NOKEY    no key known here (add --keys)
+    EXPIRED    expired at the --at time             INVALID  cannot be evaluated
+    NONE       no signature                         ERROR    not readable as an email
+
 EXIT STATUS:
-    0 every message has a passing signature; 1 otherwise; 2 usage error or unreadable input
-    (a path, or a file or zip member inside one, that could not be read)
+    0 only when every message is verified (PASS); 1 otherwise (NOPROOF counts as not verified);
+    2 usage error or unreadable input (a path, or a file or zip member inside one)
 ";
 
 /// Parsed command-line options.
@@ -57,11 +70,14 @@ EXIT STATUS:
 pub(crate) struct Args {
     pub keys: Vec<String>,
     pub no_bundled: bool,
-    pub at: Option<u64>,
+    /// `--at`: `Some(None)` for `now`.
+    pub at: Option<Option<u64>>,
     pub json: bool,
     pub body: bool,
     pub verbose: bool,
     pub recover_keys: bool,
+    /// Worker threads; `None`: one per core.
+    pub jobs: Option<usize>,
     pub paths: Vec<String>,
 }
 
@@ -83,6 +99,10 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
                 a.at = Some(parse_at(&value(i)?)?);
                 i += 1;
             }
+            "-j" | "--jobs" => {
+                a.jobs = Some(parse_jobs(&value(i)?)?);
+                i += 1;
+            }
             "--no-bundled-keys" => a.no_bundled = true,
             "--json" => a.json = true,
             "--body" => a.body = true,
@@ -90,6 +110,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--recover-keys" => a.recover_keys = true,
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
+            s if s.starts_with("--jobs=") => a.jobs = Some(parse_jobs(&s["--jobs=".len()..])?),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             _ => a.paths.push(arg.clone()),
         }
@@ -98,8 +119,18 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
     Ok(a)
 }
 
-fn parse_at(v: &str) -> Result<u64, String> {
-    time::parse(v).ok_or_else(|| format!("--at: \"{v}\" is not unix seconds or an RFC 3339 time"))
+fn parse_at(v: &str) -> Result<Option<u64>, String> {
+    if v.trim().eq_ignore_ascii_case("now") {
+        return Ok(None);
+    }
+    time::parse(v).map(Some).ok_or_else(|| format!("--at: \"{v}\" is not 'now', unix seconds or an RFC 3339 time"))
+}
+
+fn parse_jobs(v: &str) -> Result<usize, String> {
+    match v.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("--jobs: \"{v}\" is not a number of threads (1 or more)")),
+    }
 }
 
 /// Builds the key store: the bundled archive unless disabled, plus every `--keys` file.
@@ -146,11 +177,15 @@ pub fn run(argv: Vec<String>) -> i32 {
             return 2;
         }
     };
-    let at = args.at.unwrap_or_else(time::now);
+    let now = time::now();
+    let judging = match args.at {
+        None => Judging::AsOfSigning,
+        Some(at) => Judging::At(at.unwrap_or(now)),
+    };
     if args.body && !args.json {
         eprintln!("dkimcheck: note: --body only changes --json output");
     }
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     if args.recover_keys {
         if args.paths.iter().any(|p| p == "-") {
             return usage_error("--recover-keys reads the messages twice, so it cannot read them from stdin ('-')");
@@ -165,9 +200,9 @@ pub fn run(argv: Vec<String>) -> i32 {
     let mut unreadable = false;
     for path in &args.paths {
         let result = sources::for_each_batch(path, |batch| {
-            let reports = verify_batch(batch, &keys, at, args.body, workers);
+            let reports = verify_batch(batch, &keys, (now, judging), args.body, workers);
             for r in &reports {
-                if !r.passed() || r.passes_only_with_recovered_keys() {
+                if !r.verified() {
                     status = 1;
                 }
                 printer.print(r);
@@ -198,23 +233,33 @@ const RECOVERED_ORIGIN: &str = "recovered from these messages";
 fn verify_batch(
     batch: Vec<sources::Item>,
     keys: &KeyStore,
-    at: u64,
+    (now, judging): (u64, Judging),
     body: bool,
     workers: usize,
 ) -> Vec<dkimcheck::MessageReport> {
+    let mode = JudgingMode::new(judging, now);
     let reports = parallel_map(&batch, workers, |item: &sources::Item| match &item.content {
         Ok(bytes) => Some(verify_message(
             bytes,
             keys,
-            &Options { at, with_body: body, source: item.source.clone(), hash_input: true, body_hashes: Vec::new() },
+            &Options {
+                now,
+                judging,
+                with_body: body,
+                source: item.source.clone(),
+                hash_input: true,
+                body_hashes: Vec::new(),
+            },
         )),
-        Err(e) => Some(output::error_report(&item.source, e)),
+        Err(e) => Some(output::error_report(&item.source, e, mode)),
     });
     // A panic is a bug; its messages are still reported, as errors, never dropped.
     reports
         .into_iter()
         .zip(&batch)
-        .map(|(r, item)| r.unwrap_or_else(|| output::error_report(&item.source, "internal error while verifying")))
+        .map(|(r, item)| {
+            r.unwrap_or_else(|| output::error_report(&item.source, "internal error while verifying", mode))
+        })
         .collect()
 }
 

@@ -37,8 +37,9 @@ impl Algorithm {
             _ => KeyType::Rsa,
         }
     }
+    /// Reads `a=`. Case-sensitive (RFC 6376 §3.2: values are, unless the tag says otherwise).
     pub(super) fn parse(value: &str) -> Option<Self> {
-        match value.to_ascii_lowercase().as_str() {
+        match value {
             "rsa-sha256" => Some(Algorithm::RsaSha256),
             "rsa-sha1" => Some(Algorithm::RsaSha1),
             "ed25519-sha256" => Some(Algorithm::Ed25519Sha256),
@@ -64,8 +65,9 @@ impl Canonicalization {
             Canonicalization::Relaxed => "relaxed",
         }
     }
+    /// Reads one half of `c=`. Case-sensitive (RFC 6376 §3.2).
     pub(super) fn parse(value: &str) -> Option<Self> {
-        match value.to_ascii_lowercase().as_str() {
+        match value {
             "simple" => Some(Canonicalization::Simple),
             "relaxed" => Some(Canonicalization::Relaxed),
             _ => None,

@@ -65,12 +65,19 @@ pub fn signed_header_data(
 }
 
 /// Relaxed header value: unfolded, whitespace runs as one space, trimmed at both ends.
+///
+/// RFC 6376 §3.4.2: unfolding removes the CRLF of each fold; only SP and HTAB are whitespace.
+/// A CR or LF that is not part of a CRLF pair is an ordinary byte of the value and is kept (a
+/// tampered field must not pass, nor a genuine one fail, by dropping it).
 fn relaxed_value_into(out: &mut Vec<u8>, value: &[u8]) {
     let mut pending_space = false;
     let mut started = false;
-    for &b in value {
+    let mut bytes = value.iter().copied().peekable();
+    while let Some(b) = bytes.next() {
         match b {
-            b'\r' | b'\n' => {}
+            b'\r' if bytes.peek() == Some(&b'\n') => {
+                bytes.next();
+            }
             b' ' | b'\t' => pending_space = started,
             _ => {
                 if pending_space {
@@ -231,6 +238,23 @@ mod tests {
     use crate::message::Message;
     use Canonicalization::{Relaxed, Simple};
     use sha2::{Digest, Sha256};
+
+    /// RFC 6376 §3.4.2: only the CRLF of a fold is removed; a bare CR (or LF) inside a value is
+    /// not whitespace and stays.
+    #[test]
+    fn relaxed_header_keeps_a_bare_cr() {
+        let relaxed = |raw: &[u8]| {
+            let mut out = Vec::new();
+            header_into(&mut out, &Message::parse(raw).headers[0], Relaxed);
+            out
+        };
+        assert_eq!(relaxed(b"Subject: a\rb\r\n"), b"subject:a\rb\r\n");
+        assert_eq!(relaxed(b"Subject: a \r b\r\n"), b"subject:a \r b\r\n");
+        assert_eq!(relaxed(b"Subject: a\nb\r\n"), b"subject:a\nb\r\n");
+        assert_ne!(relaxed(b"Subject: ab\r\n"), relaxed(b"Subject: a\rb\r\n"));
+        // A fold is still unfolded, its whitespace compressed.
+        assert_eq!(relaxed(b"Subject: a\r\n \t b\r\n"), b"subject:a b\r\n");
+    }
 
     #[test]
     fn rfc6376_section_3_4_5_examples() {

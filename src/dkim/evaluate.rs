@@ -5,8 +5,9 @@
 
 use super::body_hash::{BodyCache, mbox_unquoted};
 use super::canon;
+use super::judging::{JudgedAt, Judging};
 use super::key_check::{KeyOutcome, check_key};
-use super::result::{Category, SignatureReport, Verdict};
+use super::result::{Category, MAX_UNSIGNED_TAIL_CHARS, SignatureReport, Verdict};
 use super::signature::{Signature, SignatureLabel};
 use super::warnings::warnings;
 use crate::crypto::Hasher;
@@ -20,8 +21,10 @@ pub struct Context<'m, 'a, 'k, 'b> {
     pub message: &'m Message<'a>,
     /// The keys.
     pub keys: &'k KeyStore,
-    /// The time at which `t=` and `x=` are judged (unix seconds).
-    pub at: u64,
+    /// How the time at which `t=` and `x=` are judged is chosen.
+    pub judging: Judging,
+    /// The caller's current time (unix seconds).
+    pub now: u64,
     /// The message's Date (unix seconds), if it has a readable one.
     pub message_date: Option<i64>,
     /// Body hashes shared by the message's signatures.
@@ -45,11 +48,13 @@ pub fn evaluate(
         }
     };
     report.record_tags(&sig);
+    let judged = JudgedAt::choose(ctx.judging, ctx.now, sig.timestamp, ctx.message_date);
+    report.judged_at = Some(judged);
     let Some(body) = check_body(&mut ctx, &sig, &mut report) else { return report };
     let header_digest = hash_headers(ctx.message, &sig, field_index, &mut report);
     let outcome = check_key(ctx.keys, &sig, &header_digest, ctx.message_date);
-    decide(&ctx, &sig, outcome, body.matches, &mut report);
-    report.warnings = warnings(ctx.message, &sig, &report, body.canonical_len, ctx.at);
+    decide(&ctx, &sig, judged, outcome, body.matches, &mut report);
+    report.warnings = warnings(ctx.message, &sig, &report, body.canonical_len, (ctx.now, ctx.judging));
     report
 }
 
@@ -87,8 +92,18 @@ fn check_body(ctx: &mut Context<'_, '_, '_, '_>, sig: &Signature, report: &mut S
             return None;
         }
         report.body_unsigned_bytes = check.canonical_len - l;
+        if report.body_unsigned_bytes > 0 {
+            report.unsigned_body_tail = Some(unsigned_tail(ctx.message.body_bytes(), sig, l));
+        }
     }
     Some(check)
+}
+
+/// The canonical body after the `l=` limit, as text, cut to [`MAX_UNSIGNED_TAIL_CHARS`].
+fn unsigned_tail(body: &[u8], sig: &Signature, limit: u64) -> String {
+    let canonical = canon::body_canonical(body, sig.body_canon);
+    let start = usize::try_from(limit).unwrap_or(usize::MAX).min(canonical.len());
+    String::from_utf8_lossy(&canonical[start..]).chars().take(MAX_UNSIGNED_TAIL_CHARS).collect()
 }
 
 /// Step 3: the header hash (§3.7); records the fields it covers and those it leaves unsigned.
@@ -128,10 +143,12 @@ fn unsigned_headers(message: &Message<'_>, signed: &[String]) -> Vec<String> {
     out
 }
 
-/// Step 5: the result, from the expiry, the key outcome and the body check.
+/// Step 5: the result, from the expiry (at the judging time `judged`), the key outcome, the
+/// key's size (RFC 8301) and the body check.
 fn decide(
     ctx: &Context<'_, '_, '_, '_>,
     sig: &Signature,
+    judged: JudgedAt,
     outcome: KeyOutcome,
     body_ok: bool,
     report: &mut SignatureReport,
@@ -144,7 +161,7 @@ fn decide(
         }
         KeyOutcome::Error(verdict, code, category, detail) => Some((verdict, code, category, detail)),
     };
-    if let Some(x) = sig.expires.filter(|&x| x < ctx.at) {
+    if let Some(x) = sig.expires.filter(|&x| x < judged.time) {
         let crypto_ok = report.header_signature_valid == Some(true) && body_ok;
         report.valid_at_message_date = ctx.message_date.map(|d| crypto_ok && u64::try_from(d).is_ok_and(|d| d <= x));
         let detail = format!("the signature expired at {} (x={x})", unix_to_date(x as i64));
@@ -153,6 +170,14 @@ fn decide(
     }
     if let Some((verdict, code, category, detail)) = key_error {
         report.set_error(verdict, code, category, &detail);
+        return;
+    }
+    // RFC 8301 §3.2: "Verifiers MUST NOT consider signatures using RSA keys of less than 1024
+    // bits as valid signatures." The body hash and header signature stay recorded, so the
+    // report can say whether the arithmetic matched a key anyone can factor.
+    if let Some(bits) = report.key.as_ref().filter(|k| k.short()).map(|k| k.bits) {
+        let detail = format!("the RSA key is only {bits} bits; RFC 8301 forbids accepting keys under 1024 bits");
+        report.set_error(Verdict::Permerror, "weak_key", Category::Key, &detail);
         return;
     }
     match (body_ok, report.header_signature_valid == Some(true)) {

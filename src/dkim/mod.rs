@@ -12,11 +12,15 @@
 //! | the key and the header signature | [`key_check`] |
 //! | warnings that change what a result means | [`warnings`] |
 //! | what evaluation yields | [`result`] |
+//! | when a signature is judged (as of signing, or at a given time) | [`judging`] |
+//! | what a person may conclude: the data of an assessment (computed by `report::assess`) | [`assessment`] |
 
 pub mod algorithm;
+pub mod assessment;
 pub mod body_hash;
 pub mod canon;
 pub mod evaluate;
+pub mod judging;
 pub mod key_check;
 pub mod result;
 pub mod signature;

@@ -2,6 +2,8 @@
 //! step that decided it, what was checked, the key used, and warnings. The report layer adds
 //! the wording.
 
+use super::assessment::{Assessment, Status};
+use super::judging::JudgedAt;
 use super::signature::{Signature, SignatureLabel};
 use crate::keys::{KeyFlag, Provenance};
 use serde::Serialize;
@@ -82,9 +84,9 @@ pub enum Category {
 /// A warning that changes what a result means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
-    /// Stable code: `sha1`, `weak_key`, `compromised_key`, `recovered_key`, `testing_key`,
+    /// Stable code: `sha1`, `compromised_key`, `recovered_key`, `testing_key`,
     /// `unsigned_header`, `extra_header_instance`, `partial_body`, `future_timestamp`,
-    /// `key_date_window`, `mbox_quoting`.
+    /// `key_date_window`, `mbox_quoting`, `expired_since`.
     pub code: &'static str,
     /// One plain sentence (filled in by the report layer).
     pub text: String,
@@ -105,11 +107,6 @@ impl Warning {
 pub enum WarningKind {
     /// The signature uses rsa-sha1.
     Sha1,
-    /// An RSA key under 1024 bits.
-    WeakKey {
-        /// Key size.
-        bits: u32,
-    },
     /// The key's private half is public.
     CompromisedKey,
     /// The key was rebuilt from signatures.
@@ -143,6 +140,12 @@ pub enum WarningKind {
     MboxQuoting,
     /// `t=` is in the future.
     FutureTimestamp,
+    /// `x=` has passed since the signature was judged (as of signing): information, not a
+    /// failure.
+    ExpiredSince {
+        /// `x=` (unix seconds).
+        expires: u64,
+    },
 }
 
 impl WarningKind {
@@ -150,7 +153,6 @@ impl WarningKind {
     pub fn code(&self) -> &'static str {
         match self {
             WarningKind::Sha1 => "sha1",
-            WarningKind::WeakKey { .. } => "weak_key",
             WarningKind::CompromisedKey => "compromised_key",
             WarningKind::RecoveredKey => "recovered_key",
             WarningKind::TestingKey => "testing_key",
@@ -160,6 +162,7 @@ impl WarningKind {
             WarningKind::KeyDateWindow => "key_date_window",
             WarningKind::MboxQuoting => "mbox_quoting",
             WarningKind::FutureTimestamp => "future_timestamp",
+            WarningKind::ExpiredSince { .. } => "expired_since",
         }
     }
 }
@@ -190,11 +193,15 @@ impl KeyUsed {
         self.provenance.flags.contains(&KeyFlag::Compromised)
     }
 
-    /// An RSA key under 1024 bits: cheap to factor.
+    /// An RSA key under 1024 bits: cheap to factor; RFC 8301 §3.2 forbids treating a
+    /// signature under it as valid.
     pub fn short(&self) -> bool {
         self.key_type == "rsa" && self.bits < 1024
     }
 }
+
+/// At most this many characters of an unsigned body tail are kept in a report.
+pub const MAX_UNSIGNED_TAIL_CHARS: usize = 4_000;
 
 /// The result for one `DKIM-Signature` field.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -235,16 +242,23 @@ pub struct SignatureReport {
     pub expires: Option<u64>,
     /// For an expired signature: whether it verified and had not yet expired at the message's Date.
     pub valid_at_message_date: Option<bool>,
+    /// The time `t=` and `x=` were judged at, and where it came from (`None`: not parsed).
+    pub judged_at: Option<JudgedAt>,
     /// `l=`.
     pub body_length: Option<u64>,
     /// Canonical body bytes after the `l=` limit, not covered by the signature.
     pub body_unsigned_bytes: u64,
+    /// Those bytes as text (canonical form, at most [`MAX_UNSIGNED_TAIL_CHARS`] characters), so
+    /// that a reader can see where the signed part of the body ends.
+    pub unsigned_body_tail: Option<String>,
     /// The body matched only after undoing mbox `>From ` quoting.
     pub mbox_unquoted: bool,
     /// The key used, if one was.
     pub key: Option<KeyUsed>,
     /// Warnings that change what the result means.
     pub warnings: Vec<Warning>,
+    /// What a person may conclude from this signature (filled in by the report layer).
+    pub assessment: Assessment,
     /// Indexes (into the message's header fields) of the fields this signature covers.
     #[serde(skip)]
     pub covered_fields: Vec<usize>,
@@ -273,11 +287,14 @@ impl SignatureReport {
             timestamp: None,
             expires: None,
             valid_at_message_date: None,
+            judged_at: None,
             body_length: None,
             body_unsigned_bytes: 0,
+            unsigned_body_tail: None,
             mbox_unquoted: false,
             key: None,
             warnings: Vec::new(),
+            assessment: Assessment::without_signature(Status::Invalid),
             covered_fields: Vec::new(),
         }
     }

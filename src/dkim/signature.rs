@@ -366,10 +366,31 @@ mod tests {
                 "unsupported_query_method",
             ),
             ("v=1; v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "malformed_signature"),
+            // RFC 6376 §3.2: an empty tag-spec is a syntax error (one trailing ';' is allowed).
+            ("v=1;; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "malformed_signature"),
+            ("; v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "malformed_signature"),
+            // RFC 6376 §3.2: values are case-sensitive unless the tag says otherwise; a= and c= do not.
+            ("v=1; a=RSA-SHA256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA", "unsupported_algorithm"),
+            (
+                "v=1; a=rsa-sha256; c=Relaxed/relaxed; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA",
+                "bad_canonicalization",
+            ),
+            (
+                "v=1; a=rsa-sha256; c=relaxed/Simple; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA",
+                "bad_canonicalization",
+            ),
         ];
         for (value, code) in cases {
             assert_eq!(parse(value).unwrap_err().code(), *code, "{value}");
         }
+    }
+
+    /// RFC 6376 §3.2 allows one trailing ';'; d=, s= and h= names are not case-sensitive (DNS
+    /// names, header field names).
+    #[test]
+    fn a_trailing_semicolon_and_upper_case_names_are_fine() {
+        let sig = parse("v=1; a=rsa-sha256; d=Example.COM; s=Sel; h=From:TO; bh=AAAA; b=AAAA;").unwrap(); // ok: test
+        assert_eq!((sig.domain.as_str(), sig.key_name().as_str()), ("example.com", "sel._domainkey.example.com"));
     }
 
     #[test]

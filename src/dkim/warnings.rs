@@ -1,7 +1,8 @@
 //! Warnings that change what a signature's result means: weak algorithms and keys, key flags,
 //! important header fields left unsigned or present more often than signed, an `l=` limit,
-//! mbox quoting undone, a timestamp in the future.
+//! mbox quoting undone, a timestamp in the future, an expiry passed since signing.
 
+use super::judging::Judging;
 use super::result::{SignatureReport, Warning, WarningKind};
 use super::signature::Signature;
 use crate::crypto::HashAlgorithm;
@@ -16,13 +17,13 @@ const IMPORTANT_HEADERS: &[&str] =
 const TRACE_HEADERS: &[&str] =
     &["received", "return-path", "delivered-to", "authentication-results", "dkim-signature", "received-spf"];
 
-/// The warnings for a signature already evaluated into `report`.
+/// The warnings for a signature already evaluated into `report`; `now` is the caller's time.
 pub fn warnings(
     message: &Message<'_>,
     sig: &Signature,
     report: &SignatureReport,
     canonical_len: u64,
-    at: u64,
+    (now, judging): (u64, Judging),
 ) -> Vec<Warning> {
     let mut w = Vec::new();
     let mut push = |kind: WarningKind| w.push(Warning::new(kind));
@@ -32,9 +33,6 @@ pub fn warnings(
     if let Some(key) = &report.key {
         if key.compromised() {
             push(WarningKind::CompromisedKey);
-        }
-        if key.short() {
-            push(WarningKind::WeakKey { bits: key.bits });
         }
         if key.provenance.flags.contains(&KeyFlag::Recovered) {
             push(WarningKind::RecoveredKey);
@@ -73,8 +71,14 @@ pub fn warnings(
     if report.mbox_unquoted {
         push(WarningKind::MboxQuoting);
     }
-    if sig.timestamp.is_some_and(|t| t > at.saturating_add(300)) {
+    if sig.timestamp.is_some_and(|t| t > now.saturating_add(300)) {
         push(WarningKind::FutureTimestamp);
+    }
+    // Judged as of signing, an expiry that has passed since is information, never a failure.
+    if let Some(expires) =
+        sig.expires.filter(|&x| x < now && judging == Judging::AsOfSigning && report.reason != "expired")
+    {
+        push(WarningKind::ExpiredSince { expires });
     }
     w
 }

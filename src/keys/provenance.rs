@@ -15,6 +15,9 @@ pub enum KeyFlag {
     Recovered,
 }
 
+/// The origin label of keys from the bundled archive.
+pub const BUNDLED_ORIGIN: &str = "bundled archive";
+
 /// Where a key came from and what is known about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Provenance {
@@ -41,5 +44,10 @@ impl Provenance {
     /// A provenance with only an origin label.
     pub fn origin(label: impl Into<String>) -> Self {
         Provenance { origin: label.into(), ..Provenance::default() }
+    }
+
+    /// The key comes from the bundled archive (not from the user: a pasted record, a keys file).
+    pub fn is_bundled(&self) -> bool {
+        self.origin == BUNDLED_ORIGIN
     }
 }

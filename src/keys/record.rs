@@ -70,18 +70,20 @@ impl KeyRecord {
         {
             return Err(KeyRecordError::Version(String::from_utf8_lossy(v.value).into_owned()));
         }
+        // RFC 6376 §3.2: values are case-sensitive unless the tag says otherwise; none of k=,
+        // h=, s=, t= does (k=RSA is not rsa).
         let list = |name: &str| -> Option<Vec<String>> {
             tags.get(name).map(|v| {
                 v.split(|&b| b == b':')
-                    .map(|s| String::from_utf8_lossy(trim_fws(s)).to_ascii_lowercase())
+                    .map(|s| String::from_utf8_lossy(trim_fws(s)).into_owned())
                     .filter(|s| !s.is_empty())
                     .collect()
             })
         };
         let key_type = match tags.get("k") {
             None => KeyType::Rsa,
-            Some(k) if k.eq_ignore_ascii_case(b"rsa") => KeyType::Rsa,
-            Some(k) if k.eq_ignore_ascii_case(b"ed25519") => KeyType::Ed25519,
+            Some(b"rsa") => KeyType::Rsa,
+            Some(b"ed25519") => KeyType::Ed25519,
             Some(k) => return Err(KeyRecordError::KeyType(String::from_utf8_lossy(k).into_owned())),
         };
         let flags = list("t").unwrap_or_default();
@@ -132,6 +134,15 @@ mod tests {
         assert!(matches!(KeyRecord::parse(b"k=rsa; v=DKIM1; p=AAAA"), Err(KeyRecordError::Version(_))));
         assert!(matches!(KeyRecord::parse(b"v=DKIM2; p=AAAA"), Err(KeyRecordError::Version(_))));
         assert!(matches!(KeyRecord::parse(b"k=dsa; p=AAAA"), Err(KeyRecordError::KeyType(_))));
+        // RFC 6376 §3.2: tag values are case-sensitive unless the tag says otherwise (k= does not).
+        let upper = RFC8463_RSA.replace("k=rsa", "k=RSA");
+        assert!(matches!(KeyRecord::parse(upper.as_bytes()), Err(KeyRecordError::KeyType(_))));
+        // RFC 6376 §3.2: an empty tag-spec (";;", a leading ";") is a syntax error.
+        let doubled = RFC8463_RSA.replace("v=DKIM1;", "v=DKIM1;;");
+        assert!(matches!(KeyRecord::parse(doubled.as_bytes()), Err(KeyRecordError::Syntax(_))));
+        let leading = format!(";{}", &RFC8463_RSA["v=DKIM1;".len()..]);
+        assert!(matches!(KeyRecord::parse(leading.as_bytes()), Err(KeyRecordError::Syntax(_))));
+        assert!(KeyRecord::parse(format!("{RFC8463_RSA};").as_bytes()).is_ok());
         assert!(matches!(KeyRecord::parse(b"\"\""), Err(KeyRecordError::Syntax(_))));
         assert!(matches!(
             KeyRecord::parse(b"k=ed25519; p=MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="),

@@ -193,7 +193,7 @@ pub fn zone_line(selector: &str, domain: &str, txt: &str) -> String {
 impl Archive {
     /// Adds every entry to `store`, with origin "bundled archive".
     pub fn add_to(&self, store: &mut KeyStore) {
-        self.add_to_with_origin(store, "bundled archive");
+        self.add_to_with_origin(store, super::provenance::BUNDLED_ORIGIN);
     }
 
     /// Adds every entry to `store` with the given origin label.

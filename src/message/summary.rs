@@ -1,4 +1,4 @@
-//! The human-facing parts of a message (From, To, Date, Subject, plain-text body, attachment
+//! The human-facing parts of a message (From, To, Date, Subject, Sender, plain-text body, attachment
 //! names), decoded with mail-parser for display. Verification never uses these.
 
 use super::Message;
@@ -6,7 +6,7 @@ use mail_parser::{MessageParser, MimeHeaders};
 use serde::Serialize;
 
 /// The header fields a summary shows.
-const DISPLAYED: &[&str] = &["from", "to", "cc", "date", "subject"];
+const DISPLAYED: &[&str] = &["from", "to", "cc", "date", "subject", "sender", "reply-to"];
 
 /// Largest body text returned, in characters.
 pub const MAX_BODY_CHARS: usize = 200_000;
@@ -26,6 +26,10 @@ pub struct Summary {
     pub date_unix: Option<i64>,
     /// Subject, decoded.
     pub subject: Option<String>,
+    /// Sender (who sent it on the author's behalf).
+    pub sender: Option<String>,
+    /// Reply-To.
+    pub reply_to: Option<String>,
     /// The plain-text body (HTML converted to text); `None` unless asked for.
     pub body_text: Option<String>,
     /// Attachments: name and size in bytes (only read with the body).
@@ -107,6 +111,8 @@ impl Summary {
             date: msg.header_raw("Date").map(|d| d.trim().to_string()),
             date_unix: msg.date().map(|d| d.to_timestamp()),
             subject: msg.subject().map(str::to_string),
+            sender: addresses(msg.sender()),
+            reply_to: addresses(msg.reply_to()),
             body_text,
             attachments: if with_body {
                 msg.attachments()

@@ -1,8 +1,12 @@
-//! Plain-language wording of verdicts and warnings, for people who are not DKIM experts.
-//! Wording never overstates: a pass says which domain signed and which parts are covered,
-//! not who wrote the message or whether it is true.
+//! Plain-language wording of assessments, results and warnings, for people who are not DKIM
+//! experts, written as functions of codes and parameters. Wording never overstates: a verified
+//! signature says which domain signed and which parts are covered, not who wrote the message or
+//! whether it is true; a headline says every caveat of its assessment (see [`super::assess`]).
 
-use super::{KeyUsed, MessageReport, SignatureReport, Verdict, WarningKind, aligned};
+use super::assess::{Assessment, Basis, Caveat, FieldStatus, Status};
+use super::{Headline, KeyUsed, MessageReport, SignatureReport, Verdict, WarningKind};
+use crate::dkim::judging::{JudgedAt, JudgingMode, TimeSource};
+use crate::text::civil_date::unix_to_date;
 
 /// Warning text for rsa-sha1.
 pub const SHA1: &str = "This signature uses SHA-1, which RFC 8301 forbids for DKIM: SHA-1 collisions can be \
@@ -18,22 +22,15 @@ pub const RECOVERED_HERE: &str = "This key was computed from the signatures of t
 source knows it. It shows that these messages were signed with one and the same key, not that the key was the \
 domain's: whoever made all of them could have signed them with a key of their own.";
 /// Warning text for a key in testing mode.
-pub const TESTING: &str = "The domain marked this key as being in testing mode (t=y), so it asked verifiers not to \
-rely on its signatures.";
+pub const TESTING: &str = "The domain had marked this key as in testing (t=y in its DNS record), which asked \
+receivers of that time not to treat its signatures differently from unsigned mail. It does not weaken the \
+signature's mathematics.";
 /// Warning text for a body that matched after undoing mbox quoting.
 pub const MBOX_QUOTING: &str = "The body matches the signature once the mbox quoting is undone: lines that began \
 with \"From \" were stored as \">From \" when the message was put in an mbox file. The signed text has no \">\" there.";
 /// Warning text for a timestamp in the future.
 pub const FUTURE: &str =
     "The signature claims to have been made in the future (t= is later than the time of the check).";
-
-/// Warning text for an RSA key under 1024 bits.
-pub fn weak_key(bits: u32) -> String {
-    format!(
-        "The key is only {bits} bits. Keys this short can be factored with rented computers in days for little \
-money, after which anyone can sign as this domain: the signature is weak evidence."
-    )
-}
 
 /// Warning text for important header fields left unsigned.
 pub fn unsigned_headers(names: &[&str]) -> String {
@@ -96,6 +93,20 @@ pub fn display_name(name: &str) -> String {
         .join("-")
 }
 
+/// Warning text for an expiry (`x=`) passed since the signature was made.
+pub fn expired_since(expires: u64) -> String {
+    format!(
+        "The signature expired on {} (x=). DKIM expiry tells receivers how long to accept a signature; it does \
+not make a genuine signature false. It is judged here as of when it was signed.",
+        date(expires)
+    )
+}
+
+/// `YYYY-MM-DD` of unix seconds.
+fn date(secs: u64) -> String {
+    unix_to_date(i64::try_from(secs).unwrap_or(i64::MAX))
+}
+
 /// Words a signature's result and warnings: fills `explanation` and each warning's `text`.
 pub fn fill_signature_text(s: &mut SignatureReport) {
     s.explanation = signature(s);
@@ -109,7 +120,6 @@ pub fn fill_signature_text(s: &mut SignatureReport) {
 pub fn warning(kind: &WarningKind, key: Option<&KeyUsed>) -> String {
     match kind {
         WarningKind::Sha1 => SHA1.to_string(),
-        WarningKind::WeakKey { bits } => weak_key(*bits),
         WarningKind::CompromisedKey => COMPROMISED.to_string(),
         WarningKind::RecoveredKey => match key.and_then(|k| k.provenance.recovered_from_messages) {
             Some(_) => RECOVERED_HERE.to_string(),
@@ -122,100 +132,147 @@ pub fn warning(kind: &WarningKind, key: Option<&KeyUsed>) -> String {
         WarningKind::KeyDateWindow => key.map(date_window).unwrap_or_default(),
         WarningKind::MboxQuoting => MBOX_QUOTING.to_string(),
         WarningKind::FutureTimestamp => FUTURE.to_string(),
+        WarningKind::ExpiredSince { expires } => expired_since(*expires),
     }
 }
 
-/// One plain sentence (or two) for a signature's result.
-pub fn signature(s: &SignatureReport) -> String {
-    let d = s.domain.as_deref().unwrap_or("an unknown domain");
-    let name = match (&s.selector, &s.domain) {
+/// `selector._domainkey.domain` of a signature, or "its key".
+fn key_name(s: &SignatureReport) -> String {
+    match (&s.selector, &s.domain) {
         (Some(sel), Some(dom)) => format!("{sel}._domainkey.{dom}"),
         _ => "its key".to_string(),
-    };
+    }
+}
+
+/// Bits of the key a signature was checked with (0 if none).
+fn bits(s: &SignatureReport) -> u32 {
+    s.key.as_ref().map_or(0, |k| k.bits)
+}
+
+/// One plain sentence (or two) for a signature's assessment and result.
+pub fn signature(s: &SignatureReport) -> String {
+    let d = s.domain.as_deref().unwrap_or("an unknown domain");
+    let name = key_name(s);
     let detail = s.detail.as_deref().unwrap_or("");
+    let compromised = s.key.as_ref().is_some_and(KeyUsed::compromised);
+    let headers_ok = s.header_signature_valid == Some(true);
     let recovered_here = s.key.as_ref().and_then(|k| k.provenance.recovered_from_messages);
-    let mut text = match s.reason {
-        "verified" if recovered_here.is_some() => consistent(recovered_here.unwrap_or(0)),
-        "body_changed" if recovered_here.is_some() => format!(
+    match (s.assessment.status, s.reason) {
+        (Status::Consistent, _) => consistent(recovered_here.unwrap_or(0)),
+        (_, "body_changed") if recovered_here.is_some() => format!(
             "The signed headers match one key recovered from {} of these messages (a key not known from any public \
 source), but the body was changed after signing.",
             recovered_here.unwrap_or(0)
         ),
-        "verified" if s.key.as_ref().is_some_and(|k| k.compromised()) => {
-            format!(
-                "The signature matches {d}'s key, but that key's private half is public, so anyone could have \
-made it: it proves nothing about who sent this message."
-            )
-        }
-        "verified" => {
+        (Status::ProvesNothing, _) if compromised => format!(
+            "The signature matches {d}'s key, but that key's private half is public, so anyone could have made it: \
+it proves nothing about who sent this message."
+        ),
+        (Status::ProvesNothing, _) => format!(
+            "The signature matches {d}'s {}-bit RSA key, which anyone can factor: it proves nothing about who sent \
+this message (RFC 8301 forbids accepting keys under 1024 bits).",
+            bits(s)
+        ),
+        (Status::Verified, _) => {
             let mut t = format!("Verified: {d} signed this message, and nothing it signed has changed since.");
             if let Some(k) = &s.key {
-                t.push_str(&format!(" Checked with {}", key_phrase(k)));
-                t.push('.');
+                t.push_str(&format!(" Checked with {}.", key_phrase(k)));
             }
             t
         }
-        "body_changed" if s.key.as_ref().is_some_and(|k| k.compromised()) => {
-            format!(
-                "The body was changed after signing; the signed headers match {d}'s key, but that key's private half is \
-public, so they prove nothing."
-            )
-        }
-        "body_changed" => format!("The body was changed after {d} signed the message; the signed headers are intact."),
-        "headers_changed" => format!(
-            "The signature claiming {d} does not verify with the key known here for {name}: a signed \
-header (such as From, Subject or Date) was changed after signing, or the signature was not made with \
-that key. Nothing here shows that {d} signed this message."
+        (_, "weak_key") if headers_ok => format!(
+            "The signed headers match {d}'s {}-bit RSA key, which anyone can factor, so they prove nothing; and the \
+body does not match the hash in the signature.",
+            bits(s)
         ),
-        "body_and_headers_changed" => format!(
-            "The signature claiming {d} does not verify, and the body does not match it either: the \
-message was changed after signing, or the signature was never made with the key known here for {name}. \
+        (_, "weak_key") => format!(
+            "The signature does not verify with the {}-bit RSA key known here for {name} (a key anyone can factor): \
+the signed headers changed, or the signature was never made with this key.",
+            bits(s)
+        ),
+        (_, "body_changed") if compromised => format!(
+            "The body does not match the hash in the signature. The signed headers match {d}'s key, but that key's \
+private half is public, so they prove nothing."
+        ),
+        (_, "body_changed") => format!(
+            "The body does not match the hash in the signature: it was changed after {d} signed the message. The \
+signature over the headers verifies with {d}'s key."
+        ),
+        (_, "headers_changed") => format!(
+            "The signature does not verify with the key known here for {name}: the signed headers (such as From, \
+Subject or Date) changed after signing, or the signature was never made with this key. Nothing here shows that \
+{d} signed this message."
+        ),
+        (_, "body_and_headers_changed") => format!(
+            "The signature does not verify with the key known here for {name}, and the body does not match the hash \
+in the signature either: the message was changed after signing, or the signature was never made with this key. \
 Nothing here shows that {d} signed this message."
         ),
-        "no_key" if s.result == Verdict::Neutral => format!(
+        (_, "no_key") if s.result == Verdict::Neutral => format!(
             "No public key for {name} is known here, so this signature cannot be checked. Paste the key's DNS record \
 to check it."
         ),
-        "no_key" => format!("No key is published at {name}, so this signature cannot be verified."),
-        "key_lookup_failed" => format!("The key at {name} could not be retrieved just now; checking again may work."),
-        "key_revoked" => {
+        (_, "no_key") => format!("No key is published at {name}, so this signature cannot be verified."),
+        (_, "key_lookup_failed") => {
+            format!("The key at {name} could not be retrieved just now; checking again may work.")
+        }
+        (_, "key_revoked") => {
             format!("{d} has revoked this key (its record at {name} is empty), so the signature no longer counts.")
         }
-        "expired" => {
-            let mut t = format!("The signature has expired: {detail}.");
-            match s.valid_at_message_date {
-                Some(true) => t.push_str(" It verifies, and it had not yet expired at the message's Date."),
-                Some(false) if s.header_signature_valid == Some(true) && s.body_hash_matches == Some(true) => {
-                    t.push_str(" It verifies, but it had already expired at the message's Date.")
-                }
-                Some(false) => t.push_str(" It does not verify either."),
-                None => {}
-            }
-            t
+        (_, "expired") => {
+            let h = expired(s);
+            std::iter::once(h.main).chain(h.caveats).collect::<Vec<String>>().join(" ")
         }
-        code if code.starts_with("key_") || code == "bad_key" => {
+        (_, code) if code.starts_with("key_") || code == "bad_key" => {
             format!("The key for {name} cannot be used for this signature: {detail}.")
         }
         _ => format!("The signature is malformed or unsupported, so it cannot be checked: {detail}."),
-    };
-    if s.result == Verdict::Pass
-        && let Some(k) = &s.key
-        && k.key_type == "rsa"
-        && k.bits < 1024
-        && !k.compromised()
-    {
-        text.push_str(" But the key is short enough to be factored cheaply, so this is weak evidence.");
     }
-    text
+}
+
+/// A signature expired at the time it was judged: the headline, and what else is known of it.
+fn expired(s: &SignatureReport) -> Headline {
+    let main = match (s.judged_at, s.expires) {
+        (Some(j), Some(x)) => format!(
+            "Judged at {} ({}), the signature had expired on {}: a receiving server would no longer accept it.",
+            date(j.time),
+            judged_source(j),
+            date(x)
+        ),
+        _ => format!("The signature has expired: {}.", s.detail.as_deref().unwrap_or("")),
+    };
+    let verifies = s.header_signature_valid == Some(true) && s.body_hash_matches == Some(true);
+    let more = match s.valid_at_message_date {
+        Some(true) => Some(
+            "It verifies, and it had not yet expired at the message's Date: DKIM expiry tells receivers how long to \
+accept a signature, it does not make a genuine signature false.",
+        ),
+        Some(false) if verifies => Some("It verifies, but it had already expired at the message's Date."),
+        Some(false) => Some("It does not verify either."),
+        None if verifies => Some("It verifies."),
+        None => None,
+    };
+    Headline { main, caveats: more.map(str::to_string).into_iter().collect() }
+}
+
+/// Where a judging time came from, in words.
+fn judged_source(j: JudgedAt) -> &'static str {
+    match j.from {
+        TimeSource::SignatureTimestamp => "when it was signed, t=",
+        TimeSource::MessageDate => "the message's Date",
+        TimeSource::Now => "now",
+        TimeSource::Given => "the time you chose",
+    }
 }
 
 fn key_phrase(k: &KeyUsed) -> String {
     let kind = if k.key_type == "ed25519" { "Ed25519".to_string() } else { format!("{}-bit RSA", k.bits) };
-    let origin = &k.provenance.origin;
-    let from = match origin.as_str() {
-        "bundled archive" => "from dkimcheck's bundled key archive".to_string(),
-        "added by you" => "that you added".to_string(),
-        other => format!("from {other}"),
+    let from = if k.provenance.is_bundled() {
+        "from dkimcheck's bundled key archive".to_string()
+    } else if k.provenance.origin == "added by you" {
+        "that you added".to_string()
+    } else {
+        format!("from {}", k.provenance.origin)
     };
     let mut t = format!("the {kind} key {from}");
     match (&k.provenance.first_seen, &k.provenance.last_seen) {
@@ -232,74 +289,196 @@ fn key_phrase(k: &KeyUsed) -> String {
     t
 }
 
-/// The banner sentence for a message.
+/// The banner text of a message: its headline and every caveat, as one text.
 pub fn message_summary(r: &MessageReport) -> String {
+    let h = headline(r);
+    std::iter::once(h.main).chain(h.caveats).collect::<Vec<String>>().join(" ")
+}
+
+/// The headline of a message: its assessment in words, then the caveats it must say.
+pub fn headline(r: &MessageReport) -> Headline {
+    let plain = |main: String| Headline { main, caveats: Vec::new() };
     if let Some(e) = &r.error {
-        return e.clone();
+        return plain(e.clone());
     }
-    if r.signatures.is_empty() {
-        return "This message has no DKIM signature, so nothing can be verified about where it came from.".to_string();
+    let a = &r.assessment;
+    let Some(best) = a.signature.and_then(|i| r.signatures.iter().find(|s| s.index == i)) else {
+        return plain(
+            "This message has no DKIM signature, so nothing can be verified about where it came from.".to_string(),
+        );
+    };
+    match (a.status, best.reason) {
+        (Status::Verified, _) => verified_headline(r, a, best),
+        (Status::Invalid, "expired") => expired(best),
+        _ => plain(unverified_headline(a, best)),
     }
-    let from = r.from_domain.as_deref();
-    let aligned_pass = r
-        .signatures
-        .iter()
-        .filter(|s| s.result == Verdict::Pass)
-        .find(|s| matches!((s.domain.as_deref(), from), (Some(d), Some(f)) if aligned(d, f)));
-    let best = aligned_pass.or_else(|| r.signatures.iter().find(|s| s.result == r.verdict)).unwrap_or(&r.signatures[0]);
+}
+
+/// The headline of a message that is not verified.
+fn unverified_headline(a: &Assessment, best: &SignatureReport) -> String {
     let d = best.domain.as_deref().unwrap_or("an unknown domain");
-    match best.result {
-        Verdict::Pass => {
-            let key = best.key.as_ref();
-            if let Some(n) = key.and_then(|k| k.provenance.recovered_from_messages) {
-                return format!("{} Nothing shows that {d} signed it.", consistent(n));
-            }
-            if key.is_some_and(|k| k.compromised()) {
-                return format!(
-                    "The signature matches a key of {d}, but that key's private half is public: anyone could have \
-made this signature, so it proves nothing."
-                );
-            }
-            let mut t = format!("Signed by {d}. Nothing in the signed parts has changed since.");
-            if key.is_some_and(|k| k.short()) {
-                t = format!(
-                    "Signed with {d}'s key, but that key is only {} bits and can be factored cheaply: weak evidence.",
-                    key.map_or(0, |k| k.bits)
-                );
-            }
-            if best.body_unsigned_bytes > 0 {
-                t.push_str(" Part of the body is not covered by the signature.");
-            }
-            if let (Some(f), false) = (from, aligned_pass.is_some()) {
-                t.push_str(&format!(" The From address is at {f}, a different domain."));
-            }
-            t
-        }
-        Verdict::Fail => match best.reason {
+    match a.status {
+        Status::Verified => String::new(), // worded by verified_headline
+        Status::Consistent => format!(
+            "{} Nothing shows that {d} signed it.",
+            consistent(best.key.as_ref().and_then(|k| k.provenance.recovered_from_messages).unwrap_or(0))
+        ),
+        Status::ProvesNothing if a.has(Caveat::CompromisedKey) => format!(
+            "The signature matches a key of {d}, but that key's private half is public: anyone could have made this \
+signature, so it proves nothing."
+        ),
+        Status::ProvesNothing => format!(
+            "The signature matches a {}-bit key of {d}, which anyone can factor: it proves nothing.",
+            bits(best)
+        ),
+        Status::Failed => match best.reason {
             "body_changed" if best.key.as_ref().is_some_and(|k| k.provenance.recovered_from_messages.is_some()) => {
                 "The signed headers match a key recovered from these messages (not known from any public source), and \
 the body was changed after signing."
                     .to_string()
             }
-            "body_changed" if best.key.as_ref().is_some_and(|k| k.compromised()) => {
-                format!(
-                    "The headers match a key of {d} whose private half is public (so they prove nothing), and the \
-body was changed after signing."
-                )
-            }
+            "body_changed" if a.has(Caveat::CompromisedKey) => format!(
+                "The headers match a key of {d} whose private half is public (so they prove nothing), and the body \
+was changed after signing."
+            ),
+            "weak_key" if best.header_signature_valid == Some(true) => format!(
+                "The headers match a {}-bit key of {d}, which anyone can factor (so they prove nothing), and the body \
+was changed after signing.",
+                bits(best)
+            ),
             "body_changed" => format!("Signed by {d}, but the body was changed after signing."),
             _ => format!(
                 "A signature claims to be from {d}, but it does not verify: the message was changed after signing, \
-or the signature was not made with {d}'s key."
+or the signature was never made with {d}'s key."
             ),
         },
-        Verdict::Neutral => match (&best.selector, &best.domain) {
-            (Some(sel), Some(dom)) => {
+        Status::NoKey => match (best.result, &best.selector, &best.domain) {
+            (Verdict::Neutral, Some(sel), Some(dom)) => {
                 format!("No public key for {sel}._domainkey.{dom} is known here: paste its DNS record to check it.")
             }
-            _ => "The signature could not be checked here.".to_string(),
+            _ => format!("The signature could not be checked. {}", best.explanation),
         },
-        _ => format!("The signature could not be verified. {}", best.explanation),
+        Status::Invalid | Status::Unsigned | Status::Error => {
+            format!("The signature could not be verified. {}", best.explanation)
+        }
+    }
+}
+
+/// The headline of a verified message: who signed, then every caveat.
+fn verified_headline(r: &MessageReport, a: &Assessment, best: &SignatureReport) -> Headline {
+    let d = best.domain.as_deref().unwrap_or("an unknown domain");
+    let mut main = match (a.basis, a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
+        (Some(Basis::DomainKeys), _, _) => format!(
+            "Signed by {d} with DomainKeys only, an older and weaker mechanism than DKIM (SHA-1, and the body is not \
+always fully covered): a weaker kind of verified."
+        ),
+        (_, true, Some(from)) => format!("Signed by {d}, which is not the domain of the From address ({from})."),
+        _ => format!("Signed by {d}."),
+    };
+    main.push_str(" Nothing in the signed parts has changed since.");
+    let mut caveats = Vec::new();
+    if a.has(Caveat::Misaligned) {
+        if let Some(i) = &best.identity {
+            caveats.push(format!("The signature says it was made on behalf of {i} (i=)."));
+        }
+        if let Some(sender) = &r.message.sender {
+            caveats.push(match r.fields.get("sender") {
+                Some(FieldStatus::Verified) => format!("The signed Sender field is {sender}."),
+                _ => format!("The Sender field ({sender}) is not covered by a verified signature."),
+            });
+        }
+    }
+    let key = best.key.as_ref();
+    if a.has(Caveat::TestingKey) {
+        caveats.push(
+            "The domain had marked this key as in testing (t=y); that does not weaken the signature's mathematics."
+                .to_string(),
+        );
+    }
+    if let Some(k) = key.filter(|_| a.has(Caveat::UserKey)) {
+        let origin = if k.provenance.origin == "added by you" {
+            "you added it".to_string()
+        } else {
+            k.provenance.origin.clone()
+        };
+        caveats.push(format!(
+            "It was checked with a key that is not in the bundled archive ({origin}): it is only as good as where \
+that key came from."
+        ));
+    }
+    if let Some(k) = key.filter(|_| a.has(Caveat::KeyDateWindow)) {
+        caveats.push(format!(
+            "The key was seen in public sources {}, and the message's Date is outside that period.",
+            window(k)
+        ));
+    }
+    if a.has(Caveat::PartialBody) {
+        caveats.push(format!(
+            "The last {} bytes of the body are not covered by the signature (l=) and could have been added by anyone.",
+            best.body_unsigned_bytes
+        ));
+    }
+    Headline { main, caveats }
+}
+
+/// The CLI's label for an assessment.
+pub fn label(a: &Assessment) -> &'static str {
+    match a.status {
+        Status::Verified => "PASS",
+        Status::Consistent => "CONSISTENT",
+        Status::ProvesNothing => "NOPROOF",
+        Status::Failed => "FAIL",
+        Status::NoKey => "NOKEY",
+        Status::Invalid if a.reason == Some("expired") => "EXPIRED",
+        Status::Invalid => "INVALID",
+        Status::Unsigned => "NONE",
+        Status::Error => "ERROR",
+    }
+}
+
+/// How many messages of a tally had a status, in words ("2 failed").
+pub fn status_count(status: Status, n: usize) -> String {
+    let one = n == 1;
+    let what = match status {
+        Status::Verified => "verified",
+        Status::Consistent => "only consistent with a recovered key",
+        Status::ProvesNothing if one => "proves nothing (a key anyone can sign with)",
+        Status::ProvesNothing => "prove nothing (a key anyone can sign with)",
+        Status::Failed => "failed",
+        Status::NoKey => "no key known",
+        Status::Invalid => "cannot be evaluated",
+        Status::Unsigned => "not signed",
+        Status::Error => "unreadable",
+    };
+    format!("{n} {what}")
+}
+
+/// The closing tally of a batch: `counts[i]` messages had status `Status::ALL[i]`, of which
+/// `expired` were `invalid` only because they had expired at the time the user chose.
+pub fn tally(counts: &[usize; 8], expired: usize) -> String {
+    let total: usize = counts.iter().sum();
+    let mut t = format!("{} of {total} messages verified", counts[0]);
+    let mut rest = Vec::new();
+    for (&status, &n) in Status::ALL.iter().zip(counts).skip(1) {
+        let n = if status == Status::Invalid { n.saturating_sub(expired) } else { n };
+        if status == Status::Invalid && expired > 0 {
+            rest.push(format!("{expired} expired at the time you chose"));
+        }
+        if n > 0 {
+            rest.push(status_count(status, n));
+        }
+    }
+    if !rest.is_empty() {
+        t.push_str(&format!("; {}", rest.join(", ")));
+    }
+    t
+}
+
+/// How the signatures were judged, in words.
+pub fn judging(mode: &JudgingMode) -> String {
+    match mode.time {
+        Some(t) => format!("judged at {} (expired signatures count as expired)", date(t)),
+        None => "judged as of signing (each signature at its t=, else the message's Date)".to_string(),
     }
 }
 

@@ -1,24 +1,20 @@
 //! The header table of a report: every header field, shortened for display, with whether a
-//! signature covers it.
+//! verified signature covers it (see [`super::assess::field_status`]).
 
 use super::HeaderView;
-use crate::dkim::result::{SignatureReport, Verdict};
+use super::assess::{FieldStatus, MARKED_FIELDS, field_status, name_status};
+use crate::dkim::result::SignatureReport;
 use crate::message::Message;
+use std::collections::BTreeMap;
 
 /// At most this many header fields are listed in a report.
 pub const MAX_HEADER_VIEWS: usize = 500;
 /// Each value is cut to at most this many characters.
 const MAX_HEADER_VALUE_CHARS: usize = 2_000;
 
-/// The header fields of `message` for display, each marked signed when a passing signature
-/// covers it (or, when none passes, the first signature that selected any field).
+/// The header fields of `message` for display, each with its status: covered by a verified
+/// signature, only by signatures that did not verify, or by none.
 pub fn header_views(message: &Message<'_>, signatures: &[SignatureReport]) -> Vec<HeaderView> {
-    let passing: Vec<&SignatureReport> = signatures.iter().filter(|s| s.result == Verdict::Pass).collect();
-    let basis: Vec<&SignatureReport> = if passing.is_empty() {
-        signatures.iter().filter(|s| !s.covered_fields.is_empty()).take(1).collect()
-    } else {
-        passing
-    };
     message
         .headers
         .iter()
@@ -27,7 +23,18 @@ pub fn header_views(message: &Message<'_>, signatures: &[SignatureReport]) -> Ve
         .map(|(i, h)| HeaderView {
             name: shorten(h.name_str()),
             value: shorten(h.value_unfolded()),
-            signed: basis.iter().any(|s| s.covered_fields.contains(&i)),
+            status: field_status(i, signatures),
+        })
+        .collect()
+}
+
+/// The status of each of [`MARKED_FIELDS`] present in `message`: the weakest of its instances.
+pub fn field_marks(message: &Message<'_>, signatures: &[SignatureReport]) -> BTreeMap<String, FieldStatus> {
+    MARKED_FIELDS
+        .iter()
+        .filter_map(|&name| {
+            let status = name_status(message.fields(name).map(|(i, _)| i), signatures)?;
+            Some((name.to_string(), status))
         })
         .collect()
 }

@@ -1,16 +1,19 @@
 //! What verification returns: a [`MessageReport`] per message with a [`SignatureReport`] per
 //! `DKIM-Signature`, serializable as the CLI's JSON Lines and the page's objects.
 
+pub mod assess;
 pub mod explain;
 pub mod headers;
 
+pub use crate::dkim::judging::{JudgedAt, Judging, JudgingMode, TimeSource};
 pub use crate::dkim::result::{Category, KeyUsed, SignatureReport, Verdict, Warning, WarningKind};
 use crate::message::summary::Summary;
-use crate::text::dns_name::is_same_or_subdomain;
+pub use assess::{Assessment, Basis, Caveat, FieldStatus, Status, aligned};
 pub use explain::display_name;
-pub use explain::{fill_signature_text, message_summary};
+pub use explain::{fill_signature_text, headline, message_summary};
 pub use headers::{MAX_HEADER_VIEWS, header_views};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One header field, for display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,8 +22,17 @@ pub struct HeaderView {
     pub name: String,
     /// Value, unfolded.
     pub value: String,
-    /// Covered by a passing signature (or, when none passes, by the first valid one).
-    pub signed: bool,
+    /// Covered by a verified signature, only by signatures that did not verify, or by none.
+    pub status: FieldStatus,
+}
+
+/// A message's headline: what its assessment means, and the caveats that go with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Headline {
+    /// The main sentence(s).
+    pub main: String,
+    /// One sentence per caveat (misaligned signer, testing key, key you added, ...).
+    pub caveats: Vec<String>,
 }
 
 /// The result for one message.
@@ -32,21 +44,31 @@ pub struct MessageReport {
     pub sha256: String,
     /// Input size in bytes.
     pub size: usize,
-    /// Overall result: the best signature result, `none` without signatures.
+    /// Overall result: the best signature result (RFC 8601), `none` without signatures.
     pub verdict: Verdict,
-    /// One plain sentence for the banner.
+    /// What a person may conclude: the word every view shows (see [`assess`]).
+    pub assessment: Assessment,
+    /// How signatures were judged: as of signing, or at a given time.
+    pub judged_at: JudgingMode,
+    /// The banner in plain words: the headline and every caveat, as one text.
     pub summary: String,
+    /// The same in two parts: the headline, and the caveats it must say (one sentence each).
+    pub headline: Headline,
     /// Why the input could not be read as a message, if it could not.
     pub error: Option<String>,
     /// Domain of the From address.
     pub from_domain: Option<String>,
-    /// Whether a passing signature's `d=` is the From domain or a parent/subdomain of it.
+    /// Whether a verified signature's `d=` is the From domain or a parent/subdomain of it
+    /// (`None`: no signature verified, or no From domain).
     pub aligned: Option<bool>,
     /// Notes on how the input was read (LF converted, mbox line skipped, ...).
     pub notes: Vec<String>,
     /// From, To, Date, Subject, body text, attachments.
     pub message: Summary,
-    /// Every header field, in order, with whether it is signed.
+    /// The status of From, To, Cc, Date, Subject, Sender and Reply-To (those present; lower-case
+    /// names): the weakest of their instances.
+    pub fields: BTreeMap<String, FieldStatus>,
+    /// Every header field, in order, with whether a verified signature covers it.
     pub headers: Vec<HeaderView>,
     /// One entry per DKIM-Signature field, top first.
     pub signatures: Vec<SignatureReport>,
@@ -60,36 +82,8 @@ impl MessageReport {
         serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
     }
 
-    /// True when the message has a passing signature.
-    pub fn passed(&self) -> bool {
-        self.verdict == Verdict::Pass
+    /// True when the message's assessment is `verified`.
+    pub fn verified(&self) -> bool {
+        self.assessment.status.is_verified()
     }
-
-    /// True when the message passes only through keys that prove little: keys whose private
-    /// half is public, or RSA keys under 1024 bits.
-    pub fn passes_only_with_weak_keys(&self) -> bool {
-        self.passed()
-            && self
-                .signatures
-                .iter()
-                .filter(|s| s.result == Verdict::Pass)
-                .all(|s| s.key.as_ref().is_some_and(|k| k.compromised() || k.short()))
-    }
-
-    /// True when the message passes only through keys recovered from the messages being checked
-    /// (`--recover-keys`): consistent with them, not verified.
-    pub fn passes_only_with_recovered_keys(&self) -> bool {
-        self.passed()
-            && self
-                .signatures
-                .iter()
-                .filter(|s| s.result == Verdict::Pass)
-                .all(|s| s.key.as_ref().is_some_and(|k| k.provenance.recovered_from_messages.is_some()))
-    }
-}
-
-/// True when `d` and the From domain are the same or one is a subdomain of the other.
-pub fn aligned(d: &str, from: &str) -> bool {
-    let (d, from) = (d.to_lowercase(), from.to_lowercase());
-    is_same_or_subdomain(&from, &d) || is_same_or_subdomain(&d, &from)
 }

@@ -31,6 +31,9 @@ pub enum TagListError {
     /// The same tag appears twice.
     #[error("tag {0}= appears more than once")]
     Duplicate(String),
+    /// An empty tag-spec: `;;`, or a leading `;` (only one trailing `;` is allowed).
+    #[error("empty tag (\";;\" or a leading \";\")")]
+    EmptyTag,
 }
 
 /// A parsed tag-list.
@@ -41,14 +44,20 @@ pub struct TagList<'a> {
 }
 
 impl<'a> TagList<'a> {
-    /// Parses a tag-list. Empty tag-specs (`;;`, a trailing `;`) are allowed.
+    /// Parses a tag-list. RFC 6376 §3.2: `tag-list = tag-spec *( ";" tag-spec ) [ ";" ]`, so a
+    /// trailing `;` is allowed but an empty tag-spec (`;;`, a leading `;`) is a syntax error.
     pub fn parse(input: &'a [u8]) -> Result<Self, TagListError> {
         let mut tags: Vec<Tag<'a>> = Vec::new();
         let mut pos = 0;
         while pos <= input.len() {
             let end = input[pos..].iter().position(|&b| b == b';').map_or(input.len(), |p| pos + p);
             let spec = &input[pos..end];
-            if !spec.iter().all(|b| is_fws(*b)) {
+            let empty = spec.iter().all(|b| is_fws(*b));
+            // Only the last spec may be empty: after a trailing ';', or a list that is all whitespace.
+            if empty && end < input.len() {
+                return Err(TagListError::EmptyTag);
+            }
+            if !empty {
                 let eq = spec
                     .iter()
                     .position(|&b| b == b'=')
@@ -146,5 +155,18 @@ mod tests {
         assert!(matches!(TagList::parse(b"synerr"), Err(TagListError::MissingEquals(_))));
         assert!(matches!(TagList::parse(b"1a=x"), Err(TagListError::BadName(_))));
         assert!(matches!(TagList::parse(b"a=x\x01y"), Err(TagListError::BadValue(_))));
+    }
+
+    /// RFC 6376 §3.2: `tag-list = tag-spec *( ";" tag-spec ) [ ";" ]`.
+    #[test]
+    fn an_empty_tag_is_an_error_but_one_trailing_semicolon_is_not() {
+        assert_eq!(TagList::parse(b"a=1;;b=2").unwrap_err(), TagListError::EmptyTag);
+        assert_eq!(TagList::parse(b"a=1; ;b=2").unwrap_err(), TagListError::EmptyTag);
+        assert_eq!(TagList::parse(b";a=1").unwrap_err(), TagListError::EmptyTag);
+        assert_eq!(TagList::parse(b" \r\n ; a=1").unwrap_err(), TagListError::EmptyTag);
+        assert_eq!(TagList::parse(b"a=1;;").unwrap_err(), TagListError::EmptyTag);
+        assert_eq!(TagList::parse(b"a=1; ").map(|l| l.tags.len()), Ok(1));
+        assert_eq!(TagList::parse(b"a=1;\r\n\t").map(|l| l.tags.len()), Ok(1));
+        assert_eq!(TagList::parse(b"").map(|l| l.tags.len()), Ok(0));
     }
 }

@@ -98,11 +98,36 @@ export async function bannerVerdict(page) {
   return el.getAttribute('data-verdict');
 }
 
-/** Wait for a batch to finish; returns {total, pass, checked}. */
+/** Wait for the single-message banner; returns its data-verdict, data-assessment, data-aligned and data-reason. */
+export async function banner(page, root = '#single-view:not([hidden])') {
+  const el = await page.waitForSelector(`${root} .banner[data-assessment]`, { timeout: 20000 });
+  return el.evaluate((b) => ({ verdict: b.dataset.verdict, assessment: b.dataset.assessment, aligned: b.dataset.aligned, reason: b.dataset.reason, summary: b.querySelector('.banner-summary').textContent }));
+}
+
+/** The field marks of the single view: {message: {from: status...}, headers: [[name, status]...]}. */
+export async function fieldMarks(page) {
+  return page.$eval('#single-view', (root) => ({
+    message: Object.fromEntries([...root.querySelectorAll('.message [data-field]')].map((e) => [e.dataset.field, e.dataset.fieldStatus])),
+    headers: [...root.querySelectorAll('.header-table [data-field]')].map((e) => [e.dataset.field, e.dataset.fieldStatus]),
+  }));
+}
+
+/** Paste a key into the "no key" form under the banner and wait for the new result. */
+export async function addKeyInline(page, zoneLine) {
+  await page.fill('#single-view .missing-key textarea', zoneLine);
+  await page.click('#single-view .missing-key button[type=submit]');
+  await page.waitForSelector('#single-view:not([hidden]) .banner:not([data-assessment="no_key"])', { timeout: 20000 });
+}
+
+/** Wait for a batch to finish; returns {total, verified, pass, provesNothing, expired, checked, text}. */
 export async function batchSummary(page) {
   const el = await page.waitForSelector('#batch-summary[data-state="done"]', { timeout: 60000 });
   const n = async (a) => Number(await el.getAttribute(a));
-  return { total: await n('data-total'), pass: await n('data-pass'), checked: await n('data-checked'), text: await el.textContent() };
+  return {
+    total: await n('data-total'), verified: await n('data-verified'), pass: await n('data-pass'),
+    provesNothing: await n('data-proves-nothing'), expired: await n('data-expired'), checked: await n('data-checked'),
+    text: await el.textContent(),
+  };
 }
 
 /** A test vector file's bytes. */

@@ -1,6 +1,10 @@
 // messages.mjs — test messages built from the project's DKIM vectors.
 
-import { vector } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { vector, ROOT } from './helpers.mjs';
+
+const FIXTURES = join(ROOT, 'tests/e2e/fixtures');
 
 /** RFC 8463 A.3: two valid signatures by football.example.com (keys in the bundled archive). */
 export const RFC8463 = () => vector('mimekit/messages/rfc8463-example.msg');
@@ -47,3 +51,27 @@ export const HOSTILE = () => Buffer.from([
   '--b1--',
   '',
 ].join('\r\n'));
+
+// --- the reference cases of the assessment (see tests/assessment.rs) ---------
+
+/** A real Gmail message (2013, key 20120113 in the bundled archive): verified. */
+export const GMAIL = () => vector('mimekit/messages/gmail.msg');
+/** The same with its body changed: failed, body_changed. */
+export const GMAIL_BODY_CHANGED = () => vector('mimekit/messages/gmail-fail-body.msg');
+/** The same with a signed header changed: failed, headers_changed. */
+export const GMAIL_HEADERS_CHANGED = () => vector('mimekit/messages/gmail-fail-headers.msg');
+/** gmail.com signing mail From strace.org, with a signed Sender: verified, misaligned. */
+export const MISALIGNED = () => vector('dkimpy/messages/test2.message');
+/** A real 2009 Gmail message signed with s=gamma, whose bundled record has t=y: verified, testing_key. */
+export const TESTING_KEY = () => vector('apache-james-jdkim/messages/gamma_gmail.com.eml');
+/** Mail::DKIM's message signed with a 512-bit key (and its key, to add): proves_nothing, weak_key. */
+export const WEAK = () => vector('perl-mail-dkim/messages/goodkey_1.txt');
+export const WEAK_KEY = 'test1._domainkey.messiah.edu. IN TXT "v=DKIM1; t=y; s=email; p=MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBALgSoqXVSEmfcIsOzw7oRuCCOwsmtX/SJnTWxYyj2leFxfS/AVJ+dYfY+hXqMsT7l+MZvvh/R1WzN4MO/kI/7XsCAwEAAQ=="';
+
+/** A real Topicbox message of 2022 with x= one day after t= (and its key, to add): expired today. */
+export const EXPIRED_X = () => vector('stalwart-mail-auth/messages/dkim/005.txt').subarray(269);
+export const EXPIRED_X_KEY = 'sysmsg-1._domainkey.topicbox.com. IN TXT "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC43V3fV5jD8p3isdDRIz5yXSg85VrZzd7fPCz3q5B2Z3Be/yOyumWmG4hX5UHn0HR/Im5cnzcwZeNu6SnlLJwggN0H664JHTjwQp8YiWKfEcDfOdz4K4kL6OrasDwb1nk5JBuJloGRpK5cTNEa0J0SNG+bhBzFfLvG5qp3p86RZwIDAQAB"';
+
+/** Signed with l= and text appended after signing (tests/assessment.rs writes it), and its key. */
+export const PARTIAL_BODY = () => readFileSync(join(FIXTURES, 'partial-body.eml'));
+export const PARTIAL_BODY_KEY = () => readFileSync(join(FIXTURES, 'partial-body.zone'), 'utf8').trim();

@@ -1,26 +1,29 @@
-// reports.test.mjs — the report helpers that decide how a result looks, run in node.
+// reports.test.mjs — the report helpers that word the core's assessment, run in node.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { caution, sigCaution, resultWords } from '../../www/js/common/reports.js';
+import { assessmentOf, assessmentWords, countKey, tallyWords, errorReport, mainDomain } from '../../www/js/common/reports.js';
 
-const sig = (result, key, warnings = []) => ({ result, key, warnings, domain: 'example.com' });
-const rsa = (bits, flags = []) => ({ key_type: 'rsa', bits, flags });
+const a = (status, extra = {}) => ({ status, basis: 'dkim', signature: 0, domain: 'example.com', aligned: true, reason: null, caveats: [], ...extra });
 
-test('a pass only through a weak or compromised key is a caution', () => {
-  assert.equal(sigCaution(sig('pass', rsa(512))), 'weak');
-  assert.equal(sigCaution(sig('pass', rsa(1024))), '');
-  assert.equal(sigCaution(sig('pass', rsa(2048, ['compromised']))), 'compromised');
-  assert.equal(sigCaution(sig('pass', { key_type: 'ed25519', bits: 256, flags: [] })), '');
+test('words come from the assessment, never from the RFC 8601 result alone', () => {
+  // A pass with a compromised key is "pass" in RFC 8601 terms, and proves nothing.
+  const r = { verdict: 'pass', assessment: a('proves_nothing', { reason: 'verified', caveats: ['compromised_key'] }) };
+  assert.equal(assessmentWords(assessmentOf(r)), 'Proves nothing');
+  assert.equal(assessmentWords(a('invalid', { reason: 'expired' })), 'Expired at the chosen time');
+  assert.equal(assessmentWords(a('verified', { basis: 'domainkeys' })), 'Verified (DomainKeys only)');
+  assert.equal(assessmentWords(a('consistent')), 'Consistent with a recovered key');
+  assert.equal(assessmentOf(errorReport('x.eml', 'unreadable')).status, 'error');
+  assert.equal(mainDomain({ assessment: a('failed', { domain: 'gmail.com' }), signatures: [{ domain: 'other.example' }] }), 'gmail.com');
+});
 
-  const weak = { verdict: 'pass', signatures: [sig('pass', rsa(512))] };
-  assert.equal(caution(weak), 'weak');
-  assert.equal(resultWords(weak), 'Verified, weak key');
-  const comp = { verdict: 'pass', signatures: [sig('pass', rsa(512)), sig('pass', rsa(2048, ['compromised']))] };
-  assert.equal(caution(comp), 'compromised');
-  assert.equal(resultWords(comp), 'Verified, compromised key');
-  // One sound passing signature is enough.
-  assert.equal(caution({ verdict: 'pass', signatures: [sig('pass', rsa(512)), sig('pass', rsa(2048))] }), null);
-  // A failed signature with a weak key is not a caution about a pass.
-  assert.equal(caution({ verdict: 'fail', signatures: [sig('fail', rsa(512))] }), null);
+test('batch tallies count by assessment, expired apart', () => {
+  const reports = [a('verified'), a('verified'), a('proves_nothing'), a('invalid', { reason: 'expired' }), a('invalid', { reason: 'bad_key' }), a('unsigned')]
+    .map((assessment) => ({ assessment }));
+  const counts = {};
+  for (const r of reports) counts[countKey(r)] = (counts[countKey(r)] || 0) + 1;
+  assert.deepEqual(counts, { verified: 2, proves_nothing: 1, expired: 1, invalid: 1, unsigned: 1 });
+  assert.equal(tallyWords(counts, 6),
+    '2 of 6 messages verified; 1 proves nothing (a key anyone can sign with), 1 expired at the chosen time, 1 cannot be evaluated, 1 not signed');
+  assert.equal(tallyWords({ verified: 3 }, 3), '3 of 3 messages verified');
 });

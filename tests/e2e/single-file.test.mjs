@@ -24,7 +24,7 @@ async function checkFile(url) {
   const zip = await makeZip([{ name: 'a.eml', data: RFC8463() }, { name: 'b.eml', data: UNSIGNED() }], { deflate: true });
   await dropFiles(p.page, [{ name: 'two.zip', buffer: zip }]);
   const s = await batchSummary(p.page);
-  assert.deepEqual([s.total, s.pass], [2, 1]);
+  assert.deepEqual([s.total, s.pass, s.verified, s.provesNothing], [2, 1, 0, 1]);
   assert.deepEqual(foreignRequests(p.requests, url), []);
   assert.deepEqual(p.errors, []);
   return p;

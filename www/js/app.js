@@ -30,15 +30,40 @@ const els = {
   overlay: $('drop-overlay'),
   version: $('version'),
   offlineLink: $('offline-link'),
+  judging: $('judging'),
 };
 
+/** When signatures are judged: '' as of signing (the default), or 'now' (?at=now in the URL). */
+function judgingFromUrl() {
+  try {
+    return new URLSearchParams(location.search).get('at') === 'now' ? 'now' : '';
+  } catch {
+    return '';
+  }
+}
+
 const store = new KeyStore();
-const pool = new WorkerPool({ size: poolSize(), keys: store.text() });
+const pool = new WorkerPool({ size: poolSize(), keys: store.text(), at: judgingFromUrl() });
 const progress = new ProgressView({ section: els.progress, label: els.progressLabel, bar: els.progressBar, status: els.status });
 const checker = new Checker({
   single: els.single, batch: els.batch, progress, pool, store,
   onReset: () => { els.overlay.hidden = true; },
 });
+
+/** The "judge each signature" control: reflects and updates ?at=now, and checks again. */
+function wireJudging() {
+  const radios = [...els.judging.querySelectorAll('input[name="judging"]')];
+  for (const r of radios) r.checked = r.value === pool.at;
+  els.judging.addEventListener('change', () => {
+    const at = radios.find((r) => r.checked)?.value || '';
+    try {
+      const url = new URL(location.href);
+      if (at) url.searchParams.set('at', at); else url.searchParams.delete('at');
+      history.replaceState(null, '', url);
+    } catch { /* a page opened from disk may refuse; the choice still applies */ }
+    checker.setJudging(at);
+  });
+}
 
 function wireInput() {
   wirePick(els.fileInput, (files) => checker.checkFiles(files));
@@ -52,6 +77,7 @@ async function main() {
   if (globalThis.__DKIMCHECK_EMBED__?.singleFile) els.offlineLink.hidden = true; // this is that file
   checker.reset();
   wireInput();
+  wireJudging();
   store.onChange(() => checker.recheck());
   try {
     const dk = await engine();

@@ -139,7 +139,13 @@ export class Checker {
     this.runSingle(pastedTask(text));
   }
 
-  /** Check the current message or batch again (after keys changed). */
+  /** Judge signatures as of signing ('') or now ('now'), and check what is on screen again. */
+  setJudging(at) {
+    this.pool.setAt(at);
+    this.recheck();
+  }
+
+  /** Check the current message or batch again (after keys or the judging time changed). */
   recheck() {
     this.pool.setKeys(this.store.text());
     if (!this.current) return;

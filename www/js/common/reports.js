@@ -1,28 +1,62 @@
 // reports.js — small helpers around MessageReport objects (see the wasm API).
 
-export const VERDICTS = ['pass', 'fail', 'neutral', 'policy', 'temperror', 'permerror', 'none'];
+/**
+ * The assessment words (report.assessment.status, computed once by the core), best first.
+ * `consistent` (a key recovered from the messages themselves) is never "verified".
+ */
+export const ASSESSMENTS = ['verified', 'consistent', 'proves_nothing', 'failed', 'no_key', 'invalid', 'unsigned', 'error'];
 
-/** Short words for a verdict, used in tables and badges (never colour alone). */
-export const VERDICT_WORDS = {
-  pass: 'Verified',
-  fail: 'Failed',
-  neutral: 'Not checked',
-  policy: 'Policy',
-  temperror: 'Temporary error',
-  permerror: 'Cannot verify',
-  none: 'Not signed',
+/** Short words for an assessment, used in tables, badges and counts (never colour alone). */
+export const ASSESSMENT_WORDS = {
+  verified: 'Verified',
+  consistent: 'Consistent with a recovered key',
+  proves_nothing: 'Proves nothing',
+  failed: 'Failed',
+  no_key: 'No key',
+  invalid: 'Cannot be evaluated',
+  unsigned: 'Not signed',
+  error: 'Unreadable',
 };
 
-/** A symbol per verdict so results are not told by colour alone. */
-export const VERDICT_ICONS = {
-  pass: '✔', fail: '✘', neutral: '?', policy: '!', temperror: '?', permerror: '?', none: '–',
+/** A symbol per assessment, so results are not told by colour alone. */
+export const ASSESSMENT_ICONS = {
+  verified: '✔', consistent: '≈', proves_nothing: '!', failed: '✘', no_key: '?', invalid: '?', unsigned: '–', error: '✘',
 };
+
+/** Short words for the caveats a verified result carries (the headline says them in full). */
+export const CAVEAT_WORDS = {
+  misaligned: 'not the From domain',
+  testing_key: 'testing key (t=y)',
+  user_key: 'a key you added',
+  key_date_window: 'dated outside the key\'s known period',
+  partial_body: 'part of the body unsigned',
+};
+
+/** The caveat words of a verified assessment, joined ('' when there are none). */
+export function caveatWords(a) {
+  if (a.status !== 'verified') return '';
+  return (a.caveats || []).map((c) => CAVEAT_WORDS[c]).filter(Boolean).join('; ');
+}
+
+/** The assessment of a report or a signature (a report made here for unreadable input has one too). */
+export function assessmentOf(item) {
+  return item?.assessment || { status: item?.error ? 'error' : 'unsigned', basis: null, signature: null, domain: null, aligned: null, reason: null, caveats: [] };
+}
+
+/** Short words for an assessment object: "Expired" when it is invalid only because x= passed at the chosen time. */
+export function assessmentWords(a) {
+  if (a.status === 'invalid' && a.reason === 'expired') return 'Expired at the chosen time';
+  if (a.status === 'verified' && a.basis === 'domainkeys') return 'Verified (DomainKeys only)';
+  return ASSESSMENT_WORDS[a.status] || a.status;
+}
 
 /** A report for a message that could not be read at all. */
 export function errorReport(source, message) {
   return {
     source, sha256: null, size: null, verdict: 'none', // as the core reports unreadable input
+    assessment: assessmentOf({ error: message }), judged_at: null, fields: {},
     summary: `This message could not be read: ${message}`,
+    headline: { main: `This message could not be read: ${message}`, caveats: [] },
     error: message, from_domain: null, aligned: null, notes: [],
     message: null, headers: [], signatures: [], skipped_signatures: 0,
   };
@@ -33,11 +67,12 @@ export function signingDomains(report) {
   return [...new Set((report.signatures || []).map((s) => s.domain).filter(Boolean))];
 }
 
-/** The domain that counts for a report: that of its best (first passing, else first) signature. */
+/** The domain that counts for a report: that of the signature its assessment rests on. */
 export function mainDomain(report) {
-  const sigs = report.signatures || [];
-  const best = sigs.find((s) => s.result === 'pass') || sigs[0];
-  return best ? best.domain : null;
+  const a = assessmentOf(report);
+  if (a.domain) return a.domain;
+  const first = (report.signatures || [])[0];
+  return first ? first.domain : null;
 }
 
 /** Signatures that failed only because no key is known. */
@@ -46,40 +81,28 @@ export function missingKeys(report) {
 }
 
 /**
- * Why a passing signature proves little, or '' when it is sound:
- * 'compromised' when its key's private half is public, 'weak' when it is an
- * RSA key of fewer than 1024 bits (which can be factored).
+ * A batch's counts in words, as the CLI's tally: "3 of 5 messages verified; 1 proves nothing
+ * (a key anyone can sign with), 1 failed". `counts` maps an assessment status (or 'expired') to a number.
  */
-export function sigCaution(sig) {
-  if ((sig.warnings || []).some((w) => w.code === 'compromised_key') || (sig.key?.flags || []).includes('compromised')) return 'compromised';
-  const k = sig.key;
-  if ((sig.warnings || []).some((w) => w.code === 'weak_key')) return 'weak';
-  if (k && k.key_type === 'rsa' && typeof k.bits === 'number' && k.bits > 0 && k.bits < 1024) return 'weak';
-  return '';
+export function tallyWords(counts, total) {
+  const n = (k) => counts[k] || 0;
+  const parts = [];
+  const say = (k, one, many = one) => { if (n(k)) parts.push(`${formatCount(n(k))} ${n(k) === 1 ? one : many}`); };
+  say('consistent', 'only consistent with a recovered key');
+  say('proves_nothing', 'proves nothing (a key anyone can sign with)', 'prove nothing (a key anyone can sign with)');
+  say('failed', 'failed');
+  say('no_key', 'no key known');
+  say('expired', 'expired at the chosen time');
+  say('invalid', 'cannot be evaluated');
+  say('unsigned', 'not signed');
+  say('error', 'unreadable');
+  return `${formatCount(n('verified'))} of ${formatCount(total)} messages verified${parts.length ? `; ${parts.join(', ')}` : ''}`;
 }
 
-/**
- * 'compromised' or 'weak' when every passing signature used such a key (see
- * sigCaution; 'compromised' if any of them is): the result is still "pass"
- * (RFC 8601), but it proves little or nothing, so the page must not show it
- * as good news. null otherwise.
- */
-export function caution(report) {
-  const passing = (report.signatures || []).filter((s) => s.result === 'pass');
-  if (!passing.length) return null;
-  const kinds = passing.map(sigCaution);
-  if (kinds.some((k) => !k)) return null;
-  return kinds.includes('compromised') ? 'compromised' : 'weak';
-}
-
-/** Short words for a report's result in tables. */
-export function resultWords(report) {
-  const sigs = report.signatures || [];
-  if (report.error && !sigs.length) return 'Unreadable';
-  const warn = report.verdict === 'pass' && caution(report);
-  if (warn) return warn === 'compromised' ? 'Verified, compromised key' : 'Verified, weak key';
-  if (report.verdict !== 'pass' && sigs.length && sigs.every((s) => s.reason === 'no_key')) return 'No key';
-  return VERDICT_WORDS[report.verdict] || report.verdict;
+/** The key for a report in batch counts: its assessment status, or 'expired'. */
+export function countKey(report) {
+  const a = assessmentOf(report);
+  return a.status === 'invalid' && a.reason === 'expired' ? 'expired' : a.status;
 }
 
 /** Format an integer with thousands separators. */

@@ -11,10 +11,11 @@ const IN_FLIGHT = 2;
 const MAX_BATCH = 32;
 
 export class WorkerPool {
-  /** @param {{size:number, keys?:string}} opts */
-  constructor({ size, keys = '' }) {
+  /** @param {{size:number, keys?:string, at?:''|'now'}} opts  at: '' as of signing, 'now' at the current time */
+  constructor({ size, keys = '', at = '' }) {
     this.size = size;
     this.keys = keys;
+    this.at = at;
     this.workers = [];
     this.current = null;
     this.version = null;
@@ -29,6 +30,13 @@ export class WorkerPool {
     this.terminate();
   }
 
+  /** Change when signatures are judged ('' as of signing, 'now'); workers restart on the next run. */
+  setAt(at) {
+    if (at === this.at) return;
+    this.at = at;
+    this.terminate();
+  }
+
   async spawn() {
     const module = await wasmModule();
     const worker = createWorker();
@@ -38,7 +46,7 @@ export class WorkerPool {
         else if (data.type === 'fatal') reject(new Error(data.message));
       };
       worker.onerror = (e) => reject(new Error(e.message || 'The verification worker failed to start.'));
-      worker.postMessage({ type: 'init', module, keys: this.keys });
+      worker.postMessage({ type: 'init', module, keys: this.keys, at: this.at });
     });
     return worker;
   }

@@ -1,7 +1,8 @@
 // worker.js — verifies messages off the main thread.
 //
 // Protocol (main → worker):
-//   {type:'init', module: WebAssembly.Module, keys: string}  → {type:'ready', version} | {type:'fatal', message}
+//   {type:'init', module: WebAssembly.Module, keys: string, at: ''|'now'}  → {type:'ready', version} | {type:'fatal', message}
+//     (at: '' judges each signature as of its signing, 'now' at the current time)
 //   {type:'verify', batch: [{id, task}], body: bool}          → {type:'results', items: [{id, report}]}
 // A task is described in sources.js; the worker reads its bytes itself
 // (Blob.slice / zip member), so the main thread never holds message data.
@@ -14,6 +15,7 @@ import { windowedReader } from '../input/blob-reader.js';
 import { errorReport } from '../common/reports.js';
 
 let keys = '';
+let at = '';
 let verifiers = {};
 let queue = Promise.resolve(); // initialisation and verification, in order
 let initialised = Promise.resolve(); // the latest initialisation
@@ -25,7 +27,7 @@ const subtle = self.crypto && self.crypto.subtle;
 
 function verifier(body) {
   const k = body ? 'body' : 'slim';
-  if (!verifiers[k]) verifiers[k] = new Verifier({ keys, body, hashInput: !subtle });
+  if (!verifiers[k]) verifiers[k] = new Verifier({ keys, body, hashInput: !subtle, ...(at ? { at } : {}) });
   return verifiers[k];
 }
 
@@ -114,6 +116,7 @@ self.onmessage = ({ data }) => {
       try {
         await init({ module_or_path: data.module });
         keys = data.keys || '';
+        at = data.at || '';
         verifiers = {};
         verifier(true); // surface key errors now
         self.postMessage({ type: 'ready', version: version() });

@@ -2,13 +2,13 @@
 // signing domain, a sortable and filterable table, and exports.
 
 import { h, clear, uid } from '../common/dom.js';
-import { VERDICTS, VERDICT_WORDS, VERDICT_ICONS, mainDomain, formatCount, resultWords, caution } from '../common/reports.js';
+import { ASSESSMENTS, ASSESSMENT_WORDS, ASSESSMENT_ICONS, assessmentOf, assessmentWords, caveatWords, countKey, tallyWords, mainDomain, formatCount } from '../common/reports.js';
 import { toJsonLines, toCsv, download } from './export.js';
 
 const MAX_ROWS = 500;
 
 const COLUMNS = [
-  { key: 'verdict', label: 'Result', get: (r) => VERDICTS.indexOf(r.verdict) },
+  { key: 'assessment', label: 'Result', get: (r) => ASSESSMENTS.indexOf(assessmentOf(r).status) },
   { key: 'source', label: 'Message', get: (r) => r.source || '' },
   { key: 'domain', label: 'Signed by', get: (r) => mainDomain(r) || '' },
   { key: 'from', label: 'From domain', get: (r) => r.from_domain || '' },
@@ -41,7 +41,7 @@ export class BatchView {
     this.reports = [];
     this.sort = { key: 'source', dir: 1 };
     this.filter = '';
-    this.verdictFilter = '';
+    this.assessmentFilter = '';
     this.pending = null;
   }
 
@@ -77,17 +77,17 @@ export class BatchView {
 
   build() {
     const filterId = uid('filter');
-    const verdictId = uid('verdict');
+    const assessmentId = uid('assessment');
     this.summary = h('p', { class: 'batch-summary', id: 'batch-summary' });
-    this.counts = h('ul', { class: 'verdict-counts', 'aria-label': 'Messages per result' });
+    this.counts = h('ul', { class: 'verdict-counts', 'aria-label': 'Messages per assessment' });
     this.domains = h('tbody');
     this.tbody = h('tbody');
     this.shown = h('p', { class: 'hint', role: 'status' });
     this.headRow = h('tr');
     const filterInput = h('input', { id: filterId, type: 'search', placeholder: 'domain, subject, file name…', oninput: (e) => { this.filter = e.target.value.toLowerCase(); this.renderTable(); } });
-    const verdictSelect = h('select', { id: verdictId, onchange: (e) => { this.verdictFilter = e.target.value; this.renderTable(); } },
+    const assessmentSelect = h('select', { id: assessmentId, onchange: (e) => { this.assessmentFilter = e.target.value; this.renderTable(); } },
       h('option', { value: '' }, 'all results'),
-      VERDICTS.map((v) => h('option', { value: v }, `${VERDICT_WORDS[v]} (${v})`)));
+      ASSESSMENTS.map((v) => h('option', { value: v }, ASSESSMENT_WORDS[v])));
     clear(this.root).append(
       h('h2', null, this.label || 'Results'),
       this.summary,
@@ -102,51 +102,48 @@ export class BatchView {
           this.domains))),
       h('div', { class: 'filters' },
         h('div', { class: 'field' }, h('label', { for: filterId }, 'Filter'), filterInput),
-        h('div', { class: 'field' }, h('label', { for: verdictId }, 'Result'), verdictSelect)),
+        h('div', { class: 'field' }, h('label', { for: assessmentId }, 'Result'), assessmentSelect)),
       this.shown,
       h('div', { class: 'table-wrap' }, h('table', { class: 'batch-table' }, h('thead', null, this.headRow), this.tbody)));
   }
 
   update() {
     const reports = this.reports.filter(Boolean);
-    const pass = reports.filter((r) => r.verdict === 'pass').length;
+    const counts = {};
+    const byDomain = new Map();
+    for (const r of reports) {
+      const k = countKey(r);
+      counts[k] = (counts[k] || 0) + 1;
+      const d = mainDomain(r) || '(no signature)';
+      const e = byDomain.get(d) || { total: 0, verified: 0 };
+      e.total++;
+      if (assessmentOf(r).status === 'verified') e.verified++;
+      byDomain.set(d, e);
+    }
     const s = this.summary;
     s.dataset.total = String(this.total);
-    s.dataset.pass = String(pass);
+    s.dataset.verified = String(counts.verified || 0);
+    s.dataset.pass = String(reports.filter((r) => r.verdict === 'pass').length);
+    s.dataset.provesNothing = String(counts.proves_nothing || 0);
+    s.dataset.expired = String(counts.expired || 0);
     s.dataset.checked = String(this.done);
     s.dataset.state = this.state;
-    const weak = reports.filter((r) => r.verdict === 'pass' && caution(r)).length;
-    s.dataset.weak = String(weak);
-    let text = `${formatCount(pass)} of ${formatCount(this.total)} messages verified`;
-    if (weak) text += `, ${weak === pass ? (pass === 1 ? 'but only' : 'but all only') : `${formatCount(weak)} of them only`} with a weak or compromised key`;
+    let text = tallyWords(counts, this.total);
     if (this.state === 'running') text += ` (${formatCount(this.done)} checked so far)`;
     if (this.state === 'cancelled') text += ` — cancelled after ${formatCount(this.done)} were checked`;
     s.textContent = `${text}.`;
 
-    const byVerdict = new Map();
-    const byDomain = new Map();
-    for (const r of reports) {
-      // A pass that holds only with a weak or compromised key is counted apart.
-      const v = r.verdict === 'pass' && caution(r) ? 'pass-caution' : r.verdict;
-      byVerdict.set(v, (byVerdict.get(v) || 0) + 1);
-      const d = mainDomain(r) || '(no signature)';
-      const e = byDomain.get(d) || { total: 0, pass: 0 };
-      e.total++;
-      if (r.verdict === 'pass') e.pass++;
-      byDomain.set(d, e);
-    }
-    const kinds = ['pass', 'pass-caution', ...VERDICTS.filter((v) => v !== 'pass')];
-    clear(this.counts).append(...kinds.filter((v) => byVerdict.get(v)).map((v) => {
-      const warn = v === 'pass-caution';
-      const verdict = warn ? 'pass' : v;
-      return h('li', { dataset: { verdict, caution: warn ? 'weak-or-compromised' : '' } },
-        h('span', { class: 'badge', dataset: { verdict, caution: warn ? 'weak-or-compromised' : '' } },
-          h('span', { 'aria-hidden': 'true' }, `${warn ? '!' : VERDICT_ICONS[v]} `),
-          warn ? 'Verified with a weak or compromised key' : VERDICT_WORDS[v]),
-        ` ${formatCount(byVerdict.get(v))}`);
+    const kinds = [...ASSESSMENTS.slice(0, 5), 'expired', ...ASSESSMENTS.slice(5)];
+    clear(this.counts).append(...kinds.filter((k) => counts[k]).map((k) => {
+      const status = k === 'expired' ? 'invalid' : k;
+      const words = k === 'expired' ? assessmentWords({ status, reason: 'expired' }) : ASSESSMENT_WORDS[k];
+      return h('li', { dataset: { assessment: status, count: k } },
+        h('span', { class: 'badge', dataset: { assessment: status } },
+          h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[status]} `), words),
+        ` ${formatCount(counts[k])}`);
     }));
     clear(this.domains).append(...[...byDomain.entries()].sort((a, b) => b[1].total - a[1].total).slice(0, 200).map(([d, e]) =>
-      h('tr', { dataset: { domain: d } }, h('th', { scope: 'row' }, d), h('td', null, formatCount(e.total)), h('td', null, formatCount(e.pass)))));
+      h('tr', { dataset: { domain: d } }, h('th', { scope: 'row' }, d), h('td', null, formatCount(e.total)), h('td', null, formatCount(e.verified)))));
     this.renderTable();
   }
 
@@ -155,7 +152,7 @@ export class BatchView {
     const rows = [];
     this.reports.forEach((r, i) => { if (r) rows.push({ r, i }); });
     const f = this.filter;
-    const filtered = rows.filter(({ r }) => (!this.verdictFilter || r.verdict === this.verdictFilter) &&
+    const filtered = rows.filter(({ r }) => (!this.assessmentFilter || assessmentOf(r).status === this.assessmentFilter) &&
       (!f || [r.source, mainDomain(r), r.from_domain, r.message?.subject, r.message?.from, r.summary]
         .some((x) => x && String(x).toLowerCase().includes(f))));
     filtered.sort((a, b) => {
@@ -181,11 +178,12 @@ export class BatchView {
       ? `Showing the first ${formatCount(MAX_ROWS)} of ${formatCount(rows.length)} matching messages; use the filter to narrow down.`
       : `${formatCount(rows.length)} message${rows.length === 1 ? '' : 's'} shown. Choose a message to see its details.`;
     clear(this.tbody).append(...rows.slice(0, MAX_ROWS).map(({ r, i }) => {
-      const warn = r.verdict === 'pass' ? caution(r) : null;
+      const a = assessmentOf(r);
       const subject = r.message?.subject || '';
       const date = r.message?.date || '';
-      return h('tr', { dataset: { verdict: r.verdict, caution: warn || '', index: String(i) }, onclick: (e) => { if (e.target.tagName !== 'BUTTON') this.onOpen(i); } },
-        h('td', { class: 'result' }, h('span', { class: 'badge', dataset: { verdict: r.verdict, caution: warn || '' } }, h('span', { 'aria-hidden': 'true' }, `${warn ? '!' : VERDICT_ICONS[r.verdict]} `), resultWords(r))),
+      return h('tr', { dataset: { verdict: r.verdict, assessment: a.status, index: String(i) }, onclick: (e) => { if (e.target.tagName !== 'BUTTON') this.onOpen(i); } },
+        h('td', { class: 'result' }, h('span', { class: 'badge', dataset: { assessment: a.status, verdict: r.verdict } }, h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[a.status] || '?'} `), assessmentWords(a)),
+          caveatWords(a) ? h('span', { class: 'caveat-words' }, caveatWords(a)) : null),
         h('td', { class: 'source' }, h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(i) }, breakable(r.source || '(message)'))),
         h('td', { class: 'domain', dataset: { label: 'Signed by' } }, breakable(mainDomain(r) || '—')),
         h('td', { class: 'from', dataset: { label: 'From domain' } }, breakable(r.from_domain || '—')),

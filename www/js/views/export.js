@@ -1,6 +1,6 @@
 // export.js — batch results as JSON Lines or CSV, downloaded as a Blob.
 
-import { signingDomains } from '../common/reports.js';
+import { signingDomains, assessmentOf } from '../common/reports.js';
 
 /** One MessageReport per line. */
 export function toJsonLines(reports) {
@@ -9,12 +9,17 @@ export function toJsonLines(reports) {
 
 const CSV_COLUMNS = [
   ['source', (r) => r.source],
+  ['assessment', (r) => assessmentOf(r).status],
+  ['assessment_reason', (r) => assessmentOf(r).reason],
+  ['caveats', (r) => (assessmentOf(r).caveats || []).join(' ')],
   ['verdict', (r) => r.verdict],
   ['summary', (r) => r.summary],
   ['from_domain', (r) => r.from_domain],
   ['aligned', (r) => r.aligned],
+  ['judged', (r) => (r.judged_at ? (r.judged_at.mode === 'at' ? `at ${r.judged_at.time}` : 'as_of_signing') : '')],
   ['signing_domains', (r) => signingDomains(r).join(' ')],
   ['selectors', (r) => (r.signatures || []).map((s) => s.selector).join(' ')],
+  ['signature_assessments', (r) => (r.signatures || []).map((s) => assessmentOf(s).status).join(' ')],
   ['results', (r) => (r.signatures || []).map((s) => s.result).join(' ')],
   ['reasons', (r) => (r.signatures || []).map((s) => s.reason).join(' ')],
   ['subject', (r) => r.message?.subject],

@@ -1,0 +1,146 @@
+//! The one assessment of the core: what a person may conclude from each signature and from the
+//! message, in one word with its caveats, and which header fields that makes verified. Every
+//! reader of a report uses it: the CLI's labels, tallies and exit status, the JSON, the page,
+//! the widget and their exports. Nothing else decides whether something is "verified".
+//!
+//! | signature | assessment |
+//! |---|---|
+//! | `pass` with a key neither compromised nor weak | `verified` |
+//! | `pass` with a key recovered from the messages themselves (`--recover-keys`) | `consistent` |
+//! | `pass` with a key whose private half is public | `proves_nothing` |
+//! | `permerror` `weak_key` (RSA under 1024 bits, RFC 8301 §3.2) whose arithmetic matched | `proves_nothing` |
+//! | `permerror` `weak_key` whose arithmetic did not match, `fail` | `failed` |
+//! | `neutral` / `permerror` `no_key`, `temperror` | `no_key` |
+//! | any other `permerror` (syntax, key record, `expired` at the judging time) | `invalid` |
+//!
+//! A message takes the best of its signatures (a verified one aligned with the From domain and
+//! with the fewest caveats first); without signatures it is `unsigned`, unreadable `error`.
+
+pub use crate::dkim::assessment::{Assessment, Basis, Caveat, Status};
+use crate::dkim::result::{SignatureReport, Verdict};
+use crate::text::dns_name::is_same_or_subdomain;
+use serde::Serialize;
+
+/// Whether a header field is covered by a signature that verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldStatus {
+    /// Not covered by any signature.
+    Unsigned,
+    /// Named in `h=` of a signature that did not verify, or that verified only with a key anyone
+    /// can sign with: never shown as verified.
+    CoveredUnverified,
+    /// Covered by a verified signature.
+    Verified,
+}
+
+impl FieldStatus {
+    /// The word used in JSON and in the page's `data-field-status`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldStatus::Unsigned => "unsigned",
+            FieldStatus::CoveredUnverified => "covered_unverified",
+            FieldStatus::Verified => "verified",
+        }
+    }
+}
+
+/// Header fields whose status a report gives by name (`fields` in the JSON).
+pub const MARKED_FIELDS: &[&str] = &["from", "to", "cc", "date", "subject", "sender", "reply-to"];
+
+/// True when `d` and the From domain are the same or one is a subdomain of the other.
+pub fn aligned(d: &str, from: &str) -> bool {
+    let (d, from) = (d.to_lowercase(), from.to_lowercase());
+    is_same_or_subdomain(&from, &d) || is_same_or_subdomain(&d, &from)
+}
+
+/// The status of one evaluated DKIM signature.
+pub fn signature_status(s: &SignatureReport) -> Status {
+    let key = s.key.as_ref();
+    let arithmetic_matched = s.header_signature_valid == Some(true) && s.body_hash_matches == Some(true);
+    match (s.result, s.reason) {
+        (Verdict::Pass, _) if key.is_some_and(|k| k.compromised() || k.short()) => Status::ProvesNothing,
+        (Verdict::Pass, _) if key.is_some_and(|k| k.provenance.recovered_from_messages.is_some()) => Status::Consistent,
+        (Verdict::Pass, _) => Status::Verified,
+        (Verdict::Permerror, "weak_key") if arithmetic_matched => Status::ProvesNothing,
+        (Verdict::Permerror, "weak_key") | (Verdict::Fail, _) => Status::Failed,
+        (Verdict::Neutral | Verdict::Temperror, _) | (Verdict::Permerror, "no_key") => Status::NoKey,
+        (Verdict::None, _) => Status::Unsigned,
+        (Verdict::Permerror | Verdict::Policy, _) => Status::Invalid,
+    }
+}
+
+/// The assessment of one evaluated DKIM signature of a message whose From domain is
+/// `from_domain`.
+pub fn assess_signature(s: &SignatureReport, from_domain: Option<&str>) -> Assessment {
+    let status = signature_status(s);
+    let aligned = match (s.domain.as_deref(), from_domain) {
+        (Some(d), Some(from)) => Some(aligned(d, from)),
+        _ => None,
+    };
+    let mut caveats = Vec::new();
+    let key = s.key.as_ref();
+    if matches!(status, Status::Verified | Status::Consistent) {
+        if aligned == Some(false) {
+            caveats.push(Caveat::Misaligned);
+        }
+        if key.is_some_and(|k| k.testing) {
+            caveats.push(Caveat::TestingKey);
+        }
+        if key.is_some_and(|k| !k.provenance.is_bundled()) {
+            caveats.push(Caveat::UserKey);
+        }
+        if key.is_some_and(|k| k.date_in_window == Some(false)) {
+            caveats.push(Caveat::KeyDateWindow);
+        }
+        if s.body_unsigned_bytes > 0 {
+            caveats.push(Caveat::PartialBody);
+        }
+    }
+    if key.is_some_and(|k| k.compromised()) {
+        caveats.push(Caveat::CompromisedKey);
+    }
+    if key.is_some_and(|k| k.short()) {
+        caveats.push(Caveat::WeakKey);
+    }
+    Assessment {
+        status,
+        basis: Some(Basis::Dkim),
+        signature: Some(s.index),
+        domain: s.domain.clone(),
+        aligned,
+        reason: Some(s.reason),
+        caveats,
+    }
+}
+
+/// The assessment of a message from its signatures (already assessed): that of the best one, or
+/// `unsigned` without signatures, `error` when the input could not be read.
+pub fn assess_message(unreadable: bool, signatures: &[SignatureReport]) -> Assessment {
+    if unreadable {
+        return Assessment::without_signature(Status::Error);
+    }
+    signatures
+        .iter()
+        .map(|s| &s.assessment)
+        .min_by_key(|a| (a.status, a.aligned != Some(true), a.caveats.len()))
+        .cloned()
+        .unwrap_or_else(|| Assessment::without_signature(Status::Unsigned))
+}
+
+/// The status of the message's header field number `index`: covered by a verified signature,
+/// only by signatures that did not verify (or proved nothing), or by none.
+pub fn field_status(index: usize, signatures: &[SignatureReport]) -> FieldStatus {
+    signatures
+        .iter()
+        .filter(|s| s.covered_fields.contains(&index))
+        .map(|s| if s.assessment.status.is_verified() { FieldStatus::Verified } else { FieldStatus::CoveredUnverified })
+        .max()
+        .unwrap_or(FieldStatus::Unsigned)
+}
+
+/// The status of a field name with instances at `indexes`: the weakest of them (one verified
+/// From beside an added one is not a verified From). `None` when the field is absent.
+pub fn name_status(indexes: impl IntoIterator<Item = usize>, signatures: &[SignatureReport]) -> Option<FieldStatus> {
+    indexes.into_iter().map(|i| field_status(i, signatures)).min()
+}
