@@ -188,7 +188,9 @@ impl Bucket<'_> {
                     if let Some(key) = self.try_pair(a, b, &others) {
                         let credited: Vec<usize> = left.iter().copied().filter(|&m| self.verifies(&key, m)).collect();
                         left.retain(|m| !credited.contains(m));
-                        outcome.keys.push(self.recovered(&key, &credited));
+                        if let Some(recovered) = self.recovered(&key, &credited) {
+                            outcome.keys.push(recovered);
+                        }
                         continue 'next_key;
                     }
                 }
@@ -235,19 +237,18 @@ impl Bucket<'_> {
         key.0.verify(s.hash, &s.header_hash, &s.signature)
     }
 
-    fn recovered(&self, key: &(PublicKey, u32), credited: &[usize]) -> RecoveredKey {
-        let first = &self.samples[self.members[credited[0]]];
-        let (modulus, bits) = match &key.0 {
-            PublicKey::Rsa(k) => (k.modulus().to_vec(), k.bits()),
-            PublicKey::Ed25519(_) => (Vec::new(), 0),
-        };
-        RecoveredKey {
+    /// The key credited with members `credited` (`None` if none, which `try_pair` rules out).
+    fn recovered(&self, key: &(PublicKey, u32), credited: &[usize]) -> Option<RecoveredKey> {
+        let first = &self.samples[self.members[*credited.first()?]];
+        let PublicKey::Rsa(rsa) = &key.0 else { return None };
+        let (modulus, bits) = (rsa.modulus().to_vec(), rsa.bits());
+        Some(RecoveredKey {
             domain: first.domain.clone(),
             selector: first.selector.clone(),
             modulus,
             exponent: key.1,
             bits,
             messages: credited.iter().map(|&m| self.samples[self.members[m]].message.clone()).collect(),
-        }
+        })
     }
 }
