@@ -1,7 +1,7 @@
 //! Printing reports: short human lines (colour only on a terminal) or JSON Lines.
 
 use dkimcheck::report::explain;
-use dkimcheck::report::{Assessment, JudgingMode, MessageReport, Status, Verdict};
+use dkimcheck::report::{ArcReport, Assessment, JudgingMode, MessageReport, Status, Verdict};
 use std::io::{IsTerminal, Write};
 
 /// Prints reports and a closing tally.
@@ -60,7 +60,37 @@ impl Printer {
                 let _ = writeln!(self.out, "           ! {}", w.text);
             }
         }
+        for k in &r.domainkeys {
+            let _ = writeln!(
+                self.out,
+                "        DomainKeys #{} {} ({}, {}) d={} s={} {}: {}",
+                k.index + 1,
+                k.assessment.status,
+                k.result,
+                k.reason,
+                k.domain.as_deref().unwrap_or("?"),
+                k.selector.as_deref().unwrap_or("?"),
+                k.canonicalization.as_deref().unwrap_or(""),
+                k.explanation
+            );
+            for w in k.warnings.iter().filter(|_| self.verbose) {
+                let _ = writeln!(self.out, "           ! {}", w.text);
+            }
+        }
+        if r.arc.result != Verdict::None {
+            let _ = writeln!(
+                self.out,
+                "        ARC {} ({}), {} set(s): {}",
+                r.arc.result, r.arc.reason, r.arc.instances, r.arc.explanation
+            );
+            for set in r.arc.sets.iter().filter(|_| self.verbose) {
+                let _ = writeln!(self.out, "           {}", set.summary);
+            }
+        }
         if self.verbose {
+            for c in &r.authentication_results {
+                let _ = writeln!(self.out, "        {}", c.text);
+            }
             let _ = writeln!(self.out, "        {}", explain::judging(&r.judged_at));
             for n in &r.notes {
                 let _ = writeln!(self.out, "        note: {n}");
@@ -97,5 +127,8 @@ pub fn error_report(source: &str, error: &str, judged_at: JudgingMode) -> Messag
         headers: Vec::new(),
         signatures: Vec::new(),
         skipped_signatures: 0,
+        domainkeys: Vec::new(),
+        arc: ArcReport::none(),
+        authentication_results: Vec::new(),
     }
 }

@@ -4,7 +4,11 @@
 //! whether it is true; a headline says every caveat of its assessment (see [`super::assess`]).
 
 use super::assess::{Assessment, Basis, Caveat, FieldStatus, Status};
-use super::{Headline, KeyUsed, MessageReport, SignatureReport, Verdict, WarningKind};
+use super::{
+    ArcReport, ArcSetReport, ArcStep, Corroboration, DomainKeyReport, Headline, KeyUsed, MessageReport, ServerClaim,
+    SignatureReport, Verdict, WarningKind,
+};
+use crate::arc::auth_results::AuthResult;
 use crate::dkim::judging::{JudgedAt, JudgingMode, TimeSource};
 use crate::text::civil_date::unix_to_date;
 
@@ -110,6 +114,10 @@ fn date(secs: u64) -> String {
 /// Words a signature's result and warnings: fills `explanation` and each warning's `text`.
 pub fn fill_signature_text(s: &mut SignatureReport) {
     s.explanation = signature(s);
+    if let Some(t) = copied_headers(s) {
+        s.explanation.push(' ');
+        s.explanation.push_str(&t);
+    }
     let key = s.key.clone();
     for w in &mut s.warnings {
         w.text = warning(&w.kind, key.as_ref());
@@ -295,14 +303,31 @@ pub fn message_summary(r: &MessageReport) -> String {
     std::iter::once(h.main).chain(h.caveats).collect::<Vec<String>>().join(" ")
 }
 
-/// The headline of a message: its assessment in words, then the caveats it must say.
+/// The headline of a message: its assessment in words, then the caveats it must say. A message
+/// that is not verified also says what a validated ARC chain corroborates (a hop reported a
+/// failing signature valid on receipt): never as verification.
 pub fn headline(r: &MessageReport) -> Headline {
+    let mut h = assessment_headline(r);
+    if !r.assessment.status.is_verified() {
+        h.caveats.extend(r.arc.corroborations.iter().map(|c| c.text.clone()));
+    }
+    h
+}
+
+/// The headline of the message's assessment alone.
+fn assessment_headline(r: &MessageReport) -> Headline {
     let plain = |main: String| Headline { main, caveats: Vec::new() };
     if let Some(e) = &r.error {
         return plain(e.clone());
     }
     let a = &r.assessment;
-    let Some(best) = a.signature.and_then(|i| r.signatures.iter().find(|s| s.index == i)) else {
+    if a.basis == Some(Basis::DomainKeys)
+        && let Some(k) = a.signature.and_then(|i| r.domainkeys.iter().find(|k| k.index == i))
+    {
+        return domainkeys_headline(r, a, k);
+    }
+    let best = a.signature.filter(|_| a.basis == Some(Basis::Dkim));
+    let Some(best) = best.and_then(|i| r.signatures.iter().find(|s| s.index == i)) else {
         return plain(
             "This message has no DKIM signature, so nothing can be verified about where it came from.".to_string(),
         );
@@ -367,19 +392,30 @@ or the signature was never made with {d}'s key."
 /// The headline of a verified message: who signed, then every caveat.
 fn verified_headline(r: &MessageReport, a: &Assessment, best: &SignatureReport) -> Headline {
     let d = best.domain.as_deref().unwrap_or("an unknown domain");
-    let mut main = match (a.basis, a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
-        (Some(Basis::DomainKeys), _, _) => format!(
-            "Signed by {d} with DomainKeys only, an older and weaker mechanism than DKIM (SHA-1, and the body is not \
-always fully covered): a weaker kind of verified."
-        ),
-        (_, true, Some(from)) => format!("Signed by {d}, which is not the domain of the From address ({from})."),
+    let mut main = match (a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
+        (true, Some(from)) => format!("Signed by {d}, which is not the domain of the From address ({from})."),
         _ => format!("Signed by {d}."),
     };
     main.push_str(" Nothing in the signed parts has changed since.");
+    let on_behalf = best.identity.as_ref().map(|i| format!("{i} (i=)"));
+    let caveats = verified_caveats(r, a, on_behalf, best.key.as_ref(), best.body_unsigned_bytes);
+    Headline { main, caveats }
+}
+
+/// The caveat sentences of a verified message (DKIM or DomainKeys): `on_behalf` is whom the
+/// signature says it was made for (its `i=`, or the DomainKeys sending address), `unsigned_bytes`
+/// what `l=` leaves unsigned.
+fn verified_caveats(
+    r: &MessageReport,
+    a: &Assessment,
+    on_behalf: Option<String>,
+    key: Option<&KeyUsed>,
+    unsigned_bytes: u64,
+) -> Vec<String> {
     let mut caveats = Vec::new();
     if a.has(Caveat::Misaligned) {
-        if let Some(i) = &best.identity {
-            caveats.push(format!("The signature says it was made on behalf of {i} (i=)."));
+        if let Some(i) = on_behalf {
+            caveats.push(format!("The signature says it was made on behalf of {i}."));
         }
         if let Some(sender) = &r.message.sender {
             caveats.push(match r.fields.get("sender") {
@@ -388,7 +424,6 @@ always fully covered): a weaker kind of verified."
             });
         }
     }
-    let key = best.key.as_ref();
     if a.has(Caveat::TestingKey) {
         caveats.push(
             "The domain had marked this key as in testing (t=y); that does not weaken the signature's mathematics."
@@ -414,11 +449,11 @@ that key came from."
     }
     if a.has(Caveat::PartialBody) {
         caveats.push(format!(
-            "The last {} bytes of the body are not covered by the signature (l=) and could have been added by anyone.",
-            best.body_unsigned_bytes
+            "The last {unsigned_bytes} bytes of the body are not covered by the signature (l=) and could have been \
+added by anyone."
         ));
     }
-    Headline { main, caveats }
+    caveats
 }
 
 /// The CLI's label for an assessment.
@@ -536,4 +571,330 @@ pub fn recovered_line(name: &str, bits: u32, exponent: u32, verified: usize, sig
 /// A group with more signatures than recovery keeps.
 pub fn over_cap(name: &str, count: usize) -> String {
     format!("{name}: {count} more signatures were not used (at most 2000 per key name are kept)")
+}
+
+/// Words a DomainKeys signature's result and warnings.
+pub fn fill_domainkey_text(r: &mut DomainKeyReport) {
+    r.explanation = domainkey(r);
+    let key = r.key.clone();
+    for w in &mut r.warnings {
+        w.text = warning(&w.kind, key.as_ref());
+    }
+}
+
+/// One plain sentence (or a few) for a DomainKeys signature's result.
+pub fn domainkey(r: &DomainKeyReport) -> String {
+    let d = r.domain.as_deref().unwrap_or("an unknown domain");
+    let name = match (&r.selector, &r.domain) {
+        (Some(sel), Some(dom)) => format!("{sel}._domainkey.{dom}"),
+        _ => "its key".to_string(),
+    };
+    let detail = r.detail.as_deref().unwrap_or("");
+    let legacy = |nofws: bool| {
+        let mut t = "DomainKeys is the older mechanism that DKIM replaced: it always uses SHA-1, and its \
+signature covers headers and body at once"
+            .to_string();
+        if nofws {
+            t.push_str(
+                "; this one was made with \"nofws\", which ignores every space and line break, so words could be \
+joined or split without breaking it",
+            );
+        }
+        t.push('.');
+        t
+    };
+    let nofws = r.canonicalization.as_deref() == Some("nofws");
+    match r.reason {
+        "verified" if r.key.as_ref().is_some_and(|k| k.compromised()) => format!(
+            "The DomainKeys signature matches {d}'s key, but that key's private half is public, so anyone could \
+have made it: it proves nothing about who sent this message."
+        ),
+        "verified" => {
+            let mut t = format!("DomainKeys: {d} signed this message, and nothing it signed has changed since.");
+            if let Some(k) = &r.key {
+                t.push_str(&format!(" Checked with {}.", key_phrase(k)));
+            }
+            if let Some(a) = &r.sending_address {
+                t.push_str(&format!(" It vouches for the sending address {a}."));
+            }
+            t.push(' ');
+            t.push_str(&legacy(nofws));
+            t.push_str(" It is weaker evidence than a DKIM signature.");
+            t
+        }
+        "message_changed" => format!(
+            "The DomainKeys signature claiming {d} does not verify with the key known here for {name}: the \
+message was changed after signing, or the signature was not made with that key. DomainKeys has no separate \
+body hash, so it cannot tell whether the body or a header changed. Nothing here shows that {d} signed this \
+message."
+        ),
+        "domain_mismatch" | "no_sending_address" => format!(
+            "This DomainKeys signature does not count: DomainKeys lets a domain sign only for its own sending \
+addresses, and {detail}."
+        ),
+        "key_granularity" => format!(
+            "The key at {name} may only be used for one sender, and this message's sending address is not that \
+sender ({detail}), so the signature does not count."
+        ),
+        "no_key" if r.result == Verdict::Neutral => format!(
+            "No public key for {name} is known here, so this DomainKeys signature cannot be checked. Paste the \
+key's DNS record to check it."
+        ),
+        "no_key" => format!("No key is published at {name}, so this DomainKeys signature cannot be verified."),
+        "key_lookup_failed" => format!("The key at {name} could not be retrieved just now; checking again may work."),
+        "key_revoked" => {
+            format!("{d} has revoked this key (its record at {name} is empty), so the signature no longer counts.")
+        }
+        "weak_key" => {
+            let bits = r.key.as_ref().map_or(0, |k| k.bits);
+            let matched = if r.signature_valid == Some(true) {
+                "The signature matches it, but"
+            } else {
+                "The signature does not even match it, and"
+            };
+            format!(
+                "The key at {name} is only {bits} bits: anyone can factor it and sign as {d}. {matched} a signature \
+with such a key proves nothing."
+            )
+        }
+        code if code.starts_with("key_") || code == "bad_key" => {
+            format!("The key for {name} cannot be used for this DomainKeys signature: {detail}.")
+        }
+        _ => format!("The DomainKeys signature is malformed or unsupported, so it cannot be checked: {detail}."),
+    }
+}
+
+/// Words the ARC chain's result and each of its sets.
+pub fn fill_arc_text(a: &mut ArcReport) {
+    a.explanation = arc(a);
+    for set in &mut a.sets {
+        set.summary = arc_set(set);
+    }
+    for c in &mut a.corroborations {
+        c.text = corroboration(c);
+    }
+}
+
+/// What a validated ARC chain says of a signature that fails here: reported valid on the way,
+/// then changed. Never "verified".
+pub fn corroboration(c: &Corroboration) -> String {
+    let sealer = c.sealer.as_deref().unwrap_or("an intermediary");
+    let kind = if c.mechanism == "domainkeys" { "DomainKeys signature" } else { "signature" };
+    let server = if c.authserv_id.is_empty() { String::new() } else { format!(" (its server {})", c.authserv_id) };
+    let change = if c.changed_by_this_hop {
+        format!("{sealer} then changed the message before passing it on")
+    } else {
+        format!("the message was changed after {sealer} passed it on")
+    };
+    format!(
+        "When {sealer} received this message{server}, it reported a valid {kind} by {}; {change}, so the \
+signature no longer verifies here. That is {sealer}'s word, recorded in an ARC chain that verifies, not a \
+verification made here.",
+        c.domain
+    )
+}
+
+/// Words a receiving server's Authentication-Results field.
+pub fn fill_claim_text(c: &mut ServerClaim) {
+    c.text = claim(c);
+}
+
+/// One plain sentence for an Authentication-Results field.
+pub fn claim(c: &ServerClaim) -> String {
+    let server = if c.results.authserv_id.is_empty() { "A receiving server" } else { c.results.authserv_id.as_str() };
+    let said = if c.results.results.is_empty() {
+        "recorded no results".to_string()
+    } else {
+        format!("said: {}", results_phrase(&c.results.results))
+    };
+    match &c.sealed_by {
+        Some(sealer) => format!(
+            "The receiving server {server} {said}. The same record is sealed in the ARC chain by {sealer}, whose \
+seal verifies: {sealer} vouches that its server said this. It is still that server's word, not a \
+verification made here."
+        ),
+        None => format!(
+            "The receiving server {server} {said}. Anyone who handled the message later could have added or \
+changed this header field, so it is a claim, not a verification."
+        ),
+    }
+}
+
+/// What ARC proves, in one sentence, said with every ARC result.
+const ARC_SCOPE: &str = "ARC shows which intermediaries (mailing lists, forwarders) handled the message and what \
+their servers recorded when it arrived; what they recorded is their word, not a verification made here, and it \
+does not show that the original sender signed the message.";
+
+/// The plain sentences for an ARC chain's result.
+pub fn arc(a: &ArcReport) -> String {
+    let detail = a.detail.as_deref().unwrap_or("");
+    let hop = |i: Option<u32>| {
+        i.and_then(|i| a.sets.iter().find(|s| s.instance == i))
+            .and_then(|s| s.sealer.clone())
+            .map_or_else(|| format!("hop {}", i.unwrap_or(0)), |d| format!("{d} (hop {})", i.unwrap_or(0)))
+    };
+    let text = match (a.result, a.category) {
+        (Verdict::None, _) => return String::new(),
+        (Verdict::Pass, _) => {
+            let sealers: Vec<String> = a.sets.iter().filter_map(|s| s.sealer.clone()).collect();
+            let they = if sealers.len() == 1 { "it" } else { "they" };
+            let mut t = format!(
+                "The ARC chain is intact: {} sealed the message as {they} passed it on, and nothing {they} sealed has \
+changed since.",
+                join_words(&sealers)
+            );
+            if a.oldest_pass.is_some_and(|o| o > 0) {
+                t.push_str(&format!(
+                    " The message was changed on the way: only the signatures from hop {} on still match it.",
+                    a.oldest_pass.unwrap_or(0)
+                ));
+            }
+            t
+        }
+        (Verdict::Neutral, _) => {
+            format!("The ARC chain cannot be checked here: {detail}. Add that key's DNS record to check it.")
+        }
+        (Verdict::Temperror, _) => format!("The ARC chain could not be checked just now: {detail}."),
+        (_, Some(ArcStep::Cv)) if a.reason == "chain_marked_failed" => format!(
+            "The last intermediary, {}, recorded that the ARC chain was already broken when the message reached it \
+(cv=fail), so the chain's records cannot be relied on.",
+            hop(a.failed_instance)
+        ),
+        (_, Some(ArcStep::AmsBody)) => format!(
+            "The ARC chain does not validate: the body was changed after {} sealed the message.",
+            hop(a.failed_instance)
+        ),
+        (_, Some(ArcStep::AmsHeader)) => format!(
+            "The ARC chain does not validate: the message signature added by {} does not verify ({detail}).",
+            hop(a.failed_instance)
+        ),
+        (_, Some(ArcStep::Seal)) => format!(
+            "The ARC chain does not validate: the seal of {} does not verify ({detail}).",
+            hop(a.failed_instance)
+        ),
+        (_, Some(ArcStep::Key)) => {
+            format!("The ARC chain does not validate: a key it needs is missing or unusable ({detail}).")
+        }
+        _ => format!("The ARC chain is malformed ({detail}), so its records cannot be relied on."),
+    };
+    format!("{text} {ARC_SCOPE}")
+}
+
+/// One plain sentence about one ARC set.
+pub fn arc_set(s: &ArcSetReport) -> String {
+    let who = s.sealer.as_deref().unwrap_or("an unnamed intermediary");
+    let mut t = format!("Hop {}: {who}", s.instance);
+    t.push_str(match s.seal_valid {
+        Some(true) => " sealed the message (the seal verifies).",
+        Some(false) => " claims to have sealed the message, but the seal does not verify.",
+        None => " is named as the sealer (not checked).",
+    });
+    if let Some(ar) = &s.authentication_results {
+        let server = if ar.authserv_id.is_empty() { "its server" } else { ar.authserv_id.as_str() };
+        if ar.results.is_empty() {
+            t.push_str(&format!(" On receipt, {server} recorded no results."));
+        } else {
+            t.push_str(&format!(" On receipt, {server} recorded: {}.", results_phrase(&ar.results)));
+        }
+    }
+    t
+}
+
+/// `DKIM pass (gmail.com), SPF pass, DMARC pass`: recorded results in a few words.
+pub fn results_phrase(results: &[AuthResult]) -> String {
+    results
+        .iter()
+        .map(|r| {
+            let method = match r.method.as_str() {
+                "domainkeys" => "DomainKeys".to_string(),
+                m => m.to_uppercase(),
+            };
+            match r.signing_domain().filter(|_| r.method == "dkim" || r.method == "domainkeys") {
+                Some(d) => format!("{method} {} ({d})", r.result),
+                None => format!("{method} {}", r.result),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(", ")
+}
+
+fn join_words(items: &[String]) -> String {
+    match items {
+        [] => "the intermediaries".to_string(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}, then {last}", rest.join(", then ")),
+    }
+}
+
+/// The headline of a message whose deciding signature is a DomainKeys one: verified only by
+/// DomainKeys is a weaker kind of verified, and the headline says so.
+fn domainkeys_headline(r: &MessageReport, a: &Assessment, k: &DomainKeyReport) -> Headline {
+    let d = k.domain.as_deref().unwrap_or("an unknown domain");
+    let plain = |main: String| Headline { main, caveats: Vec::new() };
+    let dkim = if r.signatures.is_empty() { "No DKIM signature." } else { "No DKIM signature verifies." };
+    match a.status {
+        Status::Verified => {
+            let main = format!(
+                "Signed by {d} with DomainKeys only, the older mechanism that DKIM replaced: nothing in the signed \
+parts has changed since, but this is a weaker kind of verified (SHA-1, one signature over headers and body, \
+and a method that may ignore spaces)."
+            );
+            let on_behalf = k.sending_address.as_ref().map(|s| format!("{s} (its sending address)"));
+            Headline { main, caveats: verified_caveats(r, a, on_behalf, k.key.as_ref(), 0) }
+        }
+        Status::ProvesNothing if a.has(Caveat::CompromisedKey) => plain(format!(
+            "{dkim} The DomainKeys signature matches a key of {d} whose private half is public: it proves nothing."
+        )),
+        Status::ProvesNothing => plain(format!(
+            "{dkim} The DomainKeys signature matches a {}-bit key of {d}, which anyone can factor: it proves nothing.",
+            k.key.as_ref().map_or(0, |k| k.bits)
+        )),
+        Status::Failed => plain(format!(
+            "{dkim} A DomainKeys signature claims to be from {d}, but it does not verify: the message was changed \
+after signing, or the signature was not made with {d}'s key."
+        )),
+        Status::NoKey => match (&k.selector, &k.domain) {
+            (Some(sel), Some(dom)) if k.result == Verdict::Neutral => plain(format!(
+                "{dkim} No public key for the DomainKeys signature ({sel}._domainkey.{dom}) is known here: paste its \
+DNS record to check it."
+            )),
+            _ => plain(format!("{dkim} The DomainKeys signature could not be checked. {}", k.explanation)),
+        },
+        _ => plain(format!("{dkim} The DomainKeys signature could not be verified. {}", k.explanation)),
+    }
+}
+
+/// For a header signature that fails, what its `z=` copy says changed.
+pub fn copied_headers(s: &SignatureReport) -> Option<String> {
+    if s.copied_headers.is_empty() || s.header_signature_valid != Some(false) {
+        return None;
+    }
+    let changes: Vec<String> = s
+        .copied_headers
+        .iter()
+        .filter(|c| c.changed)
+        .map(|c| match &c.now {
+            Some(now) => format!(
+                "{} was \u{201c}{}\u{201d} when signed, now \u{201c}{now}\u{201d}",
+                display_name(&c.name.to_ascii_lowercase()),
+                c.when_signed
+            ),
+            None => format!(
+                "{} was \u{201c}{}\u{201d} when signed and is now missing",
+                display_name(&c.name.to_ascii_lowercase()),
+                c.when_signed
+            ),
+        })
+        .collect();
+    Some(if changes.is_empty() {
+        "The signature's copy of the header fields as signed (z=) matches them as they are now: the change is \
+in something it did not copy, or the signature was not made with this key."
+            .to_string()
+    } else {
+        format!(
+            "By the copy of the header fields the signature carries (z=), {}. That copy is part of the signature \
+that fails, so it is a hint, not proof.",
+            changes.join("; ")
+        )
+    })
 }

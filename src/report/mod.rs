@@ -5,12 +5,16 @@ pub mod assess;
 pub mod explain;
 pub mod headers;
 
+pub use crate::arc::{ArcReport, ArcSetReport, ArcStep, Corroboration, ServerClaim};
 pub use crate::dkim::judging::{JudgedAt, Judging, JudgingMode, TimeSource};
 pub use crate::dkim::result::{Category, KeyUsed, SignatureReport, Verdict, Warning, WarningKind};
+pub use crate::domainkeys::{DomainKeyReport, DomainKeyStep};
 use crate::message::summary::Summary;
 pub use assess::{Assessment, Basis, Caveat, FieldStatus, Status, aligned};
 pub use explain::display_name;
-pub use explain::{fill_signature_text, headline, message_summary};
+pub use explain::{
+    fill_arc_text, fill_claim_text, fill_domainkey_text, fill_signature_text, headline, message_summary,
+};
 pub use headers::{MAX_HEADER_VIEWS, header_views};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -74,6 +78,13 @@ pub struct MessageReport {
     pub signatures: Vec<SignatureReport>,
     /// Signatures beyond the limit, not evaluated.
     pub skipped_signatures: usize,
+    /// One entry per DomainKey-Signature field (RFC 4870, legacy), top first.
+    pub domainkeys: Vec<DomainKeyReport>,
+    /// The ARC chain (RFC 8617): result `none` without ARC header fields.
+    pub arc: ArcReport,
+    /// What receiving servers said in Authentication-Results fields: claims, unless a validated
+    /// ARC chain holds the same record.
+    pub authentication_results: Vec<ServerClaim>,
 }
 
 impl MessageReport {

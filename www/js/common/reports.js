@@ -59,6 +59,7 @@ export function errorReport(source, message) {
     headline: { main: `This message could not be read: ${message}`, caveats: [] },
     error: message, from_domain: null, aligned: null, notes: [],
     message: null, headers: [], signatures: [], skipped_signatures: 0,
+    domainkeys: [], arc: { result: 'none', instances: 0, sets: [], corroborations: [] }, authentication_results: [],
   };
 }
 
@@ -75,9 +76,37 @@ export function mainDomain(report) {
   return first ? first.domain : null;
 }
 
-/** Signatures that failed only because no key is known. */
+/** Signatures (DKIM and DomainKeys) that failed only because no key is known. */
 export function missingKeys(report) {
-  return (report.signatures || []).filter((s) => s.reason === 'no_key');
+  return [...(report.signatures || []), ...(report.domainkeys || [])].filter((s) => s.reason === 'no_key');
+}
+
+/** The report's ARC chain, or null when the message has none. */
+export function arcOf(report) {
+  const arc = report?.arc;
+  return arc && arc.result && arc.result !== 'none' ? arc : null;
+}
+
+/** Short words for an ARC chain: never "verified" (ARC records what others said). */
+export function arcWords(arc) {
+  if (!arc) return 'No ARC chain';
+  const hops = `${arc.instances} hop${arc.instances === 1 ? '' : 's'}`;
+  if (arc.result === 'pass') return `ARC chain intact (${hops})`;
+  if (arc.result === 'fail') return `ARC chain broken (${hops})`;
+  return `ARC chain not checked: no key (${hops})`;
+}
+
+/** The ARC state of a report for counts and filters: 'intact', 'broken', 'unchecked' or 'none'. */
+export function arcState(report) {
+  const arc = arcOf(report);
+  if (!arc) return 'none';
+  return arc.result === 'pass' ? 'intact' : arc.result === 'fail' ? 'broken' : 'unchecked';
+}
+
+/** True when the report is verified only by a DomainKeys signature (a weaker kind of verified). */
+export function verifiedByDomainKeysOnly(report) {
+  const a = assessmentOf(report);
+  return a.status === 'verified' && a.basis === 'domainkeys';
 }
 
 /**

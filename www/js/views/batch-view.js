@@ -2,7 +2,7 @@
 // signing domain, a sortable and filterable table, and exports.
 
 import { h, clear, uid } from '../common/dom.js';
-import { ASSESSMENTS, ASSESSMENT_WORDS, ASSESSMENT_ICONS, assessmentOf, assessmentWords, caveatWords, countKey, tallyWords, mainDomain, formatCount } from '../common/reports.js';
+import { ASSESSMENTS, ASSESSMENT_WORDS, ASSESSMENT_ICONS, arcOf, arcState, arcWords, assessmentOf, assessmentWords, caveatWords, countKey, tallyWords, mainDomain, formatCount, verifiedByDomainKeysOnly } from '../common/reports.js';
 import { toJsonLines, toCsv, download } from './export.js';
 
 const MAX_ROWS = 500;
@@ -42,6 +42,7 @@ export class BatchView {
     this.sort = { key: 'source', dir: 1 };
     this.filter = '';
     this.assessmentFilter = '';
+    this.arcFilter = '';
     this.pending = null;
   }
 
@@ -87,11 +88,21 @@ export class BatchView {
     const filterInput = h('input', { id: filterId, type: 'search', placeholder: 'domain, subject, file name…', oninput: (e) => { this.filter = e.target.value.toLowerCase(); this.renderTable(); } });
     const assessmentSelect = h('select', { id: assessmentId, onchange: (e) => { this.assessmentFilter = e.target.value; this.renderTable(); } },
       h('option', { value: '' }, 'all results'),
-      ASSESSMENTS.map((v) => h('option', { value: v }, ASSESSMENT_WORDS[v])));
+      ASSESSMENTS.map((v) => h('option', { value: v }, ASSESSMENT_WORDS[v])),
+      h('option', { value: 'verified_domainkeys' }, 'Verified by DomainKeys only'));
+    const arcId = uid('arc');
+    const arcSelect = h('select', { id: arcId, onchange: (e) => { this.arcFilter = e.target.value; this.renderTable(); } },
+      h('option', { value: '' }, 'with or without'),
+      h('option', { value: 'intact' }, 'ARC chain intact'),
+      h('option', { value: 'broken' }, 'ARC chain broken'),
+      h('option', { value: 'unchecked' }, 'ARC chain not checked (no key)'),
+      h('option', { value: 'none' }, 'no ARC chain'));
+    this.extraCounts = h('p', { class: 'hint extra-counts' });
     clear(this.root).append(
       h('h2', null, this.label || 'Results'),
       this.summary,
       this.counts,
+      this.extraCounts,
       h('div', { class: 'actions' },
         h('button', { type: 'button', onclick: () => this.export('jsonl') }, 'Export JSON Lines'),
         h('button', { type: 'button', onclick: () => this.export('csv') }, 'Export CSV')),
@@ -102,7 +113,8 @@ export class BatchView {
           this.domains))),
       h('div', { class: 'filters' },
         h('div', { class: 'field' }, h('label', { for: filterId }, 'Filter'), filterInput),
-        h('div', { class: 'field' }, h('label', { for: assessmentId }, 'Result'), assessmentSelect)),
+        h('div', { class: 'field' }, h('label', { for: assessmentId }, 'Result'), assessmentSelect),
+        h('div', { class: 'field' }, h('label', { for: arcId }, 'Forwarding record (ARC)'), arcSelect)),
       this.shown,
       h('div', { class: 'table-wrap' }, h('table', { class: 'batch-table' }, h('thead', null, this.headRow), this.tbody)));
   }
@@ -120,7 +132,29 @@ export class BatchView {
       if (assessmentOf(r).status === 'verified') e.verified++;
       byDomain.set(d, e);
     }
+    const dkOnly = reports.filter(verifiedByDomainKeysOnly).length;
+    const arcs = { intact: 0, broken: 0, unchecked: 0 };
+    let corroborated = 0;
+    for (const r of reports) {
+      const st = arcState(r);
+      if (st !== 'none') arcs[st]++;
+      if (assessmentOf(r).status !== 'verified' && (arcOf(r)?.corroborations || []).length) corroborated++;
+    }
+    const withArc = arcs.intact + arcs.broken + arcs.unchecked;
     const s = this.summary;
+    s.dataset.domainkeysOnly = String(dkOnly);
+    s.dataset.arc = String(withArc);
+    s.dataset.arcIntact = String(arcs.intact);
+    s.dataset.arcBroken = String(arcs.broken);
+    s.dataset.corroborated = String(corroborated);
+    const extra = [];
+    if (dkOnly) extra.push(`${formatCount(dkOnly)} of the verified ${dkOnly === 1 ? 'is' : 'are'} verified only by DomainKeys, the older and weaker mechanism.`);
+    if (withArc) {
+      extra.push(`${formatCount(withArc)} carr${withArc === 1 ? 'ies' : 'y'} a forwarding record (ARC): ${formatCount(arcs.intact)} intact, ${formatCount(arcs.broken)} broken${arcs.unchecked ? `, ${formatCount(arcs.unchecked)} not checked (no key)` : ''}. An ARC chain never counts as verified.`);
+    }
+    if (corroborated) extra.push(`For ${formatCount(corroborated)} message${corroborated === 1 ? '' : 's'} that did not verify, an intact ARC chain records that an intermediary saw a valid signature before the message was changed (its word, not a verification).`);
+    this.extraCounts.textContent = extra.join(' ');
+    this.extraCounts.hidden = !extra.length;
     s.dataset.total = String(this.total);
     s.dataset.verified = String(counts.verified || 0);
     s.dataset.pass = String(reports.filter((r) => r.verdict === 'pass').length);
@@ -152,7 +186,10 @@ export class BatchView {
     const rows = [];
     this.reports.forEach((r, i) => { if (r) rows.push({ r, i }); });
     const f = this.filter;
-    const filtered = rows.filter(({ r }) => (!this.assessmentFilter || assessmentOf(r).status === this.assessmentFilter) &&
+    const byResult = (r) => !this.assessmentFilter || (this.assessmentFilter === 'verified_domainkeys'
+      ? verifiedByDomainKeysOnly(r) : assessmentOf(r).status === this.assessmentFilter);
+    const byArc = (r) => !this.arcFilter || arcState(r) === this.arcFilter;
+    const filtered = rows.filter(({ r }) => byResult(r) && byArc(r) &&
       (!f || [r.source, mainDomain(r), r.from_domain, r.message?.subject, r.message?.from, r.summary]
         .some((x) => x && String(x).toLowerCase().includes(f))));
     filtered.sort((a, b) => {
@@ -183,7 +220,8 @@ export class BatchView {
       const date = r.message?.date || '';
       return h('tr', { dataset: { verdict: r.verdict, assessment: a.status, index: String(i) }, onclick: (e) => { if (e.target.tagName !== 'BUTTON') this.onOpen(i); } },
         h('td', { class: 'result' }, h('span', { class: 'badge', dataset: { assessment: a.status, verdict: r.verdict } }, h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[a.status] || '?'} `), assessmentWords(a)),
-          caveatWords(a) ? h('span', { class: 'caveat-words' }, caveatWords(a)) : null),
+          caveatWords(a) ? h('span', { class: 'caveat-words' }, caveatWords(a)) : null,
+          arcOf(r) ? h('span', { class: 'caveat-words arc-words', dataset: { arc: arcOf(r).result } }, arcWords(arcOf(r))) : null),
         h('td', { class: 'source' }, h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(i) }, breakable(r.source || '(message)'))),
         h('td', { class: 'domain', dataset: { label: 'Signed by' } }, breakable(mainDomain(r) || '—')),
         h('td', { class: 'from', dataset: { label: 'From domain' } }, breakable(r.from_domain || '—')),

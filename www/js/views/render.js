@@ -6,7 +6,7 @@
 
 import { h, defList } from '../common/dom.js';
 import { keyForm } from '../keys/key-form.js';
-import { ASSESSMENT_ICONS, assessmentOf, assessmentWords, missingKeys, formatUnix, formatBytes } from '../common/reports.js';
+import { ASSESSMENT_ICONS, arcOf, arcWords, assessmentOf, assessmentWords, missingKeys, formatUnix, formatBytes } from '../common/reports.js';
 
 /** How the signatures were judged, in words. */
 export function judgingWords(report) {
@@ -21,6 +21,9 @@ export function renderBanner(report) {
   const a = assessmentOf(report);
   const sub = [`Assessment: ${assessmentWords(a)}`];
   if (report.verdict && report.verdict !== 'none') sub.push(`DKIM result: ${report.verdict}`);
+  if ((report.domainkeys || []).length) sub.push(`DomainKeys result: ${report.domainkeys.map((k) => k.result).join(', ')}`);
+  const arc = arcOf(report);
+  if (arc) sub.push(arcWords(arc));
   if (a.status === 'verified' && a.aligned && report.from_domain) sub.push(`The From address is at ${report.from_domain}, the signing domain.`);
   const judged = report.signatures?.length ? judgingWords(report) : null;
   const head = report.headline || { main: report.summary || '', caveats: [] };
@@ -174,11 +177,74 @@ export function renderSignature(sig, total) {
     keyFacts(sig.key));
 }
 
+/** "Signature verifies with this key" for a DomainKeys signature. */
+function dkSignatureRow(k) {
+  if (k.signature_valid === true) {
+    if (k.reason === 'weak_key') return `yes, but the key is only ${k.key?.bits} bits: anyone can factor it`;
+    if ((assessmentOf(k).caveats || []).includes('compromised_key')) return "yes, but the key's private half is public: anyone could have made it";
+    return 'yes';
+  }
+  if (k.signature_valid === false) return 'no: something signed changed (body or header: DomainKeys cannot tell which), or it was never made with this key';
+  return null;
+}
+
+/** One DomainKeys signature's card. */
+export function renderDomainKey(k, total) {
+  const title = `DomainKeys signature${total > 1 ? ` ${k.index + 1} of ${total}` : ''}: ${k.domain || '(no domain)'}`;
+  return h('article', { class: 'signature domainkey', dataset: { result: k.result, reason: k.reason || '', assessment: assessmentOf(k).status } },
+    h('h3', null, assessmentBadge(k), ' ', title),
+    h('p', { class: 'explanation' }, k.explanation || ''),
+    (k.warnings || []).length ? h('ul', { class: 'warnings', 'aria-label': 'Warnings' },
+      k.warnings.map((w) => h('li', { dataset: { code: w.code } }, h('strong', null, 'Warning: '), w.text))) : null,
+    defList([
+      ['Selector', k.selector],
+      ['Canonicalization', k.canonicalization],
+      ['Sending address it vouches for', k.sending_address],
+      ['Signature verifies with this key', dkSignatureRow(k)],
+      ['DomainKeys result', `${k.result} (${k.reason})`],
+      ['Technical detail', k.detail],
+      ['Headers signed', [...new Set(k.signed_headers || [])].join(', ')],
+    ]),
+    keyFacts(k.key));
+}
+
+/** The ARC chain: what intermediaries recorded and whether their seals hold. Never "verified". */
+export function renderArc(report) {
+  const arc = arcOf(report);
+  if (!arc) return null;
+  return h('section', { class: 'arc', dataset: { arc: arc.result, arcReason: arc.reason || '', instances: String(arc.instances) } },
+    h('h3', null, 'Forwarding record (ARC)'),
+    h('p', null, h('span', { class: 'badge', dataset: { arc: arc.result } }, arcWords(arc))),
+    h('p', { class: 'explanation' }, arc.explanation || ''),
+    (arc.corroborations || []).length ? h('ul', { class: 'corroborations', 'aria-label': 'What the chain says about signatures that fail here' },
+      arc.corroborations.map((c) => h('li', { dataset: { corroboration: c.domain } }, c.text))) : null,
+    (arc.sets || []).length ? h('ol', { class: 'arc-hops', 'aria-label': 'Hops, first to last' },
+      arc.sets.map((set) => h('li', { dataset: { instance: String(set.instance), sealValid: String(set.seal_valid) } }, set.summary))) : null,
+    arc.detail ? h('p', { class: 'hint' }, `Technical detail: ${arc.detail}`) : null);
+}
+
+/** What receiving servers said (Authentication-Results): claims, unless a validated ARC chain vouches for them. */
+export function renderClaims(report) {
+  const claims = report.authentication_results || [];
+  if (!claims.length) return null;
+  return h('section', { class: 'claims' },
+    h('h3', null, 'What receiving servers said'),
+    h('ul', { class: 'claim-list' }, claims.map((c) => h('li', { dataset: { sealed: c.sealed_by ? 'yes' : 'no' } }, c.text))));
+}
+
 /** One line per signature: assessment, signer and the key used (for compact views). */
 export function renderSignatureLines(report) {
   const sigs = report.signatures || [];
-  if (!sigs.length) return null;
-  return h('ul', { class: 'signature-lines' }, sigs.map((sig) => {
+  const dks = report.domainkeys || [];
+  const arc = arcOf(report);
+  if (!sigs.length && !dks.length && !arc) return null;
+  const dkLines = dks.map((k) => h('li', { dataset: { result: k.result, assessment: assessmentOf(k).status, mechanism: 'domainkeys' } },
+    assessmentBadge(k), ' ', h('strong', null, `DomainKeys: ${k.domain || '?'} (${k.selector || '?'})`),
+    h('br'), h('span', { class: 'hint' }, k.explanation || '')));
+  const arcLine = arc ? [h('li', { dataset: { arc: arc.result, mechanism: 'arc' } },
+    h('span', { class: 'badge', dataset: { arc: arc.result } }, arcWords(arc)),
+    h('br'), h('span', { class: 'hint' }, arc.explanation || ''))] : [];
+  return h('ul', { class: 'signature-lines' }, ...sigs.map((sig) => {
     const k = sig.key;
     const key = k
       ? `key ${k.name}: ${k.key_type}${k.bits ? ` ${k.bits} bits` : ''}, from ${k.origin}${k.first_seen || k.last_seen ? `, seen ${k.first_seen || '?'} to ${k.last_seen || 'now'}` : ''}${(k.flags || []).length ? `, ${k.flags.join(', ')}` : ''}`
@@ -187,7 +253,7 @@ export function renderSignatureLines(report) {
       assessmentBadge(sig),
       ' ', h('strong', null, `${sig.domain || '?'} (${sig.selector || '?'})`), ' — ', key,
       h('br'), h('span', { class: 'hint' }, sig.explanation || ''));
-  }));
+  }), ...dkLines, ...arcLine);
 }
 
 /** Icon and words of a field status. */
@@ -201,7 +267,7 @@ const FIELD_MARKS = {
 export function renderHeaders(report) {
   const headers = report.headers || [];
   if (!headers.length) return null;
-  const isSig = (x) => x.name.toLowerCase() === 'dkim-signature';
+  const isSig = (x) => ['dkim-signature', 'domainkey-signature'].includes(x.name.toLowerCase());
   const content = headers.filter((x) => !isSig(x));
   const count = (s) => content.filter((x) => x.status === s).length;
   const parts = [`${count('verified')} covered by a verified signature`];
@@ -288,7 +354,7 @@ function tailStart(text, tail) {
  */
 function renderBody(report, text) {
   const a = assessmentOf(report);
-  const sig = (report.signatures || []).find((s) => s.index === a.signature && s.unsigned_body_tail);
+  const sig = a.basis === 'dkim' ? (report.signatures || []).find((s) => s.index === a.signature && s.unsigned_body_tail) : null;
   const pre = (...children) => h('pre', { class: 'body-text', tabindex: '0' }, ...children);
   if (!sig) return [pre(text)];
   const at = tailStart(text, squash(sig.unsigned_body_tail));
@@ -327,12 +393,17 @@ export function renderMessage(report) {
 /** All details below the banner. */
 export function renderDetails(report) {
   const sigs = report.signatures || [];
+  const dks = report.domainkeys || [];
   return h('div', { class: 'details' },
     (report.notes || []).length ? h('ul', { class: 'notes', 'aria-label': 'Notes' }, report.notes.map((n) => h('li', null, n))) : null,
     report.skipped_signatures ? h('p', { class: 'hint' }, `${report.skipped_signatures} further signature(s) were not checked.`) : null,
     renderMessage(report),
     sigs.length ? h('section', { class: 'signatures' }, h('h3', null, sigs.length > 1 ? `${sigs.length} signatures` : 'Signature'),
       sigs.map((s) => renderSignature(s, sigs.length))) : null,
+    dks.length ? h('section', { class: 'domainkeys' }, h('h3', null, dks.length > 1 ? `${dks.length} DomainKeys signatures (the older mechanism)` : 'DomainKeys signature (the older mechanism)'),
+      dks.map((k) => renderDomainKey(k, dks.length))) : null,
+    renderArc(report),
+    renderClaims(report),
     renderHeaders(report));
 }
 
