@@ -10,6 +10,7 @@
 //!
 //! | layer | module |
 //! |---|---|
+//! | budgets against hostile input (limits, the error naming one), counted work | [`budget`] |
 //! | byte-level syntax: tag lists, base64, DNS names, dates | [`text`] |
 //! | raw input → message bytes → header fields and body (zero-copy); mbox; display summary | [`message`] |
 //! | hashes, RSA PKCS#1 v1.5, Ed25519 | [`crypto`] |
@@ -20,6 +21,7 @@
 //! | RSA keys recovered from the signed messages themselves (native only) | `recover` |
 //! | the message's report: verdict, header table, plain-language wording | [`report`] |
 //! | message in, report out | [`verify`] |
+//! | what the JavaScript API accepts (options, body hashes), on every target | [`wasm_input`] |
 //! | the JavaScript API (wasm only) | `wasm` |
 //!
 //! ```no_run
@@ -31,6 +33,7 @@
 //! ```
 
 pub mod arc;
+pub mod budget;
 pub mod crypto;
 pub mod dkim;
 pub mod domainkeys;
@@ -41,6 +44,7 @@ pub mod recover;
 pub mod report;
 pub mod text;
 pub mod verify;
+pub mod wasm_input;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

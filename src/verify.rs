@@ -3,8 +3,9 @@
 //! verdict and its wording.
 
 use crate::arc::{self, ArcContext, ArcReport, FailedSignature};
+use crate::budget::MAX_DOMAINKEY_SIGNATURES;
 use crate::dkim::MAX_SIGNATURES;
-use crate::dkim::body_hash::{BodyCache, ProvidedBodyHash};
+use crate::dkim::body_hash::{self, BodyCache, ProvidedBodyHash};
 use crate::dkim::evaluate::{Context, evaluate};
 pub use crate::dkim::judging::Judging;
 use crate::dkim::judging::JudgingMode;
@@ -66,7 +67,12 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
             message.malformed_lines()
         ));
     }
-    let summary = Summary::read(bytes, &message, options.with_body);
+    let over_budget = message.over_budget();
+    // A message over the header budget is not checked; its summary is read from the header only.
+    let summary = Summary::read(bytes, &message, options.with_body && over_budget.is_none());
+    if let Some(exceeded) = &summary.body_skipped {
+        notes.push(report::explain::body_not_shown(exceeded));
+    }
     let mut report = MessageReport {
         source: options.source.clone(),
         sha256: if options.hash_input { hex(&Sha256::digest(raw)) } else { String::new() },
@@ -89,18 +95,30 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         arc: ArcReport::none(),
         authentication_results: Vec::new(),
     };
-    if !message.headers.iter().any(|h| h.well_formed) {
-        report.error = Some(if raw.is_empty() {
+    let unreadable = if let Some(exceeded) = over_budget {
+        Some(report::explain::not_checked(&exceeded))
+    } else if !message.headers.iter().any(|h| h.well_formed) {
+        Some(if raw.is_empty() {
             "The file is empty.".to_string()
         } else {
             "No email header fields were found: this does not look like an email message.".to_string()
-        });
+        })
+    } else {
+        None
+    };
+    if unreadable.is_some() {
+        report.error = unreadable;
         report.assessment = assess_message(true, &[], &[]);
         report.headline = report::headline(&report);
         report.summary = report::message_summary(&report);
         return report;
     }
     let mut bodies = BodyCache::with_provided(&options.body_hashes);
+    if message.fields("dkim-signature").chain(message.fields("arc-message-signature")).nth(1).is_some() {
+        // Several signatures (DKIM and ARC): their body hashes of one canonicalization are
+        // computed together, one pass over each form of the body.
+        bodies.plan(body_hash::jobs(&message));
+    }
     report.signatures = evaluate_signatures(&message, keys, options, &mut bodies, &mut report);
     for signature in &mut report.signatures {
         signature.assessment = assess_signature(signature, report.from_domain.as_deref());
@@ -109,9 +127,9 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     let date = report.message.date_unix;
     report.domainkeys = domainkeys::evaluate_all(&message, keys, date);
     let dk_fields = message.fields("domainkey-signature").count();
-    if dk_fields > MAX_SIGNATURES {
+    if dk_fields > MAX_DOMAINKEY_SIGNATURES {
         report.notes.push(format!(
-            "The message has {dk_fields} DomainKeys signatures; only the first {MAX_SIGNATURES} were checked."
+            "The message has {dk_fields} DomainKeys signatures; only the first {MAX_DOMAINKEY_SIGNATURES} were checked."
         ));
     }
     for k in &mut report.domainkeys {

@@ -13,17 +13,19 @@ use std::path::{Path, PathBuf};
 /// Top-level modules, lowest layer first. A module may use modules of a lower layer and the
 /// modules of its own folder, never those of a higher layer.
 const LAYERS: &[(&str, u32)] = &[
-    ("text", 0),
-    ("message", 1),
-    ("crypto", 1),
-    ("keys", 2),
-    ("dkim", 3),
-    ("domainkeys", 4),
-    ("arc", 4),
-    ("recover", 4),
-    ("report", 5),
-    ("verify", 6),
-    ("wasm", 7),
+    ("budget", 0),
+    ("text", 1),
+    ("message", 2),
+    ("crypto", 2),
+    ("keys", 3),
+    ("dkim", 4),
+    ("domainkeys", 5),
+    ("arc", 5),
+    ("recover", 5),
+    ("report", 6),
+    ("verify", 7),
+    ("wasm_input", 8),
+    ("wasm", 9),
 ];
 
 /// Module path (`dkim::evaluate`) → file, for every file under src/ except the binary.

@@ -157,7 +157,7 @@ fn recover_cmd(rest: &[String]) -> i32 {
         }
     };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let (outcomes, unreadable) = recover_paths(&args.paths, &store, workers);
+    let (outcomes, unreadable) = recover_paths(&args.paths, &store, workers, dkimcheck::budget::MAX_MESSAGE_BYTES);
     let keys: Vec<&RecoveredKey> = outcomes.iter().flat_map(|o| &o.keys).collect();
     let archive = Archive {
         description: format!("Keys recovered from signed messages by dkimcheck keys recover ({} keys)", keys.len()),
@@ -180,12 +180,17 @@ pub(crate) fn entry_text(key: &RecoveredKey) -> EntryText {
 
 /// Reads every message of `paths`, collects the RSA signatures whose key `keys` does not know,
 /// and recovers each group's keys (groups on `workers` threads). Prints a line per group on
-/// stderr. Returns the outcomes by key name, and whether some input was unreadable.
-pub(crate) fn recover_paths(paths: &[String], keys: &KeyStore, workers: usize) -> (Vec<GroupOutcome>, bool) {
+/// stderr; messages over `max_message` bytes are skipped. Returns the outcomes by key name, and whether some input was unreadable.
+pub(crate) fn recover_paths(
+    paths: &[String],
+    keys: &KeyStore,
+    workers: usize,
+    max_message: u64,
+) -> (Vec<GroupOutcome>, bool) {
     let mut collector = Collector::new();
     let mut unreadable = false;
     for path in paths {
-        let result = sources::for_each_batch(path, |batch| {
+        let result = sources::for_each_batch(path, max_message, |batch| {
             for samples in super::parallel_map(&batch, workers, |item| match &item.content {
                 Ok(bytes) => dkimcheck::recover::samples(bytes, &item.source, keys),
                 Err(_) => Vec::new(),

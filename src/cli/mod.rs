@@ -39,6 +39,8 @@ OPTIONS:
                         no known key and two or more signatures), then check with them: such
                         messages are CONSISTENT (signed with one key), not verified
     -j, --jobs <N>      verify on N threads (default: all cores); --jobs 1 leaves the others free
+    --max-message-size <MB>
+                        check messages up to MB megabytes (default 256); larger ones are skipped
     -h, --help          this help
     -V, --version       the version
 
@@ -78,6 +80,8 @@ pub(crate) struct Args {
     pub recover_keys: bool,
     /// Worker threads; `None`: one per core.
     pub jobs: Option<usize>,
+    /// Largest message checked, in bytes; `None`: the budget's default.
+    pub max_message: Option<u64>,
     pub paths: Vec<String>,
 }
 
@@ -103,6 +107,10 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
                 a.jobs = Some(parse_jobs(&value(i)?)?);
                 i += 1;
             }
+            "--max-message-size" => {
+                a.max_message = Some(parse_megabytes(&value(i)?)?);
+                i += 1;
+            }
             "--no-bundled-keys" => a.no_bundled = true,
             "--json" => a.json = true,
             "--body" => a.body = true,
@@ -111,6 +119,9 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
             s if s.starts_with("--jobs=") => a.jobs = Some(parse_jobs(&s["--jobs=".len()..])?),
+            s if s.starts_with("--max-message-size=") => {
+                a.max_message = Some(parse_megabytes(&s["--max-message-size=".len()..])?)
+            }
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             _ => a.paths.push(arg.clone()),
         }
@@ -130,6 +141,13 @@ fn parse_jobs(v: &str) -> Result<usize, String> {
     match v.parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n),
         _ => Err(format!("--jobs: \"{v}\" is not a number of threads (1 or more)")),
+    }
+}
+
+fn parse_megabytes(v: &str) -> Result<u64, String> {
+    match v.parse::<u64>() {
+        Ok(mb) if (1..=1 << 20).contains(&mb) => Ok(mb * 1024 * 1024),
+        _ => Err(format!("--max-message-size: \"{v}\" is not a size in megabytes (1 or more)")),
     }
 }
 
@@ -186,11 +204,12 @@ pub fn run(argv: Vec<String>) -> i32 {
         eprintln!("dkimcheck: note: --body only changes --json output");
     }
     let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let max_message = args.max_message.unwrap_or(dkimcheck::budget::MAX_MESSAGE_BYTES);
     if args.recover_keys {
         if args.paths.iter().any(|p| p == "-") {
             return usage_error("--recover-keys reads the messages twice, so it cannot read them from stdin ('-')");
         }
-        let (outcomes, _) = keys_cmd::recover_paths(&args.paths, &keys, workers);
+        let (outcomes, _) = keys_cmd::recover_paths(&args.paths, &keys, workers, max_message);
         for key in outcomes.iter().flat_map(|o| &o.keys) {
             keys.add(&key.key_name(), &key.record(), key.provenance(RECOVERED_ORIGIN, keys_cmd::entry_text(key)));
         }
@@ -199,7 +218,7 @@ pub fn run(argv: Vec<String>) -> i32 {
     let mut status = 0;
     let mut unreadable = false;
     for path in &args.paths {
-        let result = sources::for_each_batch(path, |batch| {
+        let result = sources::for_each_batch(path, max_message, |batch| {
             let reports = verify_batch(batch, &keys, (now, judging), args.body, workers);
             for r in &reports {
                 if !r.verified() {

@@ -15,6 +15,8 @@ pub use rsa::{RsaPublicKey, pkcs1v15_encoding, spki_der};
 
 /// Largest RSA modulus accepted, in bits.
 pub const MAX_RSA_BITS: u32 = 8192;
+/// Largest RSA public exponent accepted, in bits (e < 2^64).
+pub const MAX_RSA_EXPONENT_BITS: u32 = 64;
 
 /// Public-key type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -51,6 +53,11 @@ pub enum KeyError {
     /// The public exponent is unusable.
     #[error("the RSA public exponent is invalid")]
     Exponent,
+    /// A public exponent of more than [`MAX_RSA_EXPONENT_BITS`] bits: each verification would
+    /// cost one modular multiplication per bit (RFC 8301 keys use small exponents, usually
+    /// 65537).
+    #[error("the RSA public exponent has {0} bits; exponents above 2^64 are refused")]
+    ExponentTooLarge(u32),
     /// Larger than [`MAX_RSA_BITS`].
     #[error("the RSA key has {0} bits; keys over 8192 bits are refused")]
     TooLarge(u32),

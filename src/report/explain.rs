@@ -9,6 +9,7 @@ use super::{
     SignatureReport, Verdict, WarningKind,
 };
 use crate::arc::auth_results::AuthResult;
+use crate::budget::Exceeded;
 use crate::dkim::judging::{JudgedAt, JudgingMode, TimeSource};
 use crate::text::civil_date::unix_to_date;
 
@@ -897,4 +898,14 @@ that fails, so it is a hint, not proof.",
             changes.join("; ")
         )
     })
+}
+
+/// Why a message was not checked: a budget against hostile input was hit.
+pub fn not_checked(exceeded: &Exceeded) -> String {
+    format!("This message is not checked: {exceeded}.")
+}
+
+/// Note when a message's body and attachments are not shown: a budget was hit.
+pub fn body_not_shown(exceeded: &Exceeded) -> String {
+    format!("The body and attachments are not shown: {exceeded}. The signatures are checked all the same.")
 }

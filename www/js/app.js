@@ -12,6 +12,7 @@ import { ProgressView } from './views/progress.js';
 import { KeyStore } from './keys/keystore.js';
 import { mountKeysPanel } from './keys/keys-panel.js';
 import { Checker } from './checker.js';
+import { MAX_MESSAGE_BYTES, maxMessageBytes, setMaxMessageMB } from './common/budgets.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -30,6 +31,8 @@ const els = {
   overlay: $('drop-overlay'),
   version: $('version'),
   offlineLink: $('offline-link'),
+  maxMessage: $('max-message-mb'),
+  maxMessageDefault: $('max-message-default'),
   judging: $('judging'),
 };
 
@@ -49,6 +52,19 @@ const checker = new Checker({
   single: els.single, batch: els.batch, progress, pool, store,
   onReset: () => { els.overlay.hidden = true; },
 });
+
+/** The Limits panel: the largest message checked (remembered on this device). */
+function wireLimits() {
+  const MB = 1024 * 1024;
+  const show = () => { els.maxMessage.value = String(Math.floor(maxMessageBytes() / MB)); };
+  show();
+  els.maxMessage.addEventListener('change', () => {
+    const mb = Number(els.maxMessage.value);
+    setMaxMessageMB(Number.isFinite(mb) && mb >= 1 ? mb : null);
+    show();
+  });
+  els.maxMessageDefault.addEventListener('click', () => { setMaxMessageMB(MAX_MESSAGE_BYTES / MB); show(); });
+}
 
 /** The "judge each signature" control: reflects and updates ?at=now, and checks again. */
 function wireJudging() {
@@ -78,6 +94,7 @@ async function main() {
   checker.reset();
   wireInput();
   wireJudging();
+  wireLimits();
   store.onChange(() => checker.recheck());
   try {
     const dk = await engine();
