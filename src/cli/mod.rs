@@ -19,6 +19,7 @@ USAGE:
     dkimcheck [OPTIONS] <PATH>...
     dkimcheck keys list|export|check [--keys FILE]... [--no-bundled-keys]
     dkimcheck keys import <FILE>... [--txt SELECTOR DOMAIN VALUE]...
+    dkimcheck keys recover [--keys FILE]... [--no-bundled-keys] <PATH>...
 
 PATH: a message file (.eml or any RFC 5322 file), .mbox, .zip (nested zips too); '-' is stdin
 
@@ -35,6 +36,9 @@ OPTIONS:
     --json              one JSON object per message on stdout (JSON Lines)
     --body              with --json: include each message's plain-text body
     -v, --verbose       show every signature's details and warnings
+    --recover-keys      first recover RSA keys from the messages themselves (for key names with
+                        no known key and two or more signatures), then check with them: such
+                        messages are CONSISTENT (signed with one key), not verified
     -j, --jobs <N>      verify on N threads (default: all cores); --jobs 1 leaves the others free
     --max-message-size <MB>
                         check messages up to MB megabytes (default 256); larger ones are skipped
@@ -47,6 +51,9 @@ KEYS SUBCOMMANDS:
     keys check          validate the bundled archive (and --keys files): exit 1 on a problem
     keys import FILE... read dig/zone lines, archive JSON or zk-email JSON; print archive JSON
       --txt SELECTOR DOMAIN VALUE   also a bare TXT value published at SELECTOR._domainkey.DOMAIN
+    keys recover PATH...
+                        recover RSA keys from the signatures of the messages (two or more per
+                        key name with no known key); print them as archive JSON, flagged recovered
 
 LABELS (one per message, from its assessment):
     PASS       verified: a signature verified with a key neither compromised nor weak
@@ -71,6 +78,7 @@ pub(crate) struct Args {
     pub json: bool,
     pub body: bool,
     pub verbose: bool,
+    pub recover_keys: bool,
     /// Worker threads; `None`: one per core.
     pub jobs: Option<usize>,
     /// Largest message checked, in bytes; `None`: the budget's default.
@@ -108,6 +116,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--json" => a.json = true,
             "--body" => a.body = true,
             "-v" | "--verbose" => a.verbose = true,
+            "--recover-keys" => a.recover_keys = true,
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
             s if s.starts_with("--jobs=") => a.jobs = Some(parse_jobs(&s["--jobs=".len()..])?),
@@ -180,7 +189,7 @@ pub fn run(argv: Vec<String>) -> i32 {
     if args.paths.is_empty() {
         return usage_error("no PATH given");
     }
-    let keys = match load_keys(&args) {
+    let mut keys = match load_keys(&args) {
         Ok(k) => k,
         Err(e) => {
             eprintln!("dkimcheck: {e}");
@@ -194,6 +203,17 @@ pub fn run(argv: Vec<String>) -> i32 {
     };
     if args.body && !args.json {
         eprintln!("dkimcheck: note: --body only changes --json output");
+    }
+    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let max_message = args.max_message.unwrap_or(dkimcheck::budget::MAX_MESSAGE_BYTES);
+    if args.recover_keys {
+        if args.paths.iter().any(|p| p == "-") {
+            return usage_error("--recover-keys reads the messages twice, so it cannot read them from stdin ('-')");
+        }
+        let (outcomes, _) = keys_cmd::recover_paths(&args.paths, &keys, workers, max_message);
+        for key in outcomes.iter().flat_map(|o| &o.keys) {
+            keys.add(&key.key_name(), &key.record(), key.provenance(RECOVERED_ORIGIN, keys_cmd::entry_text(key)));
+        }
     }
     let style = output::Style::new(args.json, args.verbose);
     let mode = JudgingMode::new(judging, now);
@@ -230,8 +250,6 @@ pub fn run(argv: Vec<String>) -> i32 {
         unreadable |= read_failed;
         printer.print(&rendered);
     };
-    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let max_message = args.max_message.unwrap_or(dkimcheck::budget::MAX_MESSAGE_BYTES);
     let mut path_errors = 0;
     std::thread::scope(|scope| {
         let mut pool =
@@ -268,3 +286,6 @@ fn usage_error(message: &str) -> i32 {
     eprintln!("dkimcheck: {message}\nTry 'dkimcheck --help'.");
     2
 }
+
+/// The origin of keys recovered by `--recover-keys`.
+const RECOVERED_ORIGIN: &str = "recovered from these messages";
