@@ -8,6 +8,7 @@ use crate::dkim::evaluate::{Context, evaluate};
 pub use crate::dkim::judging::Judging;
 use crate::dkim::judging::JudgingMode;
 use crate::keys::KeyStore;
+use crate::l10n::Phrase;
 use crate::message::summary::Summary;
 use crate::message::{HeaderField, Message, input};
 use crate::report::assess::{Assessment, Status, assess_message, assess_signature};
@@ -52,17 +53,15 @@ impl Options {
     }
 }
 
-/// Verifies every DKIM signature of the raw message `raw` against the keys in `keys`.
+/// Verifies every DKIM signature of the raw message `raw` against the keys in `keys`. The
+/// report's sentences are ids and arguments: [`MessageReport::render`] words them.
 pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> MessageReport {
     let normalized = input::normalize(raw);
     let bytes: &[u8] = &normalized.bytes;
     let message = Message::parse(bytes);
     let mut notes = normalized.normalization.notes();
     if message.malformed_lines() > 0 {
-        notes.push(format!(
-            "{} line(s) in the header block are not header fields (no colon); they cannot be signed.",
-            message.malformed_lines()
-        ));
+        notes.push(Phrase::new("note-malformed-lines").number("count", message.malformed_lines()));
     }
     let summary = Summary::read(bytes, &message, options.with_body);
     let mut report = MessageReport {
@@ -85,14 +84,9 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         skipped_signatures: 0,
     };
     if !message.headers.iter().any(|h| h.well_formed) {
-        report.error = Some(if raw.is_empty() {
-            "The file is empty.".to_string()
-        } else {
-            "No email header fields were found: this does not look like an email message.".to_string()
-        });
+        report.error = Some(Phrase::new(if raw.is_empty() { "error-empty-file" } else { "error-not-email" }));
         report.assessment = assess_message(true, &[]);
         report.headline = report::headline(&report);
-        report.summary = report::message_summary(&report);
         return report;
     }
     report.signatures = evaluate_signatures(&message, keys, options, &mut report);
@@ -108,13 +102,11 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     report.headers = header_views(&message, &report.signatures);
     report.fields = field_marks(&message, &report.signatures);
     if message.headers.len() > MAX_HEADER_VIEWS {
-        report.notes.push(format!(
-            "The message has {} header lines; only the first {MAX_HEADER_VIEWS} are listed.",
-            message.headers.len()
-        ));
+        report.notes.push(
+            Phrase::new("note-header-lines-cut").number("count", message.headers.len()).number("max", MAX_HEADER_VIEWS),
+        );
     }
     report.headline = report::headline(&report);
-    report.summary = report::message_summary(&report);
     report
 }
 
@@ -128,10 +120,9 @@ fn evaluate_signatures(
     let sig_fields: Vec<(usize, &HeaderField<'_>)> = message.fields("dkim-signature").collect();
     report.skipped_signatures = sig_fields.len().saturating_sub(MAX_SIGNATURES);
     if report.skipped_signatures > 0 {
-        report.notes.push(format!(
-            "The message has {} DKIM signatures; only the first {MAX_SIGNATURES} were checked.",
-            sig_fields.len()
-        ));
+        report.notes.push(
+            Phrase::new("note-signatures-skipped").number("count", sig_fields.len()).number("max", MAX_SIGNATURES),
+        );
     }
     let mut bodies = BodyCache::with_provided(&options.body_hashes);
     let date = report.message.date_unix;

@@ -13,16 +13,18 @@ use std::path::{Path, PathBuf};
 /// Top-level modules, lowest layer first. A module may use modules of a lower layer and the
 /// modules of its own folder, never those of a higher layer.
 const LAYERS: &[(&str, u32)] = &[
-    ("text", 0),
-    ("message", 1),
-    ("crypto", 1),
-    ("keys", 2),
-    ("dkim", 3),
-    ("domainkeys", 4),
-    ("arc", 4),
-    ("report", 5),
-    ("verify", 6),
-    ("wasm", 7),
+    ("l10n", 0),
+    ("text", 1),
+    ("message", 2),
+    ("crypto", 2),
+    ("catalog", 2),
+    ("keys", 3),
+    ("dkim", 4),
+    ("domainkeys", 5),
+    ("arc", 5),
+    ("report", 6),
+    ("verify", 7),
+    ("wasm", 8),
 ];
 
 /// Module path (`dkim::evaluate`) → file, for every file under src/ except the binary.

@@ -1,29 +1,34 @@
 //! `dkimcheck keys ...`: list, export, check and import key archives.
 
+use super::{about, io_error, say_error};
+use dkimcheck::catalog;
 use dkimcheck::keys::KeyStore;
 use dkimcheck::keys::archive::Archive;
+use dkimcheck::keys::provenance::ADDED_BY_YOU;
+use dkimcheck::l10n::{Lang, Phrase};
 
 /// Runs a keys subcommand; returns the exit status.
-pub fn run(argv: &[String]) -> i32 {
+pub fn run(argv: &[String], lang: Lang) -> i32 {
     let Some(cmd) = argv.first() else {
-        eprintln!("dkimcheck keys: expected list, export, check or import");
+        say_error(lang, &about("keys", Phrase::new("cli-keys-expected")));
         return 2;
     };
     let rest = &argv[1..];
     match cmd.as_str() {
-        "import" => import(rest),
+        "import" => import(rest, lang),
         "list" | "export" | "check" => {
+            let what = format!("keys {cmd}");
             let args = match super::parse_args(rest) {
                 Ok(a) => a,
                 Err(e) => {
-                    eprintln!("dkimcheck keys {cmd}: {e}");
+                    say_error(lang, &about(&what, e));
                     return 2;
                 }
             };
-            let store = match super::load_keys(&args) {
+            let store = match super::load_keys(&args, lang) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("dkimcheck keys {cmd}: {e}");
+                    say_error(lang, &about(&what, e));
                     return 2;
                 }
             };
@@ -33,11 +38,11 @@ pub fn run(argv: &[String]) -> i32 {
                     println!("{}", Archive::from_store(&store).to_json());
                     0
                 }
-                _ => check(&args, &store),
+                _ => check(&args, &store, lang),
             }
         }
         other => {
-            eprintln!("dkimcheck keys: unknown subcommand {other} (expected list, export, check or import)");
+            say_error(lang, &about("keys", Phrase::new("cli-keys-unknown-subcommand").arg("name", other)));
             2
         }
     }
@@ -63,26 +68,27 @@ fn list(store: &KeyStore) -> i32 {
     0
 }
 
-fn check(args: &super::Args, store: &KeyStore) -> i32 {
+/// `keys check`: the bundled archive's own checks (for maintainers, in English) and every
+/// record that does not parse.
+fn check(args: &super::Args, store: &KeyStore, lang: Lang) -> i32 {
     let mut problems = if args.no_bundled { Vec::new() } else { Archive::bundled().check() };
     for e in store.entries() {
         if let Err(err) = &e.parsed {
-            problems.push(format!("{} ({}): {err}", e.name, e.provenance.origin));
+            let name = format!("{} ({})", e.name, e.provenance.origin);
+            problems.push(catalog::render(lang, &about(&name, err.phrase())));
         }
     }
     for p in &problems {
         println!("{p}");
     }
-    println!("{} keys, {} problems", store.len(), problems.len());
+    let total = Phrase::new("cli-keys-check-total").number("keys", store.len()).number("problems", problems.len());
+    println!("{}", catalog::render(lang, &total));
     i32::from(!problems.is_empty())
 }
 
-fn import(args: &[String]) -> i32 {
+fn import(args: &[String], lang: Lang) -> i32 {
     if args.is_empty() {
-        eprintln!(
-            "dkimcheck keys import: give files (dig/zone lines, archive JSON or zk-email JSON) \
-             or --txt SELECTOR DOMAIN 'v=DKIM1; p=...'"
-        );
+        say_error(lang, &about("keys import", Phrase::new("cli-keys-import-usage")));
         return 2;
     }
     let mut store = KeyStore::new();
@@ -93,16 +99,16 @@ fn import(args: &[String]) -> i32 {
             let [selector, domain, txt] = match args.get(i + 1..i + 4) {
                 Some([s, d, t]) => [s, d, t],
                 _ => {
-                    eprintln!("dkimcheck keys import: --txt needs SELECTOR DOMAIN VALUE");
+                    say_error(lang, &about("keys import", Phrase::new("cli-keys-txt-usage")));
                     return 2;
                 }
             };
             if let Err(e) = dkimcheck::keys::record::KeyRecord::parse(txt.as_bytes()) {
-                eprintln!("dkimcheck keys import: --txt {selector} {domain}: {e}");
+                say_error(lang, &about(&format!("keys import: --txt {selector} {domain}"), e.phrase()));
                 return 2;
             }
             let line = dkimcheck::keys::zone_line(selector, domain, txt);
-            store.add_zone(&line, "added by you");
+            store.add_zone(&line, ADDED_BY_YOU);
             i += 4;
         } else {
             paths.push(&args[i]);
@@ -113,12 +119,12 @@ fn import(args: &[String]) -> i32 {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("dkimcheck keys import: {path}: {e}");
+                say_error(lang, &about(&format!("keys import: {path}"), io_error(&e)));
                 return 2;
             }
         };
         if let Err(e) = store.import(&text, path) {
-            eprintln!("dkimcheck keys import: {path}: {e}");
+            say_error(lang, &about(&format!("keys import: {path}"), e.phrase()));
             return 2;
         }
     }

@@ -1,5 +1,7 @@
 //! Printing reports: short human lines (colour only on a terminal) or JSON Lines.
 
+use dkimcheck::catalog;
+use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::report::explain;
 use dkimcheck::report::{Assessment, JudgingMode, MessageReport, Status, Verdict};
 use std::io::{IsTerminal, Write};
@@ -9,6 +11,10 @@ pub struct Printer {
     json: bool,
     verbose: bool,
     colour: bool,
+    /// The language of the words (JSON keeps its codes; its texts are in this language).
+    lang: Lang,
+    /// Width of the label column: the longest usual label in `lang` (7 in English).
+    width: usize,
     /// Messages per assessment status, in the order of `Status::ALL`.
     counts: [usize; 8],
     /// Of those `invalid`, how many only because they expired at the `--at` time.
@@ -17,35 +23,57 @@ pub struct Printer {
 }
 
 impl Printer {
-    /// A printer for JSON Lines or human output.
-    pub fn new(json: bool, verbose: bool) -> Self {
+    /// A printer for JSON Lines or human output, in `lang`.
+    pub fn new(json: bool, verbose: bool, lang: Lang) -> Self {
         let colour = !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        Printer { json, verbose, colour, counts: [0; 8], expired: 0, out: std::io::BufWriter::new(std::io::stdout()) }
+        // CONSISTENT (recovered keys, rare) may stick out; the others line up.
+        let width = Status::ALL
+            .iter()
+            .filter(|s| **s != Status::Consistent)
+            .map(|&s| catalog::render(lang, &explain::label(&Assessment::without_signature(s))).chars().count())
+            .chain([catalog::text(lang, "label-expired").chars().count()])
+            .max()
+            .unwrap_or(7);
+        Printer {
+            json,
+            verbose,
+            colour,
+            lang,
+            width,
+            counts: [0; 8],
+            expired: 0,
+            out: std::io::BufWriter::new(std::io::stdout()),
+        }
     }
 
-    /// Prints one report.
-    pub fn print(&mut self, r: &MessageReport) {
+    /// Prints one report. Human output words only the lines it prints.
+    pub fn print(&mut self, r: &mut MessageReport) {
         if let Some(i) = Status::ALL.iter().position(|s| *s == r.assessment.status) {
             self.counts[i] += 1;
         }
         self.expired += usize::from(r.assessment.status == Status::Invalid && r.assessment.reason == Some("expired"));
+        let lang = self.lang;
         if self.json {
+            r.render(lang);
             let _ = writeln!(self.out, "{}", r.to_json_line());
             return;
         }
-        let label = explain::label(&r.assessment);
+        let label = catalog::render(lang, &explain::label(&r.assessment));
+        let width = self.width;
         let colour = match r.assessment.status {
             Status::Verified => "32",
             Status::Failed | Status::Invalid | Status::Error => "31",
             _ => "33",
         };
-        let label = if self.colour { format!("\x1b[1;{colour}m{label:<7}\x1b[0m") } else { format!("{label:<7}") };
-        let _ = writeln!(self.out, "{label} {}: {}", r.source, r.summary);
+        let label =
+            if self.colour { format!("\x1b[1;{colour}m{label:<width$}\x1b[0m") } else { format!("{label:<width$}") };
+        let _ = writeln!(self.out, "{label} {}: {}", r.source, r.summary_in(lang));
+        let indent = " ".repeat(width + 1);
         let show = self.verbose || r.signatures.len() > 1 || r.signatures.iter().any(|s| !s.warnings.is_empty());
         for s in r.signatures.iter().filter(|_| show) {
             let _ = writeln!(
                 self.out,
-                "        #{} {} ({}, {}) d={} s={} {} {}: {}",
+                "{indent}#{} {} ({}, {}) d={} s={} {} {}: {}",
                 s.index + 1,
                 s.assessment.status,
                 s.result,
@@ -54,16 +82,17 @@ impl Printer {
                 s.selector.as_deref().unwrap_or("?"),
                 s.algorithm.as_deref().unwrap_or("?"),
                 s.canonicalization.as_deref().unwrap_or(""),
-                s.explanation
+                catalog::render(lang, &s.explanation)
             );
             for w in &s.warnings {
-                let _ = writeln!(self.out, "           ! {}", w.text);
+                let _ = writeln!(self.out, "{indent}   ! {}", catalog::render(lang, &w.message));
             }
         }
         if self.verbose {
-            let _ = writeln!(self.out, "        {}", explain::judging(&r.judged_at));
+            let _ = writeln!(self.out, "{indent}{}", catalog::render(lang, &explain::judging(&r.judged_at)));
             for n in &r.notes {
-                let _ = writeln!(self.out, "        note: {n}");
+                let note = Phrase::new("cli-note").phrase("note", n.clone());
+                let _ = writeln!(self.out, "{indent}{}", catalog::render(lang, &note));
             }
         }
     }
@@ -71,14 +100,15 @@ impl Printer {
     /// Prints the tally (human output, more than one message) and flushes.
     pub fn finish(&mut self) {
         if !self.json && self.counts.iter().sum::<usize>() > 1 {
-            let _ = writeln!(self.out, "{}", explain::tally(&self.counts, self.expired));
+            let _ = writeln!(self.out, "{}", catalog::render(self.lang, &explain::tally(&self.counts, self.expired)));
         }
         let _ = self.out.flush();
     }
 }
 
 /// A report for an input that could not be read.
-pub fn error_report(source: &str, error: &str, judged_at: JudgingMode) -> MessageReport {
+pub fn error_report(source: &str, error: Phrase, judged_at: JudgingMode) -> MessageReport {
+    let headline = Phrase::new("error-could-not-read").phrase("error", error.clone());
     MessageReport {
         source: source.to_string(),
         sha256: String::new(),
@@ -86,9 +116,9 @@ pub fn error_report(source: &str, error: &str, judged_at: JudgingMode) -> Messag
         verdict: Verdict::None,
         assessment: Assessment::without_signature(Status::Error),
         judged_at,
-        summary: format!("Could not be read: {error}"),
-        headline: dkimcheck::report::Headline { main: format!("Could not be read: {error}"), caveats: Vec::new() },
-        error: Some(error.to_string()),
+        summary: String::new(),
+        headline: dkimcheck::report::Headline { main: headline, caveats: Vec::new() },
+        error: Some(error),
         from_domain: None,
         aligned: None,
         notes: Vec::new(),

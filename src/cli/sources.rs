@@ -2,6 +2,8 @@
 //! (walked in name order) or `-` for stdin. Messages are handed over in bounded batches so a
 //! large archive never sits in memory whole.
 
+use super::io_error;
+use dkimcheck::l10n::Phrase;
 use dkimcheck::message::mbox;
 use std::io::{Read, Seek};
 use std::path::Path;
@@ -18,7 +20,7 @@ pub struct Item {
     /// Name for the report (`leak.zip!dir/1.eml`, `box.mbox#3`).
     pub source: String,
     /// The bytes, or what went wrong reading them.
-    pub content: Result<Vec<u8>, String>,
+    pub content: Result<Vec<u8>, Phrase>,
 }
 
 struct Batcher<'f> {
@@ -48,11 +50,11 @@ impl Batcher<'_> {
 /// Expands `path` into messages and calls `f` with batches of them, in order. Returns an error
 /// when the path itself cannot be read; problems inside directories and archives become error
 /// items, and their number is returned.
-pub fn for_each_batch(path: &str, mut f: impl FnMut(Vec<Item>)) -> Result<usize, String> {
+pub fn for_each_batch(path: &str, mut f: impl FnMut(Vec<Item>)) -> Result<usize, Phrase> {
     let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, sink: &mut f };
     if path == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| io_error(&e))?;
         expand_bytes("-".into(), bytes, &mut batcher, 0);
     } else {
         expand_path(Path::new(path), path.to_string(), &mut batcher)?;
@@ -61,11 +63,11 @@ pub fn for_each_batch(path: &str, mut f: impl FnMut(Vec<Item>)) -> Result<usize,
     Ok(batcher.errors)
 }
 
-fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>) -> Result<(), String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>) -> Result<(), Phrase> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(&e))?;
     if meta.is_dir() {
         let mut entries: Vec<_> =
-            std::fs::read_dir(path).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
+            std::fs::read_dir(path).map_err(|e| io_error(&e))?.flatten().map(|e| e.path()).collect();
         entries.sort();
         for entry in entries {
             let child = entry.to_string_lossy().into_owned();
@@ -79,16 +81,16 @@ fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>) -> Result<(), S
         }
         return Ok(());
     }
-    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
     let mut magic = [0u8; 4];
-    let n = file.read(&mut magic).map_err(|e| e.to_string())?;
-    file.rewind().map_err(|e| e.to_string())?;
+    let n = file.read(&mut magic).map_err(|e| io_error(&e))?;
+    file.rewind().map_err(|e| io_error(&e))?;
     if is_zip(&magic[..n]) {
         // Read the zip from the file, member by member.
         return expand_zip(file, &name, out, 0);
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    file.read_to_end(&mut bytes).map_err(|e| io_error(&e))?;
     expand_bytes(name, bytes, out, 0);
     Ok(())
 }
@@ -117,16 +119,18 @@ fn expand_bytes(name: String, bytes: Vec<u8>, out: &mut Batcher<'_>, depth: usiz
     out.push(Item { source: name, content: Ok(bytes) });
 }
 
-fn expand_zip<R: Read + Seek>(reader: R, name: &str, out: &mut Batcher<'_>, depth: usize) -> Result<(), String> {
+fn expand_zip<R: Read + Seek>(reader: R, name: &str, out: &mut Batcher<'_>, depth: usize) -> Result<(), Phrase> {
     if depth > 8 {
-        return Err("zip files nested more than 8 deep".into());
+        return Err(Phrase::new("cli-zip-too-deep").number("depth", 8u32));
     }
-    let mut zip = zip::ZipArchive::new(reader).map_err(|e| format!("not a readable zip file: {e}"))?;
+    let mut zip =
+        zip::ZipArchive::new(reader).map_err(|e| Phrase::new("cli-zip-unreadable").arg("error", e.to_string()))?;
     for i in 0..zip.len() {
         let mut member = match zip.by_index(i) {
             Ok(m) => m,
             Err(e) => {
-                out.push(Item { source: format!("{name}!#{i}"), content: Err(format!("unreadable zip member: {e}")) });
+                let error = Phrase::new("cli-zip-member-unreadable").arg("error", e.to_string());
+                out.push(Item { source: format!("{name}!#{i}"), content: Err(error) });
                 continue;
             }
         };
@@ -139,17 +143,21 @@ fn expand_zip<R: Read + Seek>(reader: R, name: &str, out: &mut Batcher<'_>, dept
         if member.size() > MAX_MEMBER {
             out.push(Item {
                 source,
-                content: Err(format!("member is {} bytes; members over {MAX_MEMBER} bytes are skipped", member.size())),
+                content: Err(Phrase::new("cli-zip-member-too-large")
+                    .number("size", member.size())
+                    .number("max", MAX_MEMBER)),
             });
             continue;
         }
         let mut bytes = Vec::with_capacity(member.size() as usize);
         match (&mut member).take(MAX_MEMBER + 1).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() as u64 > MAX_MEMBER => {
-                out.push(Item { source, content: Err("member is larger than its header says; skipped".into()) })
+                out.push(Item { source, content: Err(Phrase::new("cli-zip-member-larger-than-said")) })
             }
             Ok(_) => expand_bytes(source, bytes, out, depth + 1),
-            Err(e) => out.push(Item { source, content: Err(format!("could not decompress: {e}")) }),
+            Err(e) => {
+                out.push(Item { source, content: Err(Phrase::new("cli-zip-decompress").arg("error", e.to_string())) })
+            }
         }
     }
     Ok(())

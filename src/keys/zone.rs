@@ -11,6 +11,9 @@
 //! lines; a TTL and the class are optional. CNAME lines are followed, so `dig` output for a
 //! delegated selector works. Other record types are ignored.
 
+use crate::l10n::Phrase;
+use std::fmt;
+
 /// One TXT record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TxtRecord {
@@ -24,12 +27,24 @@ pub struct TxtRecord {
 
 /// A line that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: {message}")]
 pub struct ZoneError {
     /// 1-based line number.
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: Phrase,
+}
+
+impl ZoneError {
+    /// The line and what is wrong with it, in words.
+    pub fn phrase(&self) -> Phrase {
+        Phrase::new("zone-error-line").arg("line", self.line.to_string()).phrase("error", self.message.clone())
+    }
+}
+
+impl fmt::Display for ZoneError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.phrase().fmt(f)
+    }
 }
 
 /// Parses zone text into TXT records, with an error for each line that could not be read.
@@ -107,9 +122,9 @@ enum Entry {
     Cname(String, String),
 }
 
-fn interpret(tokens: &[Token]) -> Result<Option<Entry>, String> {
+fn interpret(tokens: &[Token]) -> Result<Option<Entry>, Phrase> {
     let Token::Word(name) = &tokens[0] else {
-        return Err("a record must start with its name".into());
+        return Err(Phrase::new("zone-error-no-name"));
     };
     let name = normalize_name(&String::from_utf8_lossy(name));
     let mut i = 1;
@@ -124,15 +139,15 @@ fn interpret(tokens: &[Token]) -> Result<Option<Entry>, String> {
         }
     }
     let Some(Token::Word(rtype)) = tokens.get(i) else {
-        return Err(format!("no record type after the name {name}"));
+        return Err(Phrase::new("zone-error-no-type").arg("name", name));
     };
     if rtype.contains(&b'=') {
-        return Err(format!("no record type after the name {name}: write {name}. IN TXT \"v=DKIM1; ...\""));
+        return Err(Phrase::new("zone-error-no-type-value").arg("name", name));
     }
     let rest = &tokens[i + 1..];
     if rtype.eq_ignore_ascii_case(b"TXT") {
         if rest.is_empty() {
-            return Err(format!("the TXT record for {name} has no data"));
+            return Err(Phrase::new("zone-error-txt-no-data").arg("name", name));
         }
         let mut data = Vec::new();
         for t in rest {
@@ -144,12 +159,12 @@ fn interpret(tokens: &[Token]) -> Result<Option<Entry>, String> {
     } else if rtype.eq_ignore_ascii_case(b"CNAME") {
         match rest.first() {
             Some(Token::Word(target)) => Ok(Some(Entry::Cname(name, normalize_name(&String::from_utf8_lossy(target))))),
-            _ => Err(format!("the CNAME record for {name} has no target")),
+            _ => Err(Phrase::new("zone-error-cname-no-target").arg("name", name)),
         }
     } else if OTHER_TYPES.iter().any(|t| rtype.eq_ignore_ascii_case(t.as_bytes())) {
         Ok(None) // another record type, as in dig output: not a key
     } else {
-        Err(format!("\"{}\" is not a record type", String::from_utf8_lossy(rtype)))
+        Err(Phrase::new("zone-error-bad-type").arg("type", String::from_utf8_lossy(rtype)))
     }
 }
 
@@ -206,7 +221,7 @@ fn logical_lines(text: &str, errors: &mut Vec<ZoneError>) -> Vec<(usize, Vec<Tok
                     }
                 }
                 if !closed {
-                    errors.push(ZoneError { line, message: "a quoted string is not closed".into() });
+                    errors.push(ZoneError { line, message: Phrase::new("zone-error-unclosed-quote") });
                 }
                 tokens.push(Token::Quoted(s));
             }
@@ -225,7 +240,7 @@ fn logical_lines(text: &str, errors: &mut Vec<ZoneError>) -> Vec<(usize, Vec<Tok
         }
     }
     if depth > 0 {
-        errors.push(ZoneError { line: start_line, message: "a parenthesis is not closed".into() });
+        errors.push(ZoneError { line: start_line, message: Phrase::new("zone-error-unclosed-parenthesis") });
     }
     out.push((start_line, tokens));
     out
@@ -276,7 +291,7 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(records[0].data, b"v=DKIM1; k=rsa; p=AB\\C");
         let (_, errors) = parse("s._domainkey.example.org v=DKIM1; p=AB\n");
-        assert!(errors[0].message.contains("IN TXT"), "{errors:?}");
+        assert!(errors[0].to_string().contains("IN TXT"), "{errors:?}");
     }
 
     #[test]

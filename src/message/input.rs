@@ -5,6 +5,7 @@
 //! (no CRLF anywhere) is checked as if every LF were CRLF, as it was when it was sent over SMTP.
 //! Nothing else is changed: a CRLF file with stray bare LFs is verified byte for byte.
 
+use crate::l10n::Phrase;
 use memchr::memchr;
 use std::borrow::Cow;
 
@@ -18,16 +19,14 @@ pub struct Normalization {
 }
 
 impl Normalization {
-    /// Plain-language notes describing the repairs made.
-    pub fn notes(&self) -> Vec<String> {
+    /// Notes describing the repairs made.
+    pub fn notes(&self) -> Vec<Phrase> {
         let mut notes = Vec::new();
         if self.mbox_line_skipped {
-            notes.push("The file began with an mbox \"From \" separator line; it was skipped.".to_string());
+            notes.push(Phrase::new("note-mbox-line-skipped"));
         }
         if self.lf_converted {
-            notes.push(
-                "The file used LF line endings; it was checked as CRLF, the form in which mail is sent.".to_string(),
-            );
+            notes.push(Phrase::new("note-lf-converted"));
         }
         notes
     }
@@ -35,7 +34,7 @@ impl Normalization {
 
 /// The message bytes to verify, borrowed where nothing had to change.
 pub struct Normalized<'a> {
-    /// Message bytes with CRLF line endings.
+    /// Phrase bytes with CRLF line endings.
     pub bytes: Cow<'a, [u8]>,
     /// The repairs that were made.
     pub normalization: Normalization,

@@ -1,79 +1,14 @@
-//! Plain-language wording of assessments, results and warnings, for people who are not DKIM
-//! experts, written as functions of codes and parameters. Wording never overstates: a verified
-//! signature says which domain signed and which parts are covered, not who wrote the message or
-//! whether it is true; a headline says every caveat of its assessment (see [`super::assess`]).
+//! What to say about assessments, results and warnings, for people who are not DKIM experts: as
+//! [`Phrase`]s (catalog ids and arguments, worded in `locales/*.ftl`), chosen from codes and
+//! parameters. Wording never overstates: a verified signature says which domain signed and
+//! which parts are covered, not who wrote the message or whether it is true; a headline says
+//! every caveat of its assessment (see [`super::assess`]).
 
 use super::assess::{Assessment, Basis, Caveat, FieldStatus, Status};
 use super::{Headline, KeyUsed, MessageReport, SignatureReport, Verdict, WarningKind};
 use crate::dkim::judging::{JudgedAt, JudgingMode, TimeSource};
-use crate::text::civil_date::unix_to_date;
-
-/// Warning text for rsa-sha1.
-pub const SHA1: &str = "This signature uses SHA-1, which RFC 8301 forbids for DKIM: SHA-1 collisions can be \
-manufactured, so this signature is weaker evidence than a SHA-256 one.";
-/// Warning text for a compromised key.
-pub const COMPROMISED: &str = "The private half of this key is public (it was published or factored), so anyone \
-could have made this signature: it proves nothing about who sent the message.";
-/// Warning text for a key rebuilt from signatures.
-pub const RECOVERED: &str = "This key was rebuilt from signatures, not read from DNS: it is very likely the \
-domain's key, but no copy of the published record was found.";
-/// Warning text for a key in testing mode.
-pub const TESTING: &str = "The domain had marked this key as in testing (t=y in its DNS record), which asked \
-receivers of that time not to treat its signatures differently from unsigned mail. It does not weaken the \
-signature's mathematics.";
-/// Warning text for a body that matched after undoing mbox quoting.
-pub const MBOX_QUOTING: &str = "The body matches the signature once the mbox quoting is undone: lines that began \
-with \"From \" were stored as \">From \" when the message was put in an mbox file. The signed text has no \">\" there.";
-/// Warning text for a timestamp in the future.
-pub const FUTURE: &str =
-    "The signature claims to have been made in the future (t= is later than the time of the check).";
-
-/// Warning text for important header fields left unsigned.
-pub fn unsigned_headers(names: &[&str]) -> String {
-    let list: Vec<String> = names.iter().map(|n| display_name(n)).collect();
-    format!(
-        "Not covered by this signature: {}. These could have been added or changed after signing without \
-breaking it.",
-        list.join(", ")
-    )
-}
-
-/// Warning text for a header field present more often than signed.
-pub fn extra_instances(name: &str, present: usize, listed: usize) -> String {
-    format!(
-        "The message has {present} {} fields but the signature covers only {listed}: the extra one could have \
-been added after signing, and a mail program may show that one.",
-        display_name(name)
-    )
-}
-
-/// Warning text for an `l=` limit that leaves part of the body unsigned.
-pub fn partial_body(signed: u64, unsigned: u64) -> String {
-    format!(
-        "Only the first {signed} bytes of the body are signed (l={signed}); the last {unsigned} bytes are not \
-covered and could have been added by anyone."
-    )
-}
-
-/// Warning text when the message's Date is outside the key's known publication window.
-pub fn date_window(key: &KeyUsed) -> String {
-    format!(
-        "This key was seen in public sources {}, and the message's Date is outside that period. Keys are \
-often in use well before and after the dates they were seen, and the Date header can be set by the sender, \
-so this is a hint, not proof.",
-        window(key)
-    )
-}
-
-fn window(key: &KeyUsed) -> String {
-    match (&key.provenance.first_seen, &key.provenance.last_seen) {
-        (Some(a), Some(b)) if a == b => format!("on {a}"),
-        (Some(a), Some(b)) => format!("from {a} to {b}"),
-        (Some(a), None) => format!("from {a}"),
-        (None, Some(b)) => format!("until {b}"),
-        (None, None) => "at an unknown time".to_string(),
-    }
-}
+use crate::keys::provenance::{ADDED_BY_YOU, BUNDLED_ORIGIN, KEYS_FILE_ORIGIN};
+use crate::l10n::Phrase;
 
 /// Capitalizes a lower-case header name for display (`reply-to` → `Reply-To`).
 pub fn display_name(name: &str) -> String {
@@ -89,51 +24,28 @@ pub fn display_name(name: &str) -> String {
         .join("-")
 }
 
-/// Warning text for an expiry (`x=`) passed since the signature was made.
-pub fn expired_since(expires: u64) -> String {
-    format!(
-        "The signature expired on {} (x=). DKIM expiry tells receivers how long to accept a signature; it does \
-not make a genuine signature false. It is judged here as of when it was signed.",
-        date(expires)
-    )
-}
-
-/// `YYYY-MM-DD` of unix seconds.
-fn date(secs: u64) -> String {
-    unix_to_date(i64::try_from(secs).unwrap_or(i64::MAX))
-}
-
-/// Words a signature's result and warnings: fills `explanation` and each warning's `text`.
-pub fn fill_signature_text(s: &mut SignatureReport) {
-    s.explanation = signature(s);
-    let key = s.key.clone();
-    for w in &mut s.warnings {
-        w.text = warning(&w.kind, key.as_ref());
+/// `message` with the domain `d` as its `domain` argument ("an unknown domain" without one).
+fn with_domain(message: Phrase, d: Option<&str>) -> Phrase {
+    match d {
+        Some(d) => message.arg("domain", d),
+        None => message.phrase("domain", Phrase::new("unknown-domain")),
     }
 }
 
-/// The sentence for a warning (`key`: the key the signature was checked with, if any).
-pub fn warning(kind: &WarningKind, key: Option<&KeyUsed>) -> String {
-    match kind {
-        WarningKind::Sha1 => SHA1.to_string(),
-        WarningKind::CompromisedKey => COMPROMISED.to_string(),
-        WarningKind::RecoveredKey => RECOVERED.to_string(),
-        WarningKind::TestingKey => TESTING.to_string(),
-        WarningKind::UnsignedHeader { names } => unsigned_headers(names),
-        WarningKind::ExtraHeaderInstance { name, present, listed } => extra_instances(name, *present, *listed),
-        WarningKind::PartialBody { signed, unsigned } => partial_body(*signed, *unsigned),
-        WarningKind::KeyDateWindow => key.map(date_window).unwrap_or_default(),
-        WarningKind::MboxQuoting => MBOX_QUOTING.to_string(),
-        WarningKind::FutureTimestamp => FUTURE.to_string(),
-        WarningKind::ExpiredSince { expires } => expired_since(*expires),
-    }
-}
-
-/// `selector._domainkey.domain` of a signature, or "its key".
-fn key_name(s: &SignatureReport) -> String {
+/// `message` with `selector._domainkey.domain` of `s` as its `name` argument ("its key" when
+/// either is unknown).
+fn with_key_name(message: Phrase, s: &SignatureReport) -> Phrase {
     match (&s.selector, &s.domain) {
-        (Some(sel), Some(dom)) => format!("{sel}._domainkey.{dom}"),
-        _ => "its key".to_string(),
+        (Some(sel), Some(dom)) => message.arg("name", format!("{sel}._domainkey.{dom}")),
+        _ => message.phrase("name", Phrase::new("unknown-key-name")),
+    }
+}
+
+/// `message` with the technical detail of `s` as its `detail` argument.
+fn with_detail(message: Phrase, s: &SignatureReport) -> Phrase {
+    match &s.detail {
+        Some(d) => message.phrase("detail", d.clone()),
+        None => message.arg("detail", ""),
     }
 }
 
@@ -142,156 +54,166 @@ fn bits(s: &SignatureReport) -> u32 {
     s.key.as_ref().map_or(0, |k| k.bits)
 }
 
+/// The period a key was seen in public sources: "from 2012-01 to 2016-03", "on 2019-05-01"...
+pub fn window(key: &KeyUsed) -> Phrase {
+    match (&key.provenance.first_seen, &key.provenance.last_seen) {
+        (Some(a), Some(b)) if a == b => Phrase::new("window-on").arg("date", a.as_str()),
+        (Some(a), Some(b)) => Phrase::new("window-from-to").arg("first", a.as_str()).arg("last", b.as_str()),
+        (Some(a), None) => Phrase::new("window-from").arg("first", a.as_str()),
+        (None, Some(b)) => Phrase::new("window-until").arg("last", b.as_str()),
+        (None, None) => Phrase::new("window-unknown"),
+    }
+}
+
+/// Where a key came from, for a person: the bundled archive, "added by you", a keys file, or
+/// the origin label as given.
+pub fn origin(label: &str) -> Phrase {
+    if label == BUNDLED_ORIGIN {
+        Phrase::new("key-origin-bundled")
+    } else if label == ADDED_BY_YOU {
+        Phrase::new("key-origin-added")
+    } else if let Some(file) = label.strip_prefix(KEYS_FILE_ORIGIN) {
+        Phrase::new("key-origin-file").arg("file", file)
+    } else {
+        Phrase::new("key-origin-other").arg("origin", label)
+    }
+}
+
+/// Words a signature's result and warnings: fills `explanation` and each warning's message.
+pub fn fill_signature_text(s: &mut SignatureReport) {
+    s.explanation = signature(s);
+    let key = s.key.clone();
+    for w in &mut s.warnings {
+        w.message = warning(&w.kind, key.as_ref());
+    }
+}
+
+/// The sentence for a warning (`key`: the key the signature was checked with, if any).
+pub fn warning(kind: &WarningKind, key: Option<&KeyUsed>) -> Phrase {
+    match kind {
+        WarningKind::Sha1 => Phrase::new("warning-sha1"),
+        WarningKind::CompromisedKey => Phrase::new("warning-compromised-key"),
+        WarningKind::RecoveredKey => Phrase::new("warning-recovered-key"),
+        WarningKind::TestingKey => Phrase::new("warning-testing-key"),
+        WarningKind::UnsignedHeader { names } => {
+            let list: Vec<String> = names.iter().map(|n| display_name(n)).collect();
+            Phrase::new("warning-unsigned-header").arg("names", list.join(", ")).number("count", names.len())
+        }
+        WarningKind::ExtraHeaderInstance { name, present, listed } => Phrase::new("warning-extra-header-instance")
+            .arg("name", display_name(name))
+            .number("present", *present)
+            .number("listed", *listed),
+        WarningKind::PartialBody { signed, unsigned } => Phrase::new("warning-partial-body")
+            .number("signed", *signed)
+            .number("unsigned", *unsigned)
+            .arg("l", signed.to_string()),
+        WarningKind::KeyDateWindow => match key {
+            Some(k) => Phrase::new("warning-key-date-window").phrase("window", window(k)),
+            None => Phrase::new("warning-key-date-window").phrase("window", Phrase::new("window-unknown")),
+        },
+        WarningKind::MboxQuoting => Phrase::new("warning-mbox-quoting"),
+        WarningKind::FutureTimestamp => Phrase::new("warning-future-timestamp"),
+        WarningKind::ExpiredSince { expires } => Phrase::new("warning-expired-since").date("expires", *expires),
+    }
+}
+
 /// One plain sentence (or two) for a signature's assessment and result.
-pub fn signature(s: &SignatureReport) -> String {
-    let d = s.domain.as_deref().unwrap_or("an unknown domain");
-    let name = key_name(s);
-    let detail = s.detail.as_deref().unwrap_or("");
+pub fn signature(s: &SignatureReport) -> Phrase {
+    let d = s.domain.as_deref();
     let compromised = s.key.as_ref().is_some_and(KeyUsed::compromised);
     let headers_ok = s.header_signature_valid == Some(true);
+    let m = |id| with_domain(Phrase::new(id), d);
     match (s.assessment.status, s.reason) {
-        (Status::ProvesNothing, _) if compromised => format!(
-            "The signature matches {d}'s key, but that key's private half is public, so anyone could have made it: \
-it proves nothing about who sent this message."
-        ),
-        (Status::ProvesNothing, _) => format!(
-            "The signature matches {d}'s {}-bit RSA key, which anyone can factor: it proves nothing about who sent \
-this message (RFC 8301 forbids accepting keys under 1024 bits).",
-            bits(s)
-        ),
-        (Status::Verified | Status::Consistent, _) => {
-            let mut t = format!("Verified: {d} signed this message, and nothing it signed has changed since.");
-            if let Some(k) = &s.key {
-                t.push_str(&format!(" Checked with {}.", key_phrase(k)));
-            }
-            t
-        }
-        (_, "weak_key") if headers_ok => format!(
-            "The signed headers match {d}'s {}-bit RSA key, which anyone can factor, so they prove nothing; and the \
-body does not match the hash in the signature.",
-            bits(s)
-        ),
-        (_, "weak_key") => format!(
-            "The signature does not verify with the {}-bit RSA key known here for {name} (a key anyone can factor): \
-the signed headers changed, or the signature was never made with this key.",
-            bits(s)
-        ),
-        (_, "body_changed") if compromised => format!(
-            "The body does not match the hash in the signature. The signed headers match {d}'s key, but that key's \
-private half is public, so they prove nothing."
-        ),
-        (_, "body_changed") => format!(
-            "The body does not match the hash in the signature: it was changed after {d} signed the message. The \
-signature over the headers verifies with {d}'s key."
-        ),
-        (_, "headers_changed") => format!(
-            "The signature does not verify with the key known here for {name}: the signed headers (such as From, \
-Subject or Date) changed after signing, or the signature was never made with this key. Nothing here shows that \
-{d} signed this message."
-        ),
-        (_, "body_and_headers_changed") => format!(
-            "The signature does not verify with the key known here for {name}, and the body does not match the hash \
-in the signature either: the message was changed after signing, or the signature was never made with this key. \
-Nothing here shows that {d} signed this message."
-        ),
-        (_, "no_key") if s.result == Verdict::Neutral => format!(
-            "No public key for {name} is known here, so this signature cannot be checked. Paste the key's DNS record \
-to check it."
-        ),
-        (_, "no_key") => format!("No key is published at {name}, so this signature cannot be verified."),
-        (_, "key_lookup_failed") => {
-            format!("The key at {name} could not be retrieved just now; checking again may work.")
-        }
-        (_, "key_revoked") => {
-            format!("{d} has revoked this key (its record at {name} is empty), so the signature no longer counts.")
-        }
+        (Status::ProvesNothing, _) if compromised => m("sig-proves-nothing-compromised"),
+        (Status::ProvesNothing, _) => m("sig-proves-nothing-weak").arg("bits", bits(s).to_string()),
+        (Status::Verified | Status::Consistent, _) => match &s.key {
+            Some(k) => m("sig-verified-with-key").phrase("key", key_phrase(k)),
+            None => m("sig-verified"),
+        },
+        (_, "weak_key") if headers_ok => m("sig-weak-key-headers-match").arg("bits", bits(s).to_string()),
+        (_, "weak_key") => with_key_name(Phrase::new("sig-weak-key"), s).arg("bits", bits(s).to_string()),
+        (_, "body_changed") if compromised => m("sig-body-changed-compromised"),
+        (_, "body_changed") => m("sig-body-changed"),
+        (_, "headers_changed") => with_key_name(m("sig-headers-changed"), s),
+        (_, "body_and_headers_changed") => with_key_name(m("sig-body-and-headers-changed"), s),
+        (_, "no_key") if s.result == Verdict::Neutral => with_key_name(Phrase::new("sig-no-key-here"), s),
+        (_, "no_key") => with_key_name(Phrase::new("sig-no-key-published"), s),
+        (_, "key_lookup_failed") => with_key_name(Phrase::new("sig-key-lookup-failed"), s),
+        (_, "key_revoked") => with_key_name(m("sig-key-revoked"), s),
         (_, "expired") => {
             let h = expired(s);
-            std::iter::once(h.main).chain(h.caveats).collect::<Vec<String>>().join(" ")
+            h.caveats.into_iter().fold(h.main, |a, b| Phrase::new("two-sentences").phrase("a", a).phrase("b", b))
         }
         (_, code) if code.starts_with("key_") || code == "bad_key" => {
-            format!("The key for {name} cannot be used for this signature: {detail}.")
+            with_detail(with_key_name(Phrase::new("sig-bad-key"), s), s)
         }
-        _ => format!("The signature is malformed or unsupported, so it cannot be checked: {detail}."),
+        _ => with_detail(Phrase::new("sig-malformed"), s),
     }
 }
 
 /// A signature expired at the time it was judged: the headline, and what else is known of it.
 fn expired(s: &SignatureReport) -> Headline {
     let main = match (s.judged_at, s.expires) {
-        (Some(j), Some(x)) => format!(
-            "Judged at {} ({}), the signature had expired on {}: a receiving server would no longer accept it.",
-            date(j.time),
-            judged_source(j),
-            date(x)
-        ),
-        _ => format!("The signature has expired: {}.", s.detail.as_deref().unwrap_or("")),
+        (Some(j), Some(x)) => {
+            Phrase::new("expired-judged").date("judged", j.time).phrase("source", judged_source(j)).date("expires", x)
+        }
+        _ => with_detail(Phrase::new("expired-plain"), s),
     };
     let verifies = s.header_signature_valid == Some(true) && s.body_hash_matches == Some(true);
     let more = match s.valid_at_message_date {
-        Some(true) => Some(
-            "It verifies, and it had not yet expired at the message's Date: DKIM expiry tells receivers how long to \
-accept a signature, it does not make a genuine signature false.",
-        ),
-        Some(false) if verifies => Some("It verifies, but it had already expired at the message's Date."),
-        Some(false) => Some("It does not verify either."),
-        None if verifies => Some("It verifies."),
+        Some(true) => Some("expired-valid-at-date"),
+        Some(false) if verifies => Some("expired-verifies-expired-at-date"),
+        Some(false) => Some("expired-does-not-verify"),
+        None if verifies => Some("expired-verifies"),
         None => None,
     };
-    Headline { main, caveats: more.map(str::to_string).into_iter().collect() }
+    Headline { main, caveats: more.map(Phrase::new).into_iter().collect() }
 }
 
 /// Where a judging time came from, in words.
-fn judged_source(j: JudgedAt) -> &'static str {
-    match j.from {
-        TimeSource::SignatureTimestamp => "when it was signed, t=",
-        TimeSource::MessageDate => "the message's Date",
-        TimeSource::Now => "now",
-        TimeSource::Given => "the time you chose",
-    }
+fn judged_source(j: JudgedAt) -> Phrase {
+    Phrase::new(match j.from {
+        TimeSource::SignatureTimestamp => "time-source-signature",
+        TimeSource::MessageDate => "time-source-message-date",
+        TimeSource::Now => "time-source-now",
+        TimeSource::Given => "time-source-given",
+    })
 }
 
-fn key_phrase(k: &KeyUsed) -> String {
-    let kind = if k.key_type == "ed25519" { "Ed25519".to_string() } else { format!("{}-bit RSA", k.bits) };
-    let from = if k.provenance.is_bundled() {
-        "from dkimcheck's bundled key archive".to_string()
-    } else if k.provenance.origin == "added by you" {
-        "that you added".to_string()
+/// The key a signature was checked with, in words: its kind, where it came from, when it was
+/// seen and whether the message's Date falls in that period.
+fn key_phrase(k: &KeyUsed) -> Phrase {
+    let kind = if k.key_type == "ed25519" {
+        Phrase::new("key-kind-ed25519")
     } else {
-        format!("from {}", k.provenance.origin)
+        Phrase::new("key-kind-rsa").arg("bits", k.bits.to_string())
     };
-    let mut t = format!("the {kind} key {from}");
-    match (&k.provenance.first_seen, &k.provenance.last_seen) {
-        (None, None) => {}
-        _ => t.push_str(&format!(", seen {}", window(k))),
-    }
-    if let Some(inside) = k.date_in_window {
-        t.push_str(if inside {
-            "; the message is dated within that period"
-        } else {
-            "; the message is dated outside that period"
-        });
-    }
-    t
-}
-
-/// The banner text of a message: its headline and every caveat, as one text.
-pub fn message_summary(r: &MessageReport) -> String {
-    let h = headline(r);
-    std::iter::once(h.main).chain(h.caveats).collect::<Vec<String>>().join(" ")
+    let from = if k.provenance.is_bundled() {
+        Phrase::new("key-from-bundled")
+    } else if k.provenance.origin == ADDED_BY_YOU {
+        Phrase::new("key-from-added")
+    } else {
+        Phrase::new("key-from-origin").phrase("origin", origin(&k.provenance.origin))
+    };
+    let seen = k.provenance.first_seen.is_some() || k.provenance.last_seen.is_some();
+    let id = match (seen, k.date_in_window) {
+        (_, Some(true)) => "key-phrase-seen-inside",
+        (_, Some(false)) => "key-phrase-seen-outside",
+        (true, None) => "key-phrase-seen",
+        (false, None) => "key-phrase",
+    };
+    Phrase::new(id).phrase("kind", kind).phrase("from", from).phrase("window", window(k))
 }
 
 /// The headline of a message: its assessment in words, then the caveats it must say.
 pub fn headline(r: &MessageReport) -> Headline {
-    let plain = |main: String| Headline { main, caveats: Vec::new() };
+    let plain = |main: Phrase| Headline { main, caveats: Vec::new() };
     if let Some(e) = &r.error {
         return plain(e.clone());
     }
     let a = &r.assessment;
     let Some(best) = a.signature.and_then(|i| r.signatures.iter().find(|s| s.index == i)) else {
-        return plain(
-            "This message has no DKIM signature, so nothing can be verified about where it came from.".to_string(),
-        );
+        return plain(Phrase::new("headline-unsigned"));
     };
     match (a.status, best.reason) {
         (Status::Verified, _) => verified_headline(r, a, best),
@@ -301,164 +223,128 @@ pub fn headline(r: &MessageReport) -> Headline {
 }
 
 /// The headline of a message that is not verified.
-fn unverified_headline(a: &Assessment, best: &SignatureReport) -> String {
-    let d = best.domain.as_deref().unwrap_or("an unknown domain");
+fn unverified_headline(a: &Assessment, best: &SignatureReport) -> Phrase {
+    let m = |id| with_domain(Phrase::new(id), best.domain.as_deref());
     match a.status {
-        Status::Verified => String::new(), // worded by verified_headline
-        Status::Consistent => format!(
-            "The signature claiming {d} is consistent with a key recovered from these messages themselves; that key \
-is not known from any public source, so this is not verification."
-        ),
-        Status::ProvesNothing if a.has(Caveat::CompromisedKey) => format!(
-            "The signature matches a key of {d}, but that key's private half is public: anyone could have made this \
-signature, so it proves nothing."
-        ),
-        Status::ProvesNothing => format!(
-            "The signature matches a {}-bit key of {d}, which anyone can factor: it proves nothing.",
-            bits(best)
-        ),
+        Status::Consistent => m("headline-consistent"),
+        Status::ProvesNothing if a.has(Caveat::CompromisedKey) => m("headline-proves-nothing-compromised"),
+        Status::ProvesNothing => m("headline-proves-nothing-weak").arg("bits", bits(best).to_string()),
         Status::Failed => match best.reason {
-            "body_changed" if a.has(Caveat::CompromisedKey) => format!(
-                "The headers match a key of {d} whose private half is public (so they prove nothing), and the body \
-was changed after signing."
-            ),
-            "weak_key" if best.header_signature_valid == Some(true) => format!(
-                "The headers match a {}-bit key of {d}, which anyone can factor (so they prove nothing), and the body \
-was changed after signing.",
-                bits(best)
-            ),
-            "body_changed" => format!("Signed by {d}, but the body was changed after signing."),
-            _ => format!(
-                "A signature claims to be from {d}, but it does not verify: the message was changed after signing, \
-or the signature was never made with {d}'s key."
-            ),
+            "body_changed" if a.has(Caveat::CompromisedKey) => m("headline-body-changed-compromised"),
+            "weak_key" if best.header_signature_valid == Some(true) => {
+                m("headline-body-changed-weak").arg("bits", bits(best).to_string())
+            }
+            "body_changed" => m("headline-body-changed"),
+            _ => m("headline-failed"),
         },
         Status::NoKey => match (best.result, &best.selector, &best.domain) {
             (Verdict::Neutral, Some(sel), Some(dom)) => {
-                format!("No public key for {sel}._domainkey.{dom} is known here: paste its DNS record to check it.")
+                Phrase::new("headline-no-key").arg("name", format!("{sel}._domainkey.{dom}"))
             }
-            _ => format!("The signature could not be checked. {}", best.explanation),
+            _ => Phrase::new("headline-not-checked").phrase("explanation", best.explanation.clone()),
         },
-        Status::Invalid | Status::Unsigned | Status::Error => {
-            format!("The signature could not be verified. {}", best.explanation)
+        Status::Verified | Status::Invalid | Status::Unsigned | Status::Error => {
+            Phrase::new("headline-not-verified").phrase("explanation", best.explanation.clone())
         }
     }
 }
 
 /// The headline of a verified message: who signed, then every caveat.
 fn verified_headline(r: &MessageReport, a: &Assessment, best: &SignatureReport) -> Headline {
-    let d = best.domain.as_deref().unwrap_or("an unknown domain");
-    let mut main = match (a.basis, a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
-        (Some(Basis::DomainKeys), _, _) => format!(
-            "Signed by {d} with DomainKeys only, an older and weaker mechanism than DKIM (SHA-1, and the body is not \
-always fully covered): a weaker kind of verified."
-        ),
-        (_, true, Some(from)) => format!("Signed by {d}, which is not the domain of the From address ({from})."),
-        _ => format!("Signed by {d}."),
+    let m = |id| with_domain(Phrase::new(id), best.domain.as_deref());
+    let main = match (a.basis, a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
+        (Some(Basis::DomainKeys), _, _) => m("headline-verified-domainkeys"),
+        (_, true, Some(from)) => m("headline-verified-misaligned").arg("from", from),
+        _ => m("headline-verified"),
     };
-    main.push_str(" Nothing in the signed parts has changed since.");
     let mut caveats = Vec::new();
     if a.has(Caveat::Misaligned) {
         if let Some(i) = &best.identity {
-            caveats.push(format!("The signature says it was made on behalf of {i} (i=)."));
+            caveats.push(Phrase::new("caveat-identity").arg("identity", i.as_str()));
         }
         if let Some(sender) = &r.message.sender {
             caveats.push(match r.fields.get("sender") {
-                Some(FieldStatus::Verified) => format!("The signed Sender field is {sender}."),
-                _ => format!("The Sender field ({sender}) is not covered by a verified signature."),
+                Some(FieldStatus::Verified) => Phrase::new("caveat-sender-signed").arg("sender", sender.as_str()),
+                _ => Phrase::new("caveat-sender-unsigned").arg("sender", sender.as_str()),
             });
         }
     }
     let key = best.key.as_ref();
     if a.has(Caveat::TestingKey) {
-        caveats.push(
-            "The domain had marked this key as in testing (t=y); that does not weaken the signature's mathematics."
-                .to_string(),
-        );
+        caveats.push(Phrase::new("caveat-testing-key"));
     }
     if let Some(k) = key.filter(|_| a.has(Caveat::UserKey)) {
-        let origin = if k.provenance.origin == "added by you" {
-            "you added it".to_string()
+        let origin = if k.provenance.origin == ADDED_BY_YOU {
+            Phrase::new("caveat-user-key-added")
         } else {
-            k.provenance.origin.clone()
+            origin(&k.provenance.origin)
         };
-        caveats.push(format!(
-            "It was checked with a key that is not in the bundled archive ({origin}): it is only as good as where \
-that key came from."
-        ));
+        caveats.push(Phrase::new("caveat-user-key").phrase("origin", origin));
     }
     if let Some(k) = key.filter(|_| a.has(Caveat::KeyDateWindow)) {
-        caveats.push(format!(
-            "The key was seen in public sources {}, and the message's Date is outside that period.",
-            window(k)
-        ));
+        caveats.push(Phrase::new("caveat-key-date-window").phrase("window", window(k)));
     }
     if a.has(Caveat::PartialBody) {
-        caveats.push(format!(
-            "The last {} bytes of the body are not covered by the signature (l=) and could have been added by anyone.",
-            best.body_unsigned_bytes
-        ));
+        caveats.push(Phrase::new("caveat-partial-body").number("bytes", best.body_unsigned_bytes));
     }
     Headline { main, caveats }
 }
 
-/// The CLI's label for an assessment.
-pub fn label(a: &Assessment) -> &'static str {
-    match a.status {
-        Status::Verified => "PASS",
-        Status::Consistent => "CONSISTENT",
-        Status::ProvesNothing => "NOPROOF",
-        Status::Failed => "FAIL",
-        Status::NoKey => "NOKEY",
-        Status::Invalid if a.reason == Some("expired") => "EXPIRED",
-        Status::Invalid => "INVALID",
-        Status::Unsigned => "NONE",
-        Status::Error => "ERROR",
-    }
+/// The CLI's label for an assessment (`PASS`, `FAIL`, ... in English).
+pub fn label(a: &Assessment) -> Phrase {
+    Phrase::new(match a.status {
+        Status::Verified => "label-verified",
+        Status::Consistent => "label-consistent",
+        Status::ProvesNothing => "label-proves-nothing",
+        Status::Failed => "label-failed",
+        Status::NoKey => "label-no-key",
+        Status::Invalid if a.reason == Some("expired") => "label-expired",
+        Status::Invalid => "label-invalid",
+        Status::Unsigned => "label-unsigned",
+        Status::Error => "label-error",
+    })
 }
 
 /// How many messages of a tally had a status, in words ("2 failed").
-pub fn status_count(status: Status, n: usize) -> String {
-    let one = n == 1;
-    let what = match status {
-        Status::Verified => "verified",
-        Status::Consistent => "only consistent with a recovered key",
-        Status::ProvesNothing if one => "proves nothing (a key anyone can sign with)",
-        Status::ProvesNothing => "prove nothing (a key anyone can sign with)",
-        Status::Failed => "failed",
-        Status::NoKey => "no key known",
-        Status::Invalid => "cannot be evaluated",
-        Status::Unsigned => "not signed",
-        Status::Error => "unreadable",
-    };
-    format!("{n} {what}")
+pub fn status_count(status: Status, n: usize) -> Phrase {
+    Phrase::new(match status {
+        Status::Verified => "tally-verified",
+        Status::Consistent => "tally-consistent",
+        Status::ProvesNothing => "tally-proves-nothing",
+        Status::Failed => "tally-failed",
+        Status::NoKey => "tally-no-key",
+        Status::Invalid => "tally-invalid",
+        Status::Unsigned => "tally-unsigned",
+        Status::Error => "tally-error",
+    })
+    .number("count", n)
 }
 
 /// The closing tally of a batch: `counts[i]` messages had status `Status::ALL[i]`, of which
 /// `expired` were `invalid` only because they had expired at the time the user chose.
-pub fn tally(counts: &[usize; 8], expired: usize) -> String {
+pub fn tally(counts: &[usize; 8], expired: usize) -> Phrase {
     let total: usize = counts.iter().sum();
-    let mut t = format!("{} of {total} messages verified", counts[0]);
+    let main = Phrase::new("tally-main").number("verified", counts[0]).number("total", total);
     let mut rest = Vec::new();
     for (&status, &n) in Status::ALL.iter().zip(counts).skip(1) {
         let n = if status == Status::Invalid { n.saturating_sub(expired) } else { n };
         if status == Status::Invalid && expired > 0 {
-            rest.push(format!("{expired} expired at the time you chose"));
+            rest.push(Phrase::new("tally-expired").number("count", expired));
         }
         if n > 0 {
             rest.push(status_count(status, n));
         }
     }
-    if !rest.is_empty() {
-        t.push_str(&format!("; {}", rest.join(", ")));
+    match Phrase::list(rest) {
+        Some(rest) => Phrase::new("tally-with-rest").phrase("main", main).phrase("rest", rest),
+        None => main,
     }
-    t
 }
 
 /// How the signatures were judged, in words.
-pub fn judging(mode: &JudgingMode) -> String {
+pub fn judging(mode: &JudgingMode) -> Phrase {
     match mode.time {
-        Some(t) => format!("judged at {} (expired signatures count as expired)", date(t)),
-        None => "judged as of signing (each signature at its t=, else the message's Date)".to_string(),
+        Some(t) => Phrase::new("judging-at").date("date", t),
+        None => Phrase::new("judging-as-of-signing"),
     }
 }
