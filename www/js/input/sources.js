@@ -5,11 +5,12 @@
 // into message bytes itself (see readTask), so big archives stay on disk:
 //   {source, blob, start, end}            a byte range of a Blob (file, pasted text, mbox part)
 //   {source, blob, entry}                 a member of a zip Blob (see zip.js)
-//   {source, error}                       something that could not be read at all
+//   {source, error}                       something that could not be read at all (error: a message {id, args})
 
 import { readRange } from './blob-reader.js';
 import { listZip, readZipMember, looksLikeZip } from './zip.js';
 import { splitMbox, looksLikeMbox } from './mbox.js';
+import { phraseOf } from '../common/phrase-error.js';
 
 const MAX_NESTING = 8;
 
@@ -36,10 +37,10 @@ async function expandBlob(blob, source, out, depth, onStatus) {
   const ext = extension(source);
   const head = await sniff(blob);
   if (ext === 'zip' || looksLikeZip(head)) {
-    if (depth >= MAX_NESTING) { out.push({ source, error: 'Zip files are nested too deeply.' }); return; }
-    onStatus?.(`Reading ${source}…`);
+    if (depth >= MAX_NESTING) { out.push({ source, error: { id: 'input-zip-too-deep', args: {} } }); return; }
+    onStatus?.('status-reading-file', { name: source });
     let entries;
-    try { entries = await listZip(blob); } catch (e) { out.push({ source, error: e.message }); return; }
+    try { entries = await listZip(blob); } catch (e) { out.push({ source, error: phraseOf(e) }); return; }
     for (const entry of entries) {
       const name = `${source}!${entry.name}`;
       const memberExt = extension(entry.name);
@@ -48,7 +49,7 @@ async function expandBlob(blob, source, out, depth, onStatus) {
         try {
           const bytes = await readZipMember(blob, entry);
           await expandBlob(new Blob([bytes]), name, out, depth + 1, onStatus);
-        } catch (e) { out.push({ source: name, error: e.message }); }
+        } catch (e) { out.push({ source: name, error: phraseOf(e) }); }
       } else {
         out.push({ source: name, blob, blobId: blobId(blob), entry });
       }
@@ -56,11 +57,11 @@ async function expandBlob(blob, source, out, depth, onStatus) {
     return;
   }
   if (ext === 'mbox' || looksLikeMbox(head)) {
-    onStatus?.(`Splitting ${source}…`);
+    onStatus?.('status-splitting-file', { name: source });
     const ranges = await splitMbox(blob);
     const id = blobId(blob);
     ranges.forEach((r, i) => out.push({ source: `${source}#${i + 1}`, blob, blobId: id, start: r.start, end: r.end }));
-    if (!ranges.length) out.push({ source, error: 'No messages were found in this mbox file.' });
+    if (!ranges.length) out.push({ source, error: { id: 'input-mbox-empty', args: {} } });
     return;
   }
   out.push({ source, blob, start: 0, end: blob.size });
@@ -69,7 +70,7 @@ async function expandBlob(blob, source, out, depth, onStatus) {
 /**
  * Expand a list of Files (or {name, blob} pairs) into verification tasks.
  * @param {Array<File|{name:string, blob:Blob}>} files
- * @param {(text:string)=>void} [onStatus] progress messages while reading archives
+ * @param {(id:string, args:object)=>void} [onStatus] progress messages (catalog ids) while reading archives
  */
 export async function expandFiles(files, onStatus) {
   const out = [];

@@ -7,6 +7,7 @@
 // and .DS_Store files are skipped.
 
 import { readRange } from './blob-reader.js';
+import { PhraseError } from '../common/phrase-error.js';
 
 const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
@@ -37,7 +38,7 @@ async function findCentralDirectory(blob) {
   for (let i = tail.length - 22; i >= 0; i--) {
     if (view.getUint32(i, true) === SIG_EOCD) { eocd = i; break; }
   }
-  if (eocd < 0) throw new Error('This is not a readable zip file (no end-of-archive record found).');
+  if (eocd < 0) throw new PhraseError('input-zip-no-end');
   let count = view.getUint16(eocd + 10, true);
   let size = view.getUint32(eocd + 12, true);
   let offset = view.getUint32(eocd + 16, true);
@@ -46,7 +47,7 @@ async function findCentralDirectory(blob) {
     const recOffset = u64(view, eocd - 20 + 8);
     const rec = await readRange(blob, recOffset, 56);
     const rv = new DataView(rec.buffer);
-    if (rv.getUint32(0, true) !== SIG_EOCD64) throw new Error('Broken ZIP64 end-of-archive record.');
+    if (rv.getUint32(0, true) !== SIG_EOCD64) throw new PhraseError('input-zip64-broken');
     count = u64(rv, 32);
     size = u64(rv, 40);
     offset = u64(rv, 48);
@@ -74,7 +75,7 @@ export async function listZip(blob) {
   const entries = [];
   let p = 0;
   for (let i = 0; i < cd.count && p + 46 <= buf.length; i++) {
-    if (view.getUint32(p, true) !== SIG_CENTRAL) throw new Error('Broken zip central directory.');
+    if (view.getUint32(p, true) !== SIG_CENTRAL) throw new PhraseError('input-zip-directory-broken');
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     let compressedSize = view.getUint32(p + 20, true);
@@ -137,13 +138,13 @@ export async function inflateRaw(data) {
  * caching reader so neighbouring members come from one Blob read.
  */
 export async function readZipMember(blob, entry, read = readRange) {
-  if (entry.encrypted) throw new Error('This zip member is encrypted; dkimcheck cannot open it.');
+  if (entry.encrypted) throw new PhraseError('input-zip-encrypted');
   const local = await read(blob, entry.localOffset, 30);
   const lv = new DataView(local.buffer, local.byteOffset, local.byteLength);
-  if (local.length < 30 || lv.getUint32(0, true) !== SIG_LOCAL) throw new Error('Broken zip member header.');
+  if (local.length < 30 || lv.getUint32(0, true) !== SIG_LOCAL) throw new PhraseError('input-zip-member-broken');
   const start = entry.localOffset + 30 + lv.getUint16(26, true) + lv.getUint16(28, true);
   const data = await read(blob, start, entry.compressedSize);
   if (entry.method === 0) return data.slice();
   if (entry.method === 8) return inflateRaw(data);
-  throw new Error(`This zip member uses compression method ${entry.method}, which dkimcheck cannot read.`);
+  throw new PhraseError('input-zip-method', { method: String(entry.method) });
 }

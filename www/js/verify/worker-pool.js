@@ -6,6 +6,7 @@
 // cancel() terminates every worker; the next run() starts fresh ones.
 
 import { createWorker, wasmModule } from './platform.js';
+import { PhraseError } from '../common/phrase-error.js';
 
 const IN_FLIGHT = 2;
 const MAX_BATCH = 32;
@@ -45,7 +46,7 @@ export class WorkerPool {
         if (data.type === 'ready') { this.version = data.version; resolve(); }
         else if (data.type === 'fatal') reject(new Error(data.message));
       };
-      worker.onerror = (e) => reject(new Error(e.message || 'The verification worker failed to start.'));
+      worker.onerror = (e) => reject(e.message ? new Error(e.message) : new PhraseError('worker-start-failed'));
       worker.postMessage({ type: 'init', module, keys: this.keys, at: this.at });
     });
     return worker;
@@ -98,7 +99,7 @@ export class WorkerPool {
             if (done === tasks.length) { this.current = null; resolve({ cancelled: false }); }
             else feed();
           };
-          worker.onerror = (e) => { if (!run.cancelled) { this.cancel(); reject(new Error(e.message || 'A verification worker crashed.')); } };
+          worker.onerror = (e) => { if (!run.cancelled) { this.cancel(); reject(e.message ? new Error(e.message) : new PhraseError('worker-crashed')); } };
           feed();
         }
       }, (err) => { this.terminate(); reject(err); });

@@ -27,7 +27,8 @@ const subtle = self.crypto && self.crypto.subtle;
 
 function verifier(body) {
   const k = body ? 'body' : 'slim';
-  if (!verifiers[k]) verifiers[k] = new Verifier({ keys, body, hashInput: !subtle, ...(at ? { at } : {}) });
+  // text: false — reports carry message ids and arguments; the page words them in its language.
+  if (!verifiers[k]) verifiers[k] = new Verifier({ keys, body, hashInput: !subtle, text: false, ...(at ? { at } : {}) });
   return verifiers[k];
 }
 
