@@ -32,7 +32,6 @@ month-12 = December
 headline-unsigned = This message has no DKIM signature, so nothing can be verified about where it came from.
 headline-verified = Signed by { $domain }. Nothing in the signed parts has changed since.
 headline-verified-misaligned = Signed by { $domain }, which is not the domain of the From address ({ $from }). Nothing in the signed parts has changed since.
-headline-verified-domainkeys = Signed by { $domain } with DomainKeys only, an older and weaker mechanism than DKIM (SHA-1, and the body is not always fully covered): a weaker kind of verified. Nothing in the signed parts has changed since.
 headline-consistent = The signature claiming { $domain } is consistent with a key recovered from these messages themselves; that key is not known from any public source, so this is not verification.
 headline-proves-nothing-compromised = The signature matches a key of { $domain }, but that key's private half is public: anyone could have made this signature, so it proves nothing.
 headline-proves-nothing-weak = The signature matches a { $bits }-bit key of { $domain }, which anyone can factor: it proves nothing.
@@ -228,6 +227,130 @@ tally-error = { $count } unreadable
 judging-at = judged at { $date } (expired signatures count as expired)
 judging-as-of-signing = judged as of signing (each signature at its t=, else the message's Date)
 
+## Report: DomainKeys signatures (RFC 4870, legacy)
+
+dk-proves-nothing-compromised = The DomainKeys signature matches { $domain }'s key, but that key's private half is public, so anyone could have made it: it proves nothing about who sent this message.
+dk-verified = DomainKeys: { $domain } signed this message, and nothing it signed has changed since.
+dk-checked-with = Checked with { $key }.
+dk-vouches-for = It vouches for the sending address { $address }.
+dk-legacy = DomainKeys is the older mechanism that DKIM replaced: it always uses SHA-1, and its signature covers headers and body at once.
+dk-legacy-nofws = DomainKeys is the older mechanism that DKIM replaced: it always uses SHA-1, and its signature covers headers and body at once; this one was made with "nofws", which ignores every space and line break, so words could be joined or split without breaking it.
+dk-weaker = It is weaker evidence than a DKIM signature.
+dk-message-changed = The DomainKeys signature claiming { $domain } does not verify with the key known here for { $name }: the message was changed after signing, or the signature was not made with that key. DomainKeys has no separate body hash, so it cannot tell whether the body or a header changed. Nothing here shows that { $domain } signed this message.
+dk-does-not-count = This DomainKeys signature does not count: DomainKeys lets a domain sign only for its own sending addresses, and { $detail }.
+dk-key-granularity = The key at { $name } may only be used for one sender, and this message's sending address is not that sender ({ $detail }), so the signature does not count.
+dk-no-key-here = No public key for { $name } is known here, so this DomainKeys signature cannot be checked. Paste the key's DNS record to check it.
+dk-no-key-published = No key is published at { $name }, so this DomainKeys signature cannot be verified.
+dk-weak-key-matched = The key at { $name } is only { $bits } bits: anyone can factor it and sign as { $domain }. The signature matches it, but a signature with such a key proves nothing.
+dk-weak-key-unmatched = The key at { $name } is only { $bits } bits: anyone can factor it and sign as { $domain }. The signature does not even match it, and a signature with such a key proves nothing.
+dk-bad-key = The key for { $name } cannot be used for this DomainKeys signature: { $detail }.
+dk-malformed = The DomainKeys signature is malformed or unsupported, so it cannot be checked: { $detail }.
+dk-headline-no-dkim = No DKIM signature.
+dk-headline-dkim-fails = No DKIM signature verifies.
+dk-headline-verified = Signed by { $domain } with DomainKeys only, the older mechanism that DKIM replaced: nothing in the signed parts has changed since, but this is a weaker kind of verified (SHA-1, one signature over headers and body, and a method that may ignore spaces).
+dk-headline-proves-nothing-compromised = The DomainKeys signature matches a key of { $domain } whose private half is public: it proves nothing.
+dk-headline-proves-nothing-weak = The DomainKeys signature matches a { $bits }-bit key of { $domain }, which anyone can factor: it proves nothing.
+dk-headline-failed = A DomainKeys signature claims to be from { $domain }, but it does not verify: the message was changed after signing, or the signature was not made with { $domain }'s key.
+dk-headline-no-key = No public key for the DomainKeys signature ({ $name }) is known here: paste its DNS record to check it.
+dk-headline-not-checked = The DomainKeys signature could not be checked. { $explanation }
+dk-headline-not-verified = The DomainKeys signature could not be verified. { $explanation }
+caveat-sending-address = The signature says it was made on behalf of { $address } (its sending address).
+note-domainkeys-skipped = The message has { $count } DomainKeys signatures; only the first { $max } were checked.
+dk-detail-domain-mismatch = d={ $d } is not the sending domain { $sending } or a parent of it
+dk-detail-granularity = the key is restricted to the sender { $g }@ (g={ $g }), but the sending address is { $local }@
+dk-detail-weak-key = the RSA key is only { $bits } bits; keys under 1024 bits can be factored cheaply
+dk-detail-message-changed = the RSA-SHA1 signature does not verify over the message as it is now
+dk-detail-no-sending-field = no signed From or Sender field names a sending address
+dk-detail-no-address = the signed { $field } field has no address
+
+## Report: the ARC chain (RFC 8617) and what receiving servers said
+
+arc-scope = ARC shows which intermediaries (mailing lists, forwarders) handled the message and what their servers recorded when it arrived; what they recorded is their word, not a verification made here, and it does not show that the original sender signed the message.
+arc-pass = The ARC chain is intact: { $sealers } sealed the message as { $count ->
+        [one] it
+       *[other] they
+    } passed it on, and nothing { $count ->
+        [one] it
+       *[other] they
+    } sealed has changed since.
+arc-sealer = { $domain }
+arc-sealers-then = { $list }, then { $item }
+arc-sealers-none = the intermediaries
+arc-changed-on-the-way = The message was changed on the way: only the signatures from hop { $n } on still match it.
+arc-neutral = The ARC chain cannot be checked here: { $detail }. Add that key's DNS record to check it.
+arc-temperror = The ARC chain could not be checked just now: { $detail }.
+arc-cv-fail = The last intermediary, { $hop }, recorded that the ARC chain was already broken when the message reached it (cv=fail), so the chain's records cannot be relied on.
+arc-ams-body = The ARC chain does not validate: the body was changed after { $hop } sealed the message.
+arc-ams-header = The ARC chain does not validate: the message signature added by { $hop } does not verify ({ $detail }).
+arc-seal-fails = The ARC chain does not validate: the seal of { $hop } does not verify ({ $detail }).
+arc-key = The ARC chain does not validate: a key it needs is missing or unusable ({ $detail }).
+arc-malformed = The ARC chain is malformed ({ $detail }), so its records cannot be relied on.
+arc-hop-named = { $sealer } (hop { $n })
+arc-hop = hop { $n }
+arc-set-sealed = Hop { $n }: { $who } sealed the message (the seal verifies).
+arc-set-seal-fails = Hop { $n }: { $who } claims to have sealed the message, but the seal does not verify.
+arc-set-named = Hop { $n }: { $who } is named as the sealer (not checked).
+arc-an-unnamed-intermediary = an unnamed intermediary
+arc-its-server = its server
+arc-set-recorded = On receipt, { $server } { $said ->
+        [none] recorded no results
+       *[some] recorded: { $results }
+    }.
+arc-an-intermediary = an intermediary
+arc-corroboration = When { $sealer } received this message{ $has_server ->
+        [yes] {" "}(its server { $server })
+       *[no] {""}
+    }, it reported a valid { $kind ->
+        [domainkeys] DomainKeys signature
+       *[dkim] signature
+    } by { $domain }; { $changed ->
+        [hop] { $sealer } then changed the message before passing it on
+       *[after] the message was changed after { $sealer } passed it on
+    }, so the signature no longer verifies here. That is { $sealer }'s word, recorded in an ARC chain that verifies, not a verification made here.
+arc-claim = The receiving server { $server } { $said ->
+        [none] recorded no results
+       *[some] said: { $results }
+    }. Anyone who handled the message later could have added or changed this header field, so it is a claim, not a verification.
+arc-claim-anonymous = A receiving server { $said ->
+        [none] recorded no results
+       *[some] said: { $results }
+    }. Anyone who handled the message later could have added or changed this header field, so it is a claim, not a verification.
+arc-claim-sealed = The receiving server { $server } { $said ->
+        [none] recorded no results
+       *[some] said: { $results }
+    }. The same record is sealed in the ARC chain by { $sealer }, whose seal verifies: { $sealer } vouches that its server said this. It is still that server's word, not a verification made here.
+arc-claim-sealed-anonymous = A receiving server { $said ->
+        [none] recorded no results
+       *[some] said: { $results }
+    }. The same record is sealed in the ARC chain by { $sealer }, whose seal verifies: { $sealer } vouches that its server said this. It is still that server's word, not a verification made here.
+arc-detail-newest-body-changed = the body hash of the newest ARC-Message-Signature does not match the body
+arc-detail-cv-fail = the newest ARC-Seal (i={ $i }) says cv=fail: its sealer found the chain broken
+arc-detail-bad-cv = ARC-Seal i={ $i } has cv={ $cv }; it must be cv={ $want }
+arc-detail-no-cv = ARC-Seal i={ $i } has no cv= tag
+arc-detail-seal-mismatch = the ARC-Seal of instance { $i } does not verify
+arc-detail-key-too-short = the key has { $bits } bits; ARC requires at least 1024 (RFC 8301)
+arc-detail-sha1 = the signature uses rsa-sha1, which RFC 8301 forbids
+arc-detail-signs-seal = h= lists ARC-Seal, which an ARC-Message-Signature may not sign (RFC 8617 §4.1.2)
+arc-detail-body-length = l= is longer than the body ({ $length } bytes after canonicalization)
+arc-detail-headers-changed = the signature does not verify: a signed header field changed, or it was not made with this key
+arc-detail-seal-header-tag = the seal has an h= tag, which RFC 8617 forbids in a seal
+arc-detail-seal-sha1 = the seal uses rsa-sha1, which RFC 8301 forbids
+arc-detail-unreadable-instance = an { $field } field has no readable instance number i= (1 to { $max })
+arc-detail-set-missing-field = instance { $i } has no { $field } field
+arc-detail-set-extra-field = instance { $i } has more than one { $field } field
+cli-arc-sets = { $count ->
+    [one] { $count } set
+   *[other] { $count } sets
+}
+
+## Report: what a failing signature's copy of the header fields (z=) says
+
+list-more-semicolon = { $list }; { $item }
+z-changed = { $name } was “{ $was }” when signed, now “{ $now }”
+z-missing = { $name } was “{ $was }” when signed and is now missing
+z-matches = The signature's copy of the header fields as signed (z=) matches them as they are now: the change is in something it did not copy, or the signature was not made with this key.
+z-changes = By the copy of the header fields the signature carries (z=), { $changes }. That copy is part of the signature that fails, so it is a hint, not proof.
+
 ## The command line
 
 cli-help =
@@ -353,6 +476,8 @@ about-unsigned-parts = It says <strong>nothing</strong> about the parts that are
 about-public-keys = A signature made with a key whose private half was later published (marked "compromised"), or with an RSA key under 1024 bits (which anyone can factor), proves nothing: anyone could have made it.
 about-other-domain = A signature by a domain other than the From address's (for example gmail.com signing mail from another address) shows who sent it on, not that the From domain did.
 about-failed = A failed signature does not prove a forgery: mailing lists and forwarding often change messages harmlessly.
+about-domainkeys = <strong>DomainKeys</strong>, the older mechanism DKIM replaced (mail of about 2004–2012), proves the same more weakly: it always uses SHA-1, one signature covers headers and body together, and its "nofws" method ignores every space. A message verified only by DomainKeys says so.
+about-arc = An <strong>ARC</strong> chain (the forwarding record mailing lists and forwarders add) shows who handled the message and what their servers recorded when it arrived. That is their word, not a verification made here, and it never counts as verified. When a signature fails here but an intact chain shows a hop saw it valid, the result says so plainly.
 
 ## The page: progress and status
 
@@ -394,6 +519,7 @@ size-mb = { $n } MB
 
 banner-assessment = Assessment: { $words }
 banner-dkim-result = DKIM result: { $result }
+banner-domainkeys-result = DomainKeys result: { $results }
 banner-aligned = The From address is at { $domain }, the signing domain.
 banner-caveats-label = What this result does not cover
 judged-at = Judged at { $time }, as a receiving server would then: an expiry (x=) before that counts.
@@ -408,6 +534,19 @@ assessment-unsigned = Not signed
 assessment-error = Unreadable
 assessment-expired = Expired at the chosen time
 assessment-verified-domainkeys = Verified (DomainKeys only)
+arc-words-none = No ARC chain
+arc-words-intact = ARC chain intact ({ $count ->
+    [one] { $count } hop
+   *[other] { $count } hops
+})
+arc-words-broken = ARC chain broken ({ $count ->
+    [one] { $count } hop
+   *[other] { $count } hops
+})
+arc-words-unchecked = ARC chain not checked: no key ({ $count ->
+    [one] { $count } hop
+   *[other] { $count } hops
+})
 caveat-word-misaligned = not the From domain
 caveat-word-testing-key = testing key (t=y)
 caveat-word-user-key = a key you added
@@ -478,6 +617,23 @@ body-row-no = no: the body differs from the one the hash describes
 signature-row-yes-compromised = yes, but the key's private half is public: anyone could have made it
 signature-row-yes-weak = yes, but the key is only { $bits } bits: anyone can factor it
 signature-row-no = no: the signed headers changed, or the signature was never made with this key
+dk-row-no = no: something signed changed (body or header: DomainKeys cannot tell which), or it was never made with this key
+domainkeys-heading = { $count ->
+    [one] DomainKeys signature (the older mechanism)
+   *[other] { $count } DomainKeys signatures (the older mechanism)
+}
+domainkey-title = { $total ->
+    [one] DomainKeys signature: { $domain }
+   *[other] DomainKeys signature { $n } of { $total }: { $domain }
+}
+domainkey-line = DomainKeys: { $domain } ({ $selector })
+dk-sending-address = Sending address it vouches for
+dk-result = DomainKeys result
+arc-heading = Forwarding record (ARC)
+arc-corroborations-label = What the chain says about signatures that fail here
+arc-hops-label = Hops, first to last
+arc-technical-detail = Technical detail: { $detail }
+claims-heading = What receiving servers said
 judged-at-from = { $time }, { $from }
 judged-from-signature = when it was signed (t=)
 judged-from-message-date = the message's Date (no t=)
@@ -580,6 +736,28 @@ batch-filter = Filter
 batch-filter-placeholder = domain, subject, file name…
 batch-filter-result = Result
 batch-filter-all = all results
+batch-filter-verified-domainkeys = Verified by DomainKeys only
+batch-filter-arc = Forwarding record (ARC)
+batch-arc-any = with or without
+batch-arc-intact = ARC chain intact
+batch-arc-broken = ARC chain broken
+batch-arc-unchecked = ARC chain not checked (no key)
+batch-arc-none = no ARC chain
+batch-extra-domainkeys-only = { $count ->
+    [one] { $count } of the verified is verified only by DomainKeys, the older and weaker mechanism.
+   *[other] { $count } of the verified are verified only by DomainKeys, the older and weaker mechanism.
+}
+batch-extra-arc = { $count ->
+    [one] { $count } carries
+   *[other] { $count } carry
+} a forwarding record (ARC): { $intact } intact, { $broken } broken{ $unchecked ->
+    [0] {""}
+   *[other] , { $unchecked } not checked (no key)
+}. An ARC chain never counts as verified.
+batch-extra-corroborated = For { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+} that did not verify, an intact ARC chain records that an intermediary saw a valid signature before the message was changed (its word, not a verification).
 batch-sort-by = Sort by:
 batch-col-result = Result
 batch-col-message = Message

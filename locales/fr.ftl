@@ -28,7 +28,6 @@ month-12 = décembre
 headline-unsigned = Ce message n’a pas de signature DKIM : rien ne peut être vérifié sur sa provenance.
 headline-verified = Signé par { $domain }. Rien n’a changé depuis dans les parties signées.
 headline-verified-misaligned = Signé par { $domain }, qui n’est pas le domaine de l’adresse de l’expéditeur ({ $from }). Rien n’a changé depuis dans les parties signées.
-headline-verified-domainkeys = Signé par { $domain } avec DomainKeys seulement, un mécanisme plus ancien et plus faible que DKIM (SHA-1, et le corps n’est pas toujours couvert en entier) : une forme plus faible de vérification. Rien n’a changé depuis dans les parties signées.
 headline-consistent = La signature au nom de { $domain } concorde avec une clé reconstituée à partir de ces messages eux-mêmes ; cette clé n’est connue d’aucune source publique : ce n’est donc pas une vérification.
 headline-proves-nothing-compromised = La signature correspond à une clé de { $domain }, mais la moitié privée de cette clé est publique : n’importe qui a pu faire cette signature, elle ne prouve donc rien.
 headline-proves-nothing-weak = La signature correspond à une clé de { $bits } bits de { $domain }, que n’importe qui peut casser : elle ne prouve rien.
@@ -250,6 +249,127 @@ tally-error = { $count ->
 judging-at = jugées à la date du { $date } (les signatures expirées comptent comme expirées)
 judging-as-of-signing = jugées à la date de leur signature (chacune à son t=, sinon à la date du message)
 
+## Rapport : signatures DomainKeys (RFC 4870, ancien mécanisme)
+
+dk-proves-nothing-compromised = La signature DomainKeys correspond à la clé de { $domain }, mais la moitié privée de cette clé est publique : n’importe qui a pu la faire. Elle ne prouve rien sur l’expéditeur de ce message.
+dk-verified = DomainKeys : { $domain } a signé ce message, et rien de ce qu’il a signé n’a changé depuis.
+dk-checked-with = Vérification faite avec { $key }.
+dk-vouches-for = Elle garantit l’adresse d’envoi { $address }.
+dk-legacy = DomainKeys est l’ancien mécanisme que DKIM a remplacé : il utilise toujours SHA-1, et sa signature couvre en-têtes et corps d’un seul tenant.
+dk-legacy-nofws = DomainKeys est l’ancien mécanisme que DKIM a remplacé : il utilise toujours SHA-1, et sa signature couvre en-têtes et corps d’un seul tenant ; celle-ci a été faite en mode "nofws", qui ignore tous les espaces et retours à la ligne : des mots ont pu être collés ou coupés sans la casser.
+dk-weaker = C’est une preuve plus faible qu’une signature DKIM.
+dk-message-changed = La vérification de la signature DomainKeys au nom de { $domain } échoue avec la clé connue ici pour { $name } : le message a été modifié après la signature, ou la signature n’a pas été faite avec cette clé. DomainKeys n’a pas d’empreinte séparée pour le corps : impossible de dire si c’est le corps ou un en-tête qui a changé. Rien ici ne montre que { $domain } a signé ce message.
+dk-does-not-count = Cette signature DomainKeys ne compte pas : DomainKeys ne permet à un domaine de signer que pour ses propres adresses d’envoi, or { $detail }.
+dk-key-granularity = La clé publiée à { $name } ne peut servir que pour un seul expéditeur, et l’adresse d’envoi de ce message n’est pas celle-là ({ $detail }) : la signature ne compte donc pas.
+dk-no-key-here = Aucune clé publique n’est connue ici pour { $name } : cette signature DomainKeys ne peut donc pas être contrôlée. Collez l’enregistrement DNS de la clé pour la contrôler.
+dk-no-key-published = Aucune clé n’est publiée à { $name } : cette signature DomainKeys ne peut donc pas être vérifiée.
+dk-weak-key-matched = La clé publiée à { $name } ne fait que { $bits } bits : n’importe qui peut la casser et signer au nom de { $domain }. La signature lui correspond, mais une signature faite avec une telle clé ne prouve rien.
+dk-weak-key-unmatched = La clé publiée à { $name } ne fait que { $bits } bits : n’importe qui peut la casser et signer au nom de { $domain }. La signature ne lui correspond même pas, et une signature faite avec une telle clé ne prouve rien.
+dk-bad-key = La clé de { $name } ne peut pas servir pour cette signature DomainKeys : { $detail }.
+dk-malformed = La signature DomainKeys est mal formée ou non prise en charge, elle ne peut donc pas être contrôlée : { $detail }.
+dk-headline-no-dkim = Pas de signature DKIM.
+dk-headline-dkim-fails = Aucune signature DKIM ne se vérifie.
+dk-headline-verified = Signé par { $domain } avec DomainKeys seulement, l’ancien mécanisme que DKIM a remplacé : rien n’a changé depuis dans les parties signées, mais c’est une forme plus faible de vérification (SHA-1, une seule signature pour les en-têtes et le corps, et une méthode qui peut ignorer les espaces).
+dk-headline-proves-nothing-compromised = La signature DomainKeys correspond à une clé de { $domain } dont la moitié privée est publique : elle ne prouve rien.
+dk-headline-proves-nothing-weak = La signature DomainKeys correspond à une clé de { $bits } bits de { $domain }, que n’importe qui peut casser : elle ne prouve rien.
+dk-headline-failed = Une signature DomainKeys se réclame de { $domain }, mais sa vérification échoue : le message a été modifié après la signature, ou la signature n’a pas été faite avec la clé de { $domain }.
+dk-headline-no-key = Aucune clé publique n’est connue ici pour la signature DomainKeys ({ $name }) : collez son enregistrement DNS pour la vérifier.
+dk-headline-not-checked = La signature DomainKeys n’a pas pu être contrôlée. { $explanation }
+dk-headline-not-verified = La signature DomainKeys n’a pas pu être vérifiée. { $explanation }
+caveat-sending-address = La signature dit avoir été faite au nom de { $address } (son adresse d’envoi).
+note-domainkeys-skipped = Le message a { $count } signatures DomainKeys ; seules les { $max } premières ont été contrôlées.
+dk-detail-domain-mismatch = d={ $d } n’est ni le domaine d’envoi { $sending } ni un domaine parent
+dk-detail-granularity = la clé est réservée à l’expéditeur { $g }@ (g={ $g }), mais l’adresse d’envoi est { $local }@
+dk-detail-weak-key = la clé RSA ne fait que { $bits } bits ; les clés de moins de 1024 bits se cassent à peu de frais
+dk-detail-message-changed = la signature RSA-SHA1 ne se vérifie pas sur le message tel qu’il est maintenant
+dk-detail-no-sending-field = aucun champ From ou Sender signé ne donne d’adresse d’envoi
+dk-detail-no-address = le champ { $field } signé ne contient pas d’adresse
+
+## Rapport : la chaîne ARC (RFC 8617) et ce qu’ont dit les serveurs de réception
+
+arc-scope = ARC montre quels intermédiaires (listes de diffusion, transferts) ont traité le message et ce que leurs serveurs ont noté à son arrivée ; ce qu’ils ont noté n’engage qu’eux, ce n’est pas une vérification faite ici, et cela ne montre pas que l’expéditeur d’origine a signé le message.
+arc-pass = La chaîne ARC est intacte : { $sealers } { $count ->
+        [one] a scellé le message en le transmettant, et rien de ce qu’il a scellé
+       *[other] ont scellé le message en le transmettant, et rien de ce qu’ils ont scellé
+    } n’a changé depuis.
+arc-sealer = { $domain }
+arc-sealers-then = { $list }, puis { $item }
+arc-sealers-none = les intermédiaires
+arc-changed-on-the-way = Le message a été modifié en chemin : seules les signatures à partir de l’étape { $n } lui correspondent encore.
+arc-neutral = La chaîne ARC ne peut pas être contrôlée ici : { $detail }. Ajoutez l’enregistrement DNS de cette clé pour la contrôler.
+arc-temperror = La chaîne ARC n’a pas pu être contrôlée pour l’instant : { $detail }.
+arc-cv-fail = Le dernier intermédiaire, { $hop }, a noté que la chaîne ARC était déjà rompue quand le message lui est parvenu (cv=fail) : on ne peut donc pas se fier à ce que dit la chaîne.
+arc-ams-body = La chaîne ARC n’est pas valide : le corps a été modifié après que { $hop } a scellé le message.
+arc-ams-header = La chaîne ARC n’est pas valide : la signature de message ajoutée par { $hop } ne se vérifie pas ({ $detail }).
+arc-seal-fails = La chaîne ARC n’est pas valide : le sceau de { $hop } ne se vérifie pas ({ $detail }).
+arc-key = La chaîne ARC n’est pas valide : une clé dont elle a besoin manque ou est inutilisable ({ $detail }).
+arc-malformed = La chaîne ARC est mal formée ({ $detail }) : on ne peut donc pas se fier à ce qu’elle dit.
+arc-hop-named = { $sealer } (étape { $n })
+arc-hop = l’étape { $n }
+arc-set-sealed = Étape { $n } : { $who } a scellé le message (le sceau se vérifie).
+arc-set-seal-fails = Étape { $n } : { $who } dit avoir scellé le message, mais le sceau ne se vérifie pas.
+arc-set-named = Étape { $n } : { $who } est désigné comme auteur du sceau (non contrôlé).
+arc-an-unnamed-intermediary = un intermédiaire anonyme
+arc-its-server = son serveur
+arc-set-recorded = À la réception, { $server } { $said ->
+        [none] n’a noté aucun résultat
+       *[some] a noté : { $results }
+    }.
+arc-an-intermediary = un intermédiaire
+arc-corroboration = Quand { $sealer } a reçu ce message{ $has_server ->
+        [yes] {" "}(son serveur { $server })
+       *[no] {""}
+    }, il a noté { $kind ->
+        [domainkeys] une signature DomainKeys valide
+       *[dkim] une signature valide
+    } de { $domain } ; { $changed ->
+        [hop] { $sealer } a ensuite modifié le message avant de le transmettre
+       *[after] le message a été modifié après que { $sealer } l’a transmis
+    }, si bien que la signature ne se vérifie plus ici. Cela n’engage que { $sealer }, dont le témoignage est consigné dans une chaîne ARC valide : ce n’est pas une vérification faite ici.
+arc-claim = Le serveur de réception { $server } { $said ->
+        [none] n’a noté aucun résultat
+       *[some] a dit : { $results }
+    }. Quiconque a traité le message ensuite a pu ajouter ou modifier ce champ d’en-tête : c’est une affirmation, pas une vérification.
+arc-claim-anonymous = Un serveur de réception { $said ->
+        [none] n’a noté aucun résultat
+       *[some] a dit : { $results }
+    }. Quiconque a traité le message ensuite a pu ajouter ou modifier ce champ d’en-tête : c’est une affirmation, pas une vérification.
+arc-claim-sealed = Le serveur de réception { $server } { $said ->
+        [none] n’a noté aucun résultat
+       *[some] a dit : { $results }
+    }. Le même relevé est scellé dans la chaîne ARC par { $sealer }, dont le sceau se vérifie : { $sealer } garantit que son serveur a dit cela. Cela reste la parole de ce serveur, pas une vérification faite ici.
+arc-claim-sealed-anonymous = Un serveur de réception { $said ->
+        [none] n’a noté aucun résultat
+       *[some] a dit : { $results }
+    }. Le même relevé est scellé dans la chaîne ARC par { $sealer }, dont le sceau se vérifie : { $sealer } garantit que son serveur a dit cela. Cela reste la parole de ce serveur, pas une vérification faite ici.
+arc-detail-newest-body-changed = l’empreinte du corps de la dernière ARC-Message-Signature ne correspond pas au corps
+arc-detail-cv-fail = le dernier ARC-Seal (i={ $i }) indique cv=fail : son auteur a trouvé la chaîne rompue
+arc-detail-bad-cv = l’ARC-Seal i={ $i } a cv={ $cv } ; il devrait avoir cv={ $want }
+arc-detail-no-cv = l’ARC-Seal i={ $i } n’a pas de balise cv=
+arc-detail-seal-mismatch = l’ARC-Seal de l’instance { $i } ne se vérifie pas
+arc-detail-key-too-short = la clé fait { $bits } bits ; ARC en exige au moins 1024 (RFC 8301)
+arc-detail-sha1 = la signature utilise rsa-sha1, que la RFC 8301 interdit
+arc-detail-signs-seal = h= contient ARC-Seal, qu’une ARC-Message-Signature ne peut pas signer (RFC 8617 §4.1.2)
+arc-detail-body-length = l= dépasse la longueur du corps ({ $length } octets après canonicalisation)
+arc-detail-headers-changed = la signature ne se vérifie pas : un champ d’en-tête signé a changé, ou elle n’a pas été faite avec cette clé
+arc-detail-seal-header-tag = le sceau a une balise h=, que la RFC 8617 interdit dans un sceau
+arc-detail-seal-sha1 = le sceau utilise rsa-sha1, que la RFC 8301 interdit
+arc-detail-unreadable-instance = un champ { $field } n’a pas de numéro d’instance i= lisible (de 1 à { $max })
+arc-detail-set-missing-field = l’instance { $i } n’a pas de champ { $field }
+arc-detail-set-extra-field = l’instance { $i } a plus d’un champ { $field }
+cli-arc-sets = { $count ->
+    [one] { $count } ensemble
+   *[other] { $count } ensembles
+}
+
+## Rapport : ce que dit la copie des champs d’en-tête (z=) d’une signature en échec
+
+list-more-semicolon = { $list } ; { $item }
+z-changed = { $name } valait « { $was } » à la signature, et vaut maintenant « { $now } »
+z-missing = { $name } valait « { $was } » à la signature, et a disparu depuis
+z-matches = La copie des champs d’en-tête faite à la signature (z=) correspond à leur état actuel : le changement porte sur quelque chose qu’elle n’a pas copié, ou la signature n’a pas été faite avec cette clé.
+z-changes = D’après la copie des champs d’en-tête que contient la signature (z=), { $changes }. Cette copie fait partie de la signature en échec : c’est un indice, pas une preuve.
+
 ## La ligne de commande
 
 cli-help =
@@ -380,6 +500,8 @@ about-unsigned-parts = Elle ne dit <strong>rien</strong> des parties non signée
 about-public-keys = Une signature faite avec une clé dont la moitié privée a été publiée par la suite (marquée « compromise »), ou avec une clé RSA de moins de 1024 bits (que n’importe qui peut casser), ne prouve rien : n’importe qui a pu la faire.
 about-other-domain = Une signature d’un autre domaine que celui de l’adresse de l’expéditeur (par exemple gmail.com signant le courrier d’une autre adresse) montre qui l’a fait suivre, pas que le domaine de l’expéditeur l’a signé.
 about-failed = Une signature en échec ne prouve pas un faux : les listes de diffusion et les transferts modifient souvent les messages sans malice.
+about-domainkeys = <strong>DomainKeys</strong>, l’ancien mécanisme que DKIM a remplacé (courrier d’environ 2004 à 2012), prouve la même chose, mais plus faiblement : il utilise toujours SHA-1, une seule signature couvre à la fois les en-têtes et le corps, et sa méthode « nofws » ignore tous les espaces. Un message vérifié seulement par DomainKeys le dit.
+about-arc = Une chaîne <strong>ARC</strong> (le registre de transfert qu’ajoutent les listes de diffusion et les services de transfert) montre qui a traité le message et ce que leurs serveurs ont noté à son arrivée. Cela n’engage qu’eux : ce n’est pas une vérification faite ici, et cela ne compte jamais comme vérifié. Quand une signature échoue ici mais qu’une chaîne intacte montre qu’un intermédiaire l’a vue valide, le résultat le dit clairement.
 
 ## La page : progression et état
 
@@ -421,6 +543,7 @@ size-mb = { $n } Mo
 
 banner-assessment = Évaluation : { $words }
 banner-dkim-result = Résultat DKIM : { $result }
+banner-domainkeys-result = Résultat DomainKeys : { $results }
 banner-aligned = L’adresse de l’expéditeur est sur { $domain }, le domaine signataire.
 banner-caveats-label = Ce que ce résultat ne couvre pas
 judged-at = Jugé au { $time }, comme l’aurait fait alors un serveur de réception : une expiration (x=) antérieure compte.
@@ -435,6 +558,19 @@ assessment-unsigned = Non signé
 assessment-error = Illisible
 assessment-expired = Expiré à la date choisie
 assessment-verified-domainkeys = Vérifié (DomainKeys seulement)
+arc-words-none = Pas de chaîne ARC
+arc-words-intact = Chaîne ARC intacte ({ $count ->
+    [one] { $count } intermédiaire
+   *[other] { $count } intermédiaires
+})
+arc-words-broken = Chaîne ARC rompue ({ $count ->
+    [one] { $count } intermédiaire
+   *[other] { $count } intermédiaires
+})
+arc-words-unchecked = Chaîne ARC non vérifiée : pas de clé ({ $count ->
+    [one] { $count } intermédiaire
+   *[other] { $count } intermédiaires
+})
 caveat-word-misaligned = pas le domaine de l’expéditeur
 caveat-word-testing-key = clé en test (t=y)
 caveat-word-user-key = une clé que vous avez ajoutée
@@ -505,6 +641,23 @@ body-row-no = non : le corps diffère de celui que décrit l’empreinte
 signature-row-yes-compromised = oui, mais la moitié privée de la clé est publique : n’importe qui a pu la faire
 signature-row-yes-weak = oui, mais la clé ne fait que { $bits } bits : n’importe qui peut la casser
 signature-row-no = non : les en-têtes signés ont changé, ou la signature n’a jamais été faite avec cette clé
+dk-row-no = non : quelque chose de signé a changé (le corps ou un en-tête : DomainKeys ne permet pas de savoir lequel), ou elle n’a jamais été faite avec cette clé
+domainkeys-heading = { $count ->
+    [one] Signature DomainKeys (l’ancien mécanisme)
+   *[other] { $count } signatures DomainKeys (l’ancien mécanisme)
+}
+domainkey-title = { $total ->
+    [one] Signature DomainKeys : { $domain }
+   *[other] Signature DomainKeys { $n } sur { $total } : { $domain }
+}
+domainkey-line = DomainKeys : { $domain } ({ $selector })
+dk-sending-address = Adresse d’envoi dont elle se porte garante
+dk-result = Résultat DomainKeys
+arc-heading = Registre de transfert (ARC)
+arc-corroborations-label = Ce que la chaîne dit des signatures qui échouent ici
+arc-hops-label = Intermédiaires, du premier au dernier
+arc-technical-detail = Détail technique : { $detail }
+claims-heading = Ce qu’ont dit les serveurs de réception
 judged-at-from = { $time }, { $from }
 judged-from-signature = au moment de la signature (t=)
 judged-from-message-date = la date du message (pas de t=)
@@ -616,6 +769,28 @@ batch-filter = Filtrer
 batch-filter-placeholder = domaine, objet, nom de fichier…
 batch-filter-result = Résultat
 batch-filter-all = tous les résultats
+batch-filter-verified-domainkeys = Vérifié par DomainKeys seulement
+batch-filter-arc = Registre de transfert (ARC)
+batch-arc-any = avec ou sans
+batch-arc-intact = chaîne ARC intacte
+batch-arc-broken = chaîne ARC rompue
+batch-arc-unchecked = chaîne ARC non vérifiée (pas de clé)
+batch-arc-none = pas de chaîne ARC
+batch-extra-domainkeys-only = Parmi les messages vérifiés, { $count ->
+    [one] { $count } l’est seulement par DomainKeys, l’ancien mécanisme, plus faible.
+   *[other] { $count } le sont seulement par DomainKeys, l’ancien mécanisme, plus faible.
+}
+batch-extra-arc = { $count ->
+    [one] { $count } message porte
+   *[other] { $count } messages portent
+} un registre de transfert (ARC) : { $intact } intact, { $broken } rompu{ $unchecked ->
+    [0] {""}
+   *[other] , { $unchecked } non vérifié (pas de clé)
+}. Une chaîne ARC ne compte jamais comme vérifiée.
+batch-extra-corroborated = Pour { $count ->
+    [one] { $count } message qui n’a pas été vérifié
+   *[other] { $count } messages qui n’ont pas été vérifiés
+}, une chaîne ARC intacte indique qu’un intermédiaire a vu une signature valide avant que le message ne soit modifié (c’est sa parole, pas une vérification).
 batch-sort-by = Trier par :
 batch-col-result = Résultat
 batch-col-message = Message

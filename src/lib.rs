@@ -1,6 +1,7 @@
 //! # dkimcheck
 //!
-//! DKIM verification (RFC 6376, RFC 8463, RFC 8301) of email as people have it: leaked `.eml`
+//! DKIM verification (RFC 6376, RFC 8463, RFC 8301), with DomainKeys (RFC 4870) and ARC
+//! (RFC 8617), of email as people have it: leaked `.eml`
 //! files, mbox archives, zips. The core does no I/O, spawns no threads and reads no clock: the
 //! caller passes the raw bytes, the keys and the time. The same code runs natively (the
 //! `dkimcheck` CLI) and as WebAssembly in the browser.
@@ -16,6 +17,8 @@
 //! | hashes, RSA PKCS#1 v1.5, Ed25519 | [`crypto`] |
 //! | key records, the key store and provenance, zone text, the bundled archive | [`keys`] |
 //! | `DKIM-Signature`: parsing, canonicalization, body hashes, evaluation of each signature | [`dkim`] |
+//! | `DomainKey-Signature` (RFC 4870, legacy), with DKIM's keys, hashing and crypto | [`domainkeys`] |
+//! | ARC chains (RFC 8617), with DKIM's parsing, canonicalization, keys and crypto | [`arc`] |
 //! | the message's report: verdict, header table, plain-language wording | [`report`] |
 //! | message in, report out | [`verify`] |
 //! | the JavaScript API (wasm only) | `wasm` |
@@ -29,9 +32,11 @@
 //! println!("{}: {}", report.verdict, report.summary);
 //! ```
 
+pub mod arc;
 pub mod catalog;
 pub mod crypto;
 pub mod dkim;
+pub mod domainkeys;
 pub mod keys;
 pub mod l10n;
 pub mod message;

@@ -2,16 +2,18 @@
 //! message, evaluates every DKIM signature, and hands the results to the report layer for the
 //! verdict and its wording.
 
+use crate::arc::{self, ArcContext, ArcReport, FailedSignature};
 use crate::dkim::MAX_SIGNATURES;
 use crate::dkim::body_hash::{BodyCache, ProvidedBodyHash};
 use crate::dkim::evaluate::{Context, evaluate};
 pub use crate::dkim::judging::Judging;
 use crate::dkim::judging::JudgingMode;
+use crate::domainkeys;
 use crate::keys::KeyStore;
 use crate::l10n::Phrase;
 use crate::message::summary::Summary;
 use crate::message::{HeaderField, Message, input};
-use crate::report::assess::{Assessment, Status, assess_message, assess_signature};
+use crate::report::assess::{Assessment, Status, assess_domainkey, assess_message, assess_signature, coverages};
 use crate::report::headers::field_marks;
 use crate::report::{self, MAX_HEADER_VIEWS, MessageReport, SignatureReport, Verdict, header_views};
 use sha2::{Digest, Sha256};
@@ -82,25 +84,57 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         headers: Vec::new(),
         signatures: Vec::new(),
         skipped_signatures: 0,
+        domainkeys: Vec::new(),
+        arc: ArcReport::none(),
+        authentication_results: Vec::new(),
     };
     if !message.headers.iter().any(|h| h.well_formed) {
         report.error = Some(Phrase::new(if raw.is_empty() { "error-empty-file" } else { "error-not-email" }));
-        report.assessment = assess_message(true, &[]);
+        report.assessment = assess_message(true, &[], &[]);
         report.headline = report::headline(&report);
         return report;
     }
-    report.signatures = evaluate_signatures(&message, keys, options, &mut report);
+    let mut bodies = BodyCache::with_provided(&options.body_hashes);
+    report.signatures = evaluate_signatures(&message, keys, options, &mut bodies, &mut report);
     for signature in &mut report.signatures {
         signature.assessment = assess_signature(signature, report.from_domain.as_deref());
         report::fill_signature_text(signature);
     }
+    let date = report.message.date_unix;
+    report.domainkeys = domainkeys::evaluate_all(&message, keys, date);
+    let dk_fields = message.fields("domainkey-signature").count();
+    if dk_fields > MAX_SIGNATURES {
+        report
+            .notes
+            .push(Phrase::new("note-domainkeys-skipped").number("count", dk_fields).number("max", MAX_SIGNATURES));
+    }
+    for k in &mut report.domainkeys {
+        k.assessment = assess_domainkey(k, report.from_domain.as_deref());
+        report::fill_domainkey_text(k);
+    }
+    report.arc = arc::validate(ArcContext { message: &message, keys, message_date: date, bodies: &mut bodies });
+    let failed: Vec<FailedSignature<'_>> = report
+        .signatures
+        .iter()
+        .filter(|s| s.result == Verdict::Fail)
+        .filter_map(|s| Some(FailedSignature { mechanism: "dkim", index: s.index, domain: s.domain.as_deref()? }))
+        .chain(report.domainkeys.iter().filter(|k| k.result == Verdict::Fail).filter_map(|k| {
+            Some(FailedSignature { mechanism: "domainkeys", index: k.index, domain: k.domain.as_deref()? })
+        }))
+        .collect();
+    report.arc.corroborations = arc::corroborations(&report.arc, &failed);
+    report::fill_arc_text(&mut report.arc);
+    report.authentication_results = arc::server_claims(&message, &report.arc);
+    report.authentication_results.iter_mut().for_each(report::fill_claim_text);
     report.verdict = report.signatures.iter().map(|s| s.result).min_by_key(|v| v.rank()).unwrap_or(Verdict::None);
-    report.assessment = assess_message(false, &report.signatures);
+    report.assessment = assess_message(false, &report.signatures, &report.domainkeys);
     // Aligned when any verified signature aligns (None < Some(false) < Some(true)).
-    let verified = report.signatures.iter().filter(|s| s.assessment.status.is_verified());
-    report.aligned = verified.map(|s| s.assessment.aligned).max().flatten();
-    report.headers = header_views(&message, &report.signatures);
-    report.fields = field_marks(&message, &report.signatures);
+    let assessments =
+        report.signatures.iter().map(|s| &s.assessment).chain(report.domainkeys.iter().map(|k| &k.assessment));
+    report.aligned = assessments.filter(|a| a.status.is_verified()).map(|a| a.aligned).max().flatten();
+    let coverages = coverages(&report.signatures, &report.domainkeys);
+    report.headers = header_views(&message, &coverages);
+    report.fields = field_marks(&message, &coverages);
     if message.headers.len() > MAX_HEADER_VIEWS {
         report.notes.push(
             Phrase::new("note-header-lines-cut").number("count", message.headers.len()).number("max", MAX_HEADER_VIEWS),
@@ -115,6 +149,7 @@ fn evaluate_signatures(
     message: &Message<'_>,
     keys: &KeyStore,
     options: &Options,
+    bodies: &mut BodyCache,
     report: &mut MessageReport,
 ) -> Vec<SignatureReport> {
     let sig_fields: Vec<(usize, &HeaderField<'_>)> = message.fields("dkim-signature").collect();
@@ -124,7 +159,6 @@ fn evaluate_signatures(
             Phrase::new("note-signatures-skipped").number("count", sig_fields.len()).number("max", MAX_SIGNATURES),
         );
     }
-    let mut bodies = BodyCache::with_provided(&options.body_hashes);
     let date = report.message.date_unix;
     sig_fields
         .iter()
@@ -137,7 +171,7 @@ fn evaluate_signatures(
                 judging: options.judging,
                 now: options.now,
                 message_date: date,
-                bodies: &mut bodies,
+                bodies: &mut *bodies,
             };
             evaluate(ctx, index, field_index, field)
         })

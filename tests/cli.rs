@@ -404,3 +404,31 @@ fn lang_fr_words_the_output_in_french_and_json_keeps_its_codes() {
             .contains("/nonexistent/file.eml\u{a0}: fichier ou dossier introuvable")
     );
 }
+
+/// DomainKeys and ARC in the human output and the JSON: a message verified only by DomainKeys
+/// says so, an ARC chain gets its line (and its hops with -v), and neither changes what ARC is.
+#[test]
+fn domainkeys_and_arc_in_human_and_json_output() {
+    let dk = vector("perl-mail-dkim-dk/messages/good_dk_gmail.txt");
+    let arc = vector("blaze-arc/messages/005.mail");
+    let out = bin().args(["-v", &dk, &arc]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("PASS    ") && text.contains("with DomainKeys only"), "{text}");
+    assert!(text.contains("weaker kind of verified"), "{text}");
+    assert!(text.contains("DomainKeys #1 verified (pass, verified) d=gmail.com s=beta nofws"), "{text}");
+    assert!(text.contains("NONE    ") && text.contains("ARC pass (verified), 3 sets"), "{text}");
+    assert!(text.contains("Hop 3: subspace.kernel.org sealed the message"), "{text}");
+    assert!(text.contains("1 of 2 messages verified"), "{text}");
+    assert_eq!(out.status.code(), Some(1), "an ARC chain alone verifies nothing");
+    let out = bin().args(["--json", &dk, &arc]).output().unwrap();
+    let lines = json_lines(&out);
+    assert_eq!(lines[0]["assessment"]["basis"], "domainkeys");
+    assert_eq!(lines[0]["domainkeys"][0]["result"], "pass");
+    assert_eq!(lines[0]["domainkeys"][0]["key"]["origin"], "bundled archive");
+    assert_eq!(lines[1]["assessment"]["status"], "unsigned");
+    assert_eq!(lines[1]["arc"]["result"], "pass");
+    assert_eq!(lines[1]["arc"]["instances"], 3);
+    assert_eq!(lines[1]["arc"]["sets"][2]["sealer"], "subspace.kernel.org");
+    assert_eq!(lines[1]["arc"]["sets"][0]["authentication_results"]["authserv_id"], "webhostingserver.nl");
+    assert_eq!(lines[1]["authentication_results"][0]["sealed_by"], "subspace.kernel.org");
+}

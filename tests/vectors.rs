@@ -1,6 +1,7 @@
-//! Runs every case of every `tests/vectors/*/cases.json` (DKIM test material from other
-//! projects, normalized; see tests/vectors/README.md) and asserts each expected result, and for
-//! failures whether the body or the header signature failed. The same harness runs in wasm
+//! Runs every case of every `tests/vectors/*/cases.json` (DKIM, ARC and DomainKeys test material
+//! from other projects, normalized; see tests/vectors/README.md) and asserts each expected result:
+//! for DKIM failures whether the body or the header signature failed, for DomainKeys the step, for
+//! ARC chains the result, N, the failing step and instance, and `oldest_pass`. The same harness runs in wasm
 //! (tests/wasm.rs). Accepted differences are listed in `common::vectors::ACCEPTED` with the
 //! reason they are allowed, and printed on every run.
 
@@ -19,13 +20,17 @@ fn every_vector_case_gives_the_expected_result() {
         eprintln!("accepted difference {a}");
     }
     eprintln!(
-        "{} signatures checked, {} accepted differences, {} failures",
+        "{} DKIM signatures, {} DomainKeys signatures and {} ARC chains checked, {} accepted differences, {} failures",
         o.checked,
+        o.checked_domainkeys,
+        o.checked_arc,
         o.accepted.len(),
         o.failures.len()
     );
     assert!(o.failures.is_empty(), "vector failures:\n{}", o.failures.join("\n"));
     assert!(o.checked >= 104, "only {} signatures were checked", o.checked);
+    assert!(o.checked_domainkeys >= 20, "only {} DomainKeys signatures were checked", o.checked_domainkeys);
+    assert!(o.checked_arc >= 126, "only {} ARC chains were checked", o.checked_arc);
     // Every signature's result and reason, kept in verdicts.txt; the wasm test compares its own
     // run with the same file, so native and wasm give the same verdicts. UPDATE_VERDICTS=1 rewrites it.
     let got = o.verdicts.join("\n") + "\n";

@@ -30,6 +30,8 @@ fn vectors_give_the_same_verdicts_as_native() {
     let want = String::from_utf8(read("verdicts.txt").expect("verdicts.txt")).expect("utf-8");
     assert_eq!(got, want);
     assert!(o.checked >= 104);
+    assert!(o.checked_domainkeys >= 20);
+    assert!(o.checked_arc >= 126);
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {

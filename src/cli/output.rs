@@ -3,7 +3,7 @@
 use dkimcheck::catalog;
 use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::report::explain;
-use dkimcheck::report::{Assessment, JudgingMode, MessageReport, Status, Verdict};
+use dkimcheck::report::{ArcReport, Assessment, JudgingMode, MessageReport, Status, Verdict};
 use std::io::{IsTerminal, Write};
 
 /// Prints reports and a closing tally.
@@ -88,7 +88,41 @@ impl Printer {
                 let _ = writeln!(self.out, "{indent}   ! {}", catalog::render(lang, &w.message));
             }
         }
+        for k in &r.domainkeys {
+            let _ = writeln!(
+                self.out,
+                "{indent}DomainKeys #{} {} ({}, {}) d={} s={} {}: {}",
+                k.index + 1,
+                k.assessment.status,
+                k.result,
+                k.reason,
+                k.domain.as_deref().unwrap_or("?"),
+                k.selector.as_deref().unwrap_or("?"),
+                k.canonicalization.as_deref().unwrap_or(""),
+                catalog::render(lang, &k.explanation)
+            );
+            for w in k.warnings.iter().filter(|_| self.verbose) {
+                let _ = writeln!(self.out, "{indent}   ! {}", catalog::render(lang, &w.message));
+            }
+        }
+        if r.arc.result != Verdict::None {
+            let sets = Phrase::new("cli-arc-sets").number("count", r.arc.instances);
+            let _ = writeln!(
+                self.out,
+                "{indent}ARC {} ({}), {}: {}",
+                r.arc.result,
+                r.arc.reason,
+                catalog::render(lang, &sets),
+                catalog::render(lang, &r.arc.explanation)
+            );
+            for set in r.arc.sets.iter().filter(|_| self.verbose) {
+                let _ = writeln!(self.out, "{indent}   {}", catalog::render(lang, &set.summary));
+            }
+        }
         if self.verbose {
+            for c in &r.authentication_results {
+                let _ = writeln!(self.out, "{indent}{}", catalog::render(lang, &c.explanation));
+            }
             let _ = writeln!(self.out, "{indent}{}", catalog::render(lang, &explain::judging(&r.judged_at)));
             for n in &r.notes {
                 let note = Phrase::new("cli-note").phrase("note", n.clone());
@@ -127,5 +161,8 @@ pub fn error_report(source: &str, error: Phrase, judged_at: JudgingMode) -> Mess
         headers: Vec::new(),
         signatures: Vec::new(),
         skipped_signatures: 0,
+        domainkeys: Vec::new(),
+        arc: ArcReport::none(),
+        authentication_results: Vec::new(),
     }
 }

@@ -38,7 +38,7 @@ impl Algorithm {
         }
     }
     /// Reads `a=`. Case-sensitive (RFC 6376 §3.2: values are, unless the tag says otherwise).
-    pub(super) fn parse(value: &str) -> Option<Self> {
+    pub fn parse(value: &str) -> Option<Self> {
         match value {
             "rsa-sha256" => Some(Algorithm::RsaSha256),
             "rsa-sha1" => Some(Algorithm::RsaSha1),

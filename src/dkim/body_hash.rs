@@ -10,7 +10,7 @@
 use super::MAX_SIGNATURES;
 use super::algorithm::Canonicalization;
 use super::canon::{self, BodyHash};
-use super::signature::Signature;
+use super::signature::{Signature, SignatureField};
 use crate::crypto::HashAlgorithm;
 use crate::message::{Message, input};
 use std::collections::HashMap;
@@ -53,13 +53,19 @@ pub struct ProvidedBodyHash {
     pub canonical_len: u64,
 }
 
-/// The distinct body hashes the valid signatures of `raw` need.
+/// The distinct body hashes the valid signatures of `raw` need (DKIM signatures and ARC
+/// message signatures).
 pub fn body_hash_jobs(raw: &[u8]) -> Vec<BodyJob> {
     let normalized = input::normalize(raw);
     let message = Message::parse(&normalized.bytes);
     let mut jobs = Vec::new();
-    for (_, field) in message.fields("dkim-signature").take(MAX_SIGNATURES) {
-        if let Ok(sig) = Signature::parse(field) {
+    let dkim = message.fields("dkim-signature").take(MAX_SIGNATURES).map(|(_, f)| (f, SignatureField::Dkim));
+    let arc = message
+        .fields("arc-message-signature")
+        .take(MAX_SIGNATURES)
+        .map(|(_, f)| (f, SignatureField::ArcMessageSignature));
+    for (field, kind) in dkim.chain(arc) {
+        if let Ok(sig) = Signature::parse_as(field, kind) {
             let job = BodyJob { canon: sig.body_canon, hash: sig.algorithm.hash(), limit: sig.body_length };
             if !jobs.contains(&job) {
                 jobs.push(job);

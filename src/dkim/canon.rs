@@ -56,12 +56,39 @@ pub fn signed_header_data(
             covered.push(i);
         }
     }
+    own_field_into(&mut data, own_field, canon);
+    (data, covered)
+}
+
+/// Appends a signature's own field (its `b=` value already removed, see [`without_range`]),
+/// canonicalized, without its final CRLF: the last thing a header signature covers (RFC 6376
+/// §3.7; the same for ARC seals and message signatures).
+pub fn own_field_into(data: &mut Vec<u8>, own_field: &HeaderField<'_>, canon: Canonicalization) {
     let start = data.len();
-    header_into(&mut data, own_field, canon);
+    header_into(data, own_field, canon);
     if data[start..].ends_with(b"\r\n") {
         data.truncate(data.len() - 2);
     }
-    (data, covered)
+}
+
+/// The raw bytes of `field` with `range` (a tag's raw value inside `field.raw`, such as `b=`)
+/// removed; parse them with [`Message::parse`] to get the field a signature covers itself as.
+pub fn without_range(field: &HeaderField<'_>, range: &std::ops::Range<usize>) -> Vec<u8> {
+    let (start, end) = (range.start.min(field.raw.len()), range.end.min(field.raw.len()));
+    let mut out = Vec::with_capacity(field.raw.len());
+    out.extend_from_slice(&field.raw[..start]);
+    out.extend_from_slice(&field.raw[end.max(start)..]);
+    out
+}
+
+/// `body` without its trailing empty lines (every final CRLF), as the simple body
+/// canonicalizations of DKIM (§3.4.3) and DomainKeys (RFC 4870 §3.4.2.1) drop them.
+pub fn without_trailing_empty_lines(body: &[u8]) -> &[u8] {
+    let mut end = body.len();
+    while body[..end].ends_with(b"\r\n") {
+        end -= 2;
+    }
+    &body[..end]
 }
 
 /// Relaxed header value: unfolded, whitespace runs as one space, trimmed at both ends.
@@ -150,11 +177,7 @@ impl Sink for LimitedSink {
 
 /// Simple body: trailing empty lines removed, a final CRLF ensured; an empty body is one CRLF.
 fn simple_body(body: &[u8], sink: &mut impl Sink) {
-    let mut end = body.len();
-    while body[..end].ends_with(b"\r\n") {
-        end -= 2;
-    }
-    sink.write(&body[..end]);
+    sink.write(without_trailing_empty_lines(body));
     sink.write(b"\r\n");
 }
 

@@ -5,6 +5,7 @@
 
 use super::body_hash::{BodyCache, mbox_unquoted};
 use super::canon;
+use super::copied_headers;
 use super::judging::{JudgedAt, Judging};
 use super::key_check::{KeyOutcome, check_key};
 use super::result::{Category, MAX_UNSIGNED_TAIL_CHARS, SignatureReport, Verdict};
@@ -52,6 +53,7 @@ pub fn evaluate(
     report.judged_at = Some(judged);
     let Some(body) = check_body(&mut ctx, &sig, &mut report) else { return report };
     let header_digest = hash_headers(ctx.message, &sig, field_index, &mut report);
+    report.copied_headers = copied_headers::compare(ctx.message, &sig, &report.covered_fields);
     let outcome = check_key(ctx.keys, &sig, &header_digest, ctx.message_date);
     decide(&ctx, &sig, judged, outcome, body.matches, &mut report);
     report.warnings = warnings(ctx.message, &sig, &report, body.canonical_len, (ctx.now, ctx.judging));
@@ -111,9 +113,7 @@ fn unsigned_tail(body: &[u8], sig: &Signature, limit: u64) -> String {
 fn hash_headers(message: &Message<'_>, sig: &Signature, field_index: usize, report: &mut SignatureReport) -> Vec<u8> {
     // The signature field itself, with the b= value removed.
     let field = &message.headers[field_index];
-    let mut blanked = Vec::with_capacity(field.raw.len());
-    blanked.extend_from_slice(&field.raw[..sig.b_range.start]);
-    blanked.extend_from_slice(&field.raw[sig.b_range.end..]);
+    let blanked = canon::without_range(field, &sig.b_range);
     let parsed = Message::parse(&blanked);
     let own = parsed.headers.first().copied().unwrap_or(*field);
     let (data, covered) = canon::signed_header_data(message, &sig.signed_headers, sig.header_canon, &own);

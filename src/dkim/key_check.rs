@@ -1,6 +1,7 @@
 //! Step 4 of evaluating a signature: its key. Every candidate key known for the name is tried;
 //! the one that verifies wins, with its provenance and what is known of it.
 
+use super::algorithm::Algorithm;
 use super::result::{Category, KeyUsed, Verdict};
 use super::signature::Signature;
 use crate::crypto::{KeyError, KeyType, MAX_RSA_BITS};
@@ -23,10 +24,55 @@ pub enum KeyOutcome {
     Error(Verdict, &'static str, Category, Phrase),
 }
 
+/// What the key step needs to know of a signature: a DKIM signature, and equally an ARC
+/// signature or seal or a DomainKeys signature, which use the same keys.
+#[derive(Debug, Clone)]
+pub struct KeyRequest<'s> {
+    /// `selector._domainkey.domain` (see [`super::signature::key_name`]).
+    pub name: String,
+    /// The signing algorithm: the key type and hash the key must allow.
+    pub algorithm: Algorithm,
+    /// The signature value (`b=`, decoded).
+    pub signature: &'s [u8],
+    /// `d=`, lower-case.
+    pub domain: &'s str,
+    /// The identity (`i=`), checked against keys with `t=s`.
+    pub identity: Option<&'s str>,
+}
+
+/// A further condition a key record must meet for one kind of signature (for example the
+/// DomainKeys `g=` granularity): `Err((reason code, detail))` when it does not.
+pub type ExtraKeyRule<'r> = &'r dyn Fn(&KeyRecord) -> Result<(), (&'static str, Phrase)>;
+
+impl Signature {
+    /// What the key step needs of this signature.
+    pub fn key_request(&self) -> KeyRequest<'_> {
+        KeyRequest {
+            name: self.key_name(),
+            algorithm: self.algorithm,
+            signature: &self.signature,
+            domain: &self.domain,
+            identity: self.identity.as_deref(),
+        }
+    }
+}
+
 /// Step 4: looks up the signature's key and checks the header signature (`digest`) with every
 /// candidate.
 pub fn check_key(keys: &KeyStore, sig: &Signature, digest: &[u8], message_date: Option<i64>) -> KeyOutcome {
-    match keys.lookup(&sig.key_name()) {
+    check_key_for(keys, &sig.key_request(), digest, message_date, &|_| Ok(()))
+}
+
+/// Looks up the key `request` names and checks the signature over `digest` with every candidate
+/// that meets the DKIM key rules and `extra`.
+pub fn check_key_for(
+    keys: &KeyStore,
+    request: &KeyRequest<'_>,
+    digest: &[u8],
+    message_date: Option<i64>,
+    extra: ExtraKeyRule<'_>,
+) -> KeyOutcome {
+    match keys.lookup(&request.name) {
         Lookup::TempFail(why) => KeyOutcome::Error(
             Verdict::Temperror,
             "key_lookup_failed",
@@ -38,9 +84,9 @@ pub fn check_key(keys: &KeyStore, sig: &Signature, digest: &[u8], message_date: 
             "no_key",
             Category::Dns,
             Phrase::new(if authoritative { "detail-no-key-record" } else { "detail-no-key-known" })
-                .arg("name", sig.key_name()),
+                .arg("name", request.name.as_str()),
         ),
-        Lookup::Found(entries) => match try_keys(entries, sig, digest) {
+        Lookup::Found(entries) => match try_keys(entries, request, digest, extra) {
             Tried::Checked { entry, record, valid } => {
                 let mut key = key_used(entry, record, entries.len(), message_date);
                 if keys.is_compromised(record) && !key.compromised() {
@@ -63,7 +109,7 @@ enum Tried<'k> {
 
 /// Tries every candidate key: the first that verifies wins; otherwise the first usable one is
 /// reported; otherwise the first key's problem.
-fn try_keys<'k>(entries: &'k [KeyEntry], sig: &Signature, digest: &[u8]) -> Tried<'k> {
+fn try_keys<'k>(entries: &'k [KeyEntry], sig: &KeyRequest<'_>, digest: &[u8], extra: ExtraKeyRule<'_>) -> Tried<'k> {
     let mut first_usable: Option<(&KeyEntry, &KeyRecord)> = None;
     let mut first_error: Option<(&'static str, Phrase)> = None;
     for entry in entries {
@@ -74,11 +120,11 @@ fn try_keys<'k>(entries: &'k [KeyEntry], sig: &Signature, digest: &[u8]) -> Trie
                 continue;
             }
         };
-        if let Err((code, why)) = key_fits(record, sig) {
+        if let Err((code, why)) = key_fits(record, sig).and_then(|()| extra(record)) {
             first_error.get_or_insert((code, why));
             continue;
         }
-        if record.key.verify(sig.algorithm.hash(), digest, &sig.signature) {
+        if record.key.verify(sig.algorithm.hash(), digest, sig.signature) {
             return Tried::Checked { entry, record, valid: true };
         }
         first_usable.get_or_insert((entry, record));
@@ -91,7 +137,7 @@ fn try_keys<'k>(entries: &'k [KeyEntry], sig: &Signature, digest: &[u8]) -> Trie
 }
 
 /// Checks that a key record may verify this signature (§3.6.1, §6.1.2).
-fn key_fits(record: &KeyRecord, sig: &Signature) -> Result<(), (&'static str, Phrase)> {
+fn key_fits(record: &KeyRecord, sig: &KeyRequest<'_>) -> Result<(), (&'static str, Phrase)> {
     if record.key_type != sig.algorithm.key_type() {
         return Err((
             "key_type_mismatch",
@@ -109,7 +155,7 @@ fn key_fits(record: &KeyRecord, sig: &Signature) -> Result<(), (&'static str, Ph
         return Err(("key_not_for_email", Phrase::new("detail-key-not-for-email")));
     }
     if record.strict_identity {
-        let i_domain = sig.identity.as_deref().and_then(|i| i.rsplit_once('@')).map(|(_, d)| d.to_lowercase());
+        let i_domain = sig.identity.and_then(|i| i.rsplit_once('@')).map(|(_, d)| d.to_lowercase());
         if i_domain.is_some_and(|d| d != sig.domain) {
             return Err(("key_strict_identity", Phrase::new("detail-key-strict-identity")));
         }

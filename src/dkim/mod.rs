@@ -11,6 +11,7 @@
 //! | evaluating one signature, step by step | [`evaluate`] |
 //! | the key and the header signature | [`key_check`] |
 //! | warnings that change what a result means | [`warnings`] |
+//! | `z=` copied header fields compared with the current ones | [`copied_headers`] |
 //! | what evaluation yields | [`result`] |
 //! | when a signature is judged (as of signing, or at a given time) | [`judging`] |
 //! | what a person may conclude: the data of an assessment (computed by `report::assess`) | [`assessment`] |
@@ -19,6 +20,7 @@ pub mod algorithm;
 pub mod assessment;
 pub mod body_hash;
 pub mod canon;
+pub mod copied_headers;
 pub mod evaluate;
 pub mod judging;
 pub mod key_check;

@@ -3,6 +3,7 @@
 //! the wording.
 
 use super::assessment::{Assessment, Status};
+use super::copied_headers::CopiedHeader;
 use super::judging::JudgedAt;
 use super::signature::{Signature, SignatureLabel};
 use crate::keys::{KeyFlag, Provenance};
@@ -259,6 +260,8 @@ pub struct SignatureReport {
     pub key: Option<KeyUsed>,
     /// Warnings that change what the result means.
     pub warnings: Vec<Warning>,
+    /// `z=`: the header fields as the signer copied them, compared with the current ones.
+    pub copied_headers: Vec<CopiedHeader>,
     /// What a person may conclude from this signature (filled in by the report layer).
     pub assessment: Assessment,
     /// Indexes (into the message's header fields) of the fields this signature covers.
@@ -296,6 +299,7 @@ impl SignatureReport {
             mbox_unquoted: false,
             key: None,
             warnings: Vec::new(),
+            copied_headers: Vec::new(),
             assessment: Assessment::without_signature(Status::Invalid),
             covered_fields: Vec::new(),
         }

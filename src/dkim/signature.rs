@@ -41,6 +41,9 @@ pub struct Signature {
     pub expires: Option<u64>,
     /// Where the raw `b=` value sits inside the header field's raw bytes.
     pub b_range: Range<usize>,
+    /// `z=`: the header fields as the signer copied them (name, decoded value), read leniently
+    /// (a malformed copy is left out; `z=` never changes a result).
+    pub copied_headers: Vec<(String, Vec<u8>)>,
 }
 
 /// Why a `DKIM-Signature` field is not a valid signature.
@@ -144,9 +147,25 @@ pub struct SignatureLabel {
     pub canonicalization: Option<String>,
 }
 
+/// Which header field a signature's tags come from. An `ARC-Message-Signature` (RFC 8617
+/// §4.1.2) has the syntax and semantics of a `DKIM-Signature` except that it has no `v=` and
+/// its `i=` is the ARC instance number, not an identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignatureField {
+    /// `DKIM-Signature`.
+    Dkim,
+    /// `ARC-Message-Signature`: `v=` ignored, `i=` left to the ARC code, no identity.
+    ArcMessageSignature,
+}
+
 impl Signature {
     /// Parses and validates the `DKIM-Signature` header field `field`.
     pub fn parse(field: &HeaderField<'_>) -> Result<Signature, SignatureError> {
+        Signature::parse_as(field, SignatureField::Dkim)
+    }
+
+    /// Parses and validates `field`, a `DKIM-Signature` or an `ARC-Message-Signature`.
+    pub fn parse_as(field: &HeaderField<'_>, kind: SignatureField) -> Result<Signature, SignatureError> {
         let value_offset = field.value.as_ptr() as usize - field.raw.as_ptr() as usize;
         let tags = TagList::parse(field.value)?;
         let text = |name: &'static str| -> Result<Option<String>, SignatureError> {
@@ -157,9 +176,11 @@ impl Signature {
         };
 
         // v= first: a pre-standard signature is rejected before anything else.
-        let version = text("v")?.ok_or(SignatureError::MissingTag("v"))?;
-        if version != "1" {
-            return Err(SignatureError::Version(version));
+        if kind == SignatureField::Dkim {
+            let version = text("v")?.ok_or(SignatureError::MissingTag("v"))?;
+            if version != "1" {
+                return Err(SignatureError::Version(version));
+            }
         }
         let algorithm_text = String::from_utf8_lossy(required("a")?).into_owned();
         let b64_b = required("b")?;
@@ -181,6 +202,10 @@ impl Signature {
         if signature.is_empty() {
             return Err(SignatureError::Base64("b"));
         }
+        // base64string (RFC 6376 §2.4) has at least one character.
+        if body_hash.is_empty() {
+            return Err(SignatureError::Base64("bh"));
+        }
         if !is_domain_name(&domain_raw) {
             return Err(SignatureError::Domain(domain_raw));
         }
@@ -192,7 +217,7 @@ impl Signature {
         if !signed_headers.iter().any(|n| n.eq_ignore_ascii_case("from")) {
             return Err(SignatureError::FromNotSigned);
         }
-        let identity = match tags.get("i") {
+        let identity = match tags.get("i").filter(|_| kind == SignatureField::Dkim) {
             None => None,
             Some(raw) => {
                 let shown = String::from_utf8_lossy(raw).into_owned();
@@ -241,14 +266,14 @@ impl Signature {
             timestamp,
             expires,
             b_range,
+            copied_headers: tags.get("z").map(parse_copied_headers).unwrap_or_default(),
         })
     }
 
     /// The DNS name of the key: `selector._domainkey.domain`, lower-cased, internationalized
     /// labels as A-labels.
     pub fn key_name(&self) -> String {
-        let name = format!("{}._domainkey.{}", self.selector, self.domain);
-        punycode::to_ascii(&name).unwrap_or_else(|| name.to_lowercase())
+        key_name(&self.selector, &self.domain)
     }
 
     /// `c=` in the `header/body` form.
@@ -272,6 +297,32 @@ impl SignatureLabel {
     }
 }
 
+/// The DNS name of a key: `selector._domainkey.domain`, lower-cased, internationalized labels as
+/// A-labels. DKIM, ARC and DomainKeys keys all live there.
+pub fn key_name(selector: &str, domain: &str) -> String {
+    let name = format!("{selector}._domainkey.{domain}");
+    punycode::to_ascii(&name).unwrap_or_else(|| name.to_lowercase())
+}
+
+/// At most this many `z=` copies are read.
+const MAX_COPIED_HEADERS: usize = 64;
+
+/// Reads `z=` (RFC 6376 §3.5): `name:value|name:value`, each value dkim-quoted-printable.
+fn parse_copied_headers(z: &[u8]) -> Vec<(String, Vec<u8>)> {
+    z.split(|&b| b == b'|')
+        .filter_map(|copy| {
+            let colon = copy.iter().position(|&b| b == b':')?;
+            let name = trim_fws(&copy[..colon]);
+            if name.is_empty() || !name.iter().all(|&b| (0x21..=0x7e).contains(&b)) {
+                return None;
+            }
+            let value = decode_dkim_quoted_printable(&copy[colon + 1..])?;
+            Some((String::from_utf8_lossy(name).into_owned(), value))
+        })
+        .take(MAX_COPIED_HEADERS)
+        .collect()
+}
+
 fn parse_header_list(h: &[u8]) -> Result<Vec<String>, SignatureError> {
     h.split(|&b| b == b':')
         .map(|name| {
@@ -285,7 +336,9 @@ fn parse_header_list(h: &[u8]) -> Result<Vec<String>, SignatureError> {
         .collect()
 }
 
-fn parse_number(v: &[u8], max_digits: usize, tag: &'static str, saturate: bool) -> Result<u64, SignatureError> {
+/// Reads a decimal tag value of at most `max_digits` digits; with `saturate`, a value too large
+/// for `u64` reads as `u64::MAX` (for `l=`), otherwise it is an error.
+pub fn parse_number(v: &[u8], max_digits: usize, tag: &'static str, saturate: bool) -> Result<u64, SignatureError> {
     if v.is_empty() || v.len() > max_digits || !v.iter().all(u8::is_ascii_digit) {
         return Err(SignatureError::Number(tag));
     }
@@ -301,7 +354,7 @@ fn parse_number(v: &[u8], max_digits: usize, tag: &'static str, saturate: bool) 
 }
 
 /// Decodes dkim-quoted-printable (RFC 6376 §2.11): `=XX` hex escapes, whitespace ignored.
-fn decode_dkim_quoted_printable(value: &[u8]) -> Option<Vec<u8>> {
+pub fn decode_dkim_quoted_printable(value: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(value.len());
     let mut i = 0;
     while i < value.len() {
@@ -405,6 +458,22 @@ mod tests {
     fn a_trailing_semicolon_and_upper_case_names_are_fine() {
         let sig = parse("v=1; a=rsa-sha256; d=Example.COM; s=Sel; h=From:TO; bh=AAAA; b=AAAA;").unwrap(); // ok: test
         assert_eq!((sig.domain.as_str(), sig.key_name().as_str()), ("example.com", "sel._domainkey.example.com"));
+    }
+
+    #[test]
+    fn copied_headers_are_decoded() {
+        let sig = parse("v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b=AAAA; z=From:foo@eng.example.net|To:joe@example.com|\r\n Subject:demo=20run|Date:July=205,=202005=203:44:08=20PM=20-0700|bad|:x")
+            .unwrap(); // ok: test
+        let copies: Vec<(&str, &[u8])> = sig.copied_headers.iter().map(|(n, v)| (n.as_str(), v.as_slice())).collect();
+        assert_eq!(
+            copies,
+            vec![
+                ("From", &b"foo@eng.example.net"[..]),
+                ("To", b"joe@example.com"),
+                ("Subject", b"demo run"),
+                ("Date", b"July 5, 2005 3:44:08 PM -0700")
+            ]
+        );
     }
 
     #[test]

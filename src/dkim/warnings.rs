@@ -3,19 +3,38 @@
 //! mbox quoting undone, a timestamp in the future, an expiry passed since signing.
 
 use super::judging::Judging;
-use super::result::{SignatureReport, Warning, WarningKind};
+use super::result::{KeyUsed, SignatureReport, Warning, WarningKind};
 use super::signature::Signature;
 use crate::crypto::HashAlgorithm;
 use crate::keys::KeyFlag;
 use crate::message::Message;
 
 /// Header fields whose absence from `h=` is worth a warning.
-const IMPORTANT_HEADERS: &[&str] =
+pub const IMPORTANT_HEADERS: &[&str] =
     &["from", "to", "cc", "subject", "date", "reply-to", "sender", "message-id", "content-type"];
 
 /// Header fields that relays add on the way; more instances than signed is normal for them.
 const TRACE_HEADERS: &[&str] =
     &["received", "return-path", "delivered-to", "authentication-results", "dkim-signature", "received-spf"];
+
+/// The warnings a key itself brings (compromised, recovered, testing, outside its known
+/// dates), whatever kind of signature it checked.
+pub fn key_warnings(key: &KeyUsed) -> Vec<WarningKind> {
+    let mut w = Vec::new();
+    if key.compromised() {
+        w.push(WarningKind::CompromisedKey);
+    }
+    if key.provenance.flags.contains(&KeyFlag::Recovered) {
+        w.push(WarningKind::RecoveredKey);
+    }
+    if key.testing {
+        w.push(WarningKind::TestingKey);
+    }
+    if key.date_in_window == Some(false) {
+        w.push(WarningKind::KeyDateWindow);
+    }
+    w
+}
 
 /// The warnings for a signature already evaluated into `report`; `now` is the caller's time.
 pub fn warnings(
@@ -31,18 +50,7 @@ pub fn warnings(
         push(WarningKind::Sha1);
     }
     if let Some(key) = &report.key {
-        if key.compromised() {
-            push(WarningKind::CompromisedKey);
-        }
-        if key.provenance.flags.contains(&KeyFlag::Recovered) {
-            push(WarningKind::RecoveredKey);
-        }
-        if key.testing {
-            push(WarningKind::TestingKey);
-        }
-        if key.date_in_window == Some(false) {
-            push(WarningKind::KeyDateWindow);
-        }
+        key_warnings(key).into_iter().for_each(&mut push);
     }
     let present = |name: &str| message.fields(name).count();
     let listed = |name: &str| report.signed_headers.iter().filter(|h| *h == name).count();

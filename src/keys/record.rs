@@ -22,6 +22,9 @@ pub struct KeyRecord {
     pub strict_identity: bool,
     /// `n=`: notes for humans.
     pub notes: Option<String>,
+    /// `g=`: the granularity of a DomainKeys key (RFC 4870 §3.2.3), the local part the key is
+    /// restricted to; `None` when absent. DKIM ignores it (RFC 6376 dropped the tag).
+    pub granularity: Option<String>,
     /// The public key.
     pub key: PublicKey,
 }
@@ -118,6 +121,7 @@ impl KeyRecord {
             testing: flags.iter().any(|f| f == "y"),
             strict_identity: flags.iter().any(|f| f == "s"),
             notes: tags.get("n").map(|n| String::from_utf8_lossy(n).into_owned()),
+            granularity: tags.get("g").map(|g| String::from_utf8_lossy(g).into_owned()),
             key,
         })
     }

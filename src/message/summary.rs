@@ -1,7 +1,7 @@
 //! The human-facing parts of a message (From, To, Date, Subject, Sender, plain-text body, attachment
 //! names), decoded with mail-parser for display. Verification never uses these.
 
-use super::Message;
+use super::{HeaderField, Message};
 use mail_parser::{MessageParser, MimeHeaders};
 use serde::Serialize;
 
@@ -71,19 +71,7 @@ impl Summary {
             &displayed
         };
         let Some(msg) = MessageParser::default().parse(input) else { return Summary::default() };
-        let addresses = |a: Option<&mail_parser::Address<'_>>| -> Option<String> {
-            let list: Vec<String> = a?
-                .iter()
-                .map(|addr| match (addr.name(), addr.address()) {
-                    (Some(n), Some(e)) => format!("{n} <{e}>"),
-                    (None, Some(e)) => e.to_string(),
-                    (Some(n), None) => n.to_string(),
-                    (None, None) => String::new(),
-                })
-                .filter(|s| !s.is_empty())
-                .collect();
-            (!list.is_empty()).then(|| list.join(", "))
-        };
+        let addresses = |a: Option<&mail_parser::Address<'_>>| a.and_then(format_addresses);
         let from_domain = msg
             .from()
             .and_then(|a| a.first())
@@ -124,6 +112,59 @@ impl Summary {
     }
 }
 
+/// An address list as "Name <address>, address".
+fn format_addresses(a: &mail_parser::Address<'_>) -> Option<String> {
+    let list: Vec<String> = a
+        .iter()
+        .map(|addr| match (addr.name(), addr.address()) {
+            (Some(n), Some(e)) => format!("{n} <{e}>"),
+            (None, Some(e)) => e.to_string(),
+            (Some(n), None) => n.to_string(),
+            (None, None) => String::new(),
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!list.is_empty()).then(|| list.join(", "))
+}
+
+/// A header field value for display: encoded words decoded (`=?utf-8?q?R=C3=A9union?=` →
+/// `Réunion`), addresses as "Name <address>", anything else unfolded and trimmed.
+pub fn display_value(name: &str, value: &[u8]) -> String {
+    let unfolded = || {
+        let text: Vec<u8> = value.iter().copied().filter(|&b| b != b'\r' && b != b'\n').collect();
+        String::from_utf8_lossy(text.trim_ascii()).into_owned()
+    };
+    let well_formed = !name.is_empty() && name.bytes().all(|b| (33..=126).contains(&b) && b != b':');
+    if !well_formed {
+        return unfolded();
+    }
+    let mut bytes = Vec::with_capacity(name.len() + value.len() + 8);
+    bytes.extend_from_slice(name.as_bytes());
+    bytes.push(b':');
+    bytes.extend_from_slice(value);
+    bytes.extend_from_slice(b"\r\n\r\n");
+    let Some(msg) = MessageParser::default().parse(&bytes[..]) else { return unfolded() };
+    let unfold = |t: &str| t.replace(['\r', '\n'], "").trim().to_string();
+    match msg.header(name) {
+        Some(mail_parser::HeaderValue::Text(t)) => unfold(t),
+        Some(mail_parser::HeaderValue::TextList(l)) => unfold(&l.join(", ")),
+        Some(mail_parser::HeaderValue::Address(a)) => format_addresses(a).unwrap_or_else(unfolded),
+        _ => unfolded(),
+    }
+}
+
+/// The first address (`local@domain`) in an address header field such as From or Sender, read
+/// with mail-parser; `None` when the field holds no address with an `@`.
+pub fn first_address(field: &HeaderField<'_>) -> Option<String> {
+    let mut bytes = Vec::with_capacity(field.value.len() + 10);
+    bytes.extend_from_slice(b"From:");
+    bytes.extend_from_slice(field.value);
+    bytes.extend_from_slice(b"\r\n\r\n");
+    let msg = MessageParser::default().parse(&bytes[..])?;
+    let address = msg.from()?.first()?.address()?.trim().to_string();
+    address.contains('@').then_some(address)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +183,21 @@ mod tests {
         assert_eq!(s.subject.as_deref(), Some("héllo"));
         assert_eq!(s.date_unix, Some(1_456_826_400));
         assert_eq!(s.body_text.as_deref().map(str::trim), Some("Hi"));
+    }
+
+    #[test]
+    fn display_values_are_decoded() {
+        assert_eq!(display_value("Subject", b" =?utf-8?q?R=C3=A9union_lundi?="), "Réunion lundi");
+        assert_eq!(display_value("From", b" =?utf-8?q?Fran=C3=A7ois?= <f@example.fr>"), "François <f@example.fr>");
+        assert_eq!(display_value("X-Thing", b" a\r\n b "), "a b");
+        assert_eq!(display_value("Bad:Name", b" x"), "x");
+    }
+
+    #[test]
+    fn first_address_of_a_field() {
+        let raw = b"Sender: \"Long, J\" <jlong@Messiah.edu>, other@x.org\r\nFrom: nobody\r\n\r\n";
+        let m = Message::parse(raw);
+        assert_eq!(first_address(&m.headers[0]).as_deref(), Some("jlong@Messiah.edu"));
+        assert_eq!(first_address(&m.headers[1]), None);
     }
 }

@@ -12,11 +12,16 @@
 //! | `neutral` / `permerror` `no_key`, `temperror` | `no_key` |
 //! | any other `permerror` (syntax, key record, `expired` at the judging time) | `invalid` |
 //!
+//! DomainKey-Signature fields (RFC 4870) are assessed the same way with `basis: domainkeys`: a
+//! verified one is a weaker kind of verified, which the headline says. ARC never counts.
+//!
 //! A message takes the best of its signatures (a verified one aligned with the From domain and
-//! with the fewest caveats first); without signatures it is `unsigned`, unreadable `error`.
+//! with the fewest caveats first, DKIM before DomainKeys); without signatures it is `unsigned`,
+//! unreadable `error`.
 
 pub use crate::dkim::assessment::{Assessment, Basis, Caveat, Status};
-use crate::dkim::result::{SignatureReport, Verdict};
+use crate::dkim::result::{KeyUsed, SignatureReport, Verdict};
+use crate::domainkeys::DomainKeyReport;
 use crate::text::dns_name::is_same_or_subdomain;
 use serde::Serialize;
 
@@ -55,9 +60,14 @@ pub fn aligned(d: &str, from: &str) -> bool {
 
 /// The status of one evaluated DKIM signature.
 pub fn signature_status(s: &SignatureReport) -> Status {
-    let key = s.key.as_ref();
     let arithmetic_matched = s.header_signature_valid == Some(true) && s.body_hash_matches == Some(true);
-    match (s.result, s.reason) {
+    status_of(s.result, s.reason, s.key.as_ref(), arithmetic_matched)
+}
+
+/// The status of a DKIM or DomainKeys signature from its result, reason, key and whether its
+/// arithmetic matched.
+fn status_of(result: Verdict, reason: &str, key: Option<&KeyUsed>, arithmetic_matched: bool) -> Status {
+    match (result, reason) {
         (Verdict::Pass, _) if key.is_some_and(|k| k.compromised() || k.short()) => Status::ProvesNothing,
         (Verdict::Pass, _) => Status::Verified,
         (Verdict::Permerror, "weak_key") if arithmetic_matched => Status::ProvesNothing,
@@ -72,12 +82,44 @@ pub fn signature_status(s: &SignatureReport) -> Status {
 /// `from_domain`.
 pub fn assess_signature(s: &SignatureReport, from_domain: Option<&str>) -> Assessment {
     let status = signature_status(s);
-    let aligned = match (s.domain.as_deref(), from_domain) {
+    let aligned = alignment(s.domain.as_deref(), from_domain);
+    Assessment {
+        status,
+        basis: Some(Basis::Dkim),
+        signature: Some(s.index),
+        domain: s.domain.clone(),
+        aligned,
+        reason: Some(s.reason),
+        caveats: caveats(status, aligned, s.key.as_ref(), s.body_unsigned_bytes > 0),
+    }
+}
+
+/// The assessment of one evaluated DomainKeys signature: `verified` is then a weaker kind of
+/// verified (`basis: domainkeys`), which the headline says.
+pub fn assess_domainkey(k: &DomainKeyReport, from_domain: Option<&str>) -> Assessment {
+    let status = status_of(k.result, k.reason, k.key.as_ref(), k.signature_valid == Some(true));
+    let aligned = alignment(k.domain.as_deref(), from_domain);
+    Assessment {
+        status,
+        basis: Some(Basis::DomainKeys),
+        signature: Some(k.index),
+        domain: k.domain.clone(),
+        aligned,
+        reason: Some(k.reason),
+        caveats: caveats(status, aligned, k.key.as_ref(), false),
+    }
+}
+
+fn alignment(d: Option<&str>, from_domain: Option<&str>) -> Option<bool> {
+    match (d, from_domain) {
         (Some(d), Some(from)) => Some(aligned(d, from)),
         _ => None,
-    };
+    }
+}
+
+/// The caveats a signature's headline must say.
+fn caveats(status: Status, aligned: Option<bool>, key: Option<&KeyUsed>, partial_body: bool) -> Vec<Caveat> {
     let mut caveats = Vec::new();
-    let key = s.key.as_ref();
     if matches!(status, Status::Verified | Status::Consistent) {
         if aligned == Some(false) {
             caveats.push(Caveat::Misaligned);
@@ -91,7 +133,7 @@ pub fn assess_signature(s: &SignatureReport, from_domain: Option<&str>) -> Asses
         if key.is_some_and(|k| k.date_in_window == Some(false)) {
             caveats.push(Caveat::KeyDateWindow);
         }
-        if s.body_unsigned_bytes > 0 {
+        if partial_body {
             caveats.push(Caveat::PartialBody);
         }
     }
@@ -101,44 +143,56 @@ pub fn assess_signature(s: &SignatureReport, from_domain: Option<&str>) -> Asses
     if key.is_some_and(|k| k.short()) {
         caveats.push(Caveat::WeakKey);
     }
-    Assessment {
-        status,
-        basis: Some(Basis::Dkim),
-        signature: Some(s.index),
-        domain: s.domain.clone(),
-        aligned,
-        reason: Some(s.reason),
-        caveats,
-    }
+    caveats
 }
 
-/// The assessment of a message from its signatures (already assessed): that of the best one, or
-/// `unsigned` without signatures, `error` when the input could not be read.
-pub fn assess_message(unreadable: bool, signatures: &[SignatureReport]) -> Assessment {
+/// The assessment of a message from its signatures (already assessed): that of the best one,
+/// a DKIM signature before a DomainKeys one of the same status, or `unsigned` without
+/// signatures, `error` when the input could not be read.
+pub fn assess_message(unreadable: bool, signatures: &[SignatureReport], domainkeys: &[DomainKeyReport]) -> Assessment {
     if unreadable {
         return Assessment::without_signature(Status::Error);
     }
     signatures
         .iter()
         .map(|s| &s.assessment)
-        .min_by_key(|a| (a.status, a.aligned != Some(true), a.caveats.len()))
+        .chain(domainkeys.iter().map(|k| &k.assessment))
+        .min_by_key(|a| (a.status, a.basis == Some(Basis::DomainKeys), a.aligned != Some(true), a.caveats.len()))
         .cloned()
         .unwrap_or_else(|| Assessment::without_signature(Status::Unsigned))
 }
 
+/// What one signature (DKIM or DomainKeys) covers, and whether it counts as verified.
+#[derive(Debug, Clone, Copy)]
+pub struct Coverage<'s> {
+    /// Indexes of the header fields it covers.
+    pub fields: &'s [usize],
+    /// Its assessment is `verified`.
+    pub verified: bool,
+}
+
+/// The coverage of every signature of a message.
+pub fn coverages<'s>(signatures: &'s [SignatureReport], domainkeys: &'s [DomainKeyReport]) -> Vec<Coverage<'s>> {
+    let dkim =
+        signatures.iter().map(|s| Coverage { fields: &s.covered_fields, verified: s.assessment.status.is_verified() });
+    let dk =
+        domainkeys.iter().map(|k| Coverage { fields: &k.covered_fields, verified: k.assessment.status.is_verified() });
+    dkim.chain(dk).collect()
+}
+
 /// The status of the message's header field number `index`: covered by a verified signature,
 /// only by signatures that did not verify (or proved nothing), or by none.
-pub fn field_status(index: usize, signatures: &[SignatureReport]) -> FieldStatus {
-    signatures
+pub fn field_status(index: usize, coverages: &[Coverage<'_>]) -> FieldStatus {
+    coverages
         .iter()
-        .filter(|s| s.covered_fields.contains(&index))
-        .map(|s| if s.assessment.status.is_verified() { FieldStatus::Verified } else { FieldStatus::CoveredUnverified })
+        .filter(|c| c.fields.contains(&index))
+        .map(|c| if c.verified { FieldStatus::Verified } else { FieldStatus::CoveredUnverified })
         .max()
         .unwrap_or(FieldStatus::Unsigned)
 }
 
 /// The status of a field name with instances at `indexes`: the weakest of them (one verified
 /// From beside an added one is not a verified From). `None` when the field is absent.
-pub fn name_status(indexes: impl IntoIterator<Item = usize>, signatures: &[SignatureReport]) -> Option<FieldStatus> {
-    indexes.into_iter().map(|i| field_status(i, signatures)).min()
+pub fn name_status(indexes: impl IntoIterator<Item = usize>, coverages: &[Coverage<'_>]) -> Option<FieldStatus> {
+    indexes.into_iter().map(|i| field_status(i, coverages)).min()
 }

@@ -5,7 +5,11 @@
 //! every caveat of its assessment (see [`super::assess`]).
 
 use super::assess::{Assessment, Basis, Caveat, FieldStatus, Status};
-use super::{Headline, KeyUsed, MessageReport, SignatureReport, Verdict, WarningKind};
+use super::{
+    ArcReport, ArcSetReport, ArcStep, Corroboration, DomainKeyReport, Headline, KeyUsed, MessageReport, ServerClaim,
+    SignatureReport, Verdict, WarningKind,
+};
+use crate::arc::auth_results::AuthResult;
 use crate::dkim::judging::{JudgedAt, JudgingMode, TimeSource};
 use crate::keys::provenance::{ADDED_BY_YOU, BUNDLED_ORIGIN, KEYS_FILE_ORIGIN};
 use crate::l10n::Phrase;
@@ -41,12 +45,17 @@ fn with_key_name(message: Phrase, s: &SignatureReport) -> Phrase {
     }
 }
 
-/// `message` with the technical detail of `s` as its `detail` argument.
-fn with_detail(message: Phrase, s: &SignatureReport) -> Phrase {
-    match &s.detail {
+/// `message` with the technical detail `detail` as its `detail` argument.
+fn with_detail(message: Phrase, detail: &Option<Phrase>) -> Phrase {
+    match detail {
         Some(d) => message.phrase("detail", d.clone()),
         None => message.arg("detail", ""),
     }
+}
+
+/// Sentences one after the other, as one phrase.
+fn sentences(items: impl IntoIterator<Item = Phrase>) -> Phrase {
+    items.into_iter().reduce(|a, b| Phrase::new("two-sentences").phrase("a", a).phrase("b", b)).unwrap_or_default()
 }
 
 /// Bits of the key a signature was checked with (0 if none).
@@ -81,7 +90,10 @@ pub fn origin(label: &str) -> Phrase {
 
 /// Words a signature's result and warnings: fills `explanation` and each warning's message.
 pub fn fill_signature_text(s: &mut SignatureReport) {
-    s.explanation = signature(s);
+    s.explanation = match copied_headers(s) {
+        Some(copied) => sentences([signature(s), copied]),
+        None => signature(s),
+    };
     let key = s.key.clone();
     for w in &mut s.warnings {
         w.message = warning(&w.kind, key.as_ref());
@@ -145,9 +157,9 @@ pub fn signature(s: &SignatureReport) -> Phrase {
             h.caveats.into_iter().fold(h.main, |a, b| Phrase::new("two-sentences").phrase("a", a).phrase("b", b))
         }
         (_, code) if code.starts_with("key_") || code == "bad_key" => {
-            with_detail(with_key_name(Phrase::new("sig-bad-key"), s), s)
+            with_detail(with_key_name(Phrase::new("sig-bad-key"), s), &s.detail)
         }
-        _ => with_detail(Phrase::new("sig-malformed"), s),
+        _ => with_detail(Phrase::new("sig-malformed"), &s.detail),
     }
 }
 
@@ -157,7 +169,7 @@ fn expired(s: &SignatureReport) -> Headline {
         (Some(j), Some(x)) => {
             Phrase::new("expired-judged").date("judged", j.time).phrase("source", judged_source(j)).date("expires", x)
         }
-        _ => with_detail(Phrase::new("expired-plain"), s),
+        _ => with_detail(Phrase::new("expired-plain"), &s.detail),
     };
     let verifies = s.header_signature_valid == Some(true) && s.body_hash_matches == Some(true);
     let more = match s.valid_at_message_date {
@@ -205,14 +217,31 @@ fn key_phrase(k: &KeyUsed) -> Phrase {
     Phrase::new(id).phrase("kind", kind).phrase("from", from).phrase("window", window(k))
 }
 
-/// The headline of a message: its assessment in words, then the caveats it must say.
+/// The headline of a message: its assessment in words, then the caveats it must say. A message
+/// that is not verified also says what a validated ARC chain corroborates (a hop reported a
+/// failing signature valid on receipt): never as verification.
 pub fn headline(r: &MessageReport) -> Headline {
+    let mut h = assessment_headline(r);
+    if !r.assessment.status.is_verified() {
+        h.caveats.extend(r.arc.corroborations.iter().map(|c| c.explanation.clone()));
+    }
+    h
+}
+
+/// The headline of the message's assessment alone.
+fn assessment_headline(r: &MessageReport) -> Headline {
     let plain = |main: Phrase| Headline { main, caveats: Vec::new() };
     if let Some(e) = &r.error {
         return plain(e.clone());
     }
     let a = &r.assessment;
-    let Some(best) = a.signature.and_then(|i| r.signatures.iter().find(|s| s.index == i)) else {
+    if a.basis == Some(Basis::DomainKeys)
+        && let Some(k) = a.signature.and_then(|i| r.domainkeys.iter().find(|k| k.index == i))
+    {
+        return domainkeys_headline(r, a, k);
+    }
+    let best = a.signature.filter(|_| a.basis == Some(Basis::Dkim));
+    let Some(best) = best.and_then(|i| r.signatures.iter().find(|s| s.index == i)) else {
         return plain(Phrase::new("headline-unsigned"));
     };
     match (a.status, best.reason) {
@@ -252,16 +281,28 @@ fn unverified_headline(a: &Assessment, best: &SignatureReport) -> Phrase {
 /// The headline of a verified message: who signed, then every caveat.
 fn verified_headline(r: &MessageReport, a: &Assessment, best: &SignatureReport) -> Headline {
     let m = |id| with_domain(Phrase::new(id), best.domain.as_deref());
-    let main = match (a.basis, a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
-        (Some(Basis::DomainKeys), _, _) => m("headline-verified-domainkeys"),
-        (_, true, Some(from)) => m("headline-verified-misaligned").arg("from", from),
+    let main = match (a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
+        (true, Some(from)) => m("headline-verified-misaligned").arg("from", from),
         _ => m("headline-verified"),
     };
+    let on_behalf = best.identity.as_ref().map(|i| Phrase::new("caveat-identity").arg("identity", i.as_str()));
+    let caveats = verified_caveats(r, a, on_behalf, best.key.as_ref(), best.body_unsigned_bytes);
+    Headline { main, caveats }
+}
+
+/// The caveat sentences of a verified message (DKIM or DomainKeys): `on_behalf` says whom the
+/// signature says it was made for (its `i=`, or the DomainKeys sending address), `unsigned_bytes`
+/// what `l=` leaves unsigned.
+fn verified_caveats(
+    r: &MessageReport,
+    a: &Assessment,
+    on_behalf: Option<Phrase>,
+    key: Option<&KeyUsed>,
+    unsigned_bytes: u64,
+) -> Vec<Phrase> {
     let mut caveats = Vec::new();
     if a.has(Caveat::Misaligned) {
-        if let Some(i) = &best.identity {
-            caveats.push(Phrase::new("caveat-identity").arg("identity", i.as_str()));
-        }
+        caveats.extend(on_behalf);
         if let Some(sender) = &r.message.sender {
             caveats.push(match r.fields.get("sender") {
                 Some(FieldStatus::Verified) => Phrase::new("caveat-sender-signed").arg("sender", sender.as_str()),
@@ -269,7 +310,6 @@ fn verified_headline(r: &MessageReport, a: &Assessment, best: &SignatureReport) 
             });
         }
     }
-    let key = best.key.as_ref();
     if a.has(Caveat::TestingKey) {
         caveats.push(Phrase::new("caveat-testing-key"));
     }
@@ -285,9 +325,9 @@ fn verified_headline(r: &MessageReport, a: &Assessment, best: &SignatureReport) 
         caveats.push(Phrase::new("caveat-key-date-window").phrase("window", window(k)));
     }
     if a.has(Caveat::PartialBody) {
-        caveats.push(Phrase::new("caveat-partial-body").number("bytes", best.body_unsigned_bytes));
+        caveats.push(Phrase::new("caveat-partial-body").number("bytes", unsigned_bytes));
     }
-    Headline { main, caveats }
+    caveats
 }
 
 /// The CLI's label for an assessment (`PASS`, `FAIL`, ... in English).
@@ -347,4 +387,238 @@ pub fn judging(mode: &JudgingMode) -> Phrase {
         Some(t) => Phrase::new("judging-at").date("date", t),
         None => Phrase::new("judging-as-of-signing"),
     }
+}
+
+/// Words a DomainKeys signature's result and warnings.
+pub fn fill_domainkey_text(r: &mut DomainKeyReport) {
+    r.explanation = domainkey(r);
+    let key = r.key.clone();
+    for w in &mut r.warnings {
+        w.message = warning(&w.kind, key.as_ref());
+    }
+}
+
+/// `message` with `selector._domainkey.domain` of a DomainKeys signature as its `name` argument.
+fn with_dk_key_name(message: Phrase, r: &DomainKeyReport) -> Phrase {
+    match (&r.selector, &r.domain) {
+        (Some(sel), Some(dom)) => message.arg("name", format!("{sel}._domainkey.{dom}")),
+        _ => message.phrase("name", Phrase::new("unknown-key-name")),
+    }
+}
+
+/// One plain sentence (or a few) for a DomainKeys signature's result.
+pub fn domainkey(r: &DomainKeyReport) -> Phrase {
+    let m = |id| with_domain(Phrase::new(id), r.domain.as_deref());
+    let nofws = r.canonicalization.as_deref() == Some("nofws");
+    match r.reason {
+        "verified" if r.key.as_ref().is_some_and(|k| k.compromised()) => m("dk-proves-nothing-compromised"),
+        "verified" => {
+            let mut parts = vec![m("dk-verified")];
+            if let Some(k) = &r.key {
+                parts.push(Phrase::new("dk-checked-with").phrase("key", key_phrase(k)));
+            }
+            if let Some(a) = &r.sending_address {
+                parts.push(Phrase::new("dk-vouches-for").arg("address", a.as_str()));
+            }
+            parts.push(Phrase::new(if nofws { "dk-legacy-nofws" } else { "dk-legacy" }));
+            parts.push(Phrase::new("dk-weaker"));
+            sentences(parts)
+        }
+        "message_changed" => with_dk_key_name(m("dk-message-changed"), r),
+        "domain_mismatch" | "no_sending_address" => with_detail(Phrase::new("dk-does-not-count"), &r.detail),
+        "key_granularity" => with_detail(with_dk_key_name(Phrase::new("dk-key-granularity"), r), &r.detail),
+        "no_key" if r.result == Verdict::Neutral => with_dk_key_name(Phrase::new("dk-no-key-here"), r),
+        "no_key" => with_dk_key_name(Phrase::new("dk-no-key-published"), r),
+        "key_lookup_failed" => with_dk_key_name(Phrase::new("sig-key-lookup-failed"), r),
+        "key_revoked" => with_dk_key_name(m("sig-key-revoked"), r),
+        "weak_key" => {
+            let bits = r.key.as_ref().map_or(0, |k| k.bits).to_string();
+            let id = if r.signature_valid == Some(true) { "dk-weak-key-matched" } else { "dk-weak-key-unmatched" };
+            with_dk_key_name(m(id), r).arg("bits", bits)
+        }
+        code if code.starts_with("key_") || code == "bad_key" => {
+            with_detail(with_dk_key_name(Phrase::new("dk-bad-key"), r), &r.detail)
+        }
+        _ => with_detail(Phrase::new("dk-malformed"), &r.detail),
+    }
+}
+
+/// The headline of a message whose deciding signature is a DomainKeys one: verified only by
+/// DomainKeys is a weaker kind of verified, and the headline says so.
+fn domainkeys_headline(r: &MessageReport, a: &Assessment, k: &DomainKeyReport) -> Headline {
+    let m = |id| with_domain(Phrase::new(id), k.domain.as_deref());
+    let dkim = Phrase::new(if r.signatures.is_empty() { "dk-headline-no-dkim" } else { "dk-headline-dkim-fails" });
+    let plain = |main: Phrase| Headline { main: sentences([dkim.clone(), main]), caveats: Vec::new() };
+    match a.status {
+        Status::Verified => {
+            let on_behalf =
+                k.sending_address.as_ref().map(|s| Phrase::new("caveat-sending-address").arg("address", s.as_str()));
+            Headline { main: m("dk-headline-verified"), caveats: verified_caveats(r, a, on_behalf, k.key.as_ref(), 0) }
+        }
+        Status::ProvesNothing if a.has(Caveat::CompromisedKey) => plain(m("dk-headline-proves-nothing-compromised")),
+        Status::ProvesNothing => {
+            plain(m("dk-headline-proves-nothing-weak").arg("bits", k.key.as_ref().map_or(0, |k| k.bits).to_string()))
+        }
+        Status::Failed => plain(m("dk-headline-failed")),
+        Status::NoKey => match (&k.selector, &k.domain) {
+            (Some(sel), Some(dom)) if k.result == Verdict::Neutral => {
+                plain(Phrase::new("dk-headline-no-key").arg("name", format!("{sel}._domainkey.{dom}")))
+            }
+            _ => plain(Phrase::new("dk-headline-not-checked").phrase("explanation", k.explanation.clone())),
+        },
+        _ => plain(Phrase::new("dk-headline-not-verified").phrase("explanation", k.explanation.clone())),
+    }
+}
+
+/// Words the ARC chain's result and each of its sets.
+pub fn fill_arc_text(a: &mut ArcReport) {
+    a.explanation = arc(a);
+    for set in &mut a.sets {
+        set.summary = arc_set(set);
+    }
+    for c in &mut a.corroborations {
+        c.explanation = corroboration(c);
+    }
+}
+
+/// What a validated ARC chain says of a signature that fails here: reported valid on the way,
+/// then changed. Never "verified".
+pub fn corroboration(c: &Corroboration) -> Phrase {
+    let p = match &c.sealer {
+        Some(s) => Phrase::new("arc-corroboration").arg("sealer", s.as_str()),
+        None => Phrase::new("arc-corroboration").phrase("sealer", Phrase::new("arc-an-intermediary")),
+    };
+    p.arg("server", c.authserv_id.as_str())
+        .arg("has_server", if c.authserv_id.is_empty() { "no" } else { "yes" })
+        .arg("kind", if c.mechanism == "domainkeys" { "domainkeys" } else { "dkim" })
+        .arg("changed", if c.changed_by_this_hop { "hop" } else { "after" })
+        .arg("domain", c.domain.as_str())
+}
+
+/// Words a receiving server's Authentication-Results field.
+pub fn fill_claim_text(c: &mut ServerClaim) {
+    c.explanation = claim(c);
+}
+
+/// One plain sentence for an Authentication-Results field.
+pub fn claim(c: &ServerClaim) -> Phrase {
+    let id = match (&c.sealed_by, c.results.authserv_id.is_empty()) {
+        (Some(_), false) => "arc-claim-sealed",
+        (Some(_), true) => "arc-claim-sealed-anonymous",
+        (None, false) => "arc-claim",
+        (None, true) => "arc-claim-anonymous",
+    };
+    Phrase::new(id)
+        .arg("server", c.results.authserv_id.as_str())
+        .arg("sealer", c.sealed_by.clone().unwrap_or_default())
+        .arg("said", if c.results.results.is_empty() { "none" } else { "some" })
+        .arg("results", results_phrase(&c.results.results))
+}
+
+/// The plain sentences for an ARC chain's result, then what ARC proves.
+pub fn arc(a: &ArcReport) -> Phrase {
+    let detail = || a.detail.clone().unwrap_or_default();
+    let hop = |i: Option<u32>| {
+        let n = i.unwrap_or(0).to_string();
+        match i.and_then(|i| a.sets.iter().find(|s| s.instance == i)).and_then(|s| s.sealer.clone()) {
+            Some(d) => Phrase::new("arc-hop-named").arg("sealer", d).arg("n", n),
+            None => Phrase::new("arc-hop").arg("n", n),
+        }
+    };
+    let text = match (a.result, a.category) {
+        (Verdict::None, _) => return Phrase::default(),
+        (Verdict::Pass, _) => {
+            let sealers: Vec<String> = a.sets.iter().filter_map(|s| s.sealer.clone()).collect();
+            let list = sealers
+                .iter()
+                .map(|d| Phrase::new("arc-sealer").arg("domain", d.as_str()))
+                .reduce(|list, item| Phrase::new("arc-sealers-then").phrase("list", list).phrase("item", item));
+            let pass = Phrase::new("arc-pass")
+                .phrase("sealers", list.unwrap_or_else(|| Phrase::new("arc-sealers-none")))
+                .number("count", sealers.len());
+            match a.oldest_pass.filter(|&o| o > 0) {
+                Some(o) => sentences([pass, Phrase::new("arc-changed-on-the-way").arg("n", o.to_string())]),
+                None => pass,
+            }
+        }
+        (Verdict::Neutral, _) => Phrase::new("arc-neutral").phrase("detail", detail()),
+        (Verdict::Temperror, _) => Phrase::new("arc-temperror").phrase("detail", detail()),
+        (_, Some(ArcStep::Cv)) if a.reason == "chain_marked_failed" => {
+            Phrase::new("arc-cv-fail").phrase("hop", hop(a.failed_instance))
+        }
+        (_, Some(ArcStep::AmsBody)) => Phrase::new("arc-ams-body").phrase("hop", hop(a.failed_instance)),
+        (_, Some(ArcStep::AmsHeader)) => {
+            Phrase::new("arc-ams-header").phrase("hop", hop(a.failed_instance)).phrase("detail", detail())
+        }
+        (_, Some(ArcStep::Seal)) => {
+            Phrase::new("arc-seal-fails").phrase("hop", hop(a.failed_instance)).phrase("detail", detail())
+        }
+        (_, Some(ArcStep::Key)) => Phrase::new("arc-key").phrase("detail", detail()),
+        _ => Phrase::new("arc-malformed").phrase("detail", detail()),
+    };
+    sentences([text, Phrase::new("arc-scope")])
+}
+
+/// One plain sentence about one ARC set.
+pub fn arc_set(s: &ArcSetReport) -> Phrase {
+    let id = match s.seal_valid {
+        Some(true) => "arc-set-sealed",
+        Some(false) => "arc-set-seal-fails",
+        None => "arc-set-named",
+    };
+    let who = match &s.sealer {
+        Some(d) => Phrase::new(id).arg("who", d.as_str()),
+        None => Phrase::new(id).phrase("who", Phrase::new("arc-an-unnamed-intermediary")),
+    };
+    let hop = who.arg("n", s.instance.to_string());
+    let Some(ar) = &s.authentication_results else { return hop };
+    let recorded = match ar.authserv_id.is_empty() {
+        true => Phrase::new("arc-set-recorded").phrase("server", Phrase::new("arc-its-server")),
+        false => Phrase::new("arc-set-recorded").arg("server", ar.authserv_id.as_str()),
+    };
+    let recorded = recorded
+        .arg("said", if ar.results.is_empty() { "none" } else { "some" })
+        .arg("results", results_phrase(&ar.results));
+    sentences([hop, recorded])
+}
+
+/// `DKIM pass (gmail.com), SPF pass, DMARC pass`: recorded results in a few words (RFC 8601
+/// method and result names, the same in every language).
+pub fn results_phrase(results: &[AuthResult]) -> String {
+    results
+        .iter()
+        .map(|r| {
+            let method = match r.method.as_str() {
+                "domainkeys" => "DomainKeys".to_string(),
+                m => m.to_uppercase(),
+            };
+            match r.signing_domain().filter(|_| r.method == "dkim" || r.method == "domainkeys") {
+                Some(d) => format!("{method} {} ({d})", r.result),
+                None => format!("{method} {}", r.result),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(", ")
+}
+
+/// For a header signature that fails, what its `z=` copy says changed.
+pub fn copied_headers(s: &SignatureReport) -> Option<Phrase> {
+    if s.copied_headers.is_empty() || s.header_signature_valid != Some(false) {
+        return None;
+    }
+    let changes = s.copied_headers.iter().filter(|c| c.changed).map(|c| {
+        let name = display_name(&c.name.to_ascii_lowercase());
+        match &c.now {
+            Some(now) => {
+                Phrase::new("z-changed").arg("name", name).arg("was", c.when_signed.as_str()).arg("now", now.as_str())
+            }
+            None => Phrase::new("z-missing").arg("name", name).arg("was", c.when_signed.as_str()),
+        }
+    });
+    let list =
+        changes.reduce(|list, item| Phrase::new("list-more-semicolon").phrase("list", list).phrase("item", item));
+    Some(match list {
+        None => Phrase::new("z-matches"),
+        Some(changes) => Phrase::new("z-changes").phrase("changes", changes),
+    })
 }

@@ -2,8 +2,7 @@
 //! verified signature covers it (see [`super::assess::field_status`]).
 
 use super::HeaderView;
-use super::assess::{FieldStatus, MARKED_FIELDS, field_status, name_status};
-use crate::dkim::result::SignatureReport;
+use super::assess::{Coverage, FieldStatus, MARKED_FIELDS, field_status, name_status};
 use crate::message::Message;
 use std::collections::BTreeMap;
 
@@ -14,7 +13,7 @@ pub const MAX_HEADER_VALUE_CHARS: usize = 2_000;
 
 /// The header fields of `message` for display, each with its status: covered by a verified
 /// signature, only by signatures that did not verify, or by none.
-pub fn header_views(message: &Message<'_>, signatures: &[SignatureReport]) -> Vec<HeaderView> {
+pub fn header_views(message: &Message<'_>, signatures: &[Coverage<'_>]) -> Vec<HeaderView> {
     message
         .headers
         .iter()
@@ -28,7 +27,7 @@ pub fn header_views(message: &Message<'_>, signatures: &[SignatureReport]) -> Ve
 }
 
 /// The status of each of [`MARKED_FIELDS`] present in `message`: the weakest of its instances.
-pub fn field_marks(message: &Message<'_>, signatures: &[SignatureReport]) -> BTreeMap<String, FieldStatus> {
+pub fn field_marks(message: &Message<'_>, signatures: &[Coverage<'_>]) -> BTreeMap<String, FieldStatus> {
     MARKED_FIELDS
         .iter()
         .filter_map(|&name| {

@@ -5,14 +5,16 @@ pub mod assess;
 pub mod explain;
 pub mod headers;
 
+pub use crate::arc::{ArcReport, ArcSetReport, ArcStep, Corroboration, ServerClaim};
 use crate::catalog;
 pub use crate::dkim::judging::{JudgedAt, Judging, JudgingMode, TimeSource};
 pub use crate::dkim::result::{Category, KeyUsed, SignatureReport, Verdict, Warning, WarningKind};
+pub use crate::domainkeys::{DomainKeyReport, DomainKeyStep};
 use crate::l10n::{Lang, Phrase};
 use crate::message::summary::Summary;
 pub use assess::{Assessment, Basis, Caveat, FieldStatus, Status, aligned};
 pub use explain::display_name;
-pub use explain::{fill_signature_text, headline};
+pub use explain::{fill_arc_text, fill_claim_text, fill_domainkey_text, fill_signature_text, headline};
 pub use headers::{MAX_HEADER_VIEWS, header_views};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -79,6 +81,13 @@ pub struct MessageReport {
     pub signatures: Vec<SignatureReport>,
     /// Signatures beyond the limit, not evaluated.
     pub skipped_signatures: usize,
+    /// One entry per DomainKey-Signature field (RFC 4870, legacy), top first.
+    pub domainkeys: Vec<DomainKeyReport>,
+    /// The ARC chain (RFC 8617): result `none` without ARC header fields.
+    pub arc: ArcReport,
+    /// What receiving servers said in Authentication-Results fields: claims, unless a validated
+    /// ARC chain holds the same record.
+    pub authentication_results: Vec<ServerClaim>,
 }
 
 impl MessageReport {
@@ -95,6 +104,16 @@ impl MessageReport {
             s.detail.iter_mut().for_each(fill);
             s.warnings.iter_mut().for_each(|w| fill(&mut w.message));
         }
+        for k in &mut self.domainkeys {
+            fill(&mut k.explanation);
+            k.detail.iter_mut().for_each(fill);
+            k.warnings.iter_mut().for_each(|w| fill(&mut w.message));
+        }
+        fill(&mut self.arc.explanation);
+        self.arc.detail.iter_mut().for_each(fill);
+        self.arc.sets.iter_mut().for_each(|set| fill(&mut set.summary));
+        self.arc.corroborations.iter_mut().for_each(|c| fill(&mut c.explanation));
+        self.authentication_results.iter_mut().for_each(|c| fill(&mut c.explanation));
         self.summary = self.summary_in(lang);
     }
 

@@ -5,7 +5,7 @@
 
 use dkimcheck::keys::KeyStore;
 use dkimcheck::message::input;
-use dkimcheck::report::{Category, Status, Verdict};
+use dkimcheck::report::{Category, MessageReport, Status, Verdict};
 use dkimcheck::verify::{Options, verify_message};
 use serde_json::Value;
 
@@ -35,6 +35,8 @@ fn short_key_pass(want: &Value) -> bool {
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub checked: usize,
+    pub checked_domainkeys: usize,
+    pub checked_arc: usize,
     pub accepted: Vec<String>,
     pub failures: Vec<String>,
     /// One line per signature: `source/id#i result reason`, to compare native with wasm.
@@ -95,6 +97,8 @@ pub fn run(sources: &[String], read: &dyn Fn(&str) -> Option<Vec<u8>>, now: u64)
             if expect.is_empty() && report.verdict != Verdict::None {
                 o.failures.push(format!("{source}/{id}: verdict {}, expected none", report.verdict));
             }
+            check_domainkeys(&mut o, source, id, &case, &report);
+            check_arc(&mut o, source, id, &case, &report);
             for (i, (want, got)) in expect.iter().zip(&report.signatures).enumerate() {
                 o.checked += 1;
                 o.verdicts.push(format!("{source}/{id}#{i} {} {}", got.result, got.reason));
@@ -156,10 +160,124 @@ pub fn run(sources: &[String], read: &dyn Fn(&str) -> Option<Vec<u8>>, now: u64)
     o
 }
 
+/// The `domainkeys` entries of a case: one per DomainKey-Signature, result and step compared
+/// (`neutral` skipped), weak keys flagged. Without the field the message must have no
+/// DomainKeys result other than what it gets (nothing is compared).
+fn check_domainkeys(o: &mut Outcome, source: &str, id: &str, case: &Value, report: &MessageReport) {
+    let Some(expect) = case["domainkeys"].as_array() else { return };
+    if report.domainkeys.len() != expect.len() {
+        o.failures.push(format!(
+            "{source}/{id}: {} DomainKey-Signatures, expected {}",
+            report.domainkeys.len(),
+            expect.len()
+        ));
+        return;
+    }
+    for (i, (want, got)) in expect.iter().zip(&report.domainkeys).enumerate() {
+        o.checked_domainkeys += 1;
+        o.verdicts.push(format!("{source}/{id}#dk{i} {} {}", got.result, got.reason));
+        let want_result = want["result"].as_str().unwrap_or("");
+        if want_result == "neutral" {
+            continue;
+        }
+        if want.get("weak").is_some() {
+            // RSA under 1024 bits: as for DKIM (RFC8301), permerror weak_key, the signature still
+            // checked; a pass is then proves_nothing, a fail failed.
+            let matched = want_result == "pass";
+            let status = if matched { Status::ProvesNothing } else { Status::Failed };
+            if (got.result, got.reason, got.signature_valid, got.assessment.status)
+                == (Verdict::Permerror, "weak_key", Some(matched), status)
+            {
+                o.accepted.push(format!(
+                    "{source}/{id}#dk{i}: permerror weak_key instead of {want_result} (short RSA key, as RFC 8301 §3.2 \
+                     for DKIM)"
+                ));
+            } else {
+                o.failures.push(format!(
+                    "{source}/{id}#dk{i}: short RSA key: got {} {} (matched: {:?}, {}), expected permerror weak_key, \
+                     matched {matched}, {status}",
+                    got.result, got.reason, got.signature_valid, got.assessment.status
+                ));
+            }
+            continue;
+        }
+        let want_why = want["why"].as_str();
+        let got_why = got.category.map(|c| serde_json::to_value(c).ok().and_then(|v| v.as_str().map(str::to_string)));
+        let got_why = got_why.flatten();
+        if got.result.as_str() != want_result || want_why != got_why.as_deref() {
+            o.failures.push(format!(
+                "{source}/{id}#dk{i} {}/{}: got {}:{got_why:?} ({}: {:?}), expected {want_result}:{want_why:?}",
+                got.domain.as_deref().unwrap_or("?"),
+                got.selector.as_deref().unwrap_or("?"),
+                got.result,
+                got.reason,
+                got.detail
+            ));
+        }
+    }
+}
+
+/// The `arc` verdict of a case: result (or one of `alt`, listed in ACCEPTED_ARC), instances, and
+/// for failures the step and instance; `oldest_pass` for passes.
+fn check_arc(o: &mut Outcome, source: &str, id: &str, case: &Value, report: &MessageReport) {
+    let Some(want) = case.get("arc").filter(|a| a.is_object()) else { return };
+    let got = &report.arc;
+    o.checked_arc += 1;
+    o.verdicts.push(format!(
+        "{source}/{id}#arc {} {} {}",
+        got.result,
+        got.reason,
+        got.failed_instance.map_or("-".to_string(), |i| i.to_string())
+    ));
+    let want_result = want["result"].as_str().unwrap_or("");
+    let got_why = got.category.and_then(|c| serde_json::to_value(c).ok()).and_then(|v| v.as_str().map(str::to_string));
+    let mismatch = |what: &str, got: String, want: String| {
+        format!("{source}/{id}#arc: {what} {got}, expected {want} ({}: {:?})", got_why_text(report), report.arc.detail)
+    };
+    if got.result.as_str() != want_result {
+        o.failures.push(mismatch("result", got.result.to_string(), want_result.to_string()));
+        return;
+    }
+    let want_n = want["instances"].as_u64().unwrap_or(0) as u32;
+    if got.instances != want_n {
+        o.failures.push(mismatch("instances", got.instances.to_string(), want_n.to_string()));
+    }
+    let want_why = want["why"].as_str().map(str::to_string);
+    if got_why != want_why {
+        o.failures.push(mismatch("why", format!("{got_why:?}"), format!("{want_why:?}")));
+    }
+    let want_failed = want["failed_instance"].as_u64().map(|i| i as u32);
+    if want_why.as_deref() != Some("structure") && got.failed_instance != want_failed {
+        o.failures.push(mismatch("failed_instance", format!("{:?}", got.failed_instance), format!("{want_failed:?}")));
+    }
+    if let Some(op) = want.get("oldest_pass").and_then(Value::as_u64)
+        && got.oldest_pass != Some(op as u32)
+    {
+        o.failures.push(mismatch("oldest_pass", format!("{:?}", got.oldest_pass), op.to_string()));
+    }
+}
+
+fn got_why_text(report: &MessageReport) -> String {
+    format!("{}/{:?}", report.arc.reason, report.arc.failed_instance)
+}
+
 /// The source folders, as named in tests/vectors/README.md.
 pub fn sources() -> Vec<String> {
-    ["apache-james-jdkim", "dkimpy", "mimekit", "perl-mail-dkim", "postalsys-mailauth", "stalwart-mail-auth"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
+    [
+        "apache-james-jdkim",
+        "dkimpy",
+        "mimekit",
+        "perl-mail-dkim",
+        "postalsys-mailauth",
+        "stalwart-mail-auth",
+        "valimail-arc-suite",
+        "blaze-arc",
+        "stalwart-mail-auth-arc",
+        "dkimpy-arc",
+        "perl-mail-dkim-dk",
+        "mail-domainkeys",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
 }

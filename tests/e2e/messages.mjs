@@ -75,3 +75,12 @@ export const EXPIRED_X_KEY = 'sysmsg-1._domainkey.topicbox.com. IN TXT "v=DKIM1;
 /** Signed with l= and text appended after signing (tests/assessment.rs writes it), and its key. */
 export const PARTIAL_BODY = () => readFileSync(join(FIXTURES, 'partial-body.eml'));
 export const PARTIAL_BODY_KEY = () => readFileSync(join(FIXTURES, 'partial-body.zone'), 'utf8').trim();
+
+/** A real Gmail message of the DomainKeys era, signed only with DomainKeys (key gmail.com beta, in the archive). */
+export const DOMAINKEYS_GMAIL = () => vector('perl-mail-dkim-dk/messages/good_dk_gmail.txt');
+
+/** A real linux-kernel message with a 3-hop ARC chain and no DKIM signature (keys in the archive). */
+export const ARC_KERNEL = () => vector('blaze-arc/messages/005.mail');
+
+/** A real GitHub notification received by Gmail: DKIM by github.com and Google's ARC set. */
+export const ARC_GITHUB = () => vector('blaze-arc/messages/002.mail');

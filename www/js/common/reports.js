@@ -77,6 +77,7 @@ export function errorReport(source, error) {
     headline: { main: { id: 'error-message-unreadable', args: { error: phrase } }, caveats: [] },
     error: phrase, from_domain: null, aligned: null, notes: [],
     message: null, headers: [], signatures: [], skipped_signatures: 0,
+    domainkeys: [], arc: { result: 'none', instances: 0, sets: [], corroborations: [] }, authentication_results: [],
   };
 }
 
@@ -121,9 +122,35 @@ export function mainDomain(report) {
   return first ? first.domain : null;
 }
 
-/** Signatures that failed only because no key is known. */
+/** Signatures (DKIM and DomainKeys) that failed only because no key is known. */
 export function missingKeys(report) {
-  return (report.signatures || []).filter((s) => s.reason === 'no_key');
+  return [...(report.signatures || []), ...(report.domainkeys || [])].filter((s) => s.reason === 'no_key');
+}
+
+/** The report's ARC chain, or null when the message has none. */
+export function arcOf(report) {
+  const arc = report?.arc;
+  return arc && arc.result && arc.result !== 'none' ? arc : null;
+}
+
+/** Short words for an ARC chain: never "verified" (ARC records what others said). */
+export function arcWords(tr, arc) {
+  if (!arc) return tr.t('arc-words-none');
+  const id = arc.result === 'pass' ? 'arc-words-intact' : arc.result === 'fail' ? 'arc-words-broken' : 'arc-words-unchecked';
+  return tr.t(id, { count: arc.instances });
+}
+
+/** The ARC state of a report for counts and filters: 'intact', 'broken', 'unchecked' or 'none'. */
+export function arcState(report) {
+  const arc = arcOf(report);
+  if (!arc) return 'none';
+  return arc.result === 'pass' ? 'intact' : arc.result === 'fail' ? 'broken' : 'unchecked';
+}
+
+/** True when the report is verified only by a DomainKeys signature (a weaker kind of verified). */
+export function verifiedByDomainKeysOnly(report) {
+  const a = assessmentOf(report);
+  return a.status === 'verified' && a.basis === 'domainkeys';
 }
 
 /** The catalog id of each part of a batch tally, by count key (an assessment status or 'expired'). */

@@ -3,7 +3,7 @@
 // Translator it is given; rerender() words it again (the reports are kept).
 
 import { h, clear, uid } from '../common/dom.js';
-import { ASSESSMENTS, ASSESSMENT_ICONS, assessmentOf, assessmentWords, statusWords, caveatWords, countKey, tallyWords, mainDomain, summaryText, wordedReport } from '../common/reports.js';
+import { ASSESSMENTS, ASSESSMENT_ICONS, arcOf, arcState, arcWords, assessmentOf, assessmentWords, statusWords, caveatWords, countKey, tallyWords, mainDomain, summaryText, wordedReport, verifiedByDomainKeysOnly } from '../common/reports.js';
 import { toJsonLines, toCsv, download } from './export.js';
 
 const MAX_ROWS = 500;
@@ -36,6 +36,7 @@ export class BatchView {
     this.sort = { key: 'source', dir: 1 };
     this.filter = '';
     this.assessmentFilter = '';
+    this.arcFilter = '';
     this.pending = null;
   }
 
@@ -101,7 +102,17 @@ export class BatchView {
     const filterInput = h('input', { id: filterId, type: 'search', value: this.filterText || '', placeholder: tr.t('batch-filter-placeholder'), oninput: (e) => { this.filterText = e.target.value; this.filter = e.target.value.toLowerCase(); this.renderTable(); } });
     const assessmentSelect = h('select', { id: assessmentId, onchange: (e) => { this.assessmentFilter = e.target.value; this.renderTable(); } },
       h('option', { value: '' }, tr.t('batch-filter-all')),
-      ASSESSMENTS.map((v) => h('option', { value: v, selected: v === this.assessmentFilter }, statusWords(tr, v))));
+      ASSESSMENTS.map((v) => h('option', { value: v, selected: v === this.assessmentFilter }, statusWords(tr, v))),
+      h('option', { value: 'verified_domainkeys', selected: this.assessmentFilter === 'verified_domainkeys' }, tr.t('batch-filter-verified-domainkeys')));
+    const arcId = uid('arc');
+    const arcOption = (value, id) => h('option', { value, selected: value === this.arcFilter }, tr.t(id));
+    const arcSelect = h('select', { id: arcId, onchange: (e) => { this.arcFilter = e.target.value; this.renderTable(); } },
+      arcOption('', 'batch-arc-any'),
+      arcOption('intact', 'batch-arc-intact'),
+      arcOption('broken', 'batch-arc-broken'),
+      arcOption('unchecked', 'batch-arc-unchecked'),
+      arcOption('none', 'batch-arc-none'));
+    this.extraCounts = h('p', { class: 'hint extra-counts' });
     this.domainsOpen = h('details', { class: 'domains' },
       h('summary', null, tr.t('batch-domains-summary')),
       h('div', { class: 'table-wrap' }, h('table', { class: 'domain-table' },
@@ -112,13 +123,15 @@ export class BatchView {
       h('h2', { tabindex: '-1' }, label),
       this.summary,
       this.counts,
+      this.extraCounts,
       h('div', { class: 'actions' },
         h('button', { type: 'button', onclick: () => this.export('jsonl') }, tr.t('batch-export-jsonl')),
         h('button', { type: 'button', onclick: () => this.export('csv') }, tr.t('batch-export-csv'))),
       this.domainsOpen,
       h('div', { class: 'filters' },
         h('div', { class: 'field' }, h('label', { for: filterId }, tr.t('batch-filter')), filterInput),
-        h('div', { class: 'field' }, h('label', { for: assessmentId }, tr.t('batch-filter-result')), assessmentSelect)),
+        h('div', { class: 'field' }, h('label', { for: assessmentId }, tr.t('batch-filter-result')), assessmentSelect),
+        h('div', { class: 'field' }, h('label', { for: arcId }, tr.t('batch-filter-arc')), arcSelect)),
       this.shown,
       h('div', { class: 'table-wrap' }, h('table', { class: 'batch-table' }, h('thead', null, this.headRow), this.tbody)));
   }
@@ -137,7 +150,29 @@ export class BatchView {
       if (assessmentOf(r).status === 'verified') e.verified++;
       byDomain.set(d, e);
     }
+    const dkOnly = reports.filter(verifiedByDomainKeysOnly).length;
+    const arcs = { intact: 0, broken: 0, unchecked: 0 };
+    let corroborated = 0;
+    for (const r of reports) {
+      const st = arcState(r);
+      if (st !== 'none') arcs[st]++;
+      if (assessmentOf(r).status !== 'verified' && (arcOf(r)?.corroborations || []).length) corroborated++;
+    }
+    const withArc = arcs.intact + arcs.broken + arcs.unchecked;
     const s = this.summary;
+    s.dataset.domainkeysOnly = String(dkOnly);
+    s.dataset.arc = String(withArc);
+    s.dataset.arcIntact = String(arcs.intact);
+    s.dataset.arcBroken = String(arcs.broken);
+    s.dataset.corroborated = String(corroborated);
+    const extra = [];
+    if (dkOnly) extra.push(tr.t('batch-extra-domainkeys-only', { count: dkOnly }));
+    if (withArc) {
+      extra.push(tr.t('batch-extra-arc', { count: withArc, intact: arcs.intact, broken: arcs.broken, unchecked: arcs.unchecked }));
+    }
+    if (corroborated) extra.push(tr.t('batch-extra-corroborated', { count: corroborated }));
+    this.extraCounts.textContent = extra.join(' ');
+    this.extraCounts.hidden = !extra.length;
     s.dataset.total = String(this.total);
     s.dataset.verified = String(counts.verified || 0);
     s.dataset.pass = String(reports.filter((r) => r.verdict === 'pass').length);
@@ -170,7 +205,10 @@ export class BatchView {
     const rows = [];
     this.reports.forEach((r, i) => { if (r) rows.push({ r, i }); });
     const f = this.filter;
-    const filtered = rows.filter(({ r }) => (!this.assessmentFilter || assessmentOf(r).status === this.assessmentFilter) &&
+    const byResult = (r) => !this.assessmentFilter || (this.assessmentFilter === 'verified_domainkeys'
+      ? verifiedByDomainKeysOnly(r) : assessmentOf(r).status === this.assessmentFilter);
+    const byArc = (r) => !this.arcFilter || arcState(r) === this.arcFilter;
+    const filtered = rows.filter(({ r }) => byResult(r) && byArc(r) &&
       (!f || [r.source, mainDomain(r), r.from_domain, r.message?.subject, r.message?.from]
         .some((x) => x && String(x).toLowerCase().includes(f)) || summaryText(this.tr, r).toLowerCase().includes(f)));
     filtered.sort((a, b) => {
@@ -203,7 +241,8 @@ export class BatchView {
       const date = r.message?.date || '';
       return h('tr', { dataset: { verdict: r.verdict, assessment: a.status, index: String(i) }, onclick: (e) => { if (e.target.tagName !== 'BUTTON') this.onOpen(i); } },
         h('td', { class: 'result' }, h('span', { class: 'badge', dataset: { assessment: a.status, verdict: r.verdict } }, h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[a.status] || '?'} `), assessmentWords(tr, a)),
-          caveatWords(tr, a) ? h('span', { class: 'caveat-words' }, caveatWords(tr, a)) : null),
+          caveatWords(tr, a) ? h('span', { class: 'caveat-words' }, caveatWords(tr, a)) : null,
+          arcOf(r) ? h('span', { class: 'caveat-words arc-words', dataset: { arc: arcOf(r).result } }, arcWords(tr, arcOf(r))) : null),
         h('td', { class: 'source' }, h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(i) }, breakable(r.source || tr.t('batch-no-source')))),
         h('td', { class: 'domain', dataset: { label: cell('batch-col-signed-by') } }, breakable(mainDomain(r) || '—')),
         h('td', { class: 'from', dataset: { label: cell('batch-col-from-domain') } }, breakable(r.from_domain || '—')),

@@ -7,7 +7,7 @@
 
 import { h, defList } from '../common/dom.js';
 import { keyForm } from '../keys/key-form.js';
-import { ASSESSMENT_ICONS, assessmentOf, assessmentWords, flagWords, missingKeys } from '../common/reports.js';
+import { ASSESSMENT_ICONS, arcOf, arcWords, assessmentOf, assessmentWords, flagWords, missingKeys } from '../common/reports.js';
 
 /** How the signatures were judged, in words. */
 export function judgingWords(report, tr) {
@@ -22,6 +22,9 @@ export function renderBanner(report, tr) {
   const a = assessmentOf(report);
   const sub = [tr.t('banner-assessment', { words: assessmentWords(tr, a) })];
   if (report.verdict && report.verdict !== 'none') sub.push(tr.t('banner-dkim-result', { result: report.verdict }));
+  if ((report.domainkeys || []).length) sub.push(tr.t('banner-domainkeys-result', { results: report.domainkeys.map((k) => k.result).join(', ') }));
+  const arc = arcOf(report);
+  if (arc) sub.push(arcWords(tr, arc));
   if (a.status === 'verified' && a.aligned && report.from_domain) sub.push(tr.t('banner-aligned', { domain: report.from_domain }));
   const judged = report.signatures?.length ? judgingWords(report, tr) : null;
   const head = report.headline || { main: null, caveats: [] };
@@ -197,11 +200,74 @@ export function renderSignature(sig, total, tr) {
     keyFacts(sig.key, tr));
 }
 
+/** "Signature verifies with this key" for a DomainKeys signature. */
+function dkSignatureRow(k, tr) {
+  if (k.signature_valid === true) {
+    if (k.reason === 'weak_key') return tr.t('signature-row-yes-weak', { bits: String(k.key?.bits ?? '') });
+    if ((assessmentOf(k).caveats || []).includes('compromised_key')) return tr.t('signature-row-yes-compromised');
+    return tr.t('answer-yes');
+  }
+  if (k.signature_valid === false) return tr.t('dk-row-no');
+  return null;
+}
+
+/** One DomainKeys signature's card. */
+export function renderDomainKey(k, total, tr) {
+  const title = tr.t('domainkey-title', { n: k.index + 1, total, domain: k.domain || tr.t('signature-no-domain') });
+  return h('article', { class: 'signature domainkey', dataset: { result: k.result, reason: k.reason || '', assessment: assessmentOf(k).status } },
+    h('h3', null, assessmentBadge(k, tr), ' ', title),
+    h('p', { class: 'explanation' }, tr.phrase(k.explanation)),
+    (k.warnings || []).length ? h('ul', { class: 'warnings', 'aria-label': tr.t('warnings-label') },
+      k.warnings.map((w) => h('li', { dataset: { code: w.code } }, h('strong', null, tr.t('warning-prefix')), tr.phrase(w)))) : null,
+    defList([
+      [tr.t('sig-selector'), k.selector],
+      [tr.t('sig-canonicalization'), k.canonicalization],
+      [tr.t('dk-sending-address'), k.sending_address],
+      [tr.t('sig-signature-verifies'), dkSignatureRow(k, tr)],
+      [tr.t('dk-result'), `${k.result} (${k.reason})`],
+      [tr.t('sig-technical-detail'), tr.phrase(k.detail)],
+      [tr.t('sig-headers-signed'), [...new Set(k.signed_headers || [])].join(', ')],
+    ]),
+    keyFacts(k.key, tr));
+}
+
+/** The ARC chain: what intermediaries recorded and whether their seals hold. Never "verified". */
+export function renderArc(report, tr) {
+  const arc = arcOf(report);
+  if (!arc) return null;
+  return h('section', { class: 'arc', dataset: { arc: arc.result, arcReason: arc.reason || '', instances: String(arc.instances) } },
+    h('h3', null, tr.t('arc-heading')),
+    h('p', null, h('span', { class: 'badge', dataset: { arc: arc.result } }, arcWords(tr, arc))),
+    h('p', { class: 'explanation' }, tr.phrase(arc.explanation)),
+    (arc.corroborations || []).length ? h('ul', { class: 'corroborations', 'aria-label': tr.t('arc-corroborations-label') },
+      arc.corroborations.map((c) => h('li', { dataset: { corroboration: c.domain } }, tr.phrase(c.explanation)))) : null,
+    (arc.sets || []).length ? h('ol', { class: 'arc-hops', 'aria-label': tr.t('arc-hops-label') },
+      arc.sets.map((set) => h('li', { dataset: { instance: String(set.instance), sealValid: String(set.seal_valid) } }, tr.phrase(set.summary)))) : null,
+    arc.detail ? h('p', { class: 'hint' }, tr.t('arc-technical-detail', { detail: tr.phrase(arc.detail) })) : null);
+}
+
+/** What receiving servers said (Authentication-Results): claims, unless a validated ARC chain vouches for them. */
+export function renderClaims(report, tr) {
+  const claims = report.authentication_results || [];
+  if (!claims.length) return null;
+  return h('section', { class: 'claims' },
+    h('h3', null, tr.t('claims-heading')),
+    h('ul', { class: 'claim-list' }, claims.map((c) => h('li', { dataset: { sealed: c.sealed_by ? 'yes' : 'no' } }, tr.phrase(c.explanation)))));
+}
+
 /** One line per signature: assessment, signer and the key used (for compact views). */
 export function renderSignatureLines(report, tr) {
   const sigs = report.signatures || [];
-  if (!sigs.length) return null;
-  return h('ul', { class: 'signature-lines' }, sigs.map((sig) => {
+  const dks = report.domainkeys || [];
+  const arc = arcOf(report);
+  if (!sigs.length && !dks.length && !arc) return null;
+  const dkLines = dks.map((k) => h('li', { dataset: { result: k.result, assessment: assessmentOf(k).status, mechanism: 'domainkeys' } },
+    assessmentBadge(k, tr), ' ', h('strong', null, tr.t('domainkey-line', { domain: k.domain || '?', selector: k.selector || '?' })),
+    h('br'), h('span', { class: 'hint' }, tr.phrase(k.explanation))));
+  const arcLine = arc ? [h('li', { dataset: { arc: arc.result, mechanism: 'arc' } },
+    h('span', { class: 'badge', dataset: { arc: arc.result } }, arcWords(tr, arc)),
+    h('br'), h('span', { class: 'hint' }, tr.phrase(arc.explanation)))] : [];
+  return h('ul', { class: 'signature-lines' }, ...sigs.map((sig) => {
     const k = sig.key;
     let key = tr.t('signature-line-no-key');
     if (k) {
@@ -215,7 +281,7 @@ export function renderSignatureLines(report, tr) {
       assessmentBadge(sig, tr),
       ' ', h('strong', null, `${sig.domain || '?'} (${sig.selector || '?'})`), ' — ', key,
       h('br'), h('span', { class: 'hint' }, tr.phrase(sig.explanation)));
-  }));
+  }), ...dkLines, ...arcLine);
 }
 
 /** Icon and catalog id of a field status. */
@@ -229,7 +295,7 @@ const FIELD_MARKS = {
 export function renderHeaders(report, tr) {
   const headers = report.headers || [];
   if (!headers.length) return null;
-  const isSig = (x) => x.name.toLowerCase() === 'dkim-signature';
+  const isSig = (x) => ['dkim-signature', 'domainkey-signature'].includes(x.name.toLowerCase());
   const content = headers.filter((x) => !isSig(x));
   const count = (s) => content.filter((x) => x.status === s).length;
   const parts = [tr.t('headers-count-verified', { count: count('verified') })];
@@ -316,7 +382,7 @@ function tailStart(text, tail) {
  */
 function renderBody(report, text, tr) {
   const a = assessmentOf(report);
-  const sig = (report.signatures || []).find((s) => s.index === a.signature && s.unsigned_body_tail);
+  const sig = a.basis === 'dkim' ? (report.signatures || []).find((s) => s.index === a.signature && s.unsigned_body_tail) : null;
   const pre = (...children) => h('pre', { class: 'body-text', tabindex: '0', 'aria-label': tr.t('body-text-label') }, ...children);
   const cut = report.message?.body_omitted_chars ? h('p', { class: 'hint' }, tr.t('body-cut', { count: report.message.body_omitted_chars })) : null;
   if (!sig) return [pre(text), cut];
@@ -356,12 +422,17 @@ export function renderMessage(report, tr) {
 /** All details below the banner. */
 export function renderDetails(report, tr) {
   const sigs = report.signatures || [];
+  const dks = report.domainkeys || [];
   return h('div', { class: 'details' },
     (report.notes || []).length ? h('ul', { class: 'notes', 'aria-label': tr.t('notes-label') }, report.notes.map((n) => h('li', null, tr.phrase(n)))) : null,
     report.skipped_signatures ? h('p', { class: 'hint' }, tr.t('signatures-skipped', { count: report.skipped_signatures })) : null,
     renderMessage(report, tr),
     sigs.length ? h('section', { class: 'signatures' }, h('h3', null, tr.t('signatures-heading', { count: sigs.length })),
       sigs.map((s) => renderSignature(s, sigs.length, tr))) : null,
+    dks.length ? h('section', { class: 'domainkeys' }, h('h3', null, tr.t('domainkeys-heading', { count: dks.length })),
+      dks.map((k) => renderDomainKey(k, dks.length, tr))) : null,
+    renderArc(report, tr),
+    renderClaims(report, tr),
     renderHeaders(report, tr));
 }
 
