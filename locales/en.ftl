@@ -160,6 +160,7 @@ key-error-der = the RSA key is not valid DER ({ $what })
 key-error-not-rsa = the key is not an RSA key (algorithm identifier { $oid })
 key-error-modulus = the RSA modulus is invalid
 key-error-exponent = the RSA public exponent is invalid
+key-error-exponent-too-large = the RSA public exponent has { $bits } bits; exponents above 2^64 are refused
 key-error-too-large = the RSA key has { $bits } bits; keys over 8192 bits are refused
 key-error-ed25519-length = an Ed25519 key must be 32 raw bytes (RFC 8463), this one is { $length } bytes
 key-error-ed25519-point = the Ed25519 key is not a valid curve point
@@ -198,6 +199,20 @@ note-header-lines-cut = The message has { $count } header lines; only the first 
 note-signatures-skipped = The message has { $count } DKIM signatures; only the first { $max } were checked.
 error-empty-file = The file is empty.
 error-not-email = No email header fields were found: this does not look like an email message.
+error-not-checked = This message is not checked: { $why }.
+note-body-not-shown = The body and attachments are not shown: { $why }. The signatures are checked all the same.
+budget-exceeded = more than the { $max } { $what } allowed (limit { $code })
+budget-exceeded-found = { $found } { $what }: more than the { $max } allowed (limit { $code })
+budget-what-message-bytes = bytes in a message
+budget-what-header-fields = header fields in a message
+budget-what-tags = tags in a tag list
+budget-what-keys-per-name = keys under one name
+budget-what-signatures = signatures per message
+budget-what-mime-parts = MIME parts and nested messages shown
+budget-what-zip-inflated-bytes = bytes inflated from this zip (100 times its size plus 64 MiB, the zips inside it included)
+budget-what-zip-members = members in one zip (the zips inside it included)
+budget-what-zip-nesting = levels of zips inside zips
+key-skipped = { $name }: { $why }; this key is skipped
 
 ## Assessments: CLI labels, tallies, how signatures were judged
 
@@ -380,6 +395,8 @@ cli-help =
                             LC_MESSAGES or LANG, else en)
         -v, --verbose       show every signature's details and warnings
         -j, --jobs <N>      verify on N threads (default: all cores); --jobs 1 leaves the others free
+        --max-message-size <MB>
+                            check messages up to MB megabytes (default 256); larger ones are skipped
         -h, --help          this help
         -V, --version       the version
 
@@ -411,18 +428,24 @@ cli-error-needs-value = { $option } needs a value
 cli-error-unknown-option = unknown option { $option }
 cli-error-at = --at: "{ $value }" is not 'now', unix seconds or an RFC 3339 time
 cli-error-jobs = --jobs: "{ $value }" is not a number of threads (1 or more)
+cli-error-max-message-size = --max-message-size: "{ $value }" is not a size in megabytes (1 or more)
 cli-error-no-path = no PATH given
 cli-error-internal = internal error while verifying
 cli-io-not-found = no such file or directory
 cli-io-permission-denied = permission denied
 cli-io-is-a-directory = is a directory
 cli-io-not-text = not a text file
-cli-zip-too-deep = zip files nested more than { $depth } deep
 cli-zip-unreadable = not a readable zip file: { $error }
 cli-zip-member-unreadable = unreadable zip member: { $error }
-cli-zip-member-too-large = member is { $size } bytes; members over { $max } bytes are skipped
-cli-zip-member-larger-than-said = member is larger than its header says; skipped
+cli-zip-member-larger-than-said = the member inflates to more than the { $size } bytes its header says; skipped
 cli-zip-decompress = could not decompress: { $error }
+cli-too-large = { $why }; --max-message-size raises it
+cli-not-read = not read: { $why }
+cli-zip-no-end = not a readable zip file (no end-of-archive record)
+cli-zip-directory-too-large = not a readable zip file (its directory is larger than the file)
+cli-zip-bomb = not read (a zip bomb?): { $why }
+cli-zip-overlap = not read (a zip bomb?): its member { $member } overlaps another (the same data listed twice)
+cli-zip-nested-too-large = a compressed zip inside a zip, of { $size } bytes: more than the { $max } that may be held in memory (limit message_size); unzip it first
 cli-keys-expected = expected list, export, check or import
 cli-keys-unknown-subcommand = unknown subcommand { $name } (expected list, export, check or import)
 cli-keys-import-usage = give files (dig/zone lines, archive JSON or zk-email JSON) or --txt SELECTOR DOMAIN 'v=DKIM1; p=...'
@@ -458,6 +481,13 @@ page-batch-view =
     .aria-label = Results
 page-keys-heading = Keys
 page-keys-hint = the built-in archive, and adding a key
+page-limits-heading = Limits
+page-limits-hint = the largest message this page checks
+page-limits-why = So that a hostile file cannot make this page run out of memory, it skips messages larger than this, zips that would inflate to more than 100 times their size plus 64 MB, zips of more than a million members and zips nested more than 8 deep, each with an error saying so.
+page-limits-largest = Largest message checked
+page-limits-unit = MB
+page-limits-default = Back to 256 MB
+page-limits-browser = A browser tab can hold a few gigabytes at most: messages over about 1,000 MB may stop the check. The <code>dkimcheck</code> command-line tool has the same limits; its <code>--max-message-size</code> raises this one.
 page-footer-offline = works offline
 page-footer-download = download the whole checker as one HTML file
 page-footer-download-why = to use it without a network
@@ -497,7 +527,8 @@ status-no-messages = No messages were found in what you chose.
 status-paste-first = Paste a message first.
 worker-start-failed = The verification worker failed to start.
 worker-crashed = A verification worker crashed.
-input-zip-too-deep = Zip files are nested too deeply.
+worker-stopped = The verifier stopped while checking this message, so it was skipped; the other messages were checked.
+worker-trapped = The verifier failed on this message ({ $error }), so it was skipped.
 input-mbox-empty = No messages were found in this mbox file.
 input-zip-no-end = This is not a readable zip file (no end-of-archive record found).
 input-zip64-broken = Broken ZIP64 end-of-archive record.
@@ -505,6 +536,16 @@ input-zip-directory-broken = Broken zip central directory.
 input-zip-encrypted = This zip member is encrypted; dkimcheck cannot open it.
 input-zip-member-broken = Broken zip member header.
 input-zip-method = This zip member uses compression method { $method }, which dkimcheck cannot read.
+input-zip-directory-outside = This is not a readable zip file (its directory lies outside the file).
+input-zip-member-past-end = Broken zip member (its data runs past the end of the file).
+input-zip-member-size-mismatch = Broken zip member (its compressed size does not fit its size).
+input-zip-member-inflates-more = This zip member inflates to more than the { $size } bytes its header says; it was skipped.
+input-zip-member-larger = This zip member is larger than the { $size } bytes its header says; it was skipped.
+input-not-read = Not read: { $why }.
+input-zip-bomb = Not read (a zip bomb?): { $why }.
+input-zip-overlap = Not read (a zip bomb?): its member { $member } overlaps another (the same data listed twice).
+input-zip-nested-too-large = Not read: a compressed zip inside a zip, of { $size } bytes: more than the { $max } that may be held in memory (limit message_size); unzip it first.
+input-too-large = { $why }. To check it, raise "Largest message" under Limits at the bottom of the page (or use the dkimcheck command-line tool).
 error-message-unreadable = This message could not be read: { $error }
 source-pasted = pasted message
 source-embedded = embedded message

@@ -140,7 +140,7 @@ tag-error-missing-equals = « { $spec } » n’est pas de la forme nom=valeur
 tag-error-bad-name = nom de balise invalide « { $name } »
 tag-error-bad-value = la balise { $tag }= contient un caractère invalide
 tag-error-duplicate = la balise { $tag }= apparaît plusieurs fois
-tag-error-empty = balise vide (« ;; » ou « ; » au début)
+tag-error-empty = balise vide (« ;; » ou « ; » au début)
 sig-error-tag-list = la signature n’est pas une liste de balises valide : { $error }
 sig-error-missing-tag = la balise obligatoire { $tag }= manque
 sig-error-version = version non prise en charge v={ $v } (seul v=1 est le DKIM normalisé par la RFC 6376)
@@ -160,6 +160,7 @@ key-error-der = la clé RSA n’est pas du DER valide ({ $what })
 key-error-not-rsa = la clé n’est pas une clé RSA (identifiant d’algorithme { $oid })
 key-error-modulus = le module RSA est invalide
 key-error-exponent = l’exposant public RSA est invalide
+key-error-exponent-too-large = l’exposant public RSA a { $bits } bits ; les exposants au-delà de 2^64 sont refusés
 key-error-too-large = la clé RSA fait { $bits } bits ; les clés de plus de 8192 bits sont refusées
 key-error-ed25519-length = une clé Ed25519 doit faire 32 octets bruts (RFC 8463), celle-ci en fait { $length }
 key-error-ed25519-point = la clé Ed25519 n’est pas un point valide de la courbe
@@ -199,6 +200,20 @@ note-header-lines-cut = Le message a { $count } lignes d’en-tête ; seules l
 note-signatures-skipped = Le message a { $count } signatures DKIM ; seules les { $max } premières ont été contrôlées.
 error-empty-file = Le fichier est vide.
 error-not-email = Aucun champ d’en-tête de courriel n’a été trouvé : cela ne ressemble pas à un courriel.
+error-not-checked = Ce message n’est pas vérifié : { $why }.
+note-body-not-shown = Le corps et les pièces jointes ne sont pas affichés : { $why }. Les signatures sont quand même vérifiées.
+budget-exceeded = plus de { $max } { $what } : au-delà du maximum permis (limite { $code })
+budget-exceeded-found = { $found } { $what } : au-delà du maximum de { $max } (limite { $code })
+budget-what-message-bytes = octets dans un message
+budget-what-header-fields = champs d’en-tête dans un message
+budget-what-tags = balises dans une liste de balises
+budget-what-keys-per-name = clés sous un même nom
+budget-what-signatures = signatures par message
+budget-what-mime-parts = parties MIME et messages imbriqués affichés
+budget-what-zip-inflated-bytes = octets décompressés de ce zip (100 fois sa taille plus 64 Mio, zips imbriqués compris)
+budget-what-zip-members = éléments dans un zip (zips imbriqués compris)
+budget-what-zip-nesting = niveaux de zips dans des zips
+key-skipped = { $name } : { $why } ; cette clé est ignorée
 
 ## Évaluations : étiquettes de la ligne de commande, décomptes, façon de juger
 
@@ -400,6 +415,8 @@ cli-help =
         -v, --verbose       montre les détails et avertissements de chaque signature
         -j, --jobs <N>      vérifie sur N fils d’exécution (par défaut : tous les cœurs) ; --jobs 1 laisse
                             les autres libres
+        --max-message-size <Mo>
+                            vérifie les messages jusqu’à Mo mégaoctets (par défaut : 256) ; les plus gros sont ignorés
         -h, --help          cette aide
         -V, --version       la version
 
@@ -430,18 +447,24 @@ cli-error-needs-value = { $option } attend une valeur
 cli-error-unknown-option = option inconnue { $option }
 cli-error-at = --at : « { $value } » n’est ni 'now', ni un nombre de secondes Unix, ni une date RFC 3339
 cli-error-jobs = --jobs : « { $value } » n’est pas un nombre de fils d’exécution (1 ou plus)
+cli-error-max-message-size = --max-message-size : « { $value } » n’est pas une taille en mégaoctets (1 ou plus)
 cli-error-no-path = aucun CHEMIN indiqué
 cli-error-internal = erreur interne pendant la vérification
 cli-io-not-found = fichier ou dossier introuvable
 cli-io-permission-denied = permission refusée
 cli-io-is-a-directory = c’est un dossier
 cli-io-not-text = ce n’est pas un fichier texte
-cli-zip-too-deep = fichiers zip imbriqués sur plus de { $depth } niveaux
 cli-zip-unreadable = fichier zip illisible : { $error }
 cli-zip-member-unreadable = élément de zip illisible : { $error }
-cli-zip-member-too-large = l’élément fait { $size } octets ; les éléments de plus de { $max } octets sont ignorés
-cli-zip-member-larger-than-said = l’élément est plus grand que ne l’indique son en-tête ; il est ignoré
+cli-zip-member-larger-than-said = l’élément se décompresse en plus des { $size } octets qu’indique son en-tête ; il est ignoré
 cli-zip-decompress = décompression impossible : { $error }
+cli-too-large = { $why } ; --max-message-size permet de l’augmenter
+cli-not-read = non lu : { $why }
+cli-zip-no-end = fichier zip illisible (pas d’enregistrement de fin d’archive)
+cli-zip-directory-too-large = fichier zip illisible (son répertoire est plus grand que le fichier)
+cli-zip-bomb = non lu (une bombe zip ?) : { $why }
+cli-zip-overlap = non lu (une bombe zip ?) : son élément { $member } chevauche un autre (les mêmes données listées deux fois)
+cli-zip-nested-too-large = un zip compressé dans un zip, de { $size } octets : au-delà des { $max } qui peuvent être gardés en mémoire (limite message_size) ; décompressez-le d’abord
 cli-keys-expected = attendu : list, export, check ou import
 cli-keys-unknown-subcommand = sous-commande inconnue { $name } (attendu : list, export, check ou import)
 cli-keys-import-usage = indiquez des fichiers (lignes dig ou de zone, JSON d’archive ou JSON zk-email) ou --txt SÉLECTEUR DOMAINE 'v=DKIM1; p=...'
@@ -482,6 +505,13 @@ page-batch-view =
     .aria-label = Résultats
 page-keys-heading = Clés
 page-keys-hint = l’archive intégrée, et l’ajout d’une clé
+page-limits-heading = Limites
+page-limits-hint = le plus gros message que cette page vérifie
+page-limits-why = Pour qu’un fichier malveillant ne puisse pas épuiser la mémoire de cette page, elle ignore les messages plus gros que cette taille, les zips qui se décompresseraient en plus de 100 fois leur taille plus 64 Mo, les zips de plus d’un million d’éléments et les zips imbriqués sur plus de 8 niveaux, chaque fois avec un message d’erreur qui le dit.
+page-limits-largest = Plus gros message vérifié
+page-limits-unit = Mo
+page-limits-default = Revenir à 256 Mo
+page-limits-browser = Un onglet de navigateur peut contenir au plus quelques gigaoctets : au-delà d’environ 1 000 Mo, un message peut interrompre la vérification. L’outil en ligne de commande <code>dkimcheck</code> a les mêmes limites ; son option <code>--max-message-size</code> relève celle-ci.
 page-footer-offline = fonctionne hors ligne
 page-footer-download = téléchargez tout le vérificateur en un seul fichier HTML
 page-footer-download-why = pour vous en servir sans réseau
@@ -521,7 +551,8 @@ status-no-messages = Aucun message n’a été trouvé dans ce que vous avez cho
 status-paste-first = Collez d’abord un message.
 worker-start-failed = Le processus de vérification n’a pas pu démarrer.
 worker-crashed = Un processus de vérification s’est arrêté brutalement.
-input-zip-too-deep = Les fichiers zip sont imbriqués trop profondément.
+worker-stopped = Le vérificateur s’est arrêté pendant la vérification de ce message, qui a donc été ignoré ; les autres messages ont été vérifiés.
+worker-trapped = Le vérificateur a échoué sur ce message ({ $error }), qui a donc été ignoré.
 input-mbox-empty = Aucun message n’a été trouvé dans ce fichier mbox.
 input-zip-no-end = Ce n’est pas un fichier zip lisible (aucun enregistrement de fin d’archive).
 input-zip64-broken = Enregistrement de fin d’archive ZIP64 endommagé.
@@ -529,6 +560,16 @@ input-zip-directory-broken = Répertoire central du zip endommagé.
 input-zip-encrypted = Cet élément du zip est chiffré ; dkimcheck ne peut pas l’ouvrir.
 input-zip-member-broken = En-tête d’élément de zip endommagé.
 input-zip-method = Cet élément du zip utilise la méthode de compression { $method }, que dkimcheck ne sait pas lire.
+input-zip-directory-outside = Ce n’est pas un fichier zip lisible (son répertoire se trouve hors du fichier).
+input-zip-member-past-end = Élément de zip endommagé (ses données dépassent la fin du fichier).
+input-zip-member-size-mismatch = Élément de zip endommagé (sa taille compressée ne correspond pas à sa taille).
+input-zip-member-inflates-more = Cet élément de zip se décompresse en plus des { $size } octets qu’indique son en-tête ; il a été ignoré.
+input-zip-member-larger = Cet élément de zip est plus grand que les { $size } octets qu’indique son en-tête ; il a été ignoré.
+input-not-read = Non lu : { $why }.
+input-zip-bomb = Non lu (une bombe zip ?) : { $why }.
+input-zip-overlap = Non lu (une bombe zip ?) : son élément { $member } chevauche un autre (les mêmes données listées deux fois).
+input-zip-nested-too-large = Non lu : un zip compressé dans un zip, de { $size } octets : au-delà des { $max } qui peuvent être gardés en mémoire (limite message_size) ; décompressez-le d’abord.
+input-too-large = { $why }. Pour le vérifier, augmentez « Plus gros message vérifié » sous Limites, en bas de la page (ou utilisez l’outil en ligne de commande dkimcheck).
 error-message-unreadable = Ce message n’a pas pu être lu : { $error }
 source-pasted = message collé
 source-embedded = message intégré à la page

@@ -11,6 +11,7 @@
 //! | layer | module |
 //! |---|---|
 //! | sentences in no language yet: catalog ids and arguments; languages | [`l10n`] |
+//! | budgets against hostile input (limits, the error naming one), counted work | [`budget`] |
 //! | byte-level syntax: tag lists, base64, DNS names, dates | [`text`] |
 //! | the message catalogs (`locales/*.ftl`) and rendering in a language | [`catalog`] |
 //! | raw input → message bytes → header fields and body (zero-copy); mbox; display summary | [`message`] |
@@ -21,6 +22,7 @@
 //! | ARC chains (RFC 8617), with DKIM's parsing, canonicalization, keys and crypto | [`arc`] |
 //! | the message's report: verdict, header table, plain-language wording | [`report`] |
 //! | message in, report out | [`verify`] |
+//! | what the JavaScript API accepts (options, body hashes), on every target | [`wasm_input`] |
 //! | the JavaScript API (wasm only) | `wasm` |
 //!
 //! ```no_run
@@ -33,6 +35,7 @@
 //! ```
 
 pub mod arc;
+pub mod budget;
 pub mod catalog;
 pub mod crypto;
 pub mod dkim;
@@ -43,6 +46,7 @@ pub mod message;
 pub mod report;
 pub mod text;
 pub mod verify;
+pub mod wasm_input;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

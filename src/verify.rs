@@ -3,8 +3,9 @@
 //! verdict and its wording.
 
 use crate::arc::{self, ArcContext, ArcReport, FailedSignature};
+use crate::budget::MAX_DOMAINKEY_SIGNATURES;
 use crate::dkim::MAX_SIGNATURES;
-use crate::dkim::body_hash::{BodyCache, ProvidedBodyHash};
+use crate::dkim::body_hash::{self, BodyCache, ProvidedBodyHash};
 use crate::dkim::evaluate::{Context, evaluate};
 pub use crate::dkim::judging::Judging;
 use crate::dkim::judging::JudgingMode;
@@ -65,7 +66,12 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     if message.malformed_lines() > 0 {
         notes.push(Phrase::new("note-malformed-lines").number("count", message.malformed_lines()));
     }
-    let summary = Summary::read(bytes, &message, options.with_body);
+    let over_budget = message.over_budget();
+    // A message over the header budget is not checked; its summary is read from the header only.
+    let summary = Summary::read(bytes, &message, options.with_body && over_budget.is_none());
+    if let Some(exceeded) = &summary.body_skipped {
+        notes.push(report::explain::body_not_shown(exceeded));
+    }
     let mut report = MessageReport {
         source: options.source.clone(),
         sha256: if options.hash_input { hex(&Sha256::digest(raw)) } else { String::new() },
@@ -88,13 +94,25 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         arc: ArcReport::none(),
         authentication_results: Vec::new(),
     };
-    if !message.headers.iter().any(|h| h.well_formed) {
-        report.error = Some(Phrase::new(if raw.is_empty() { "error-empty-file" } else { "error-not-email" }));
+    let unreadable = if let Some(exceeded) = over_budget {
+        Some(report::explain::not_checked(&exceeded))
+    } else if !message.headers.iter().any(|h| h.well_formed) {
+        Some(Phrase::new(if raw.is_empty() { "error-empty-file" } else { "error-not-email" }))
+    } else {
+        None
+    };
+    if unreadable.is_some() {
+        report.error = unreadable;
         report.assessment = assess_message(true, &[], &[]);
         report.headline = report::headline(&report);
         return report;
     }
     let mut bodies = BodyCache::with_provided(&options.body_hashes);
+    if message.fields("dkim-signature").chain(message.fields("arc-message-signature")).nth(1).is_some() {
+        // Several signatures (DKIM and ARC): their body hashes of one canonicalization are
+        // computed together, one pass over each form of the body.
+        bodies.plan(body_hash::jobs(&message));
+    }
     report.signatures = evaluate_signatures(&message, keys, options, &mut bodies, &mut report);
     for signature in &mut report.signatures {
         signature.assessment = assess_signature(signature, report.from_domain.as_deref());
@@ -103,10 +121,10 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     let date = report.message.date_unix;
     report.domainkeys = domainkeys::evaluate_all(&message, keys, date);
     let dk_fields = message.fields("domainkey-signature").count();
-    if dk_fields > MAX_SIGNATURES {
-        report
-            .notes
-            .push(Phrase::new("note-domainkeys-skipped").number("count", dk_fields).number("max", MAX_SIGNATURES));
+    if dk_fields > MAX_DOMAINKEY_SIGNATURES {
+        report.notes.push(
+            Phrase::new("note-domainkeys-skipped").number("count", dk_fields).number("max", MAX_DOMAINKEY_SIGNATURES),
+        );
     }
     for k in &mut report.domainkeys {
         k.assessment = assess_domainkey(k, report.from_domain.as_deref());

@@ -14,9 +14,7 @@
 //! ```
 
 use crate::catalog::{self, Value};
-use crate::crypto::HashAlgorithm;
-use crate::dkim::algorithm::Canonicalization;
-use crate::dkim::body_hash::{self as body_jobs, BodyJob, ProvidedBodyHash};
+use crate::dkim::body_hash as body_jobs;
 use crate::keys::archive::Archive;
 use crate::keys::provenance::ADDED_BY_YOU;
 use crate::keys::record::KeyRecord;
@@ -26,35 +24,9 @@ use crate::message::mbox;
 use crate::report::MessageReport;
 use crate::text::dns_name::is_domain_name;
 use crate::verify::{Judging, Options, verify_message};
-use serde::{Deserialize, Serialize};
+use crate::wasm_input::{JsBodyJob, JsOptions, parse_canon};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// Options accepted by `new Verifier(options)` and `verify(bytes, options)`.
-#[derive(Debug, Default, Deserialize)]
-struct JsOptions {
-    /// Extra keys as zone / dig text, archive JSON or zk-email JSON.
-    #[serde(default)]
-    keys: Option<String>,
-    /// Judge every signature at this time: unix seconds, or "now". Default: each signature as
-    /// of its signing.
-    #[serde(default)]
-    at: Option<JsAt>,
-    /// Use the bundled archive (default true).
-    #[serde(default)]
-    bundled: Option<bool>,
-    /// Include the body text in reports (default true).
-    #[serde(default)]
-    body: Option<bool>,
-    /// Compute the input's SHA-256 in wasm (default true); a worker may do it with WebCrypto.
-    #[serde(default, rename = "hashInput")]
-    hash_input: Option<bool>,
-    /// The language of the texts: "en" (default) or "fr".
-    #[serde(default)]
-    lang: Option<String>,
-    /// Render the texts (default true); `false` leaves only ids and arguments.
-    #[serde(default)]
-    text: Option<bool>,
-}
 
 /// The language named by `tag` ("en", "fr-FR"...), English for anything else.
 fn lang_of(tag: Option<&str>) -> Lang {
@@ -64,14 +36,6 @@ fn lang_of(tag: Option<&str>) -> Lang {
 /// An error for JavaScript, worded in `lang`.
 fn js_error(lang: Lang, phrase: &Phrase) -> JsError {
     JsError::new(&catalog::render(lang, phrase))
-}
-
-/// `at`: unix seconds or the word "now".
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum JsAt {
-    Seconds(f64),
-    Word(String),
 }
 
 /// The caller's current time, unix seconds.
@@ -113,18 +77,8 @@ impl Verifier {
             serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
         };
         let lang = lang_of(opts.lang.as_deref());
-        let mut keys = if opts.bundled.unwrap_or(true) { KeyStore::with_bundled_archive() } else { KeyStore::new() };
-        if let Some(text) = opts.keys.as_deref().filter(|t| !t.trim().is_empty()) {
-            keys.import(text, ADDED_BY_YOU).map_err(|e| js_error(lang, &e.phrase()))?;
-        }
-        let at = match opts.at {
-            None => None,
-            Some(JsAt::Seconds(t)) => Some(Some(t.max(0.0) as u64)),
-            Some(JsAt::Word(w)) if w == "now" => Some(None),
-            Some(JsAt::Word(w)) => {
-                return Err(JsError::new(&format!("invalid options: at must be unix seconds or \"now\", not \"{w}\"")));
-            }
-        };
+        let keys = opts.key_store().map_err(|e| js_error(lang, &e.phrase()))?;
+        let at = opts.judging_at().map_err(|e| JsError::new(&e))?;
         Ok(Verifier {
             keys,
             at,
@@ -182,16 +136,7 @@ impl Verifier {
     /// `[{canon: "relaxed"|"simple", hash: "sha256"|"sha1", limit: number|null}]`.
     #[wasm_bindgen(js_name = bodyHashJobs)]
     pub fn body_hash_jobs(&self, bytes: &[u8]) -> Result<JsValue, JsError> {
-        let jobs: Vec<JsBodyJob> = body_jobs::body_hash_jobs(bytes)
-            .into_iter()
-            .map(|j| JsBodyJob {
-                canon: j.canon.as_str().to_string(),
-                hash: j.hash.as_str().to_string(),
-                limit: j.limit.map(|l| l as f64),
-                digest: String::new(),
-                length: 0.0,
-            })
-            .collect();
+        let jobs: Vec<JsBodyJob> = body_jobs::body_hash_jobs(bytes).into_iter().map(JsBodyJob::from).collect();
         to_js(&jobs)
     }
 
@@ -217,37 +162,6 @@ impl Verifier {
     pub fn key_count(&self) -> usize {
         self.keys.len()
     }
-}
-
-/// A body hash job as exchanged with JavaScript.
-#[derive(Debug, Serialize, Deserialize)]
-struct JsBodyJob {
-    canon: String,
-    hash: String,
-    limit: Option<f64>,
-    #[serde(default)]
-    digest: String,
-    #[serde(default)]
-    length: f64,
-}
-
-impl JsBodyJob {
-    fn provided(&self) -> Option<ProvidedBodyHash> {
-        let hash = match self.hash.as_str() {
-            "sha256" => HashAlgorithm::Sha256,
-            "sha1" => HashAlgorithm::Sha1,
-            _ => return None,
-        };
-        let digest = (0..self.digest.len() / 2)
-            .map(|i| u8::from_str_radix(self.digest.get(2 * i..2 * i + 2)?, 16).ok())
-            .collect::<Option<Vec<u8>>>()?;
-        let job = BodyJob { canon: parse_canon(&self.canon), hash, limit: self.limit.map(|l| l as u64) };
-        Some(ProvidedBodyHash { job, digest, canonical_len: self.length as u64 })
-    }
-}
-
-fn parse_canon(canon: &str) -> Canonicalization {
-    if canon == "relaxed" { Canonicalization::Relaxed } else { Canonicalization::Simple }
 }
 
 /// Verifies one message with a one-off verifier.

@@ -65,6 +65,7 @@ fn every_message_is_in_every_language_with_the_same_attributes() {
 /// `prefix-...` is an id and must be in the catalogs.
 const ID_PREFIXES: &[&str] = &[
     "arc-",
+    "budget-",
     "archive-",
     "caveat-",
     "cli-",

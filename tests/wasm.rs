@@ -85,9 +85,133 @@ fn js_api_verifies_with_bundled_and_added_keys() {
     js_sys::Reflect::set(&opts, &"at".into(), &"soon".into()).unwrap();
     assert!(dkimcheck::wasm::Verifier::new(opts.into()).is_err());
 
-    assert!(dkimcheck::wasm::add_key_for("s", "example.org", "v=DKIM1; p=").is_err());
-    let parsed = dkimcheck::wasm::parse_keys(&zone).unwrap();
+    assert!(dkimcheck::wasm::add_key_for("s", "example.org", "v=DKIM1; p=", None).is_err());
+    let parsed = dkimcheck::wasm::parse_keys(&zone, None).unwrap();
     assert!(js_sys::Array::from(&get(&parsed, "keys")).length() >= 2);
     assert!(js_sys::Array::from(&dkimcheck::wasm::archive().unwrap()).length() >= 57);
     assert_eq!(dkimcheck::wasm::split_mbox(b"From a\n\nx\n\nFrom b\n\ny\n").len(), 4);
+}
+
+// --- hostile input inside wasm (issue 11), scaled where the native tests are bigger ----------
+// Work is bounded with the library's counters (the `work-counters` feature the tests turn on),
+// never with a clock.
+
+mod hostile {
+    use base64::Engine;
+    use dkimcheck::budget::{self, Work};
+    use dkimcheck::dkim::signature::Signature;
+    use dkimcheck::keys::{KeyStore, Provenance};
+    use dkimcheck::message::Message;
+    use dkimcheck::report::Verdict;
+    use dkimcheck::verify::{Options, verify_message};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    const HEAD: &str = "From: a@example.org\r\nTo: b@example.net\r\nSubject: s\r\n";
+
+    fn nested(levels: usize) -> Vec<u8> {
+        let mut m = format!("{HEAD}Content-Type: message/rfc822\r\n\r\n").into_bytes();
+        m.extend(b"Content-Type: message/rfc822\r\n\r\n".repeat(levels - 1));
+        m.extend_from_slice(b"Subject: innermost\r\n\r\nhello\r\n");
+        m
+    }
+
+    fn with_body() -> Options {
+        Options { with_body: true, ..Options::at(1_700_000_000) }
+    }
+
+    #[wasm_bindgen_test]
+    fn nested_messages_neither_overflow_the_stack_nor_exhaust_memory() {
+        // ~5,800 levels threw RangeError (the recursive free of the nested tree).
+        let r = verify_message(&nested(9_000), &KeyStore::new(), &with_body());
+        assert!(r.error.is_none() && r.message.body_text.is_some());
+        let r = verify_message(&nested(100_000), &KeyStore::new(), &with_body());
+        assert!(r.notes.iter().any(|n| n.to_string().contains("limit mime_parts")), "{:?}", r.notes);
+    }
+
+    #[wasm_bindgen_test]
+    fn header_fields_and_tags_beyond_their_budgets_are_refused() {
+        let mut raw = HEAD.to_string();
+        for i in 0..100_000 {
+            raw.push_str(&format!("X-F{i}: v\r\n"));
+        }
+        raw.push_str("\r\nbody\r\n");
+        budget::reset_work();
+        let r = verify_message(raw.as_bytes(), &KeyStore::new(), &Options::at(0));
+        assert!(r.error.as_ref().map(ToString::to_string).unwrap_or_default().contains("limit header_fields"));
+        assert_eq!(budget::work(Work::HeaderLookups), 0);
+
+        let tags: String = (0..100_000).map(|i| format!(" z{i}=x;")).collect();
+        let raw = format!(
+            "DKIM-Signature: v=1; a=rsa-sha256; d=example.org; s=s; h=from; bh=AAAA; b=AAAA;{tags}\r\n{HEAD}\r\nx\r\n"
+        );
+        budget::reset_work();
+        let r = verify_message(raw.as_bytes(), &KeyStore::new(), &Options::at(0));
+        assert_eq!(r.signatures[0].reason, "malformed_signature");
+        assert!(
+            r.signatures[0]
+                .detail
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+                .contains("limit tags_per_tag_list")
+        );
+        assert!(budget::work(Work::TagLookups) <= 2 * (budget::MAX_TAGS as u64 + 1));
+    }
+
+    #[wasm_bindgen_test]
+    fn big_bodies_are_hashed_and_unquoted_once() {
+        let body = b"Lorem ipsum dolor sit amet, consectetur adipiscing elit.\r\n".repeat(16 * 1024); // ~1 MB
+        // 50 signatures with different l=, no key: each body hash is still computed.
+        let sigs: String = (1..=50)
+            .map(|i| format!("DKIM-Signature: v=1; a=rsa-sha256; c=simple/simple; d=example.org; s=s; h=from; l={}; bh=AAAA; b=AAAA\r\n", i * 10_000))
+            .collect();
+        let raw = [sigs.as_bytes(), HEAD.as_bytes(), b"\r\n", &body].concat();
+        budget::reset_work();
+        let r = verify_message(&raw, &KeyStore::new(), &Options::at(0));
+        assert_eq!(r.signatures.len(), 50);
+        let hashed = budget::work(Work::BytesHashed);
+        assert!(hashed <= 500_000 + 50 * 200, "{hashed} bytes hashed for limits up to 500,000");
+        // The same signatures without l=, all failing, and a quoted line: unquoted once.
+        let sigs = sigs.replace("l=", "x-l=");
+        let quoted = [&body[..], b">From here\r\n"].concat();
+        let raw = [sigs.as_bytes(), HEAD.as_bytes(), b"\r\n", &quoted].concat();
+        budget::reset_work();
+        let r = verify_message(&raw, &KeyStore::new(), &Options::at(0));
+        assert_eq!(r.signatures.len(), 50);
+        assert!(budget::work(Work::BytesCopied) <= quoted.len() as u64);
+        assert!(budget::work(Work::BytesHashed) <= 2 * quoted.len() as u64 + 50 * 300);
+    }
+
+    #[wasm_bindgen_test]
+    fn rsa_signature_length_and_exponent_rules_hold_in_wasm() {
+        let raw = super::read("mimekit/messages/gmail.msg").expect("vector");
+        let gmail = dkimcheck::message::input::normalize(&raw).bytes.into_owned();
+        let zone = String::from_utf8(super::read("mimekit/keys.zone").expect("zone")).expect("utf-8");
+        let mut keys = KeyStore::new();
+        keys.add_zone(&zone, "vectors");
+        let options = Options::as_of_signing((js_sys::Date::now() / 1000.0) as u64);
+        assert_eq!(verify_message(&gmail, &keys, &options).verdict, Verdict::Pass);
+        // The same signature with a leading zero byte (k+1 bytes): RFC 8017 §8.2.2 step 1.
+        let message = Message::parse(&gmail);
+        let (_, field) = message.fields("dkim-signature").next().expect("signature");
+        let sig = Signature::parse(field).expect("valid");
+        let offset = field.raw.as_ptr() as usize - gmail.as_ptr() as usize;
+        let longer = base64::engine::general_purpose::STANDARD.encode([&[0u8][..], &sig.signature].concat());
+        let changed =
+            [&gmail[..offset + sig.b_range.start], longer.as_bytes(), &gmail[offset + sig.b_range.end..]].concat();
+        let r = verify_message(&changed, &keys, &options);
+        assert_eq!((r.verdict, r.signatures[0].reason), (Verdict::Fail, "headers_changed"));
+
+        // A public exponent above 2^64 is refused with its reason.
+        let n = [0xffu8; 100];
+        let e = [1u8, 0, 0, 0, 0, 0, 0, 0, 1];
+        let int = |v: &[u8]| [&[0x02, v.len() as u8 + 1, 0][..], v].concat();
+        let inner = [int(&n[..]).as_slice(), &int(&e[..])].concat();
+        let der = [&[0x30, inner.len() as u8][..], &inner].concat();
+        let record = format!("k=rsa; p={}", base64::engine::general_purpose::STANDARD.encode(der));
+        let mut keys = KeyStore::new();
+        keys.add(&sig.key_name(), &record, Provenance::origin("t"));
+        let r = verify_message(&gmail, &keys, &options);
+        assert_eq!(r.signatures[0].reason, "key_exponent_too_large");
+    }
 }

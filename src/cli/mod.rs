@@ -26,6 +26,8 @@ pub(crate) struct Args {
     pub verbose: bool,
     /// Worker threads; `None`: one per core.
     pub jobs: Option<usize>,
+    /// Largest message checked, in bytes; `None`: the budget's default.
+    pub max_message: Option<u64>,
     pub paths: Vec<String>,
 }
 
@@ -78,6 +80,10 @@ fn parse_args(argv: &[String]) -> Result<Args, Phrase> {
                 a.jobs = Some(parse_jobs(&value(i)?)?);
                 i += 1;
             }
+            "--max-message-size" => {
+                a.max_message = Some(parse_megabytes(&value(i)?)?);
+                i += 1;
+            }
             "--no-bundled-keys" => a.no_bundled = true,
             "--json" => a.json = true,
             "--body" => a.body = true,
@@ -85,6 +91,9 @@ fn parse_args(argv: &[String]) -> Result<Args, Phrase> {
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
             s if s.starts_with("--jobs=") => a.jobs = Some(parse_jobs(&s["--jobs=".len()..])?),
+            s if s.starts_with("--max-message-size=") => {
+                a.max_message = Some(parse_megabytes(&s["--max-message-size=".len()..])?)
+            }
             s if s.starts_with('-') && s != "-" => return Err(Phrase::new("cli-error-unknown-option").arg("option", s)),
             _ => a.paths.push(arg.clone()),
         }
@@ -107,17 +116,7 @@ fn parse_jobs(v: &str) -> Result<usize, Phrase> {
     }
 }
 
-/// An I/O error in words: the common kinds in the reader's language, others as the system says.
-pub(crate) fn io_error(e: &std::io::Error) -> Phrase {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => Phrase::new("cli-io-not-found"),
-        ErrorKind::PermissionDenied => Phrase::new("cli-io-permission-denied"),
-        ErrorKind::IsADirectory => Phrase::new("cli-io-is-a-directory"),
-        ErrorKind::InvalidData => Phrase::new("cli-io-not-text"),
-        _ => Phrase::new("detail-as-given").arg("text", e.to_string()),
-    }
-}
+pub(crate) use sources::io_error;
 
 /// `what: why`, as the CLI prefixes errors with their path or option.
 pub(crate) fn about(what: &str, why: Phrase) -> Phrase {
@@ -127,6 +126,13 @@ pub(crate) fn about(what: &str, why: Phrase) -> Phrase {
 /// Prints an error on stderr: `dkimcheck: …`.
 pub(crate) fn say_error(lang: Lang, error: &Phrase) {
     eprintln!("dkimcheck: {}", catalog::render(lang, error));
+}
+
+fn parse_megabytes(v: &str) -> Result<u64, Phrase> {
+    match v.parse::<u64>() {
+        Ok(mb) if (1..=1 << 20).contains(&mb) => Ok(mb * 1024 * 1024),
+        _ => Err(Phrase::new("cli-error-max-message-size").arg("value", v)),
+    }
 }
 
 /// Builds the key store: the bundled archive unless disabled, plus every `--keys` file.
@@ -192,7 +198,8 @@ pub fn run(argv: Vec<String>) -> i32 {
     let mut unreadable = false;
     let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     for path in &args.paths {
-        let result = sources::for_each_batch(path, |batch| {
+        let max_message = args.max_message.unwrap_or(dkimcheck::budget::MAX_MESSAGE_BYTES);
+        let result = sources::for_each_batch(path, max_message, |batch| {
             let mut reports = verify_batch(batch, &keys, (now, judging), args.body, workers);
             for r in &mut reports {
                 if !r.verified() {

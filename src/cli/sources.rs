@@ -1,15 +1,25 @@
 //! Inputs → messages: a path is a message file, an mbox, a zip (nested zips too), a directory
 //! (walked in name order) or `-` for stdin. Messages are handed over in bounded batches so a
 //! large archive never sits in memory whole.
+//!
+//! Zips are hostile input like the rest, and every read is within a budget (src/budget.rs),
+//! per file given (the zips inside it included): the members counted from the central
+//! directory before anything is read, the bytes their headers say they inflate to (a zip whose
+//! members would inflate beyond the budget is refused before any is inflated, and a member that
+//! inflates beyond its header is cut off one byte past it), members whose data overlap
+//! (a zip bomb's trick) refused, the nesting depth, and the bytes of nested zips held in
+//! memory. A stored nested zip is read in place, through a window on its parent, never copied.
+//! A budget hit ends that file with one error naming the limit; the other files go on.
 
-use super::io_error;
+use dkimcheck::budget::{self, Exceeded, Limit};
 use dkimcheck::l10n::Phrase;
 use dkimcheck::message::mbox;
-use std::io::{Read, Seek};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
+use std::rc::Rc;
 
-/// Largest message or nested archive read from a zip, in bytes.
-const MAX_MEMBER: u64 = 512 * 1024 * 1024;
 /// Messages per batch.
 const BATCH_ITEMS: usize = 256;
 /// Bytes per batch.
@@ -23,6 +33,35 @@ pub struct Item {
     pub content: Result<Vec<u8>, Phrase>,
 }
 
+/// The budgets that apply while one given file is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Budgets {
+    /// Largest message (and nested compressed zip) read into memory.
+    pub message_bytes: u64,
+    /// Bytes this file may inflate to.
+    inflated_max: u64,
+    /// Bytes that may still be inflated from this file.
+    inflated_left: u64,
+    /// Members that may still be listed.
+    members_left: u64,
+    /// Bytes of nested zips that may still be held in memory.
+    held_left: u64,
+}
+
+impl Budgets {
+    /// The budgets of one file of `file_size` bytes, with the largest message `message_bytes`.
+    pub fn new(message_bytes: u64, file_size: u64) -> Self {
+        Budgets {
+            message_bytes,
+            inflated_max: budget::max_zip_inflated_bytes(file_size),
+            inflated_left: budget::max_zip_inflated_bytes(file_size),
+            members_left: budget::MAX_ZIP_MEMBERS,
+            held_left: message_bytes,
+        }
+    }
+}
+
+/// Where a file's items go, in batches.
 struct Batcher<'f> {
     items: Vec<Item>,
     bytes: usize,
@@ -39,6 +78,9 @@ impl Batcher<'_> {
             self.flush();
         }
     }
+    fn error(&mut self, source: String, why: Phrase) {
+        self.push(Item { source, content: Err(why) });
+    }
     fn flush(&mut self) {
         if !self.items.is_empty() {
             self.bytes = 0;
@@ -47,23 +89,37 @@ impl Batcher<'_> {
     }
 }
 
-/// Expands `path` into messages and calls `f` with batches of them, in order. Returns an error
-/// when the path itself cannot be read; problems inside directories and archives become error
-/// items, and their number is returned.
-pub fn for_each_batch(path: &str, mut f: impl FnMut(Vec<Item>)) -> Result<usize, Phrase> {
+/// Expands `path` into messages and calls `f` with batches of them, in order. Messages over
+/// `max_message` bytes are error items. Returns an error when the path itself cannot be read;
+/// problems inside directories and archives become error items, and their number is returned.
+pub fn for_each_batch(path: &str, max_message: u64, mut f: impl FnMut(Vec<Item>)) -> Result<usize, Phrase> {
     let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, sink: &mut f };
     if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| io_error(&e))?;
-        expand_bytes("-".into(), bytes, &mut batcher, 0);
+        let mut budgets = Budgets::new(max_message, bytes.len() as u64);
+        expand_bytes("-".into(), bytes, &mut batcher, &mut budgets, 0);
     } else {
-        expand_path(Path::new(path), path.to_string(), &mut batcher)?;
+        expand_path(Path::new(path), path.to_string(), &mut batcher, max_message)?;
     }
     batcher.flush();
     Ok(batcher.errors)
 }
 
-fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>) -> Result<(), Phrase> {
+/// Expands bytes held in memory (a message, an mbox or a zip) named `name`, calling `f` with
+/// each item, within the budgets of one file. The fuzz target for zips (fuzz/) and the tests
+/// of the zip budgets call this.
+#[allow(dead_code)] // the CLI itself reads files and stdin
+pub fn for_each_in_bytes(name: &str, bytes: Vec<u8>, max_message: u64, mut f: impl FnMut(Item)) -> usize {
+    let mut sink = |items: Vec<Item>| items.into_iter().for_each(&mut f);
+    let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, sink: &mut sink };
+    let mut budgets = Budgets::new(max_message, bytes.len() as u64);
+    expand_bytes(name.to_string(), bytes, &mut batcher, &mut budgets, 0);
+    batcher.flush();
+    batcher.errors
+}
+
+fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64) -> Result<(), Phrase> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(&e))?;
     if meta.is_dir() {
         let mut entries: Vec<_> =
@@ -75,90 +131,328 @@ fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>) -> Result<(), P
             if std::fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_symlink()) {
                 continue;
             }
-            if let Err(e) = expand_path(&entry, child.clone(), out) {
-                out.push(Item { source: child, content: Err(e) });
+            if let Err(e) = expand_path(&entry, child.clone(), out, max_message) {
+                out.error(child, e);
             }
         }
         return Ok(());
     }
     let mut file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
-    let mut magic = [0u8; 4];
-    let n = file.read(&mut magic).map_err(|e| io_error(&e))?;
+    let mut head = [0u8; 1024];
+    let n = read_up_to(&mut file, &mut head).map_err(|e| io_error(&e))?;
     file.rewind().map_err(|e| io_error(&e))?;
-    if is_zip(&magic[..n]) {
+    let mut budgets = Budgets::new(max_message, meta.len());
+    if is_zip(&head[..n]) {
         // Read the zip from the file, member by member.
-        return expand_zip(file, &name, out, 0);
+        let len = meta.len();
+        let source = Source { backing: Rc::new(Backing::File(RefCell::new(file))), start: 0, len, pos: 0 };
+        expand_zip(source, &name, out, &mut budgets, 0);
+        return Ok(());
+    }
+    // An mbox holds many messages: it is read whole and split. Anything else is one message.
+    if meta.len() > max_message && !mbox::is_mbox(&head[..n]) {
+        out.error(name, too_large(meta.len(), max_message));
+        return Ok(());
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.read_to_end(&mut bytes).map_err(|e| io_error(&e))?;
-    expand_bytes(name, bytes, out, 0);
+    expand_bytes(name, bytes, out, &mut budgets, 0);
     Ok(())
+}
+
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
 }
 
 fn is_zip(magic: &[u8]) -> bool {
     magic.starts_with(b"PK\x03\x04") || magic.starts_with(b"PK\x05\x06")
 }
 
+/// The error for a message over the size budget, with how to raise it.
+fn too_large(size: u64, max: u64) -> Phrase {
+    let e = Exceeded { limit: Limit::MessageBytes, max, found: Some(size) };
+    Phrase::new("cli-too-large").phrase("why", e.phrase())
+}
+
+/// An I/O error in words: the common kinds in the reader's language, others as the system says.
+pub fn io_error(e: &std::io::Error) -> Phrase {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => Phrase::new("cli-io-not-found"),
+        ErrorKind::PermissionDenied => Phrase::new("cli-io-permission-denied"),
+        ErrorKind::IsADirectory => Phrase::new("cli-io-is-a-directory"),
+        ErrorKind::InvalidData => Phrase::new("cli-io-not-text"),
+        _ => Phrase::new("detail-as-given").arg("text", e.to_string()),
+    }
+}
+
 /// A message, an mbox, or a zip held in memory.
-fn expand_bytes(name: String, bytes: Vec<u8>, out: &mut Batcher<'_>, depth: usize) {
+fn expand_bytes(name: String, bytes: Vec<u8>, out: &mut Batcher<'_>, budgets: &mut Budgets, depth: usize) {
     if is_zip(&bytes) {
-        if let Err(e) = expand_zip(std::io::Cursor::new(bytes), &name, out, depth) {
-            out.push(Item { source: name, content: Err(e) });
-        }
+        let len = bytes.len() as u64;
+        expand_zip(
+            Source { backing: Rc::new(Backing::Memory(bytes)), start: 0, len, pos: 0 },
+            &name,
+            out,
+            budgets,
+            depth,
+        );
         return;
     }
     if mbox::is_mbox(&bytes) {
         let parts = mbox::split(&bytes);
         if parts.len() > 1 || name.to_ascii_lowercase().ends_with(".mbox") {
             for (i, range) in parts.into_iter().enumerate() {
-                out.push(Item { source: format!("{name}#{}", i + 1), content: Ok(bytes[range].to_vec()) });
+                let source = format!("{name}#{}", i + 1);
+                if range.len() as u64 > budgets.message_bytes {
+                    out.error(source, too_large(range.len() as u64, budgets.message_bytes));
+                } else {
+                    out.push(Item { source, content: Ok(bytes[range].to_vec()) });
+                }
             }
             return;
         }
     }
+    if bytes.len() as u64 > budgets.message_bytes {
+        out.error(name, too_large(bytes.len() as u64, budgets.message_bytes));
+        return;
+    }
     out.push(Item { source: name, content: Ok(bytes) });
 }
 
-fn expand_zip<R: Read + Seek>(reader: R, name: &str, out: &mut Batcher<'_>, depth: usize) -> Result<(), Phrase> {
-    if depth > 8 {
-        return Err(Phrase::new("cli-zip-too-deep").number("depth", 8u32));
+/// What a zip is read from: a file, or bytes in memory.
+enum Backing {
+    File(RefCell<std::fs::File>),
+    Memory(Vec<u8>),
+}
+
+/// A window `[start, start + len)` on a backing, read and seeked like a file. Nested stored
+/// zips are windows on their parent's backing: nothing is copied, however deep.
+struct Source {
+    backing: Rc<Backing>,
+    start: u64,
+    len: u64,
+    pos: u64,
+}
+
+impl Source {
+    /// The window `[offset, offset + len)` of this one.
+    fn window(&self, offset: u64, len: u64) -> Source {
+        let offset = offset.min(self.len);
+        Source {
+            backing: Rc::clone(&self.backing),
+            start: self.start + offset,
+            len: len.min(self.len - offset),
+            pos: 0,
+        }
     }
-    let mut zip =
-        zip::ZipArchive::new(reader).map_err(|e| Phrase::new("cli-zip-unreadable").arg("error", e.to_string()))?;
+}
+
+impl Read for Source {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.len.saturating_sub(self.pos);
+        let n = usize::try_from(left).map_or(buf.len(), |l| l.min(buf.len()));
+        if n == 0 {
+            return Ok(0);
+        }
+        let at = self.start + self.pos;
+        let got = match &*self.backing {
+            Backing::File(file) => {
+                let mut file = file.borrow_mut();
+                file.seek(SeekFrom::Start(at))?;
+                file.read(&mut buf[..n])?
+            }
+            Backing::Memory(bytes) => {
+                let from = usize::try_from(at).unwrap_or(usize::MAX).min(bytes.len());
+                let chunk = &bytes[from..(from + n).min(bytes.len())];
+                buf[..chunk.len()].copy_from_slice(chunk);
+                chunk.len()
+            }
+        };
+        self.pos += got as u64;
+        Ok(got)
+    }
+}
+
+impl Seek for Source {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        let target = match to {
+            SeekFrom::Start(p) => Some(p),
+            SeekFrom::End(d) => self.len.checked_add_signed(d),
+            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        let target =
+            target.ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "seek outside the zip"))?;
+        self.pos = target;
+        Ok(target)
+    }
+}
+
+/// The member count and central directory size a zip's end record declares, read from its
+/// last 64 KiB (ZIP64 too), before the zip crate reads the directory.
+fn declared_directory(source: &mut Source) -> Result<(u64, u64), Phrase> {
+    let tail_len = source.len.min(22 + 0xffff + 20);
+    let mut tail = vec![0u8; tail_len as usize];
+    source.seek(SeekFrom::Start(source.len - tail_len)).map_err(|e| io_error(&e))?;
+    source.read_exact(&mut tail).map_err(|e| io_error(&e))?;
+    let eocd = (0..tail.len().saturating_sub(21))
+        .rev()
+        .find(|&i| tail[i..].starts_with(b"PK\x05\x06"))
+        .ok_or_else(|| Phrase::new("cli-zip-no-end"))?;
+    let u16_at = |b: &[u8], i: usize| u64::from(u16::from_le_bytes([b[i], b[i + 1]]));
+    let u32_at = |b: &[u8], i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+    let u64_at = |b: &[u8], i: usize| u32_at(b, i) | (u32_at(b, i + 4) << 32);
+    let (count, size) = (u16_at(&tail, eocd + 10), u32_at(&tail, eocd + 12));
+    if (count == 0xffff || size == 0xffff_ffff) && eocd >= 20 && tail[eocd - 20..].starts_with(b"PK\x06\x07") {
+        let record = u64_at(&tail, eocd - 20 + 8);
+        let mut rec = [0u8; 56];
+        source.seek(SeekFrom::Start(record)).map_err(|e| io_error(&e))?;
+        if source.read_exact(&mut rec).is_ok() && rec.starts_with(b"PK\x06\x06") {
+            return Ok((u64_at(&rec, 32), u64_at(&rec, 40)));
+        }
+    }
+    Ok((count, size))
+}
+
+/// Why reading a zip stopped early.
+enum Stop {
+    /// A budget of the whole file was hit: nothing more of it is read.
+    Budget(Phrase),
+}
+
+fn expand_zip(source: Source, name: &str, out: &mut Batcher<'_>, budgets: &mut Budgets, depth: usize) {
+    if let Err(Stop::Budget(why)) = read_zip(source, name, out, budgets, depth) {
+        out.error(name.to_string(), why);
+        // Every enclosing zip stops too.
+        budgets.inflated_left = 0;
+        budgets.members_left = 0;
+    }
+}
+
+fn read_zip(
+    mut source: Source,
+    name: &str,
+    out: &mut Batcher<'_>,
+    budgets: &mut Budgets,
+    depth: usize,
+) -> Result<(), Stop> {
+    if budgets.members_left == 0 && budgets.inflated_left == 0 {
+        return Ok(()); // an enclosing zip already hit a budget
+    }
+    if depth > budget::MAX_ZIP_NESTING {
+        out.error(
+            name.to_string(),
+            Phrase::new("cli-not-read").phrase("why", Exceeded::new(Limit::ZipNesting, None).phrase()),
+        );
+        return Ok(());
+    }
+    let (count, directory) = match declared_directory(&mut source) {
+        Ok(d) => d,
+        Err(e) => {
+            out.error(name.to_string(), e);
+            return Ok(());
+        }
+    };
+    if count > budgets.members_left {
+        let why = Exceeded::new(Limit::ZipMembers, Some(count)).phrase();
+        return Err(Stop::Budget(Phrase::new("cli-not-read").phrase("why", why)));
+    }
+    budgets.members_left -= count;
+    if directory > source.len {
+        out.error(name.to_string(), Phrase::new("cli-zip-directory-too-large"));
+        return Ok(());
+    }
+    let _ = source.rewind();
+    let mut zip = match zip::ZipArchive::new(source.window(0, source.len)) {
+        Ok(z) => z,
+        Err(e) => {
+            out.error(name.to_string(), Phrase::new("cli-zip-unreadable").arg("error", e.to_string()));
+            return Ok(());
+        }
+    };
+    // What the members say they inflate to, all together, before any is inflated.
+    let declared: u64 = (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|m| if is_junk(m.name(), m.is_dir()) { 0 } else { m.size() }))
+        .fold(0u64, u64::saturating_add);
+    if declared > budgets.inflated_left {
+        let total = (budgets.inflated_max - budgets.inflated_left).saturating_add(declared);
+        let e = Exceeded { limit: Limit::ZipInflatedBytes, max: budgets.inflated_max, found: Some(total) };
+        return Err(Stop::Budget(Phrase::new("cli-zip-bomb").phrase("why", e.phrase())));
+    }
+    budgets.inflated_left -= declared;
+    // Data ranges read so far, start → end, to refuse members whose data overlap.
+    let mut ranges: BTreeMap<u64, u64> = BTreeMap::new();
     for i in 0..zip.len() {
         let mut member = match zip.by_index(i) {
             Ok(m) => m,
             Err(e) => {
-                let error = Phrase::new("cli-zip-member-unreadable").arg("error", e.to_string());
-                out.push(Item { source: format!("{name}!#{i}"), content: Err(error) });
+                out.error(format!("{name}!#{i}"), Phrase::new("cli-zip-member-unreadable").arg("error", e.to_string()));
                 continue;
             }
         };
         let member_name = member.name().to_string();
-        let base = member_name.rsplit('/').next().unwrap_or("");
-        if member.is_dir() || member_name.starts_with("__MACOSX/") || base.starts_with("._") || base == ".DS_Store" {
+        if is_junk(&member_name, member.is_dir()) {
             continue;
         }
-        let source = format!("{name}!{member_name}");
-        if member.size() > MAX_MEMBER {
-            out.push(Item {
-                source,
-                content: Err(Phrase::new("cli-zip-member-too-large")
-                    .number("size", member.size())
-                    .number("max", MAX_MEMBER)),
-            });
+        let source_name = format!("{name}!{member_name}");
+        let (start, end) = (member.header_start(), member.data_start().saturating_add(member.compressed_size()));
+        let before = ranges.range(..=start).next_back().is_some_and(|(_, &e)| e > start);
+        let after = ranges.range(start..).next().is_some_and(|(&s, _)| s < end);
+        if before || after {
+            return Err(Stop::Budget(Phrase::new("cli-zip-overlap").arg("member", member_name)));
+        }
+        ranges.insert(start, end);
+        let size = member.size();
+        let nested_zip = member_name.to_ascii_lowercase().ends_with(".zip");
+        if nested_zip && member.compression() == zip::CompressionMethod::Stored && !member.encrypted() {
+            // Read in place: a window on this zip.
+            let (data_start, len) = (member.data_start(), member.compressed_size());
+            drop(member);
+            expand_zip(source.window(data_start, len), &source_name, out, budgets, depth + 1);
             continue;
         }
-        let mut bytes = Vec::with_capacity(member.size() as usize);
-        match (&mut member).take(MAX_MEMBER + 1).read_to_end(&mut bytes) {
-            Ok(_) if bytes.len() as u64 > MAX_MEMBER => {
-                out.push(Item { source, content: Err(Phrase::new("cli-zip-member-larger-than-said")) })
+        let limit = if nested_zip { budgets.held_left.min(budgets.message_bytes) } else { budgets.message_bytes };
+        if size > limit {
+            let why = if nested_zip {
+                Phrase::new("cli-zip-nested-too-large").number("size", size).number("max", limit)
+            } else {
+                too_large(size, budgets.message_bytes)
+            };
+            out.error(source_name, why);
+            continue;
+        }
+        // Never more than the header says (plus one byte, to notice a lie).
+        let mut bytes = Vec::with_capacity(size as usize);
+        match (&mut member).take(size + 1).read_to_end(&mut bytes) {
+            Ok(_) if bytes.len() as u64 > size => {
+                out.error(source_name, Phrase::new("cli-zip-member-larger-than-said").number("size", size))
             }
-            Ok(_) => expand_bytes(source, bytes, out, depth + 1),
-            Err(e) => {
-                out.push(Item { source, content: Err(Phrase::new("cli-zip-decompress").arg("error", e.to_string())) })
+            Ok(_) if nested_zip => {
+                drop(member);
+                budgets.held_left -= bytes.len() as u64;
+                let held = bytes.len() as u64;
+                expand_bytes(source_name, bytes, out, budgets, depth + 1);
+                budgets.held_left += held;
             }
+            Ok(_) => expand_bytes(source_name, bytes, out, budgets, depth + 1),
+            Err(e) => out.error(source_name, Phrase::new("cli-zip-decompress").arg("error", e.to_string())),
+        }
+        if budgets.members_left == 0 && budgets.inflated_left == 0 {
+            return Ok(()); // a nested zip hit a budget of the whole file
         }
     }
     Ok(())
+}
+
+/// Directories and macOS metadata are skipped.
+fn is_junk(name: &str, is_dir: bool) -> bool {
+    let base = name.rsplit('/').next().unwrap_or("");
+    is_dir || name.starts_with("__MACOSX/") || base.starts_with("._") || base == ".DS_Store"
 }

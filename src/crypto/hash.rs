@@ -1,5 +1,6 @@
 //! The hash functions DKIM uses (SHA-256, and SHA-1 for old signatures), behind one type.
 
+use crate::budget::{Work, count};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
@@ -41,6 +42,7 @@ impl Hasher {
     }
     /// Feeds bytes.
     pub fn update(&mut self, data: &[u8]) {
+        count(Work::BytesHashed, data.len() as u64);
         match self {
             Hasher::Sha256(h) => h.update(data),
             Hasher::Sha1(h) => h.update(data),

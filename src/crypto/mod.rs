@@ -18,6 +18,8 @@ use std::fmt;
 
 /// Largest RSA modulus accepted, in bits.
 pub const MAX_RSA_BITS: u32 = 8192;
+/// Largest RSA public exponent accepted, in bits (e < 2^64).
+pub const MAX_RSA_EXPONENT_BITS: u32 = 64;
 
 /// Public-key type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -50,6 +52,10 @@ pub enum KeyError {
     Modulus,
     /// The public exponent is unusable.
     Exponent,
+    /// A public exponent of more than [`MAX_RSA_EXPONENT_BITS`] bits: each verification would
+    /// cost one modular multiplication per bit (RFC 8301 keys use small exponents, usually
+    /// 65537).
+    ExponentTooLarge(u32),
     /// Larger than [`MAX_RSA_BITS`].
     TooLarge(u32),
     /// An Ed25519 key that is not 32 raw bytes.
@@ -66,6 +72,9 @@ impl KeyError {
             KeyError::NotRsa(oid) => Phrase::new("key-error-not-rsa").arg("oid", oid.as_str()),
             KeyError::Modulus => Phrase::new("key-error-modulus"),
             KeyError::Exponent => Phrase::new("key-error-exponent"),
+            KeyError::ExponentTooLarge(bits) => {
+                Phrase::new("key-error-exponent-too-large").arg("bits", bits.to_string())
+            }
             KeyError::TooLarge(bits) => Phrase::new("key-error-too-large").arg("bits", bits.to_string()),
             KeyError::Ed25519Length(n) => Phrase::new("key-error-ed25519-length").number("length", *n),
             KeyError::Ed25519Point => Phrase::new("key-error-ed25519-point"),

@@ -15,6 +15,7 @@ mod word {
     pub type D = u64;
     pub const BITS: u32 = 32;
 }
+use crate::budget::{Work, count};
 use word::{BITS, D, W};
 
 /// A public exponent prepared for one modulus.
@@ -117,6 +118,7 @@ impl Modulus {
     /// `out = a·b·R⁻¹ mod n`, the multiplication and the reduction interleaved word by word
     /// (FIOS). `t` is scratch of at least `len + 2` words.
     fn mul(&self, a: &[W], b: &[W], t: &mut [W], out: &mut [W]) {
+        count(Work::ModularMultiplications, 1);
         let s = self.n.len();
         let (n, a, b, t) = (&self.n[..s], &a[..s], &b[..s], &mut t[..s + 1]);
         t.fill(0);
@@ -148,6 +150,7 @@ impl Modulus {
     /// `out = a²·R⁻¹ mod n`: the square with each cross product computed once, then a
     /// word-by-word Montgomery reduction. `p` is scratch of `2·len` words.
     fn sqr(&self, a: &[W], p: &mut [W], out: &mut [W]) {
+        count(Work::ModularMultiplications, 1);
         let s = self.n.len();
         let (n, a, p) = (&self.n[..s], &a[..s], &mut p[..2 * s]);
         p.fill(0);

@@ -2,7 +2,7 @@
 //! verification (RFC 8017 §8.2.2), the public operation done in [`super::montgomery`].
 
 use super::montgomery::{Exponent, Modulus};
-use super::{HashAlgorithm, KeyError, MAX_RSA_BITS};
+use super::{HashAlgorithm, KeyError, MAX_RSA_BITS, MAX_RSA_EXPONENT_BITS};
 
 /// An RSA public key with precomputed Montgomery parameters.
 #[derive(Clone)]
@@ -70,6 +70,10 @@ impl RsaPublicKey {
         if e.is_empty() || e.len() > n.len() || e.last().is_some_and(|b| b % 2 == 0) || e == [1] {
             return Err(KeyError::Exponent);
         }
+        let e_bits = (e.len() as u32) * 8 - e[0].leading_zeros();
+        if e_bits > MAX_RSA_EXPONENT_BITS {
+            return Err(KeyError::ExponentTooLarge(e_bits));
+        }
         let montgomery = Modulus::new(n).ok_or(KeyError::Modulus)?;
         let exponent = montgomery.exponent(e);
         Ok(RsaPublicKey { bits, modulus: n.to_vec(), montgomery, exponent })
@@ -85,15 +89,15 @@ impl RsaPublicKey {
         self.bits
     }
 
-    /// RSASSA-PKCS1-v1_5 verification of `signature` over `digest`.
+    /// RSASSA-PKCS1-v1_5 verification of `signature` over `digest`. The signature must be
+    /// exactly k bytes, the modulus's length (RFC 8017 §8.2.2 step 1: a signature with extra
+    /// leading zero bytes, or missing its zero top byte, is invalid), and below the modulus.
     pub fn verify_pkcs1v15(&self, hash: HashAlgorithm, digest: &[u8], signature: &[u8]) -> bool {
         let k = self.modulus.len();
-        // The signature as a k-byte integer, which must be below the modulus.
-        let sig = signature.iter().position(|&b| b != 0).map_or(&signature[signature.len()..], |i| &signature[i..]);
-        if signature.is_empty() || sig.len() > k || (sig.len() == k && sig >= self.modulus.as_slice()) {
+        if signature.len() != k || signature >= self.modulus.as_slice() {
             return false;
         }
-        let em = self.montgomery.pow(sig, &self.exponent, k);
+        let em = self.montgomery.pow(signature, &self.exponent, k);
         let prefix = match hash {
             HashAlgorithm::Sha256 => SHA256_PREFIX,
             HashAlgorithm::Sha1 => SHA1_PREFIX,
@@ -179,5 +183,15 @@ mod tests {
         assert_eq!(RsaPublicKey::from_components(&[0, 0, 7], &[3]).err(), Some(KeyError::Modulus));
         assert_eq!(RsaPublicKey::from_components(&[0xff, 0xfe], &[3]).err(), Some(KeyError::Modulus));
         assert_eq!(RsaPublicKey::from_components(&[0xff, 0xfd], &[2]).err(), Some(KeyError::Exponent));
+    }
+
+    #[test]
+    fn exponents_above_2_to_the_64_are_refused() {
+        let n = [0xffu8; 128];
+        assert!(RsaPublicKey::from_components(&n, &[0xff; 8]).is_ok());
+        assert_eq!(
+            RsaPublicKey::from_components(&n, &[1, 0, 0, 0, 0, 0, 0, 0, 1]).err(),
+            Some(KeyError::ExponentTooLarge(65))
+        );
     }
 }

@@ -1,5 +1,12 @@
-//! Body hashes: computed once per (canonicalization, hash, limit) and shared by a message's
-//! signatures ([`BodyCache`]), or computed by the caller.
+//! Body hashes: computed once per message for every (form of the body, canonicalization, hash,
+//! limit) its signatures need ([`BodyCache`]), or computed by the caller.
+//!
+//! The cache is what keeps big bodies cheap. Each form of the body is canonicalized once per
+//! canonicalization and hashed once per hash function, however many signatures (and however
+//! many different `l=`) ask for it: the jobs announced with [`BodyCache::plan`] are computed
+//! together in one pass ([`canon::body_hashes`]). A form other than the body as received (mbox
+//! `>From ` quoting undone; later, the named repairs of a failed signature) is built at most
+//! once per message, only when a signature needs it, and only if it differs from the body.
 //!
 //! In a browser, WebCrypto hashes with the CPU's SHA instructions, which WebAssembly cannot
 //! use; for large bodies that is several times faster. The caller asks which body hashes a
@@ -11,23 +18,111 @@ use super::MAX_SIGNATURES;
 use super::algorithm::Canonicalization;
 use super::canon::{self, BodyHash};
 use super::signature::{Signature, SignatureField};
+use crate::budget::{Work, count};
 use crate::crypto::HashAlgorithm;
 use crate::message::{Message, input};
+use memchr::memmem;
 use std::collections::HashMap;
 
-/// Body hashes shared by signatures with the same canonicalization, hash and limit.
+/// A form of the body that can be hashed: the body as received, or the body with a known,
+/// harmless change undone. New forms (the repairs of a failed signature) are added here; the
+/// cache builds each at most once per message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BodyForm {
+    /// The body as received.
+    AsReceived,
+    /// One `>` removed from every line that starts with `>From `, `>>From `... (mbox quoting).
+    MboxUnquoted,
+}
+
+impl BodyForm {
+    /// The body in this form, or `None` when the form is the body as received (nothing to undo).
+    fn build(self, body: &[u8]) -> Option<Vec<u8>> {
+        match self {
+            BodyForm::AsReceived => None,
+            BodyForm::MboxUnquoted => mbox_unquoted(body),
+        }
+    }
+}
+
+/// Body hashes of one message, shared by its signatures: keyed by form and job.
 #[derive(Default)]
-pub struct BodyCache(HashMap<BodyJob, BodyHash>);
+pub struct BodyCache {
+    hashes: HashMap<(BodyForm, BodyJob), BodyHash>,
+    /// Jobs announced in advance; the first request for a form and canonicalization computes
+    /// all of them together.
+    planned: Vec<BodyJob>,
+    /// Forms built so far: `None` when the form is identical to the body as received.
+    forms: Vec<(BodyForm, Option<Vec<u8>>)>,
+}
 
 impl BodyCache {
-    /// A cache holding the hashes the caller computed.
+    /// A cache holding the hashes the caller computed (of the body as received).
     pub fn with_provided(provided: &[ProvidedBodyHash]) -> Self {
-        BodyCache(provided.iter().map(|p| (p.job, p.body_hash())).collect())
+        BodyCache {
+            hashes: provided.iter().map(|p| ((BodyForm::AsReceived, p.job), p.body_hash())).collect(),
+            ..BodyCache::default()
+        }
     }
 
-    /// The hash of `body` for this canonicalization, hash and limit, computed on first use.
+    /// Announces jobs that signatures will ask for, so that those of one canonicalization are
+    /// computed together in one pass over the body.
+    pub fn plan(&mut self, jobs: impl IntoIterator<Item = BodyJob>) {
+        for job in jobs {
+            if !self.planned.contains(&job) {
+                self.planned.push(job);
+            }
+        }
+    }
+
+    /// The hash of `body` (as received) for this canonicalization, hash and limit, computed on
+    /// first use.
     pub fn get(&mut self, body: &[u8], canon: Canonicalization, hash: HashAlgorithm, limit: Option<u64>) -> &BodyHash {
-        self.0.entry(BodyJob { canon, hash, limit }).or_insert_with(|| canon::body_hash(body, canon, hash, limit))
+        let job = BodyJob { canon, hash, limit };
+        if !self.hashes.contains_key(&(BodyForm::AsReceived, job)) {
+            self.compute(BodyForm::AsReceived, body, job);
+        }
+        &self.hashes[&(BodyForm::AsReceived, job)]
+    }
+
+    /// The hash of `body` in `form` for `job`; `None` when that form is the body as received
+    /// (for example, no line is mbox-quoted): hashing it again would only repeat [`Self::get`].
+    pub fn get_form(&mut self, body: &[u8], form: BodyForm, job: BodyJob) -> Option<&BodyHash> {
+        if form == BodyForm::AsReceived {
+            return Some(self.get(body, job.canon, job.hash, job.limit));
+        }
+        if !self.forms.iter().any(|(f, _)| *f == form) {
+            let built = form.build(body);
+            count(Work::BytesCopied, built.as_ref().map_or(0, |b| b.len() as u64));
+            self.forms.push((form, built));
+        }
+        self.form(form)?;
+        if !self.hashes.contains_key(&(form, job)) {
+            self.compute(form, body, job);
+        }
+        self.hashes.get(&(form, job))
+    }
+
+    /// The bytes of a form built before, when it differs from the body as received.
+    fn form(&self, form: BodyForm) -> Option<&[u8]> {
+        self.forms.iter().find(|(f, _)| *f == form).and_then(|(_, built)| built.as_deref())
+    }
+
+    /// Computes `job` for `form`, with every planned job of the same canonicalization not yet
+    /// known, in one pass.
+    fn compute(&mut self, form: BodyForm, body: &[u8], job: BodyJob) {
+        let mut jobs = vec![job];
+        jobs.extend(
+            self.planned
+                .iter()
+                .copied()
+                .filter(|p| p.canon == job.canon && *p != job && !self.hashes.contains_key(&(form, *p))),
+        );
+        let bytes = self.form(form).unwrap_or(body);
+        let pairs: Vec<(HashAlgorithm, Option<u64>)> = jobs.iter().map(|j| (j.hash, j.limit)).collect();
+        for (j, h) in jobs.into_iter().zip(canon::body_hashes(bytes, job.canon, &pairs)) {
+            self.hashes.insert((form, j), h);
+        }
     }
 }
 
@@ -58,6 +153,15 @@ pub struct ProvidedBodyHash {
 pub fn body_hash_jobs(raw: &[u8]) -> Vec<BodyJob> {
     let normalized = input::normalize(raw);
     let message = Message::parse(&normalized.bytes);
+    if message.over_budget().is_some() {
+        return Vec::new();
+    }
+    jobs(&message)
+}
+
+/// The distinct body hashes the valid signatures (the first [`MAX_SIGNATURES`]) of `message`
+/// need.
+pub fn jobs(message: &Message<'_>) -> Vec<BodyJob> {
     let mut jobs = Vec::new();
     let dkim = message.fields("dkim-signature").take(MAX_SIGNATURES).map(|(_, f)| (f, SignatureField::Dkim));
     let arc = message
@@ -90,21 +194,49 @@ impl ProvidedBodyHash {
 }
 
 /// The body with one `>` removed from every line that starts with `>From ` (`>>From `, ...),
-/// undoing mbox quoting; `None` when no line is quoted.
+/// undoing mbox quoting; `None` when no line is quoted. The body is searched first (no copy);
+/// it is copied only when a line is quoted.
 pub fn mbox_unquoted(body: &[u8]) -> Option<Vec<u8>> {
-    let quoted = |line: &[u8]| {
-        let from = line.iter().position(|&b| b != b'>').unwrap_or(line.len());
-        from > 0 && line[from..].starts_with(b"From ")
-    };
+    let mut quoted = quoted_lines(body).peekable();
+    quoted.peek()?;
     let mut out = Vec::with_capacity(body.len());
-    let mut changed = false;
-    for line in body.split_inclusive(|&b| b == b'\n') {
-        if quoted(line) {
-            out.extend_from_slice(&line[1..]);
-            changed = true;
-        } else {
-            out.extend_from_slice(line);
-        }
+    let mut from = 0;
+    for line_start in quoted {
+        out.extend_from_slice(&body[from..line_start]);
+        from = line_start + 1; // drop one '>'
     }
-    changed.then_some(out)
+    out.extend_from_slice(&body[from..]);
+    Some(out)
+}
+
+/// Start offsets of the lines that are `>From `, `>>From `... in one pass (each `From ` found,
+/// then the `>` run before it).
+fn quoted_lines(body: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memmem::find_iter(body, b"From ").filter_map(move |at| {
+        let start = body[..at].iter().rposition(|&b| b != b'>').map_or(0, |p| p + 1);
+        let line_start = start == 0 || body[start - 1] == b'\n';
+        (start < at && line_start).then_some(start)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mbox_unquoting_removes_one_quote_per_quoted_line_only() {
+        let body = b">From a\r\nx >From b\r\n>>From c\r\nFrom d\r\n>From";
+        assert_eq!(mbox_unquoted(body).as_deref(), Some(&b"From a\r\nx >From b\r\n>From c\r\nFrom d\r\n>From"[..]));
+        assert_eq!(mbox_unquoted(b"nothing quoted\r\nFrom x\r\n"), None);
+    }
+
+    #[test]
+    fn forms_are_built_once_and_only_when_they_differ() {
+        let job = BodyJob { canon: Canonicalization::Simple, hash: HashAlgorithm::Sha256, limit: None };
+        let mut cache = BodyCache::default();
+        assert!(cache.get_form(b"plain\r\n", BodyForm::MboxUnquoted, job).is_none());
+        let mut cache = BodyCache::default();
+        let unquoted = cache.get_form(b">From x\r\n", BodyForm::MboxUnquoted, job).cloned();
+        assert_eq!(unquoted, Some(canon::body_hash(b"From x\r\n", job.canon, job.hash, None)));
+    }
 }

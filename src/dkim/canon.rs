@@ -30,6 +30,7 @@ pub fn header_into(out: &mut Vec<u8>, field: &HeaderField<'_>, canon: Canonicali
 /// each name taking the next instance from the bottom up (names with no instance left add
 /// nothing), canonicalized, then `own_field` (the DKIM-Signature field with an empty `b=`)
 /// canonicalized without its final CRLF. Also returns the indexes of the fields selected.
+/// Each name costs one lookup in the message's name index: linear in `names` and the header.
 pub fn signed_header_data(
     message: &Message<'_>,
     names: &[String],
@@ -37,21 +38,15 @@ pub fn signed_header_data(
     own_field: &HeaderField<'_>,
 ) -> (Vec<u8>, Vec<usize>) {
     let mut data = Vec::with_capacity(1024);
-    let mut covered = Vec::with_capacity(names.len());
-    let mut next_below: Vec<(String, usize)> = Vec::new();
+    let mut covered = Vec::with_capacity(names.len().min(message.headers.len()));
+    // Per name (at the index of its first instance), how many instances are already taken.
+    let mut taken = vec![0usize; message.headers.len()];
     for name in names {
-        let key = name.to_ascii_lowercase();
-        let slot = match next_below.iter().position(|(n, _)| *n == key) {
-            Some(i) => i,
-            None => {
-                next_below.push((key.clone(), message.headers.len()));
-                next_below.len() - 1
-            }
-        };
-        let limit = next_below[slot].1;
-        let found = message.headers[..limit].iter().rposition(|h| h.is(&key));
-        next_below[slot].1 = found.unwrap_or(0);
-        if let Some(i) = found {
+        let instances = message.instances(name);
+        let Some(&first) = instances.first() else { continue };
+        if taken[first] < instances.len() {
+            taken[first] += 1;
+            let i = instances[instances.len() - taken[first]];
             header_into(&mut data, &message.headers[i], canon);
             covered.push(i);
         }
@@ -129,12 +124,50 @@ pub struct BodyHash {
 
 /// Hashes `body` canonicalized with `canon`, at most `limit` canonical bytes.
 pub fn body_hash(body: &[u8], canon: Canonicalization, algorithm: HashAlgorithm, limit: Option<u64>) -> BodyHash {
-    let mut sink = LimitedSink { hasher: Hasher::new(algorithm), remaining: limit.unwrap_or(u64::MAX), len: 0 };
+    let mut hashes = body_hashes(body, canon, &[(algorithm, limit)]);
+    hashes.pop().unwrap_or(BodyHash { digest: Vec::new(), canonical_len: 0 })
+}
+
+/// Hashes `body` canonicalized with `canon` once for several `(hash, limit)` pairs, in one
+/// pass: one running hash per hash function, whose state is copied and finished where each
+/// limit falls. Returns one [`BodyHash`] per pair, in order. However many `l=` values a
+/// message's signatures carry, each byte is canonicalized once and hashed once per function.
+pub fn body_hashes(body: &[u8], canon: Canonicalization, jobs: &[(HashAlgorithm, Option<u64>)]) -> Vec<BodyHash> {
+    let mut algorithms: Vec<HashAlgorithm> = Vec::new();
+    for &(a, _) in jobs {
+        if !algorithms.contains(&a) {
+            algorithms.push(a);
+        }
+    }
+    // Jobs with a limit, by limit: each is finished when the canonical length reaches it.
+    let mut cuts: Vec<(u64, usize)> =
+        jobs.iter().enumerate().filter_map(|(i, &(_, limit))| limit.map(|l| (l, i))).collect();
+    cuts.sort_unstable();
+    let mut sink = MultiSink {
+        hashers: algorithms.iter().map(|&a| (a, Hasher::new(a))).collect(),
+        cuts,
+        next_cut: 0,
+        len: 0,
+        digests: vec![None; jobs.len()],
+        whole: jobs.iter().any(|(_, limit)| limit.is_none()),
+        jobs,
+    };
+    sink.finish_cuts(); // l=0
     match canon {
         Canonicalization::Simple => simple_body(body, &mut sink),
         Canonicalization::Relaxed => relaxed_body(body, &mut sink),
     }
-    BodyHash { canonical_len: sink.len, digest: sink.hasher.finish() }
+    let MultiSink { hashers, digests, len, .. } = sink;
+    jobs.iter()
+        .zip(digests)
+        .map(|(&(a, _), digest)| BodyHash {
+            // A limit beyond the end (or none): the hash of everything.
+            digest: digest.unwrap_or_else(|| {
+                hashers.iter().find(|(h, _)| *h == a).map_or_else(Vec::new, |(_, h)| h.clone().finish())
+            }),
+            canonical_len: len,
+        })
+        .collect()
 }
 
 /// The canonical body, as bytes (for tests and for showing an unsigned `l=` tail).
@@ -157,20 +190,60 @@ trait Sink {
     fn write(&mut self, data: &[u8]);
 }
 
-/// Hashes up to `remaining` bytes and counts everything written.
-struct LimitedSink {
-    hasher: Hasher,
-    remaining: u64,
+/// Feeds every running hash, counts everything written, and finishes a copy of the right hash
+/// at each limit.
+struct MultiSink<'j> {
+    hashers: Vec<(HashAlgorithm, Hasher)>,
+    /// `(limit, job)`, sorted by limit.
+    cuts: Vec<(u64, usize)>,
+    /// The first cut not yet reached.
+    next_cut: usize,
+    /// Canonical bytes written so far.
     len: u64,
+    digests: Vec<Option<Vec<u8>>>,
+    /// Some job hashes the whole body (no limit).
+    whole: bool,
+    jobs: &'j [(HashAlgorithm, Option<u64>)],
 }
 
-impl Sink for LimitedSink {
-    fn write(&mut self, data: &[u8]) {
-        self.len += data.len() as u64;
-        if self.remaining > 0 {
-            let take = usize::try_from(self.remaining).map_or(data.len(), |r| r.min(data.len()));
-            self.hasher.update(&data[..take]);
-            self.remaining -= take as u64;
+impl MultiSink<'_> {
+    /// Finishes the jobs whose limit is the length written so far.
+    fn finish_cuts(&mut self) {
+        while let Some(&(limit, job)) = self.cuts.get(self.next_cut) {
+            if limit > self.len {
+                break;
+            }
+            let algorithm = self.jobs[job].0;
+            self.digests[job] = self.hashers.iter().find(|(a, _)| *a == algorithm).map(|(_, h)| h.clone().finish());
+            self.next_cut += 1;
+        }
+    }
+}
+
+impl Sink for MultiSink<'_> {
+    fn write(&mut self, mut data: &[u8]) {
+        if !self.whole && self.next_cut == self.cuts.len() {
+            // Every hash is finished: only the length is still needed.
+            self.len += data.len() as u64;
+            return;
+        }
+        while !data.is_empty() {
+            // Up to the next limit, or everything.
+            let take = match self.cuts.get(self.next_cut) {
+                Some(&(limit, _)) => usize::try_from(limit - self.len).map_or(data.len(), |r| r.min(data.len())),
+                None => data.len(),
+            };
+            for (_, h) in &mut self.hashers {
+                h.update(&data[..take]);
+            }
+            self.len += take as u64;
+            data = &data[take..];
+            self.finish_cuts();
+            if !self.whole && self.next_cut == self.cuts.len() {
+                // Every hash is finished: only the length of the rest is still needed.
+                self.len += data.len() as u64;
+                return;
+            }
         }
     }
 }
@@ -405,6 +478,39 @@ mod tests {
         assert_eq!(cut.canonical_len, 7);
         assert_eq!(cut.digest, Sha256::digest(b"hel").to_vec());
         assert_eq!(full.digest, Sha256::digest(b"hello\r\n").to_vec());
+    }
+
+    #[test]
+    fn one_pass_gives_every_limit_and_hash() {
+        let body = b"line one \r\n\r\nline  two\r\n\r\n\r\n";
+        let jobs = [
+            (HashAlgorithm::Sha256, None),
+            (HashAlgorithm::Sha1, Some(3)),
+            (HashAlgorithm::Sha256, Some(0)),
+            (HashAlgorithm::Sha256, Some(5)),
+            (HashAlgorithm::Sha1, None),
+            (HashAlgorithm::Sha256, Some(1000)),
+            (HashAlgorithm::Sha256, Some(5)),
+        ];
+        for canon in [Simple, Relaxed] {
+            let whole = body_canonical(body, canon);
+            for limited_only in [false, true] {
+                let jobs: Vec<_> = jobs.iter().copied().filter(|j| !limited_only || j.1.is_some()).collect();
+                let got = body_hashes(body, canon, &jobs);
+                for (&(hash, limit), h) in jobs.iter().zip(&got) {
+                    let data = &whole[..limit.map_or(whole.len(), |l| (l as usize).min(whole.len()))];
+                    let expect = match hash {
+                        HashAlgorithm::Sha256 => Sha256::digest(data).to_vec(),
+                        HashAlgorithm::Sha1 => sha1::Sha1::digest(data).to_vec(),
+                    };
+                    assert_eq!(
+                        (&h.digest, h.canonical_len),
+                        (&expect, whole.len() as u64),
+                        "{canon:?} {hash:?} {limit:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

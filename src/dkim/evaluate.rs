@@ -3,7 +3,7 @@
 //! signature, then the result. The body hash and the header signature are both always
 //! computed, so a failure can say what changed.
 
-use super::body_hash::{BodyCache, mbox_unquoted};
+use super::body_hash::{BodyCache, BodyForm, BodyJob};
 use super::canon;
 use super::copied_headers;
 use super::judging::{JudgedAt, Judging};
@@ -75,13 +75,14 @@ fn check_body(ctx: &mut Context<'_, '_, '_, '_>, sig: &Signature, report: &mut S
     let body = ctx.bodies.get(ctx.message.body_bytes(), sig.body_canon, hash, limit);
     let mut check = BodyCheck { matches: body.digest == sig.body_hash, canonical_len: body.canonical_len };
     if !check.matches {
-        // A message kept in an mbox has its body lines "From ..." stored as ">From ...".
-        if let Some(unquoted) = mbox_unquoted(ctx.message.body_bytes()) {
-            let retry = canon::body_hash(&unquoted, sig.body_canon, hash, limit);
-            if retry.digest == sig.body_hash {
-                check = BodyCheck { matches: true, canonical_len: retry.canonical_len };
-                report.mbox_unquoted = true;
-            }
+        // A message kept in an mbox has its body lines "From ..." stored as ">From ...". The
+        // unquoted body is built once per message (if any line is quoted) and its hashes cached.
+        let job = BodyJob { canon: sig.body_canon, hash, limit };
+        if let Some(retry) = ctx.bodies.get_form(ctx.message.body_bytes(), BodyForm::MboxUnquoted, job)
+            && retry.digest == sig.body_hash
+        {
+            check = BodyCheck { matches: true, canonical_len: retry.canonical_len };
+            report.mbox_unquoted = true;
         }
     }
     report.body_hash_matches = Some(check.matches);
@@ -124,16 +125,26 @@ fn hash_headers(message: &Message<'_>, sig: &Signature, field_index: usize, repo
     hasher.finish()
 }
 
-/// The distinct names (lower-case) of well-formed fields that `h=` does not list.
+/// The distinct names (lower-case) of well-formed fields that `h=` does not list, in order of
+/// first appearance. One lookup in the message's name index per name: linear in the header
+/// block and `h=`.
 fn unsigned_headers(message: &Message<'_>, signed: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for h in message.headers.iter().filter(|h| h.well_formed && !h.is("dkim-signature")) {
-        let listed = |names: &[String]| names.iter().any(|n| h.name.eq_ignore_ascii_case(n.as_bytes()));
-        if !listed(signed) && !listed(&out) {
-            out.push(h.name_str().to_ascii_lowercase());
+    // Names are marked at the index of their first instance.
+    let mut listed = vec![false; message.headers.len()];
+    for name in signed {
+        if let Some(&first) = message.instances(name).first() {
+            listed[first] = true;
         }
     }
-    out
+    message
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| h.well_formed && !h.is("dkim-signature") && !listed[*i])
+        // Only a name's first instance is considered.
+        .filter(|(i, h)| message.instances(&String::from_utf8_lossy(h.name)).first() == Some(i))
+        .map(|(_, h)| h.name_str().to_ascii_lowercase())
+        .collect()
 }
 
 /// Step 5: the result, from the expiry (at the judging time `judged`), the key outcome, the

@@ -29,4 +29,4 @@ pub mod signature;
 pub mod warnings;
 
 /// At most this many signatures are evaluated per message; the rest are reported as skipped.
-pub const MAX_SIGNATURES: usize = 50;
+pub use crate::budget::MAX_SIGNATURES;

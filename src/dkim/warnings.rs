@@ -52,21 +52,26 @@ pub fn warnings(
     if let Some(key) = &report.key {
         key_warnings(key).into_iter().for_each(&mut push);
     }
-    let present = |name: &str| message.fields(name).count();
-    let listed = |name: &str| report.signed_headers.iter().filter(|h| *h == name).count();
+    // How often each name is listed in h= (lower-case): two binary searches in the sorted list.
+    let mut sorted: Vec<&str> = report.signed_headers.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    let listed = |name: &str| sorted.partition_point(|n| *n <= name) - sorted.partition_point(|n| *n < name);
+    let present = |name: &str| message.instances(name).len();
     let unsigned: Vec<&str> = IMPORTANT_HEADERS.iter().copied().filter(|h| present(h) > 0 && listed(h) == 0).collect();
     if !unsigned.is_empty() {
         push(WarningKind::UnsignedHeader { names: unsigned });
     }
-    let mut seen = Vec::new();
+    // Each name present once at most, marked at the index of its first instance.
+    let mut seen = vec![false; message.headers.len()];
     for name in &report.signed_headers {
         // Trace fields are added on the way by design; an extra one says nothing.
         let trace = TRACE_HEADERS.contains(&name.as_str()) || name.starts_with("x-") || name.starts_with("arc-");
-        if seen.contains(name) || trace {
+        let instances = message.instances(name);
+        let Some(&first) = instances.first() else { continue };
+        if trace || std::mem::replace(&mut seen[first], true) {
             continue;
         }
-        seen.push(name.clone());
-        let (p, l) = (present(name), listed(name));
+        let (p, l) = (instances.len(), listed(name));
         if p > l {
             push(WarningKind::ExtraHeaderInstance { name: name.clone(), present: p, listed: l });
         }

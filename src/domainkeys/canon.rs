@@ -11,6 +11,7 @@ use crate::crypto::Hasher;
 use crate::dkim::algorithm::Canonicalization;
 use crate::dkim::canon::{header_into, without_trailing_empty_lines};
 use crate::message::Message;
+use std::collections::HashMap;
 
 /// A DomainKeys canonicalization (`c=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,21 +49,27 @@ impl DkCanonicalization {
 pub fn presented_fields(message: &Message<'_>, sig_index: usize, names: Option<&[String]>) -> Vec<usize> {
     let below = (sig_index + 1).min(message.headers.len())..message.headers.len();
     let Some(names) = names else { return below.collect() };
-    // Fields below the signature, grouped by name, in message order.
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for name in names {
-        if !groups.iter().any(|(n, _)| n == name) {
-            let found = below.clone().filter(|&i| message.headers[i].is(name)).collect();
-            groups.push((name.clone(), found));
-        }
-    }
-    let mut listed_left: Vec<usize> = groups.iter().map(|(n, _)| names.iter().filter(|m| *m == n).count()).collect();
+    // Fields below the signature, grouped by name as listed, with how often each is listed: one
+    // lookup per listed name in a set and in the message's name index (linear in h=).
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
+    let mut groups: Vec<(Vec<usize>, usize)> = Vec::new();
+    let listed: Vec<usize> = names
+        .iter()
+        .map(|name| {
+            let g = *group_of.entry(name.as_str()).or_insert_with(|| {
+                let found = message.instances(name).iter().copied().filter(|i| below.contains(i)).collect();
+                groups.push((found, 0));
+                groups.len() - 1
+            });
+            groups[g].1 += 1;
+            g
+        })
+        .collect();
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(names.len());
-    for name in names.iter().rev() {
-        let Some(g) = groups.iter().position(|(n, _)| n == name) else { continue };
-        listed_left[g] -= 1;
-        let fields = &mut groups[g].1;
-        if listed_left[g] > 0 {
+    for &g in listed.iter().rev() {
+        let (fields, listed_left) = &mut groups[g];
+        *listed_left -= 1;
+        if *listed_left > 0 {
             out.push(fields.pop().into_iter().collect());
         } else {
             out.push(std::mem::take(fields));

@@ -5,8 +5,8 @@
 use super::canon::{hash_message, presented_fields};
 use super::result::{DomainKeyReport, DomainKeyStep};
 use super::signature::DomainKeySignature;
+use crate::budget::MAX_DOMAINKEY_SIGNATURES;
 use crate::crypto::{HashAlgorithm, Hasher};
-use crate::dkim::MAX_SIGNATURES;
 use crate::dkim::algorithm::Algorithm;
 use crate::dkim::key_check::{KeyOutcome, KeyRequest, check_key_for};
 use crate::dkim::result::{Category, Verdict, Warning, WarningKind};
@@ -19,11 +19,12 @@ use crate::message::summary::first_address;
 use crate::message::{HeaderField, Message};
 use crate::text::dns_name::is_same_or_subdomain;
 
-/// Evaluates the first [`MAX_SIGNATURES`] `DomainKey-Signature` fields of `message`, top first.
+/// Evaluates the first [`MAX_DOMAINKEY_SIGNATURES`] `DomainKey-Signature` fields of `message`,
+/// top first.
 pub fn evaluate_all(message: &Message<'_>, keys: &KeyStore, message_date: Option<i64>) -> Vec<DomainKeyReport> {
     message
         .fields("domainkey-signature")
-        .take(MAX_SIGNATURES)
+        .take(MAX_DOMAINKEY_SIGNATURES)
         .enumerate()
         .map(|(index, (field_index, field))| evaluate(message, keys, message_date, index, field_index, field))
         .collect()
@@ -134,11 +135,12 @@ fn sending_address(message: &Message<'_>, fields: &[usize], report: &mut DomainK
 fn warnings(message: &Message<'_>, fields: &[usize], key: &crate::dkim::result::KeyUsed) -> Vec<Warning> {
     let mut kinds = vec![WarningKind::Sha1];
     kinds.extend(key_warnings(key));
-    let unsigned: Vec<&'static str> = IMPORTANT_HEADERS
-        .iter()
-        .copied()
-        .filter(|name| message.fields(name).any(|(i, _)| !fields.contains(&i)))
-        .collect();
+    let mut signed = vec![false; message.headers.len()];
+    for &i in fields {
+        signed[i] = true;
+    }
+    let unsigned: Vec<&'static str> =
+        IMPORTANT_HEADERS.iter().copied().filter(|name| message.instances(name).iter().any(|&i| !signed[i])).collect();
     if !unsigned.is_empty() {
         kinds.push(WarningKind::UnsignedHeader { names: unsigned });
     }

@@ -67,6 +67,7 @@ impl KeyRecordError {
         match self {
             KeyRecordError::Revoked => "key_revoked",
             KeyRecordError::Key(KeyError::TooLarge(_)) => "key_too_large",
+            KeyRecordError::Key(KeyError::ExponentTooLarge(_)) => "key_exponent_too_large",
             _ => "bad_key",
         }
     }

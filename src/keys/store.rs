@@ -9,8 +9,9 @@ use super::archive::{Archive, ArchiveEntry, ArchiveError};
 use super::provenance::{KeyFlag, Provenance};
 use super::record::{KeyRecord, KeyRecordError};
 use super::zone::{self, ZoneError, normalize_name};
+use crate::budget::{Exceeded, Limit, MAX_KEYS_PER_NAME, Work, count};
 use crate::l10n::Phrase;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -46,6 +47,8 @@ pub enum Lookup<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct KeyStore {
     by_name: HashMap<String, Vec<KeyEntry>>,
+    /// `(name, record without whitespace)` of every entry, to refuse duplicates in one lookup.
+    records: HashSet<(String, String)>,
     /// Fingerprints of keys flagged compromised under any name.
     compromised: std::collections::HashSet<[u8; 32]>,
     temp_failures: HashMap<String, String>,
@@ -77,20 +80,45 @@ impl KeyStore {
     }
 
     /// Adds a record under `name`. A record identical to one already held for the name is not
-    /// added twice. Returns whether it was added.
+    /// added twice, nor one beyond [`MAX_KEYS_PER_NAME`]. Returns whether it was added.
     pub fn add(&mut self, name: &str, record: &str, provenance: Provenance) -> bool {
+        self.try_add(name, record, provenance).unwrap_or(false)
+    }
+
+    /// As [`KeyStore::add`], with the budget hit as an error: `Ok(false)` for a duplicate.
+    /// Duplicates are found with a set, so adding n keys under one name is linear in n.
+    pub fn try_add(&mut self, name: &str, record: &str, provenance: Provenance) -> Result<bool, Exceeded> {
         let name = normalize_name(name);
+        let compact: String = record.split_whitespace().collect();
+        count(Work::KeyComparisons, 1);
+        if self.records.contains(&(name.clone(), compact.clone())) {
+            return Ok(false);
+        }
         let entries = self.by_name.entry(name.clone()).or_default();
-        let compact = |r: &str| r.split_whitespace().collect::<String>();
-        if entries.iter().any(|e| compact(&e.record) == compact(record)) {
-            return false;
+        if entries.len() >= MAX_KEYS_PER_NAME {
+            return Err(Exceeded::new(Limit::KeysPerName, None));
         }
         let parsed = KeyRecord::parse(record.as_bytes()).map(Arc::new);
         if let (Ok(r), true) = (&parsed, provenance.flags.contains(&KeyFlag::Compromised)) {
             self.compromised.insert(r.key.fingerprint());
         }
-        entries.push(KeyEntry { name, record: record.to_string(), provenance, parsed });
-        true
+        entries.push(KeyEntry { name: name.clone(), record: record.to_string(), provenance, parsed });
+        self.records.insert((name, compact));
+        Ok(true)
+    }
+
+    /// Adds one record, turning a budget hit into a problem to report.
+    fn add_reporting(
+        &mut self,
+        name: &str,
+        record: &str,
+        provenance: Provenance,
+        line: usize,
+    ) -> Result<bool, ZoneError> {
+        self.try_add(name, record, provenance).map_err(|e| ZoneError {
+            line,
+            message: Phrase::new("key-skipped").arg("name", normalize_name(name)).phrase("why", e.phrase()),
+        })
     }
 
     /// True when this key is flagged compromised under any name held here (the same private
@@ -102,15 +130,22 @@ impl KeyStore {
     /// Adds every TXT record of zone / `dig` text. Returns how many were added and the lines
     /// that could not be read.
     pub fn add_zone(&mut self, text: &str, origin: &str) -> (usize, Vec<ZoneError>) {
-        let (records, errors) = zone::parse(text);
-        (self.add_records(records, origin), errors)
+        let (records, mut errors) = zone::parse(text);
+        let (added, problems) = self.add_records(records, origin);
+        errors.extend(problems);
+        (added, errors)
     }
 
-    fn add_records(&mut self, records: Vec<zone::TxtRecord>, origin: &str) -> usize {
-        records
-            .into_iter()
-            .map(|r| usize::from(self.add(&r.name, &String::from_utf8_lossy(&r.data), Provenance::origin(origin))))
-            .sum()
+    /// Adds zone records; returns how many were added and the budget hits.
+    fn add_records(&mut self, records: Vec<zone::TxtRecord>, origin: &str) -> (usize, Vec<ZoneError>) {
+        let (mut added, mut problems) = (0, Vec::new());
+        for r in records {
+            match self.add_reporting(&r.name, &String::from_utf8_lossy(&r.data), Provenance::origin(origin), r.line) {
+                Ok(new) => added += usize::from(new),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        (added, problems)
     }
 
     /// Adds keys from text in any supported format: the archive's JSON, the zk-email archive's
@@ -121,14 +156,16 @@ impl KeyStore {
         if trimmed.starts_with('{') || trimmed.starts_with('[') {
             let archive = Archive::from_json(text)?;
             let before = self.len();
-            archive.add_to_with_origin(self, origin);
-            return Ok((self.len() - before, Vec::new()));
+            let problems = archive.add_to_with_origin(self, origin);
+            return Ok((self.len() - before, problems));
         }
-        let (records, errors) = zone::parse(text);
+        let (records, mut errors) = zone::parse(text);
         if records.is_empty() {
             return Err(if errors.is_empty() { ImportError::NoRecords } else { ImportError::Zone(errors) });
         }
-        Ok((self.add_records(records, origin), errors))
+        let (added, problems) = self.add_records(records, origin);
+        errors.extend(problems);
+        Ok((added, errors))
     }
 
     /// Looks up `selector._domainkey.domain`.
@@ -208,14 +245,17 @@ pub fn zone_line(selector: &str, domain: &str, txt: &str) -> String {
 impl Archive {
     /// Adds every entry to `store`, with origin "bundled archive".
     pub fn add_to(&self, store: &mut KeyStore) {
-        self.add_to_with_origin(store, super::provenance::BUNDLED_ORIGIN);
+        // The bundled archive is checked by tests: it stays within every budget.
+        let _ = self.add_to_with_origin(store, super::provenance::BUNDLED_ORIGIN);
     }
 
-    /// Adds every entry to `store` with the given origin label.
-    pub fn add_to_with_origin(&self, store: &mut KeyStore, origin: &str) {
-        for e in &self.keys {
-            store.add(&e.name(), &e.record, e.provenance(origin));
-        }
+    /// Adds every entry to `store` with the given origin label; returns the entries skipped
+    /// by a budget.
+    pub fn add_to_with_origin(&self, store: &mut KeyStore, origin: &str) -> Vec<ZoneError> {
+        self.keys
+            .iter()
+            .filter_map(|e| store.add_reporting(&e.name(), &e.record, e.provenance(origin), 0).err())
+            .collect()
     }
 
     /// Builds an archive from every key in a store (for export).

@@ -11,7 +11,9 @@
 //! lines; a TTL and the class are optional. CNAME lines are followed, so `dig` output for a
 //! delegated selector works. Other record types are ignored.
 
+use crate::budget::MAX_KEYS_PER_NAME;
 use crate::l10n::Phrase;
+use std::collections::HashMap;
 use std::fmt;
 
 /// One TXT record.
@@ -25,10 +27,10 @@ pub struct TxtRecord {
     pub line: usize,
 }
 
-/// A line that could not be read.
+/// A line that could not be read (or a key that could not be added).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ZoneError {
-    /// 1-based line number.
+    /// 1-based line number; 0 when the problem is not tied to a line (an archive entry).
     pub line: usize,
     /// What is wrong.
     pub message: Phrase,
@@ -37,6 +39,9 @@ pub struct ZoneError {
 impl ZoneError {
     /// The line and what is wrong with it, in words.
     pub fn phrase(&self) -> Phrase {
+        if self.line == 0 {
+            return self.message.clone();
+        }
         Phrase::new("zone-error-line").arg("line", self.line.to_string()).phrase("error", self.message.clone())
     }
 }
@@ -64,14 +69,27 @@ pub fn parse(text: &str) -> (Vec<TxtRecord>, Vec<ZoneError>) {
             Err(message) => errors.push(ZoneError { line, message }),
         }
     }
-    for (alias, target) in cnames {
-        let found: Vec<TxtRecord> = records
-            .iter()
-            .filter(|r| r.name == target)
-            .map(|r| TxtRecord { name: alias.clone(), data: r.data.clone(), line: r.line })
-            .collect();
-        records.extend(found);
+    // Each alias gets the records of its target (looked up by name, at most the keys one name
+    // may hold: a CNAME cannot multiply the records beyond the budget).
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let same = by_name.entry(r.name.as_str()).or_default();
+        if same.len() < MAX_KEYS_PER_NAME {
+            same.push(i);
+        }
     }
+    let aliased: Vec<TxtRecord> = cnames
+        .iter()
+        .flat_map(|(alias, target)| {
+            let found = by_name.get(target.as_str()).map_or(&[][..], Vec::as_slice);
+            found.iter().map(|&i| TxtRecord {
+                name: alias.clone(),
+                data: records[i].data.clone(),
+                line: records[i].line,
+            })
+        })
+        .collect();
+    records.extend(aliased);
     errors.sort_by_key(|e| e.line);
     (records, errors)
 }

@@ -5,6 +5,7 @@
 //! (no CRLF anywhere) is checked as if every LF were CRLF, as it was when it was sent over SMTP.
 //! Nothing else is changed: a CRLF file with stray bare LFs is verified byte for byte.
 
+use crate::budget::{Work, count};
 use crate::l10n::Phrase;
 use memchr::memchr;
 use std::borrow::Cow;
@@ -50,7 +51,7 @@ pub fn normalize(raw: &[u8]) -> Normalized<'_> {
         bytes = &bytes[end + 1..];
         normalization.mbox_line_skipped = true;
     }
-    let has_crlf = bytes.windows(2).any(|w| w == b"\r\n");
+    let has_crlf = memchr::memmem::find(bytes, b"\r\n").is_some();
     let has_lf = memchr(b'\n', bytes).is_some();
     if has_lf && !has_crlf {
         normalization.lf_converted = true;
@@ -59,18 +60,21 @@ pub fn normalize(raw: &[u8]) -> Normalized<'_> {
     Normalized { bytes: Cow::Borrowed(bytes), normalization }
 }
 
-/// Replaces every LF not preceded by CR with CRLF.
+/// Replaces every LF not preceded by CR with CRLF (one copy, the only one made of a message).
 pub fn lf_to_crlf(bytes: &[u8]) -> Vec<u8> {
-    let extra = bytes.iter().filter(|&&b| b == b'\n').count();
+    let extra = memchr::memchr_iter(b'\n', bytes).count();
     let mut out = Vec::with_capacity(bytes.len() + extra);
-    let mut prev = 0u8;
-    for &b in bytes {
-        if b == b'\n' && prev != b'\r' {
+    let mut from = 0;
+    for lf in memchr::memchr_iter(b'\n', bytes) {
+        out.extend_from_slice(&bytes[from..lf]);
+        if lf == 0 || bytes[lf - 1] != b'\r' {
             out.push(b'\r');
         }
-        out.push(b);
-        prev = b;
+        out.push(b'\n');
+        from = lf + 1;
     }
+    out.extend_from_slice(&bytes[from..]);
+    count(Work::BytesCopied, out.len() as u64);
     out
 }
 

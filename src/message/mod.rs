@@ -12,6 +12,11 @@ pub mod input;
 pub mod mbox;
 pub mod summary;
 
+use crate::budget::{Exceeded, Limit, MAX_HEADER_FIELDS, Work, count};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// One header field, exactly as in the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HeaderField<'a> {
@@ -56,19 +61,23 @@ pub struct Message<'a> {
     /// The body: everything after the empty line that ends the header block. `None` when the
     /// message has no empty line (no body at all).
     pub body: Option<&'a [u8]>,
+    /// Well-formed fields by lower-case name, built on the first lookup by name
+    /// ([`Message::instances`]).
+    by_name: OnceLock<HashMap<Vec<u8>, Vec<usize>>>,
 }
 
 impl<'a> Message<'a> {
     /// Splits raw CRLF message bytes into header fields and body. Never fails: any byte
-    /// sequence is some (possibly odd) message.
+    /// sequence is some (possibly odd) message. Stops after [`MAX_HEADER_FIELDS`] + 1 fields
+    /// (the body is then unknown, `None`): see [`Message::over_budget`].
     pub fn parse(bytes: &'a [u8]) -> Self {
         let mut headers = Vec::new();
         let mut pos = 0;
         let len = bytes.len();
-        while pos < len {
+        while pos < len && headers.len() <= MAX_HEADER_FIELDS {
             // End of header block: an empty line.
             if bytes[pos..].starts_with(b"\r\n") {
-                return Message { headers, body: Some(&bytes[pos + 2..]) };
+                return Message { headers, body: Some(&bytes[pos + 2..]), by_name: OnceLock::new() };
             }
             let start = pos;
             // Find the end of this field: CRLF not followed by SP / HTAB.
@@ -100,12 +109,37 @@ impl<'a> Message<'a> {
             headers.push(field);
             pos = end;
         }
-        Message { headers, body: None }
+        Message { headers, body: None, by_name: OnceLock::new() }
     }
 
-    /// Header fields with the given name, top to bottom.
+    /// Header fields with the given name, top to bottom. One pass over the header block: for
+    /// repeated lookups by name, use [`Message::instances`].
     pub fn fields<'s>(&'s self, name: &'s str) -> impl Iterator<Item = (usize, &'s HeaderField<'a>)> + 's {
         self.headers.iter().enumerate().filter(move |(_, h)| h.is(name))
+    }
+
+    /// Indexes (top to bottom) of the well-formed fields named `name`, ignoring ASCII case. The
+    /// first call builds an index of every name in one pass; each lookup then costs one hash,
+    /// so looking up every name of a long `h=` list is linear, not quadratic.
+    pub fn instances(&self, name: &str) -> &[usize] {
+        count(Work::HeaderLookups, 1);
+        let index = self.by_name.get_or_init(|| {
+            let mut index: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
+            for (i, h) in self.headers.iter().enumerate().filter(|(_, h)| h.well_formed) {
+                count(Work::HeaderLookups, 1);
+                index.entry(h.name.to_ascii_lowercase()).or_default().push(i);
+            }
+            index
+        });
+        let lower: Cow<'_, str> =
+            if name.bytes().any(|b| b.is_ascii_uppercase()) { name.to_ascii_lowercase().into() } else { name.into() };
+        index.get(lower.as_bytes()).map_or(&[], Vec::as_slice)
+    }
+
+    /// The header fields budget, when the message has more than [`MAX_HEADER_FIELDS`] fields
+    /// (parsing stopped there; such a message is not checked).
+    pub fn over_budget(&self) -> Option<Exceeded> {
+        (self.headers.len() > MAX_HEADER_FIELDS).then(|| Exceeded::new(Limit::HeaderFields, None))
     }
 
     /// Number of malformed lines (no colon) in the header block.
@@ -148,6 +182,14 @@ mod tests {
         assert!(!m.headers[2].well_formed);
         assert_eq!(m.malformed_lines(), 1);
         assert_eq!(m.body, Some(&b"body\r\n"[..]));
+    }
+
+    #[test]
+    fn instances_by_name_ignore_case_and_skip_malformed_lines() {
+        let m = Message::parse(b"To: a\r\nX-A: 1\r\nto: b\r\nTO\r\nx-a : 2\r\n\r\n");
+        assert_eq!(m.instances("TO"), &[0, 2]);
+        assert_eq!(m.instances("x-a"), &[1, 4]);
+        assert_eq!(m.instances("from"), &[] as &[usize]);
     }
 
     #[test]

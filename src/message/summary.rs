@@ -2,7 +2,8 @@
 //! names), decoded with mail-parser for display. Verification never uses these.
 
 use super::{HeaderField, Message};
-use mail_parser::{MessageParser, MimeHeaders};
+use crate::budget::{Exceeded, Limit, MAX_MIME_PARTS};
+use mail_parser::{MessageParser, MimeHeaders, PartType};
 use serde::Serialize;
 
 /// The header fields a summary shows.
@@ -40,6 +41,9 @@ pub struct Summary {
     /// The domain of the first From address, lower-case.
     #[serde(skip)]
     pub from_domain: Option<String>,
+    /// Why the body and attachments are not shown, when a budget was hit.
+    #[serde(skip)]
+    pub body_skipped: Option<Exceeded>,
 }
 
 /// An attachment.
@@ -56,7 +60,17 @@ impl Summary {
     /// `with_body`, the MIME structure is parsed for the text body and the attachments; without
     /// it only the displayed header fields are handed to mail-parser, which keeps batch
     /// verification fast.
+    ///
+    /// The MIME structure is read only for messages with at most [`MAX_MIME_PARTS`] parts and
+    /// nested messages (counted from above, before parsing, by [`mime_parts_bound`]); others
+    /// are summarized from their header fields and `body_skipped` says why.
     pub fn read(bytes: &[u8], message: &Message<'_>, with_body: bool) -> Summary {
+        let parts = if with_body { mime_parts_bound(bytes) } else { 0 };
+        if parts > MAX_MIME_PARTS {
+            let mut summary = Summary::read(bytes, message, false);
+            summary.body_skipped = Some(Exceeded::new(Limit::MimeParts, Some(parts as u64)));
+            return summary;
+        }
         let displayed: Vec<u8>;
         let input = if with_body {
             bytes
@@ -89,7 +103,7 @@ impl Summary {
                 text
             }
         });
-        Summary {
+        let summary = Summary {
             from: addresses(msg.from()),
             to: addresses(msg.to()),
             cc: addresses(msg.cc()),
@@ -108,6 +122,51 @@ impl Summary {
                 Vec::new()
             },
             from_domain,
+            body_skipped: None,
+        };
+        free_iteratively(msg);
+        summary
+    }
+}
+
+/// An upper bound on the MIME parts and nested messages mail-parser would build from `bytes`,
+/// found without parsing: every multipart part starts after a line beginning with `--`, and
+/// every nested message (`message/rfc822`, `message/global`) needs a `Content-Type` field of
+/// its own. (mail-parser also opens nested messages that are base64- or quoted-printable-
+/// encoded, at most 3 levels deep, whose parts this count cannot see.)
+pub fn mime_parts_bound(bytes: &[u8]) -> usize {
+    let dashes = memchr::memmem::find_iter(bytes, b"\n--").count() + usize::from(bytes.starts_with(b"--"));
+    let content_types = content_type_fields(bytes);
+    dashes + content_types
+}
+
+/// Occurrences of `content-type`, in any case: each hyphen is checked for `content` before it
+/// and `type` after it.
+fn content_type_fields(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for at in memchr::memchr_iter(b'-', bytes) {
+        let Some(before) = at.checked_sub(7) else { continue };
+        if bytes.len() >= at + 5
+            && bytes[before..at].eq_ignore_ascii_case(b"content")
+            && bytes[at + 1..at + 5].eq_ignore_ascii_case(b"type")
+        {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Drops a parsed message without recursion: a message nested 100,000 deep would otherwise be
+/// freed one stack frame per level, and overflow the stack (a crash, not a panic).
+fn free_iteratively(message: mail_parser::Message<'_>) {
+    let mut stack = vec![message];
+    while let Some(mut m) = stack.pop() {
+        for part in &mut m.parts {
+            if matches!(part.body, PartType::Message(_))
+                && let PartType::Message(nested) = std::mem::take(&mut part.body)
+            {
+                stack.push(nested);
+            }
         }
     }
 }

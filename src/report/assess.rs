@@ -180,19 +180,38 @@ pub fn coverages<'s>(signatures: &'s [SignatureReport], domainkeys: &'s [DomainK
     dkim.chain(dk).collect()
 }
 
+impl Coverage<'_> {
+    /// The status it gives the fields it covers.
+    fn status(&self) -> FieldStatus {
+        if self.verified { FieldStatus::Verified } else { FieldStatus::CoveredUnverified }
+    }
+}
+
 /// The status of the message's header field number `index`: covered by a verified signature,
 /// only by signatures that did not verify (or proved nothing), or by none.
 pub fn field_status(index: usize, coverages: &[Coverage<'_>]) -> FieldStatus {
-    coverages
-        .iter()
-        .filter(|c| c.fields.contains(&index))
-        .map(|c| if c.verified { FieldStatus::Verified } else { FieldStatus::CoveredUnverified })
-        .max()
-        .unwrap_or(FieldStatus::Unsigned)
+    coverages.iter().filter(|c| c.fields.contains(&index)).map(Coverage::status).max().unwrap_or(FieldStatus::Unsigned)
 }
 
-/// The status of a field name with instances at `indexes`: the weakest of them (one verified
-/// From beside an added one is not a verified From). `None` when the field is absent.
-pub fn name_status(indexes: impl IntoIterator<Item = usize>, coverages: &[Coverage<'_>]) -> Option<FieldStatus> {
-    indexes.into_iter().map(|i| field_status(i, coverages)).min()
+/// The status of header fields `0..n` at once ([`field_status`] of each), in one pass over each
+/// signature's covered fields: asking field by field searches every list once per field, which
+/// a hostile message (thousands of fields, fifty signatures) makes quadratic.
+pub fn field_statuses(n: usize, coverages: &[Coverage<'_>]) -> Vec<FieldStatus> {
+    let mut out = vec![FieldStatus::Unsigned; n];
+    for c in coverages {
+        let status = c.status();
+        for &i in c.fields {
+            if let Some(x) = out.get_mut(i) {
+                *x = (*x).max(status);
+            }
+        }
+    }
+    out
+}
+
+/// The status of a field name with instances at `indexes`, given every field's status (see
+/// [`field_statuses`]): the weakest of them (one verified From beside an added one is not a
+/// verified From). `None` when the field is absent.
+pub fn name_status(indexes: impl IntoIterator<Item = usize>, statuses: &[FieldStatus]) -> Option<FieldStatus> {
+    indexes.into_iter().map(|i| statuses.get(i).copied().unwrap_or(FieldStatus::Unsigned)).min()
 }

@@ -10,6 +10,7 @@ use super::{
     SignatureReport, Verdict, WarningKind,
 };
 use crate::arc::auth_results::AuthResult;
+use crate::budget::Exceeded;
 use crate::dkim::judging::{JudgedAt, JudgingMode, TimeSource};
 use crate::keys::provenance::{ADDED_BY_YOU, BUNDLED_ORIGIN, KEYS_FILE_ORIGIN};
 use crate::l10n::Phrase;
@@ -621,4 +622,14 @@ pub fn copied_headers(s: &SignatureReport) -> Option<Phrase> {
         None => Phrase::new("z-matches"),
         Some(changes) => Phrase::new("z-changes").phrase("changes", changes),
     })
+}
+
+/// Why a message was not checked: a budget against hostile input was hit.
+pub fn not_checked(exceeded: &Exceeded) -> Phrase {
+    Phrase::new("error-not-checked").phrase("why", exceeded.phrase())
+}
+
+/// Note when a message's body and attachments are not shown: a budget was hit.
+pub fn body_not_shown(exceeded: &Exceeded) -> Phrase {
+    Phrase::new("note-body-not-shown").phrase("why", exceeded.phrase())
 }

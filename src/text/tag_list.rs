@@ -3,7 +3,9 @@
 //! Parsing borrows from the input and remembers where each raw value sits, so that the `b=`
 //! value can be blanked out of the exact header bytes when the signature is checked.
 
+use crate::budget::{Exceeded, Limit, MAX_TAGS, Work, count};
 use crate::l10n::Phrase;
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
 
@@ -29,6 +31,8 @@ pub enum TagListError {
     BadValue(String),
     /// The same tag appears twice.
     Duplicate(String),
+    /// More tags than [`MAX_TAGS`].
+    TooManyTags(Exceeded),
     /// An empty tag-spec: `;;`, or a leading `;` (only one trailing `;` is allowed).
     EmptyTag,
 }
@@ -41,6 +45,7 @@ impl TagListError {
             TagListError::BadName(name) => Phrase::new("tag-error-bad-name").arg("name", name.as_str()),
             TagListError::BadValue(tag) => Phrase::new("tag-error-bad-value").arg("tag", tag.as_str()),
             TagListError::Duplicate(tag) => Phrase::new("tag-error-duplicate").arg("tag", tag.as_str()),
+            TagListError::TooManyTags(exceeded) => exceeded.phrase(),
             TagListError::EmptyTag => Phrase::new("tag-error-empty"),
         }
     }
@@ -62,8 +67,10 @@ pub struct TagList<'a> {
 impl<'a> TagList<'a> {
     /// Parses a tag-list. RFC 6376 §3.2: `tag-list = tag-spec *( ";" tag-spec ) [ ";" ]`, so a
     /// trailing `;` is allowed but an empty tag-spec (`;;`, a leading `;`) is a syntax error.
+    /// At most [`MAX_TAGS`] tags; duplicates are found with a set, in linear time.
     pub fn parse(input: &'a [u8]) -> Result<Self, TagListError> {
         let mut tags: Vec<Tag<'a>> = Vec::new();
+        let mut names: HashSet<&'a str> = HashSet::new();
         let mut pos = 0;
         while pos <= input.len() {
             let end = input[pos..].iter().position(|&b| b == b';').map_or(input.len(), |p| pos + p);
@@ -87,8 +94,12 @@ impl<'a> TagList<'a> {
                 if !value_chars_ok(value) {
                     return Err(TagListError::BadValue(name.to_string()));
                 }
-                if tags.iter().any(|t| t.name == name) {
+                count(Work::TagLookups, 1);
+                if !names.insert(name) {
                     return Err(TagListError::Duplicate(name.to_string()));
+                }
+                if tags.len() == MAX_TAGS {
+                    return Err(TagListError::TooManyTags(Exceeded::new(Limit::Tags, None)));
                 }
                 tags.push(Tag { name, value, raw_value: pos + eq + 1..end });
             }
@@ -171,6 +182,14 @@ mod tests {
         assert!(matches!(TagList::parse(b"synerr"), Err(TagListError::MissingEquals(_))));
         assert!(matches!(TagList::parse(b"1a=x"), Err(TagListError::BadName(_))));
         assert!(matches!(TagList::parse(b"a=x\x01y"), Err(TagListError::BadValue(_))));
+    }
+
+    #[test]
+    fn more_tags_than_the_budget_are_refused_naming_the_limit() {
+        let list = |n: usize| (0..n).map(|i| format!("t{i}=x")).collect::<Vec<_>>().join(";");
+        assert_eq!(TagList::parse(list(MAX_TAGS).as_bytes()).map(|l| l.tags.len()), Ok(MAX_TAGS));
+        let err = TagList::parse(list(MAX_TAGS + 1).as_bytes()).unwrap_err(); // ok: test
+        assert!(err.to_string().contains("limit tags_per_tag_list"), "{err}");
     }
 
     /// RFC 6376 §3.2: `tag-list = tag-spec *( ";" tag-spec ) [ ";" ]`.

@@ -63,7 +63,7 @@ test('a corrupt deflated member is an error, not a hang', async () => {
 });
 
 test('not a zip', async () => {
-  await assert.rejects(listZip(new Blob(['hello'])), /not a readable zip/);
+  await assert.rejects(listZip(new Blob(['hello'])), (e) => /not a readable zip/.test(words(e)));
 });
 
 test('the windowed reader returns the same bytes as direct reads', async () => {
@@ -76,5 +76,67 @@ test('the windowed reader returns the same bytes as direct reads', async () => {
   for (const [o, l] of ranges) {
     const got = Buffer.from(await read(blob, o, l, 'k'));
     assert.ok(got.equals(data.subarray(o, o + l)), `${o}+${l}`);
+  }
+});
+
+// --- budgets against hostile zips (common/budgets.js, the core's src/budget.rs values) ---------
+
+import { readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
+import { inflateRaw } from '../../www/js/input/zip.js';
+import * as budgets from '../../www/js/common/budgets.js';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { DIST } from './helpers.mjs';
+
+// Errors are messages {id, args}: worded here in English by the page's own translator (dist/).
+const { Translator } = await import(pathToFileURL(join(DIST, 'js/common/i18n.js')).href);
+const en = new Translator('en');
+const words = (x) => en.phrase(x?.phrase || x);
+
+test('the page\'s budgets are the core\'s', () => {
+  const rust = readFileSync(new URL('../../src/budget.rs', import.meta.url), 'utf8');
+  const value = (name) => {
+    const m = rust.match(new RegExp(`pub const ${name}: \\w+ = ([^;]+);`));
+    assert.ok(m, name);
+    return Function(`return ${m[1].replace(/_/g, '')}`)();
+  };
+  for (const name of ['MAX_MESSAGE_BYTES', 'MAX_ZIP_MEMBERS', 'MAX_ZIP_NESTING', 'MAX_ZIP_INFLATION_RATIO', 'ZIP_INFLATION_ALLOWANCE']) {
+    assert.equal(budgets[name], value(name), name);
+  }
+  assert.equal(words(budgets.exceeded('zip_nesting', 8)), 'more than the 8 levels of zips inside zips allowed (limit zip_nesting)');
+  assert.match(words(budgets.tooLarge(300 * 1024 * 1024, 256 * 1024 * 1024)), /^314,572,800 bytes in a message: more than the 268,435,456 allowed \(limit message_size\)\. To check it, raise "Largest message" under Limits/);
+});
+
+test('a member never inflates past its header', async () => {
+  const data = zlib.deflateRawSync(Buffer.alloc(8 * 1024 * 1024));
+  await assert.rejects(inflateRaw(data, 1000), (e) => /more than the 1,000 bytes its header says/.test(words(e)));
+  assert.equal((await inflateRaw(data, 8 * 1024 * 1024)).length, 8 * 1024 * 1024);
+});
+
+test('overlapping members, too many members and inflation beyond the budget end the file', async () => {
+  const zip = await makeZip([{ name: 'a.eml', data: Buffer.from('Subject: a\r\n\r\nx\r\n') }]);
+  // A second directory entry for the same data.
+  const cdStart = zip.readUInt32LE(zip.length - 6);
+  const cd = zip.subarray(cdStart, zip.length - 22);
+  const twice = Buffer.concat([zip.subarray(0, zip.length - 22), cd, zip.subarray(zip.length - 22)]);
+  twice.writeUInt16LE(2, twice.length - 14); twice.writeUInt16LE(2, twice.length - 12);
+  twice.writeUInt32LE(cd.length * 2, twice.length - 10);
+  await assert.rejects(listZip(new Blob([twice])), (e) => e instanceof budgets.BudgetError && /overlaps another/.test(words(e)));
+  await assert.rejects(listZip(new Blob([zip]), { membersLeft: 0 }), (e) => /limit zip_members/.test(words(e)));
+  // Members whose headers add up to more than 100 times the file plus 64 MiB.
+  const big = await makeZip([{ name: 'big.eml', data: Buffer.alloc(80 * 1024 * 1024) }], { deflate: true });
+  const tasks = await expandFiles([new File([big], 'big.zip'), new File(['Subject: next\r\n\r\nx\r\n'], 'next.eml')]);
+  assert.deepEqual(tasks.map((t) => t.source), ['big.zip', 'next.eml']);
+  assert.match(words(tasks[0].error), /limit zip_inflated_bytes/);
+});
+
+test('messages over the size budget are error tasks, with how to raise it', async () => {
+  budgets.setMaxMessageMB(1);
+  try {
+    const tasks = await expandFiles([new File([Buffer.alloc(2 * 1024 * 1024, 0x41)], 'huge.eml')]);
+    assert.match(words(tasks[0].error), /limit message_size.*Largest message/);
+  } finally {
+    budgets.setMaxMessageMB(null);
   }
 });

@@ -14,6 +14,7 @@ import { mountKeysPanel } from './keys/keys-panel.js';
 import { Checker } from './checker.js';
 import { Translator, LANGS, LANG_NAMES, pageLang, rememberLang, translateDom } from './common/i18n.js';
 import { h, clear } from './common/dom.js';
+import { MAX_MESSAGE_BYTES, maxMessageBytes, setMaxMessageMB } from './common/budgets.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,6 +38,8 @@ const els = {
   overlay: $('drop-overlay'),
   version: $('version'),
   offlineLink: $('offline-link'),
+  maxMessage: $('max-message-mb'),
+  maxMessageDefault: $('max-message-default'),
   judging: $('judging'),
   langSwitch: $('lang-switch'),
 };
@@ -77,6 +80,19 @@ const checker = new Checker({
   focusInput: () => els.chooseFiles.focus(),
 });
 
+/** The Limits panel: the largest message checked (remembered on this device). */
+function wireLimits() {
+  const MB = 1024 * 1024;
+  const show = () => { els.maxMessage.value = String(Math.floor(maxMessageBytes() / MB)); };
+  show();
+  els.maxMessage.addEventListener('change', () => {
+    const mb = Number(els.maxMessage.value);
+    setMaxMessageMB(Number.isFinite(mb) && mb >= 1 ? mb : null);
+    show();
+  });
+  els.maxMessageDefault.addEventListener('click', () => { setMaxMessageMB(MAX_MESSAGE_BYTES / MB); show(); });
+}
+
 /** The "judge each signature" control: reflects and updates ?at=now, and checks again. */
 function wireJudging() {
   const radios = [...els.judging.querySelectorAll('input[name="judging"]')];
@@ -106,6 +122,7 @@ async function main() {
   checker.reset();
   wireInput();
   wireJudging();
+  wireLimits();
   store.onChange(() => checker.recheck());
   let version = null;
   let panel = null;

@@ -6,13 +6,22 @@
 //   {source, blob, start, end}            a byte range of a Blob (file, pasted text, mbox part)
 //   {source, blob, entry}                 a member of a zip Blob (see zip.js)
 //   {source, error}                       something that could not be read at all (error: a message {id, args})
+//
+// Every dropped file is read within budgets (common/budgets.js, the core's
+// values): messages over the largest message size become error tasks; a zip's
+// members are counted before its directory is read and its members' sizes
+// summed before any is inflated (at most 100 times the dropped file's size plus
+// 64 MiB for it and every zip inside it); zips nest at most 8 deep; compressed
+// zips inside zips are held in memory within the message size. A budget hit
+// that concerns the whole file ends it with one error task; the others go on.
 
 import { readRange } from './blob-reader.js';
-import { listZip, readZipMember, looksLikeZip } from './zip.js';
+import { listZip, readZipMember, looksLikeZip, memberDataRange } from './zip.js';
 import { splitMbox, looksLikeMbox } from './mbox.js';
+import {
+  BudgetError, MAX_ZIP_MEMBERS, MAX_ZIP_NESTING, exceeded, maxMessageBytes, maxZipInflatedBytes, tooLarge,
+} from '../common/budgets.js';
 import { phraseOf } from '../common/phrase-error.js';
-
-const MAX_NESTING = 8;
 
 function extension(name) {
   const base = name.slice(name.lastIndexOf('/') + 1);
@@ -32,24 +41,60 @@ function blobId(blob) {
   return blobIds.get(blob);
 }
 
+/** What one dropped file may still use: {maxMessage, inflatedMax, inflatedLeft, membersLeft, heldLeft}. */
+function budgetsFor(blob) {
+  const maxMessage = maxMessageBytes();
+  const inflated = maxZipInflatedBytes(blob.size);
+  return { maxMessage, inflatedMax: inflated, inflatedLeft: inflated, membersLeft: MAX_ZIP_MEMBERS, heldLeft: maxMessage };
+}
+
 /** Expand one Blob named `source` into tasks, appending to `out`. */
-async function expandBlob(blob, source, out, depth, onStatus) {
+async function expandBlob(blob, source, out, depth, onStatus, budgets) {
   const ext = extension(source);
   const head = await sniff(blob);
   if (ext === 'zip' || looksLikeZip(head)) {
-    if (depth >= MAX_NESTING) { out.push({ source, error: { id: 'input-zip-too-deep', args: {} } }); return; }
+    if (depth > MAX_ZIP_NESTING) { out.push({ source, error: { id: 'input-not-read', args: { why: exceeded('zip_nesting', MAX_ZIP_NESTING) } } }); return; }
     onStatus?.('status-reading-file', { name: source });
     let entries;
-    try { entries = await listZip(blob); } catch (e) { out.push({ source, error: phraseOf(e) }); return; }
+    try { entries = await listZip(blob, budgets); } catch (e) {
+      if (e instanceof BudgetError) throw Object.assign(e, { source });
+      out.push({ source, error: phraseOf(e) });
+      return;
+    }
+    budgets.membersLeft -= entries.length;
+    budgets.inflatedLeft -= entries.reduce((sum, e) => sum + e.size, 0);
     for (const entry of entries) {
       const name = `${source}!${entry.name}`;
       const memberExt = extension(entry.name);
-      if (memberExt === 'zip' || memberExt === 'mbox') {
-        // Nested archives are read into memory (they are usually small).
+      if (memberExt === 'zip' && entry.method === 0 && !entry.encrypted) {
+        // A stored zip inside a zip is read in place: a slice of this Blob, never copied.
+        try {
+          const { start, end } = await memberDataRange(blob, entry);
+          await expandBlob(blob.slice(start, end), name, out, depth + 1, onStatus, budgets);
+        } catch (e) {
+          if (e instanceof BudgetError) throw e;
+          out.push({ source: name, error: phraseOf(e) });
+        }
+      } else if (memberExt === 'zip' || memberExt === 'mbox') {
+        // Other nested archives are read into memory (they are usually small), within a budget:
+        // they stay held while their messages are checked.
+        const limit = Math.min(budgets.heldLeft, budgets.maxMessage);
+        if (entry.size > limit) {
+          out.push({ source: name, error: memberExt === 'zip'
+            ? { id: 'input-zip-nested-too-large', args: { size: entry.size, max: limit } }
+            : tooLarge(entry.size, budgets.maxMessage) });
+          continue;
+        }
         try {
           const bytes = await readZipMember(blob, entry);
-          await expandBlob(new Blob([bytes]), name, out, depth + 1, onStatus);
-        } catch (e) { out.push({ source: name, error: phraseOf(e) }); }
+          budgets.heldLeft -= bytes.length;
+          await expandBlob(new Blob([bytes]), name, out, depth + 1, onStatus, budgets);
+        } catch (e) {
+          if (e instanceof BudgetError) throw e;
+          out.push({ source: name, error: phraseOf(e) });
+        }
+      } else if (entry.size > budgets.maxMessage) {
+        out.push({ source: name, error: tooLarge(entry.size, budgets.maxMessage) });
       } else {
         out.push({ source: name, blob, blobId: blobId(blob), entry });
       }
@@ -60,23 +105,32 @@ async function expandBlob(blob, source, out, depth, onStatus) {
     onStatus?.('status-splitting-file', { name: source });
     const ranges = await splitMbox(blob);
     const id = blobId(blob);
-    ranges.forEach((r, i) => out.push({ source: `${source}#${i + 1}`, blob, blobId: id, start: r.start, end: r.end }));
+    ranges.forEach((r, i) => out.push(r.end - r.start > budgets.maxMessage
+      ? { source: `${source}#${i + 1}`, error: tooLarge(r.end - r.start, budgets.maxMessage) }
+      : { source: `${source}#${i + 1}`, blob, blobId: id, start: r.start, end: r.end }));
     if (!ranges.length) out.push({ source, error: { id: 'input-mbox-empty', args: {} } });
     return;
   }
+  if (blob.size > budgets.maxMessage) { out.push({ source, error: tooLarge(blob.size, budgets.maxMessage) }); return; }
   out.push({ source, blob, start: 0, end: blob.size });
 }
 
 /**
  * Expand a list of Files (or {name, blob} pairs) into verification tasks.
  * @param {Array<File|{name:string, blob:Blob}>} files
- * @param {(id:string, args:object)=>void} [onStatus] progress messages (catalog ids) while reading archives
+ * @param {(id:string, args:object)=>void} [onStatus] progress messages while reading archives (catalog id and arguments)
  */
 export async function expandFiles(files, onStatus) {
   const out = [];
   for (const f of files) {
     const blob = f instanceof Blob ? f : f.blob;
-    await expandBlob(blob, f.name || 'message.eml', out, 0, onStatus);
+    try {
+      await expandBlob(blob, f.name || 'message.eml', out, 0, onStatus, budgetsFor(blob));
+    } catch (e) {
+      // A budget of the whole file was hit: it ends here, with its reason; the next file goes on.
+      if (!(e instanceof BudgetError)) throw e;
+      out.push({ source: e.source || f.name, error: phraseOf(e) });
+    }
   }
   return out;
 }

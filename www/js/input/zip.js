@@ -5,8 +5,15 @@
 // Supports stored (0) and deflate (8) members (via DecompressionStream) and
 // ZIP64 archives. Directory entries, macOS resource forks (__MACOSX/, ._*)
 // and .DS_Store files are skipped.
+//
+// Zips are hostile input: the member count is checked before the directory is
+// read, a directory outside the file and members whose data overlap (a zip
+// bomb's trick) are refused, and a member never inflates past the size its
+// header gives (one byte more and it is refused). The budgets across nested
+// zips are kept by sources.js.
 
 import { readRange } from './blob-reader.js';
+import { BudgetError, MAX_ZIP_MEMBERS, exceeded } from '../common/budgets.js';
 import { PhraseError } from '../common/phrase-error.js';
 
 const SIG_EOCD = 0x06054b50;
@@ -52,6 +59,7 @@ async function findCentralDirectory(blob) {
     size = u64(rv, 40);
     offset = u64(rv, 48);
   }
+  if (offset + size > blob.size) throw new PhraseError('input-zip-directory-outside');
   return { count, size, offset };
 }
 
@@ -66,13 +74,18 @@ export function isJunkPath(name) {
 /**
  * List the members of a zip Blob.
  * Each entry: {name, method, compressedSize, size, localOffset, encrypted}.
- * Junk entries are left out.
+ * Junk entries are left out. `budget` ({membersLeft, inflatedLeft, inflatedMax},
+ * each optional) is checked in this order, as the CLI does: the member count
+ * (before the directory is read), the sizes the members declare all together,
+ * then overlapping members; a hit is a BudgetError.
  */
-export async function listZip(blob) {
+export async function listZip(blob, budget = {}) {
+  const { membersLeft = MAX_ZIP_MEMBERS, inflatedLeft = Infinity, inflatedMax = Infinity } = budget;
   const cd = await findCentralDirectory(blob);
+  if (cd.count > membersLeft) throw new BudgetError('input-not-read', { why: exceeded('zip_members', MAX_ZIP_MEMBERS, cd.count) });
   const buf = await readRange(blob, cd.offset, cd.size);
   const view = new DataView(buf.buffer);
-  const entries = [];
+  const all = [];
   let p = 0;
   for (let i = 0; i < cd.count && p + 46 <= buf.length; i++) {
     if (view.getUint32(p, true) !== SIG_CENTRAL) throw new PhraseError('input-zip-directory-broken');
@@ -100,18 +113,42 @@ export async function listZip(blob) {
       e += 4 + len;
     }
     p = extraEnd + commentLen;
-    if (isJunkPath(name)) continue;
-    entries.push({ name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
+    all.push({ name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
   }
+  const entries = all.filter((e) => !isJunkPath(e.name));
+  // What the members say they inflate to, all together, before any is inflated.
+  const declared = entries.reduce((sum, e) => sum + e.size, 0);
+  if (declared > inflatedLeft) {
+    const total = inflatedMax - inflatedLeft + declared;
+    throw new BudgetError('input-zip-bomb', { why: exceeded('zip_inflated_bytes', inflatedMax, total) });
+  }
+  refuseOverlaps(all);
   return entries;
 }
 
 /**
- * Decompress raw-deflate bytes with the platform's DecompressionStream.
+ * Members whose data overlap are how zip bombs multiply one compressed stream:
+ * refuse the zip. Each member takes at least its 30-byte local header and its
+ * compressed data from its offset on.
+ */
+function refuseOverlaps(entries) {
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  for (let i = 1; i < byOffset.length; i++) {
+    const prev = byOffset[i - 1];
+    if (prev.localOffset + 30 + prev.compressedSize > byOffset[i].localOffset) {
+      throw new BudgetError('input-zip-overlap', { member: byOffset[i].name });
+    }
+  }
+}
+
+/**
+ * Decompress raw-deflate bytes with the platform's DecompressionStream, at most
+ * `limit` bytes: a member that inflates past the size its header gives is
+ * refused as soon as it does (never read to the end).
  * Writing and reading the stream directly is ~15× faster for small members
  * than going through Blob.stream() and Response.
  */
-export async function inflateRaw(data) {
+export async function inflateRaw(data, limit = Infinity) {
   const ds = new DecompressionStream('deflate-raw');
   const writer = ds.writable.getWriter();
   writer.write(data).catch(() => {}); // errors surface on the reading side
@@ -122,8 +159,12 @@ export async function inflateRaw(data) {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    parts.push(value);
     total += value.length;
+    if (total > limit) {
+      reader.cancel().catch(() => {});
+      throw new PhraseError('input-zip-member-inflates-more', { size: limit });
+    }
+    parts.push(value);
   }
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(total);
@@ -133,18 +174,37 @@ export async function inflateRaw(data) {
 }
 
 /**
- * Read and decompress one member listed by listZip. Returns a Uint8Array.
+ * Where a member's data lies in the zip: {start, end}, from its local header.
+ * `read(blob, offset, length)` as for readZipMember.
+ */
+export async function memberDataRange(blob, entry, read = readRange) {
+  const local = await read(blob, entry.localOffset, 30);
+  const lv = new DataView(local.buffer, local.byteOffset, local.byteLength);
+  if (local.length < 30 || lv.getUint32(0, true) !== SIG_LOCAL) throw new PhraseError('input-zip-member-broken');
+  const start = entry.localOffset + 30 + lv.getUint16(26, true) + lv.getUint16(28, true);
+  if (start + entry.compressedSize > blob.size) throw new PhraseError('input-zip-member-past-end');
+  return { start, end: start + entry.compressedSize };
+}
+
+/**
+ * Read and decompress one member listed by listZip. Returns a Uint8Array of at
+ * most entry.size bytes (a member inflating past that is an error).
  * `read(blob, offset, length)` defaults to readRange; a worker passes a
  * caching reader so neighbouring members come from one Blob read.
  */
 export async function readZipMember(blob, entry, read = readRange) {
   if (entry.encrypted) throw new PhraseError('input-zip-encrypted');
-  const local = await read(blob, entry.localOffset, 30);
-  const lv = new DataView(local.buffer, local.byteOffset, local.byteLength);
-  if (local.length < 30 || lv.getUint32(0, true) !== SIG_LOCAL) throw new PhraseError('input-zip-member-broken');
-  const start = entry.localOffset + 30 + lv.getUint16(26, true) + lv.getUint16(28, true);
-  const data = await read(blob, start, entry.compressedSize);
-  if (entry.method === 0) return data.slice();
-  if (entry.method === 8) return inflateRaw(data);
-  throw new PhraseError('input-zip-method', { method: String(entry.method) });
+  if (entry.method !== 0 && entry.method !== 8) {
+    throw new PhraseError('input-zip-method', { method: String(entry.method) });
+  }
+  // Deflate never makes data much bigger: compressed data far beyond the size is a lie too.
+  if (entry.compressedSize > entry.size + entry.size / 64 + 65536 && entry.method === 8) {
+    throw new PhraseError('input-zip-member-size-mismatch');
+  }
+  const { start } = await memberDataRange(blob, entry, read);
+  if (entry.method === 0) {
+    if (entry.compressedSize > entry.size) throw new PhraseError('input-zip-member-larger', { size: entry.size });
+    return (await read(blob, start, entry.compressedSize)).slice();
+  }
+  return inflateRaw(await read(blob, start, entry.compressedSize), entry.size);
 }

@@ -71,7 +71,7 @@ export function mountKeysPanel(root, { store, dk, onAdd, tr }) {
       h('h3', null, tr.t('keys-archive-heading')),
       h('div', { class: 'field' }, h('label', { for: searchId }, tr.t('keys-archive-search')), search),
       shown,
-      h('div', { class: 'table-wrap' }, h('table', { class: 'archive-table' },
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'group', 'aria-label': tr.t('keys-archive-heading') }, h('table', { class: 'archive-table' },
         h('thead', null, h('tr', null, ['keys-col-record', 'keys-col-key', 'keys-col-seen', 'keys-col-flags', 'keys-col-about'].map((id) => h('th', { scope: 'col' }, tr.t(id))))),
         tbody)));
     renderMine();

@@ -3,10 +3,12 @@
 // Workers are created lazily (never more than there are tasks), get the
 // compiled wasm module and the current extra keys, and are fed batches of
 // neighbouring tasks so that each has up to IN_FLIGHT batches queued.
-// cancel() terminates every worker; the next run() starts fresh ones.
+// cancel() terminates every worker; the next run() starts fresh ones. A worker
+// that crashes or whose wasm trapped is replaced during a run.
 
 import { createWorker, wasmModule } from './platform.js';
 import { PhraseError } from '../common/phrase-error.js';
+import { errorReport } from '../common/reports.js';
 
 const IN_FLIGHT = 2;
 const MAX_BATCH = 32;
@@ -62,6 +64,10 @@ export class WorkerPool {
 
   /**
    * Verify tasks. Calls onResult(index, report) as results arrive (in any order).
+   * A worker that crashes, or whose wasm instance trapped (it says so with its
+   * results), is replaced; the messages it had in flight are checked again one
+   * at a time, and one that stops a worker on its own gets an error report, so
+   * one hostile message never costs the rest of the batch.
    * @returns {Promise<{cancelled:boolean}>}
    */
   run(tasks, { body = true, onResult }) {
@@ -73,35 +79,75 @@ export class WorkerPool {
       run.finish = resolve;
       let next = 0;
       let done = 0;
+      const retry = []; // messages that were in flight on a worker that stopped: checked alone
       if (!tasks.length) { resolve({ cancelled: false }); return; }
       // Small batches for small runs, so every worker gets a share.
       const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor(tasks.length / (n * 8))));
+      const take = () => {
+        if (retry.length) return [retry.shift()];
+        const batch = [];
+        while (batch.length < batchSize && next < tasks.length) batch.push({ id: next, task: tasks[next++] });
+        return batch;
+      };
+      /** Hands results over; true when the run is complete. */
+      const deliver = (items) => {
+        for (const { id, report } of items) {
+          done++;
+          onResult(id, report);
+        }
+        if (done < tasks.length) return false;
+        this.current = null;
+        resolve({ cancelled: false });
+        return true;
+      };
+      const attach = (worker, slot) => {
+        const inFlight = []; // batches sent to this worker, oldest first
+        const feed = () => {
+          while (!run.cancelled && inFlight.length < IN_FLIGHT) {
+            const batch = take();
+            if (!batch.length) break;
+            inFlight.push(batch);
+            worker.postMessage({ type: 'verify', batch: batch.map(({ id, task }) => ({ id, task })), body });
+          }
+        };
+        worker.onmessage = ({ data }) => {
+          if (run.cancelled || data.type !== 'results') return;
+          const batch = inFlight.shift();
+          this.timing[slot] = data.timing;
+          for (const { id } of data.items.filter((i) => i.retry)) retry.push(batch.find((b) => b.id === id));
+          if (deliver(data.items.filter((i) => !i.retry))) return;
+          if (data.poisoned) replace(worker, slot, inFlight, false);
+          else feed();
+        };
+        worker.onerror = (e) => {
+          e.preventDefault?.();
+          if (!run.cancelled) replace(worker, slot, inFlight, true);
+        };
+        feed();
+      };
+      /** Replaces a worker that stopped; its messages in flight are checked again, alone. */
+      const replace = (worker, slot, inFlight, crashed) => {
+        worker.onmessage = worker.onerror = null;
+        worker.terminate();
+        const skipped = [];
+        for (const batch of inFlight) {
+          for (const item of batch) {
+            if (crashed && batch.length === 1 && item.alone) {
+              skipped.push({ id: item.id, report: errorReport(item.task.source, { id: 'worker-stopped', args: {} }) });
+            } else {
+              retry.push({ ...item, alone: true });
+            }
+          }
+        }
+        inFlight.length = 0;
+        if (deliver(skipped) || run.cancelled) return;
+        const fresh = this.spawn();
+        this.workers[slot] = fresh;
+        fresh.then((w) => { if (!run.cancelled) attach(w, slot); }, (err) => { this.terminate(); reject(err); });
+      };
       this.ensureWorkers(n).then((workers) => {
         if (run.cancelled) return;
-        for (const worker of workers) {
-          let inFlight = 0;
-          const feed = () => {
-            while (!run.cancelled && inFlight < IN_FLIGHT && next < tasks.length) {
-              const batch = [];
-              while (batch.length < batchSize && next < tasks.length) batch.push({ id: next, task: tasks[next++] });
-              inFlight++;
-              worker.postMessage({ type: 'verify', batch, body });
-            }
-          };
-          worker.onmessage = ({ data }) => {
-            if (run.cancelled || data.type !== 'results') return;
-            inFlight--;
-            this.timing[workers.indexOf(worker)] = data.timing;
-            for (const { id, report } of data.items) {
-              done++;
-              onResult(id, report);
-            }
-            if (done === tasks.length) { this.current = null; resolve({ cancelled: false }); }
-            else feed();
-          };
-          worker.onerror = (e) => { if (!run.cancelled) { this.cancel(); reject(e.message ? new Error(e.message) : new PhraseError('worker-crashed')); } };
-          feed();
-        }
+        workers.forEach((worker, slot) => attach(worker, slot));
       }, (err) => { this.terminate(); reject(err); });
     });
   }

@@ -3,7 +3,9 @@
 // Protocol (main → worker):
 //   {type:'init', module: WebAssembly.Module, keys: string, at: ''|'now'}  → {type:'ready', version} | {type:'fatal', message}
 //     (at: '' judges each signature as of its signing, 'now' at the current time)
-//   {type:'verify', batch: [{id, task}], body: bool}          → {type:'results', items: [{id, report}]}
+//   {type:'verify', batch: [{id, task}], body: bool}          → {type:'results', items: [{id, report} | {id, retry: true}], poisoned}
+// poisoned: the wasm instance trapped (a panic or stack overflow); the pool replaces this
+// worker and gives the messages marked retry to another.
 // A task is described in sources.js; the worker reads its bytes itself
 // (Blob.slice / zip member), so the main thread never holds message data.
 // Tasks come in batches of neighbours in their file and are read through a
@@ -13,6 +15,7 @@ import init, { Verifier, version } from '../../pkg/dkimcheck.js';
 import { readTask } from '../input/sources.js';
 import { windowedReader } from '../input/blob-reader.js';
 import { errorReport } from '../common/reports.js';
+import { phraseOf } from '../common/phrase-error.js';
 
 let keys = '';
 let at = '';
@@ -40,14 +43,23 @@ function verifier(body) {
 function startHashes(v, bytes) {
   const jobs = v.bodyHashJobs(bytes);
   const bodies = {};
-  const pending = jobs.map((job) => {
+  // WebCrypto hashes from the start each time: many signatures with different l= would hash
+  // the body once each. It hashes at most about twice the message; the other jobs are left to
+  // the wasm verifier, which computes them all in one pass.
+  let budget = 2 * bytes.length + 65536;
+  const chosen = [];
+  const pending = [];
+  for (const job of jobs) {
     const canonical = bodies[job.canon] || (bodies[job.canon] = v.canonicalBody(bytes, job.canon));
     const data = job.limit == null ? canonical : canonical.subarray(0, Math.min(job.limit, canonical.length));
+    if (data.length > budget) continue;
+    budget -= data.length;
     job.length = canonical.length;
-    return subtle.digest(job.hash === 'sha1' ? 'SHA-1' : 'SHA-256', data).then((d) => { job.digest = hex(d); });
-  });
+    chosen.push(job);
+    pending.push(subtle.digest(job.hash === 'sha1' ? 'SHA-1' : 'SHA-256', data).then((d) => { job.digest = hex(d); }));
+  }
   const sha256 = subtle.digest('SHA-256', bytes).then(hex);
-  return Promise.all(pending).then(async () => ({ jobs, sha256: await sha256 }));
+  return Promise.all(pending).then(async () => ({ jobs: chosen, sha256: await sha256 }));
 }
 
 function hex(buffer) {
@@ -66,7 +78,7 @@ async function prepare(task, body) {
     timing.read += performance.now() - t;
     return { task, bytes, hashes: subtle ? startHashes(verifier(body), bytes) : null };
   } catch (e) {
-    return { task, report: errorReport(task.source, e && e.message ? e.message : String(e)) };
+    return { task, report: errorReport(task.source, phraseOf(e)) };
   }
 }
 
@@ -86,7 +98,14 @@ async function finish(p, body) {
     timing.verify += performance.now() - t;
     return r;
   } catch (e) {
-    return errorReport(p.task.source, e && e.message ? e.message : String(e));
+    // A trap (a Rust panic, a stack overflow) leaves the wasm instance unusable: this worker
+    // says so with its results and the pool replaces it.
+    const why = e && e.message ? e.message : String(e);
+    if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
+      poisoned = true;
+      return errorReport(p.task.source, { id: 'worker-trapped', args: { error: why } });
+    }
+    return errorReport(p.task.source, phraseOf(e));
   }
 }
 
@@ -107,9 +126,13 @@ async function prepareBatch(batch, body) {
 /** Verifies a prepared batch and posts the results. */
 async function finishBatch(prepared, body) {
   const items = [];
-  for (const { id, p } of prepared) items.push({ id, report: await finish(p, body) });
-  self.postMessage({ type: 'results', items, timing });
+  // After a trap nothing more is verified here: the pool gives those messages to another worker.
+  for (const { id, p } of prepared) items.push(poisoned ? { id, retry: true } : { id, report: await finish(p, body) });
+  self.postMessage({ type: 'results', items, timing, poisoned });
 }
+
+/** Set when the wasm instance trapped. */
+let poisoned = false;
 
 self.onmessage = ({ data }) => {
   if (data.type === 'init') {

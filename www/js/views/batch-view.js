@@ -115,7 +115,7 @@ export class BatchView {
     this.extraCounts = h('p', { class: 'hint extra-counts' });
     this.domainsOpen = h('details', { class: 'domains' },
       h('summary', null, tr.t('batch-domains-summary')),
-      h('div', { class: 'table-wrap' }, h('table', { class: 'domain-table' },
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'group', 'aria-label': tr.t('batch-domains-summary') }, h('table', { class: 'domain-table' },
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, tr.t('batch-domains-col-domain')), h('th', { scope: 'col' }, tr.t('batch-domains-col-messages')), h('th', { scope: 'col' }, tr.t('batch-domains-col-verified')))),
         this.domains)));
     const label = this.label ? tr.phrase(this.label) : tr.t('batch-results');
@@ -133,7 +133,7 @@ export class BatchView {
         h('div', { class: 'field' }, h('label', { for: assessmentId }, tr.t('batch-filter-result')), assessmentSelect),
         h('div', { class: 'field' }, h('label', { for: arcId }, tr.t('batch-filter-arc')), arcSelect)),
       this.shown,
-      h('div', { class: 'table-wrap' }, h('table', { class: 'batch-table' }, h('thead', null, this.headRow), this.tbody)));
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'group', 'aria-label': label }, h('table', { class: 'batch-table' }, h('thead', null, this.headRow), this.tbody)));
   }
 
   update() {

@@ -305,7 +305,7 @@ export function renderHeaders(report, tr) {
   return h('section', { class: 'headers' },
     h('h3', null, tr.t('headers-heading')),
     h('p', { class: 'hint' }, tr.t('headers-hint', { counts: parts.join(', ') })),
-    h('div', { class: 'table-wrap' },
+    h('div', { class: 'table-wrap', tabindex: '0', role: 'group', 'aria-label': tr.t('headers-heading') },
       h('table', { class: 'header-table' },
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, tr.t('headers-col-signed')), h('th', { scope: 'col' }, tr.t('headers-col-field')), h('th', { scope: 'col' }, tr.t('headers-col-value')))),
         h('tbody', null, headers.map((x) => {
