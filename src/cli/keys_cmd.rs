@@ -2,8 +2,12 @@
 //! signed messages (also the first pass of `--recover-keys`).
 
 use super::sources;
+use super::{about, io_error, say_error};
+use dkimcheck::catalog;
 use dkimcheck::keys::KeyStore;
 use dkimcheck::keys::archive::Archive;
+use dkimcheck::keys::provenance::ADDED_BY_YOU;
+use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::recover::entry::EntryText;
 use dkimcheck::recover::{Collector, GroupOutcome, RecoveredKey};
 use dkimcheck::report::explain;
@@ -11,27 +15,28 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs a keys subcommand; returns the exit status.
-pub fn run(argv: &[String]) -> i32 {
+pub fn run(argv: &[String], lang: Lang) -> i32 {
     let Some(cmd) = argv.first() else {
-        eprintln!("dkimcheck keys: expected list, export, check, import or recover");
+        say_error(lang, &about("keys", Phrase::new("cli-keys-expected")));
         return 2;
     };
     let rest = &argv[1..];
     match cmd.as_str() {
-        "import" => import(rest),
-        "recover" => recover_cmd(rest),
+        "import" => import(rest, lang),
+        "recover" => recover_cmd(rest, lang),
         "list" | "export" | "check" => {
+            let what = format!("keys {cmd}");
             let args = match super::parse_args(rest) {
                 Ok(a) => a,
                 Err(e) => {
-                    eprintln!("dkimcheck keys {cmd}: {e}");
+                    say_error(lang, &about(&what, e));
                     return 2;
                 }
             };
-            let store = match super::load_keys(&args) {
+            let store = match super::load_keys(&args, lang) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("dkimcheck keys {cmd}: {e}");
+                    say_error(lang, &about(&what, e));
                     return 2;
                 }
             };
@@ -41,11 +46,11 @@ pub fn run(argv: &[String]) -> i32 {
                     println!("{}", Archive::from_store(&store).to_json());
                     0
                 }
-                _ => check(&args, &store),
+                _ => check(&args, &store, lang),
             }
         }
         other => {
-            eprintln!("dkimcheck keys: unknown subcommand {other} (expected list, export, check, import or recover)");
+            say_error(lang, &about("keys", Phrase::new("cli-keys-unknown-subcommand").arg("name", other)));
             2
         }
     }
@@ -71,26 +76,27 @@ fn list(store: &KeyStore) -> i32 {
     0
 }
 
-fn check(args: &super::Args, store: &KeyStore) -> i32 {
+/// `keys check`: the bundled archive's own checks (for maintainers, in English) and every
+/// record that does not parse.
+fn check(args: &super::Args, store: &KeyStore, lang: Lang) -> i32 {
     let mut problems = if args.no_bundled { Vec::new() } else { Archive::bundled().check() };
     for e in store.entries() {
         if let Err(err) = e.parsed() {
-            problems.push(format!("{} ({}): {err}", e.name, e.provenance.origin));
+            let name = format!("{} ({})", e.name, e.provenance.origin);
+            problems.push(catalog::render(lang, &about(&name, err.phrase())));
         }
     }
     for p in &problems {
         println!("{p}");
     }
-    println!("{} keys, {} problems", store.len(), problems.len());
+    let total = Phrase::new("cli-keys-check-total").number("keys", store.len()).number("problems", problems.len());
+    println!("{}", catalog::render(lang, &total));
     i32::from(!problems.is_empty())
 }
 
-fn import(args: &[String]) -> i32 {
+fn import(args: &[String], lang: Lang) -> i32 {
     if args.is_empty() {
-        eprintln!(
-            "dkimcheck keys import: give files (dig/zone lines, archive JSON or zk-email JSON) \
-             or --txt SELECTOR DOMAIN 'v=DKIM1; p=...'"
-        );
+        say_error(lang, &about("keys import", Phrase::new("cli-keys-import-usage")));
         return 2;
     }
     let mut store = KeyStore::new();
@@ -101,16 +107,16 @@ fn import(args: &[String]) -> i32 {
             let [selector, domain, txt] = match args.get(i + 1..i + 4) {
                 Some([s, d, t]) => [s, d, t],
                 _ => {
-                    eprintln!("dkimcheck keys import: --txt needs SELECTOR DOMAIN VALUE");
+                    say_error(lang, &about("keys import", Phrase::new("cli-keys-txt-usage")));
                     return 2;
                 }
             };
             if let Err(e) = dkimcheck::keys::record::KeyRecord::parse(txt.as_bytes()) {
-                eprintln!("dkimcheck keys import: --txt {selector} {domain}: {e}");
+                say_error(lang, &about(&format!("keys import: --txt {selector} {domain}"), e.phrase()));
                 return 2;
             }
             let line = dkimcheck::keys::zone_line(selector, domain, txt);
-            store.add_zone(&line, "added by you");
+            store.add_zone(&line, ADDED_BY_YOU);
             i += 4;
         } else {
             paths.push(&args[i]);
@@ -121,12 +127,12 @@ fn import(args: &[String]) -> i32 {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("dkimcheck keys import: {path}: {e}");
+                say_error(lang, &about(&format!("keys import: {path}"), io_error(&e)));
                 return 2;
             }
         };
         if let Err(e) = store.import(&text, path) {
-            eprintln!("dkimcheck keys import: {path}: {e}");
+            say_error(lang, &about(&format!("keys import: {path}"), e.phrase()));
             return 2;
         }
     }
@@ -137,27 +143,28 @@ fn import(args: &[String]) -> i32 {
 /// `keys recover PATH...`: prints the keys recovered from the messages as archive JSON (with
 /// `recovered_from`), and one line per group on stderr. Exit 0 when a key was recovered, 1 when
 /// none was, 2 for usage errors or unreadable input.
-fn recover_cmd(rest: &[String]) -> i32 {
+fn recover_cmd(rest: &[String], lang: Lang) -> i32 {
     let args = match super::parse_args(rest) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("dkimcheck keys recover: {e}");
+            say_error(lang, &about("keys recover", e));
             return 2;
         }
     };
     if args.paths.is_empty() {
-        eprintln!("dkimcheck keys recover: give the messages: files, .mbox, .zip or directories");
+        say_error(lang, &about("keys recover", Phrase::new("cli-error-no-path")));
         return 2;
     }
-    let store = match super::load_keys(&args) {
+    let store = match super::load_keys(&args, lang) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("dkimcheck keys recover: {e}");
+            say_error(lang, &about("keys recover", e));
             return 2;
         }
     };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let (outcomes, unreadable) = recover_paths(&args.paths, &store, workers, dkimcheck::budget::MAX_MESSAGE_BYTES);
+    let (outcomes, unreadable) =
+        recover_paths(&args.paths, &store, workers, dkimcheck::budget::MAX_MESSAGE_BYTES, lang);
     let keys: Vec<&RecoveredKey> = outcomes.iter().flat_map(|o| &o.keys).collect();
     let archive = Archive {
         description: format!("Keys recovered from signed messages by dkimcheck keys recover ({} keys)", keys.len()),
@@ -168,13 +175,25 @@ fn recover_cmd(rest: &[String]) -> i32 {
     if unreadable { 2 } else { i32::from(keys.is_empty()) }
 }
 
-/// The sentences of a recovered key's entry.
+/// The sentences of a recovered key's archive entry. They are archive data, in English like
+/// every entry of the bundled archive (`keys/README.md`), not words of the interface.
 pub(crate) fn entry_text(key: &RecoveredKey) -> EntryText {
     let n = key.messages.len();
     EntryText {
-        source: explain::recovered_source(n),
-        derived: explain::recovered_derived(n, key.exponent),
-        notes: explain::recovered_notes(n),
+        source: format!(
+            "dkimcheck keys recover: rebuilt from the DKIM signatures of {n} messages (see recovered_from)"
+        ),
+        derived: format!(
+            "Rebuilt from the DKIM signatures of {n} messages as gcd(s1^e - EM1, s2^e - EM2) with e={}, never read \
+from DNS; only the key is known, so the record is built as \"v=DKIM1; k=rsa; p=...\".",
+            key.exponent
+        ),
+        notes: format!(
+            "GCD-RECOVERED (not read from DNS): computed from the signatures of {n} messages, all of which it \
+verifies. It shows that these messages were signed with one and the same key. It does not show that this key was \
+the domain's published key: whoever made the messages could have signed them all with a key of their own. Check \
+it against a published copy of the record before relying on it."
+        ),
     }
 }
 
@@ -186,6 +205,7 @@ pub(crate) fn recover_paths(
     keys: &KeyStore,
     workers: usize,
     max_message: u64,
+    lang: Lang,
 ) -> (Vec<GroupOutcome>, bool) {
     let mut collector = Collector::new();
     let mut unreadable = false;
@@ -197,7 +217,7 @@ pub(crate) fn recover_paths(
         });
         match result {
             Err(e) => {
-                eprintln!("dkimcheck: {path}: {e}");
+                say_error(lang, &about(path, e));
                 unreadable = true;
             }
             Ok(errors) => unreadable |= errors > 0,
@@ -222,13 +242,19 @@ pub(crate) fn recover_paths(
     outcomes.sort_by(|a, b| (&a.domain, &a.selector).cmp(&(&b.domain, &b.selector)));
     for o in &outcomes {
         for k in &o.keys {
-            eprintln!("{}", explain::recovered_line(&o.key_name(), k.bits, k.exponent, k.messages.len(), o.signatures));
+            eprintln!(
+                "{}",
+                catalog::render(
+                    lang,
+                    &explain::recovered_line(&o.key_name(), k.bits, k.exponent, k.messages.len(), o.signatures)
+                )
+            );
         }
         for (why, count) in &o.unrecovered {
-            eprintln!("{}", explain::unrecovered(why.code(), *count, &o.key_name()));
+            eprintln!("{}", catalog::render(lang, &explain::unrecovered(why.code(), *count, &o.key_name())));
         }
         if o.over_cap > 0 {
-            eprintln!("{}", explain::over_cap(&o.key_name(), o.over_cap));
+            eprintln!("{}", catalog::render(lang, &explain::over_cap(&o.key_name(), o.over_cap)));
         }
     }
     (outcomes, unreadable)

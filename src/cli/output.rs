@@ -1,5 +1,7 @@
 //! Printing reports: short human lines (colour only on a terminal) or JSON Lines.
 
+use dkimcheck::catalog;
+use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::report::explain;
 use dkimcheck::report::{ArcReport, Assessment, JudgingMode, MessageReport, Status, Verdict};
 use std::fmt::Write as _;
@@ -11,6 +13,10 @@ pub struct Style {
     json: bool,
     verbose: bool,
     colour: bool,
+    /// The language of the words (JSON keeps its codes; its texts are in this language).
+    lang: Lang,
+    /// Width of the label column: the longest usual label in `lang` (7 in English).
+    width: usize,
 }
 
 /// One report as printed, with what the tally and the exit status need: made on the thread that
@@ -27,15 +33,25 @@ pub struct Rendered {
 }
 
 impl Style {
-    /// JSON Lines or human output (colour only on a terminal, unless NO_COLOR).
-    pub fn new(json: bool, verbose: bool) -> Self {
+    /// JSON Lines or human output (colour only on a terminal, unless NO_COLOR), in `lang`.
+    pub fn new(json: bool, verbose: bool, lang: Lang) -> Self {
         let colour = !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        Style { json, verbose, colour }
+        // CONSISTENT (recovered keys, rare) may stick out; the others line up.
+        let width = Status::ALL
+            .iter()
+            .filter(|s| **s != Status::Consistent)
+            .map(|&s| catalog::render(lang, &explain::label(&Assessment::without_signature(s))).chars().count())
+            .chain([catalog::text(lang, "label-expired").chars().count()])
+            .max()
+            .unwrap_or(7);
+        Style { json, verbose, colour, lang, width }
     }
 
-    /// The output for one report.
-    pub fn render(&self, r: &MessageReport) -> Rendered {
+    /// The output for one report. Human output words only the lines it prints; JSON carries
+    /// every text, in the style's language.
+    pub fn render(&self, r: &mut MessageReport) -> Rendered {
         let text = if self.json {
+            r.render(self.lang);
             let mut line = r.to_json_line();
             line.push('\n');
             line
@@ -53,19 +69,22 @@ impl Style {
     }
 
     fn write_human(&self, out: &mut String, r: &MessageReport) {
-        let label = explain::label(&r.assessment);
+        let (lang, width) = (self.lang, self.width);
+        let label = catalog::render(lang, &explain::label(&r.assessment));
         let colour = match r.assessment.status {
             Status::Verified => "32",
             Status::Failed | Status::Invalid | Status::Error => "31",
             _ => "33",
         };
-        let label = if self.colour { format!("\x1b[1;{colour}m{label:<7}\x1b[0m") } else { format!("{label:<7}") };
-        let _ = writeln!(out, "{label} {}: {}", r.source, r.summary);
+        let label =
+            if self.colour { format!("\x1b[1;{colour}m{label:<width$}\x1b[0m") } else { format!("{label:<width$}") };
+        let _ = writeln!(out, "{label} {}: {}", r.source, r.summary_in(lang));
+        let indent = " ".repeat(width + 1);
         let show = self.verbose || r.signatures.len() > 1 || r.signatures.iter().any(|s| !s.warnings.is_empty());
         for s in r.signatures.iter().filter(|_| show) {
             let _ = writeln!(
                 out,
-                "        #{} {} ({}, {}) d={} s={} {} {}: {}",
+                "{indent}#{} {} ({}, {}) d={} s={} {} {}: {}",
                 s.index + 1,
                 s.assessment.status,
                 s.result,
@@ -74,16 +93,16 @@ impl Style {
                 s.selector.as_deref().unwrap_or("?"),
                 s.algorithm.as_deref().unwrap_or("?"),
                 s.canonicalization.as_deref().unwrap_or(""),
-                s.explanation
+                catalog::render(lang, &s.explanation)
             );
             for w in &s.warnings {
-                let _ = writeln!(out, "           ! {}", w.text);
+                let _ = writeln!(out, "{indent}   ! {}", catalog::render(lang, &w.message));
             }
         }
         for k in &r.domainkeys {
             let _ = writeln!(
                 out,
-                "        DomainKeys #{} {} ({}, {}) d={} s={} {}: {}",
+                "{indent}DomainKeys #{} {} ({}, {}) d={} s={} {}: {}",
                 k.index + 1,
                 k.assessment.status,
                 k.result,
@@ -91,29 +110,34 @@ impl Style {
                 k.domain.as_deref().unwrap_or("?"),
                 k.selector.as_deref().unwrap_or("?"),
                 k.canonicalization.as_deref().unwrap_or(""),
-                k.explanation
+                catalog::render(lang, &k.explanation)
             );
             for w in k.warnings.iter().filter(|_| self.verbose) {
-                let _ = writeln!(out, "           ! {}", w.text);
+                let _ = writeln!(out, "{indent}   ! {}", catalog::render(lang, &w.message));
             }
         }
         if r.arc.result != Verdict::None {
+            let sets = Phrase::new("cli-arc-sets").number("count", r.arc.instances);
             let _ = writeln!(
                 out,
-                "        ARC {} ({}), {} set(s): {}",
-                r.arc.result, r.arc.reason, r.arc.instances, r.arc.explanation
+                "{indent}ARC {} ({}), {}: {}",
+                r.arc.result,
+                r.arc.reason,
+                catalog::render(lang, &sets),
+                catalog::render(lang, &r.arc.explanation)
             );
             for set in r.arc.sets.iter().filter(|_| self.verbose) {
-                let _ = writeln!(out, "           {}", set.summary);
+                let _ = writeln!(out, "{indent}   {}", catalog::render(lang, &set.summary));
             }
         }
         if self.verbose {
             for c in &r.authentication_results {
-                let _ = writeln!(out, "        {}", c.text);
+                let _ = writeln!(out, "{indent}{}", catalog::render(lang, &c.explanation));
             }
-            let _ = writeln!(out, "        {}", explain::judging(&r.judged_at));
+            let _ = writeln!(out, "{indent}{}", catalog::render(lang, &explain::judging(&r.judged_at)));
             for n in &r.notes {
-                let _ = writeln!(out, "        note: {n}");
+                let note = Phrase::new("cli-note").phrase("note", n.clone());
+                let _ = writeln!(out, "{indent}{}", catalog::render(lang, &note));
             }
         }
     }
@@ -122,6 +146,7 @@ impl Style {
 /// Prints rendered reports and a closing tally.
 pub struct Printer {
     json: bool,
+    lang: Lang,
     /// Messages per assessment status, in the order of `Status::ALL`.
     counts: [usize; 8],
     /// Of those `invalid`, how many only because they expired at the `--at` time.
@@ -132,7 +157,13 @@ pub struct Printer {
 impl Printer {
     /// A printer for reports rendered in `style`.
     pub fn new(style: Style) -> Self {
-        Printer { json: style.json, counts: [0; 8], expired: 0, out: std::io::BufWriter::new(std::io::stdout()) }
+        Printer {
+            json: style.json,
+            lang: style.lang,
+            counts: [0; 8],
+            expired: 0,
+            out: std::io::BufWriter::new(std::io::stdout()),
+        }
     }
 
     /// Prints one report.
@@ -147,14 +178,15 @@ impl Printer {
     /// Prints the tally (human output, more than one message) and flushes.
     pub fn finish(&mut self) {
         if !self.json && self.counts.iter().sum::<usize>() > 1 {
-            let _ = writeln!(self.out, "{}", explain::tally(&self.counts, self.expired));
+            let _ = writeln!(self.out, "{}", catalog::render(self.lang, &explain::tally(&self.counts, self.expired)));
         }
         let _ = self.out.flush();
     }
 }
 
 /// A report for an input that could not be read.
-pub fn error_report(source: &str, error: &str, judged_at: JudgingMode) -> MessageReport {
+pub fn error_report(source: &str, error: Phrase, judged_at: JudgingMode) -> MessageReport {
+    let headline = Phrase::new("error-could-not-read").phrase("error", error.clone());
     MessageReport {
         source: source.to_string(),
         sha256: String::new(),
@@ -162,9 +194,9 @@ pub fn error_report(source: &str, error: &str, judged_at: JudgingMode) -> Messag
         verdict: Verdict::None,
         assessment: Assessment::without_signature(Status::Error),
         judged_at,
-        summary: format!("Could not be read: {error}"),
-        headline: dkimcheck::report::Headline { main: format!("Could not be read: {error}"), caveats: Vec::new() },
-        error: Some(error.to_string()),
+        summary: String::new(),
+        headline: dkimcheck::report::Headline { main: headline, caveats: Vec::new() },
+        error: Some(error),
         from_domain: None,
         aligned: None,
         notes: Vec::new(),

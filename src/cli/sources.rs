@@ -13,6 +13,7 @@
 //! A budget hit ends that file with one error naming the limit; the other files go on.
 
 use dkimcheck::budget::{self, Exceeded, Limit};
+use dkimcheck::l10n::Phrase;
 use dkimcheck::message::mbox;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -34,7 +35,7 @@ pub struct Item {
     /// Name for the report (`leak.zip!dir/1.eml`, `box.mbox#3`).
     pub source: String,
     /// Where the bytes are, or what went wrong reading them.
-    pub content: Result<Content, String>,
+    pub content: Result<Content, Phrase>,
 }
 
 /// Where a message's bytes are.
@@ -147,7 +148,7 @@ impl Batcher<'_> {
             self.flush();
         }
     }
-    fn error(&mut self, source: String, why: String) {
+    fn error(&mut self, source: String, why: Phrase) {
         self.push(Item { source, content: Err(why) });
     }
     fn flush(&mut self) {
@@ -161,11 +162,11 @@ impl Batcher<'_> {
 /// Expands `path` into messages and calls `f` with batches of them, in order. Messages over
 /// `max_message` bytes are error items. Returns an error when the path itself cannot be read;
 /// problems inside directories and archives become error items, and their number is returned.
-pub fn for_each_batch(path: &str, max_message: u64, mut f: impl FnMut(Vec<Item>)) -> Result<usize, String> {
+pub fn for_each_batch(path: &str, max_message: u64, mut f: impl FnMut(Vec<Item>)) -> Result<usize, Phrase> {
     let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, sink: &mut f };
     if path == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| io_error(&e))?;
         let mut budgets = Budgets::new(max_message, bytes.len() as u64);
         expand_bytes("-".into(), bytes, &mut batcher, &mut budgets, 0);
     } else {
@@ -188,8 +189,8 @@ pub fn for_each_in_bytes(name: &str, bytes: Vec<u8>, max_message: u64, mut f: im
     batcher.errors
 }
 
-fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64) -> Result<(), String> {
-    if std::fs::metadata(path).map_err(|e| e.to_string())?.is_dir() {
+fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64) -> Result<(), Phrase> {
+    if std::fs::metadata(path).map_err(|e| io_error(&e))?.is_dir() {
         expand_dir(path, out, max_message)
     } else {
         expand_file(path, name, out, max_message)
@@ -198,11 +199,11 @@ fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u6
 
 /// A directory, walked in name order. An entry's type comes with the listing (no stat call
 /// per file); links are not followed: a link to a parent would loop.
-fn expand_dir(path: &Path, out: &mut Batcher<'_>, max_message: u64) -> Result<(), String> {
+fn expand_dir(path: &Path, out: &mut Batcher<'_>, max_message: u64) -> Result<(), Phrase> {
     let mut entries: Vec<_> = std::fs::read_dir(path)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| io_error(&e))?
         .flatten()
-        .map(|e| (e.path(), e.file_type().map_err(|e| e.to_string())))
+        .map(|e| (e.path(), e.file_type().map_err(|e| io_error(&e))))
         .collect();
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     for (entry, kind) in entries {
@@ -222,14 +223,14 @@ fn expand_dir(path: &Path, out: &mut Batcher<'_>, max_message: u64) -> Result<()
 
 /// A file: a zip (read member by member), an mbox (read whole and split), or one message
 /// (handed over open, read by the thread that verifies it).
-fn expand_file(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64) -> Result<(), String> {
-    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
+fn expand_file(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64) -> Result<(), Phrase> {
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
+    let meta = file.metadata().map_err(|e| io_error(&e))?;
     let mut head = [0u8; SNIFF];
-    let head_len = read_up_to(&mut file, &mut head).map_err(|e| e.to_string())?;
+    let head_len = read_up_to(&mut file, &mut head).map_err(|e| io_error(&e))?;
     let mut budgets = Budgets::new(max_message, meta.len());
     if is_zip(&head[..head_len]) {
-        file.rewind().map_err(|e| e.to_string())?;
+        file.rewind().map_err(|e| io_error(&e))?;
         let len = meta.len();
         let source = Source { backing: Rc::new(Backing::File(RefCell::new(file))), start: 0, len, pos: 0 };
         expand_zip(source, &name, out, &mut budgets, 0);
@@ -239,7 +240,7 @@ fn expand_file(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u6
         // An mbox holds many messages: it is read whole and split (each message within the
         // budget); a pipe's size is not known before it is read.
         let mut bytes = head[..head_len].to_vec();
-        file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        file.read_to_end(&mut bytes).map_err(|e| io_error(&e))?;
         expand_bytes(name, bytes, out, &mut budgets, 0);
         return Ok(());
     }
@@ -270,9 +271,21 @@ fn is_zip(magic: &[u8]) -> bool {
 }
 
 /// The error for a message over the size budget, with how to raise it.
-fn too_large(size: u64, max: u64) -> String {
+fn too_large(size: u64, max: u64) -> Phrase {
     let e = Exceeded { limit: Limit::MessageBytes, max, found: Some(size) };
-    format!("{e}; --max-message-size raises it")
+    Phrase::new("cli-too-large").phrase("why", e.phrase())
+}
+
+/// An I/O error in words: the common kinds in the reader's language, others as the system says.
+pub fn io_error(e: &std::io::Error) -> Phrase {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => Phrase::new("cli-io-not-found"),
+        ErrorKind::PermissionDenied => Phrase::new("cli-io-permission-denied"),
+        ErrorKind::IsADirectory => Phrase::new("cli-io-is-a-directory"),
+        ErrorKind::InvalidData => Phrase::new("cli-io-not-text"),
+        _ => Phrase::new("detail-as-given").arg("text", e.to_string()),
+    }
 }
 
 /// A message, an mbox, or a zip held in memory.
@@ -379,15 +392,15 @@ impl Seek for Source {
 
 /// The member count and central directory size a zip's end record declares, read from its
 /// last 64 KiB (ZIP64 too), before the zip crate reads the directory.
-fn declared_directory(source: &mut Source) -> Result<(u64, u64), String> {
+fn declared_directory(source: &mut Source) -> Result<(u64, u64), Phrase> {
     let tail_len = source.len.min(22 + 0xffff + 20);
     let mut tail = vec![0u8; tail_len as usize];
-    source.seek(SeekFrom::Start(source.len - tail_len)).map_err(|e| e.to_string())?;
-    source.read_exact(&mut tail).map_err(|e| e.to_string())?;
+    source.seek(SeekFrom::Start(source.len - tail_len)).map_err(|e| io_error(&e))?;
+    source.read_exact(&mut tail).map_err(|e| io_error(&e))?;
     let eocd = (0..tail.len().saturating_sub(21))
         .rev()
         .find(|&i| tail[i..].starts_with(b"PK\x05\x06"))
-        .ok_or("not a readable zip file (no end-of-archive record)")?;
+        .ok_or_else(|| Phrase::new("cli-zip-no-end"))?;
     let u16_at = |b: &[u8], i: usize| u64::from(u16::from_le_bytes([b[i], b[i + 1]]));
     let u32_at = |b: &[u8], i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
     let u64_at = |b: &[u8], i: usize| u32_at(b, i) | (u32_at(b, i + 4) << 32);
@@ -395,7 +408,7 @@ fn declared_directory(source: &mut Source) -> Result<(u64, u64), String> {
     if (count == 0xffff || size == 0xffff_ffff) && eocd >= 20 && tail[eocd - 20..].starts_with(b"PK\x06\x07") {
         let record = u64_at(&tail, eocd - 20 + 8);
         let mut rec = [0u8; 56];
-        source.seek(SeekFrom::Start(record)).map_err(|e| e.to_string())?;
+        source.seek(SeekFrom::Start(record)).map_err(|e| io_error(&e))?;
         if source.read_exact(&mut rec).is_ok() && rec.starts_with(b"PK\x06\x06") {
             return Ok((u64_at(&rec, 32), u64_at(&rec, 40)));
         }
@@ -406,7 +419,7 @@ fn declared_directory(source: &mut Source) -> Result<(u64, u64), String> {
 /// Why reading a zip stopped early.
 enum Stop {
     /// A budget of the whole file was hit: nothing more of it is read.
-    Budget(String),
+    Budget(Phrase),
 }
 
 fn expand_zip(source: Source, name: &str, out: &mut Batcher<'_>, budgets: &mut Budgets, depth: usize) {
@@ -429,7 +442,10 @@ fn read_zip(
         return Ok(()); // an enclosing zip already hit a budget
     }
     if depth > budget::MAX_ZIP_NESTING {
-        out.error(name.to_string(), format!("not read: {}", Exceeded::new(Limit::ZipNesting, None)));
+        out.error(
+            name.to_string(),
+            Phrase::new("cli-not-read").phrase("why", Exceeded::new(Limit::ZipNesting, None).phrase()),
+        );
         return Ok(());
     }
     let (count, directory) = match declared_directory(&mut source) {
@@ -440,18 +456,19 @@ fn read_zip(
         }
     };
     if count > budgets.members_left {
-        return Err(Stop::Budget(format!("not read: {}", Exceeded::new(Limit::ZipMembers, Some(count)))));
+        let why = Exceeded::new(Limit::ZipMembers, Some(count)).phrase();
+        return Err(Stop::Budget(Phrase::new("cli-not-read").phrase("why", why)));
     }
     budgets.members_left -= count;
     if directory > source.len {
-        out.error(name.to_string(), "not a readable zip file (its directory is larger than the file)".into());
+        out.error(name.to_string(), Phrase::new("cli-zip-directory-too-large"));
         return Ok(());
     }
     let _ = source.rewind();
     let mut zip = match zip::ZipArchive::new(source.window(0, source.len)) {
         Ok(z) => z,
         Err(e) => {
-            out.error(name.to_string(), format!("not a readable zip file: {e}"));
+            out.error(name.to_string(), Phrase::new("cli-zip-unreadable").arg("error", e.to_string()));
             return Ok(());
         }
     };
@@ -462,7 +479,7 @@ fn read_zip(
     if declared > budgets.inflated_left {
         let total = (budgets.inflated_max - budgets.inflated_left).saturating_add(declared);
         let e = Exceeded { limit: Limit::ZipInflatedBytes, max: budgets.inflated_max, found: Some(total) };
-        return Err(Stop::Budget(format!("not read (a zip bomb?): {e}")));
+        return Err(Stop::Budget(Phrase::new("cli-zip-bomb").phrase("why", e.phrase())));
     }
     budgets.inflated_left -= declared;
     // Data ranges read so far, start → end, to refuse members whose data overlap.
@@ -471,7 +488,7 @@ fn read_zip(
         let mut member = match zip.by_index(i) {
             Ok(m) => m,
             Err(e) => {
-                out.error(format!("{name}!#{i}"), format!("unreadable zip member: {e}"));
+                out.error(format!("{name}!#{i}"), Phrase::new("cli-zip-member-unreadable").arg("error", e.to_string()));
                 continue;
             }
         };
@@ -484,9 +501,7 @@ fn read_zip(
         let before = ranges.range(..=start).next_back().is_some_and(|(_, &e)| e > start);
         let after = ranges.range(start..).next().is_some_and(|(&s, _)| s < end);
         if before || after {
-            return Err(Stop::Budget(format!(
-                "not read (a zip bomb?): its member {member_name} overlaps another (the same data listed twice)"
-            )));
+            return Err(Stop::Budget(Phrase::new("cli-zip-overlap").arg("member", member_name)));
         }
         ranges.insert(start, end);
         let size = member.size();
@@ -501,11 +516,7 @@ fn read_zip(
         let limit = if nested_zip { budgets.held_left.min(budgets.message_bytes) } else { budgets.message_bytes };
         if size > limit {
             let why = if nested_zip {
-                format!(
-                    "a compressed zip inside a zip, of {} bytes: more than the {} that may be held in memory (limit message_size); unzip it first",
-                    budget::group(size),
-                    budget::group(limit)
-                )
+                Phrase::new("cli-zip-nested-too-large").number("size", size).number("max", limit)
             } else {
                 too_large(size, budgets.message_bytes)
             };
@@ -515,10 +526,9 @@ fn read_zip(
         // Never more than the header says (plus one byte, to notice a lie).
         let mut bytes = Vec::with_capacity(size as usize);
         match (&mut member).take(size + 1).read_to_end(&mut bytes) {
-            Ok(_) if bytes.len() as u64 > size => out.error(
-                source_name,
-                format!("the member inflates to more than the {} bytes its header says; skipped", budget::group(size)),
-            ),
+            Ok(_) if bytes.len() as u64 > size => {
+                out.error(source_name, Phrase::new("cli-zip-member-larger-than-said").number("size", size))
+            }
             Ok(_) if nested_zip => {
                 drop(member);
                 budgets.held_left -= bytes.len() as u64;
@@ -527,7 +537,7 @@ fn read_zip(
                 budgets.held_left += held;
             }
             Ok(_) => expand_bytes(source_name, bytes, out, budgets, depth + 1),
-            Err(e) => out.error(source_name, format!("could not decompress: {e}")),
+            Err(e) => out.error(source_name, Phrase::new("cli-zip-decompress").arg("error", e.to_string())),
         }
         if budgets.members_left == 0 && budgets.inflated_left == 0 {
             return Ok(()); // a nested zip hit a budget of the whole file

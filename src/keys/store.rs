@@ -11,7 +11,9 @@ use super::provenance::{KeyFlag, Provenance};
 use super::record::{KeyRecord, KeyRecordError};
 use super::zone::{self, ZoneError, normalize_name};
 use crate::budget::{Exceeded, Limit, MAX_KEYS_PER_NAME, Work, count};
+use crate::l10n::Phrase;
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 /// One candidate key for a name.
@@ -129,8 +131,10 @@ impl KeyStore {
         provenance: Provenance,
         line: usize,
     ) -> Result<bool, ZoneError> {
-        self.try_add(name, record, provenance)
-            .map_err(|e| ZoneError { line, message: format!("{}: {e}; this key is skipped", normalize_name(name)) })
+        self.try_add(name, record, provenance).map_err(|e| ZoneError {
+            line,
+            message: Phrase::new("key-skipped").arg("name", normalize_name(name)).phrase("why", e.phrase()),
+        })
     }
 
     /// True when this key is flagged compromised under any name held here (the same private
@@ -214,16 +218,29 @@ impl KeyStore {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// JSON that is neither the archive format nor the zk-email format.
-    #[error("{0}")]
     Archive(#[from] ArchiveError),
     /// Zone text in which no record could be read.
-    #[error("no key record could be read: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Zone(Vec<ZoneError>),
     /// Text with no key record in it.
-    #[error(
-        "no key record was found (expected lines like: selector._domainkey.example.com. IN TXT \"v=DKIM1; p=...\")"
-    )]
     NoRecords,
+}
+
+impl ImportError {
+    /// What is wrong, in words.
+    pub fn phrase(&self) -> Phrase {
+        match self {
+            ImportError::Archive(e) => e.phrase(),
+            ImportError::Zone(errors) => Phrase::new("import-error-zone")
+                .phrase("errors", Phrase::list(errors.iter().map(ZoneError::phrase)).unwrap_or_default()),
+            ImportError::NoRecords => Phrase::new("import-error-no-records"),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.phrase().fmt(f)
+    }
 }
 
 /// Builds one zone line for a bare TXT value published at `selector._domainkey.domain`.
