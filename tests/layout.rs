@@ -23,6 +23,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("dkim", 5),
     ("domainkeys", 6),
     ("arc", 6),
+    ("recover", 6),
     ("report", 7),
     ("verify", 8),
     ("wasm_input", 9),

@@ -1,11 +1,17 @@
-//! `dkimcheck keys ...`: list, export, check and import key archives.
+//! `dkimcheck keys ...`: list, export, check and import key archives, and recover keys from
+//! signed messages (also the first pass of `--recover-keys`).
 
-use super::{about, io_error, say_error};
+use super::{about, io_error, say_error, sources};
 use dkimcheck::catalog;
 use dkimcheck::keys::KeyStore;
 use dkimcheck::keys::archive::Archive;
 use dkimcheck::keys::provenance::ADDED_BY_YOU;
 use dkimcheck::l10n::{Lang, Phrase};
+use dkimcheck::recover::entry::EntryText;
+use dkimcheck::recover::{Collector, GroupOutcome, MAX_SAMPLES_PER_GROUP, RecoveredKey};
+use dkimcheck::report::explain;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs a keys subcommand; returns the exit status.
 pub fn run(argv: &[String], lang: Lang) -> i32 {
@@ -16,6 +22,7 @@ pub fn run(argv: &[String], lang: Lang) -> i32 {
     let rest = &argv[1..];
     match cmd.as_str() {
         "import" => import(rest, lang),
+        "recover" => recover_cmd(rest, lang),
         "list" | "export" | "check" => {
             let what = format!("keys {cmd}");
             let args = match super::parse_args(rest) {
@@ -130,4 +137,114 @@ fn import(args: &[String], lang: Lang) -> i32 {
     }
     println!("{}", Archive::from_store(&store).to_json());
     0
+}
+
+/// `keys recover PATH...`: prints the keys recovered from the messages as archive JSON (with
+/// `recovered_from`), and one line per group on stderr. Exit 0 when a key was recovered, 1 when
+/// none was, 2 for usage errors or unreadable input.
+fn recover_cmd(rest: &[String], lang: Lang) -> i32 {
+    let what = "keys recover";
+    let args = match super::parse_args(rest) {
+        Ok(a) => a,
+        Err(e) => {
+            say_error(lang, &about(what, e));
+            return 2;
+        }
+    };
+    if args.paths.is_empty() {
+        say_error(lang, &about(what, Phrase::new("cli-recover-usage")));
+        return 2;
+    }
+    let store = match super::load_keys(&args, lang) {
+        Ok(s) => s,
+        Err(e) => {
+            say_error(lang, &about(what, e));
+            return 2;
+        }
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (outcomes, unreadable) =
+        recover_paths(&args.paths, &store, workers, dkimcheck::budget::MAX_MESSAGE_BYTES, lang);
+    let keys: Vec<&RecoveredKey> = outcomes.iter().flat_map(|o| &o.keys).collect();
+    let archive = Archive {
+        description: catalog::render(lang, &Phrase::new("recovered-description").number("count", keys.len())),
+        keys: keys.iter().map(|k| k.archive_entry(entry_text(k, lang))).collect(),
+        ..Archive::empty()
+    };
+    println!("{}", archive.to_json());
+    if unreadable { 2 } else { i32::from(keys.is_empty()) }
+}
+
+/// The sentences of a recovered key's entry, in `lang`.
+pub(crate) fn entry_text(key: &RecoveredKey, lang: Lang) -> EntryText {
+    let n = key.messages.len();
+    EntryText {
+        source: catalog::render(lang, &explain::recovered_source(n)),
+        derived: catalog::render(lang, &explain::recovered_derived(n, key.exponent)),
+        notes: catalog::render(lang, &explain::recovered_notes(n)),
+    }
+}
+
+/// Reads every message of `paths`, collects the RSA signatures whose key `keys` does not know,
+/// and recovers each group's keys (groups on `workers` threads). Prints a line per group on
+/// stderr; messages over `max_message` bytes are skipped. Returns the outcomes by key name, and whether some input was unreadable.
+pub(crate) fn recover_paths(
+    paths: &[String],
+    keys: &KeyStore,
+    workers: usize,
+    max_message: u64,
+    lang: Lang,
+) -> (Vec<GroupOutcome>, bool) {
+    let mut collector = Collector::new();
+    let mut unreadable = false;
+    for path in paths {
+        let result = sources::for_each_batch(path, max_message, |batch| {
+            for samples in super::parallel_map(&batch, workers, |item| match &item.content {
+                Ok(bytes) => dkimcheck::recover::samples(bytes, &item.source, keys),
+                Err(_) => Vec::new(),
+            }) {
+                samples.into_iter().for_each(|s| collector.add(s));
+            }
+        });
+        match result {
+            Err(e) => {
+                say_error(lang, &about(path, e));
+                unreadable = true;
+            }
+            Ok(errors) => unreadable |= errors > 0,
+        }
+    }
+    let groups = collector.into_groups();
+    let next = AtomicUsize::new(0);
+    let done = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..workers.clamp(1, groups.len().max(1)) {
+            scope.spawn(|| {
+                while let Some(group) = groups.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let outcome = dkimcheck::recover::recover(group);
+                    if let Ok(mut done) = done.lock() {
+                        done.push(outcome);
+                    }
+                }
+            });
+        }
+    });
+    let mut outcomes = done.into_inner().unwrap_or_default();
+    outcomes.sort_by(|a, b| (&a.domain, &a.selector).cmp(&(&b.domain, &b.selector)));
+    for o in &outcomes {
+        for k in &o.keys {
+            let line = explain::recovered_line(&o.key_name(), k.bits, k.exponent, k.messages.len(), o.signatures);
+            eprintln!("{}", catalog::render(lang, &line));
+        }
+        for (why, count) in &o.unrecovered {
+            eprintln!("{}", catalog::render(lang, &explain::unrecovered(why.code(), *count, &o.key_name())));
+        }
+        if o.over_cap > 0 {
+            eprintln!(
+                "{}",
+                catalog::render(lang, &explain::over_cap(&o.key_name(), o.over_cap, MAX_SAMPLES_PER_GROUP))
+            );
+        }
+    }
+    (outcomes, unreadable)
 }

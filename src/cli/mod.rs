@@ -8,7 +8,7 @@ mod time;
 
 use dkimcheck::catalog;
 use dkimcheck::keys::KeyStore;
-use dkimcheck::keys::provenance::KEYS_FILE_ORIGIN;
+use dkimcheck::keys::provenance::{KEYS_FILE_ORIGIN, RECOVERED_HERE_ORIGIN};
 use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::report::JudgingMode;
 use dkimcheck::verify::{Judging, Options, verify_message};
@@ -24,6 +24,7 @@ pub(crate) struct Args {
     pub json: bool,
     pub body: bool,
     pub verbose: bool,
+    pub recover_keys: bool,
     /// Worker threads; `None`: one per core.
     pub jobs: Option<usize>,
     /// Largest message checked, in bytes; `None`: the budget's default.
@@ -88,6 +89,7 @@ fn parse_args(argv: &[String]) -> Result<Args, Phrase> {
             "--json" => a.json = true,
             "--body" => a.body = true,
             "-v" | "--verbose" => a.verbose = true,
+            "--recover-keys" => a.recover_keys = true,
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
             s if s.starts_with("--jobs=") => a.jobs = Some(parse_jobs(&s["--jobs=".len()..])?),
@@ -178,7 +180,7 @@ pub fn run(argv: Vec<String>) -> i32 {
     if args.paths.is_empty() {
         return usage_error(lang, &Phrase::new("cli-error-no-path"));
     }
-    let keys = match load_keys(&args, lang) {
+    let mut keys = match load_keys(&args, lang) {
         Ok(k) => k,
         Err(e) => {
             say_error(lang, &e);
@@ -193,12 +195,25 @@ pub fn run(argv: Vec<String>) -> i32 {
     if args.body && !args.json {
         say_error(lang, &Phrase::new("cli-note-body-without-json"));
     }
+    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let max_message = args.max_message.unwrap_or(dkimcheck::budget::MAX_MESSAGE_BYTES);
+    if args.recover_keys {
+        if args.paths.iter().any(|p| p == "-") {
+            return usage_error(lang, &Phrase::new("cli-error-recover-stdin"));
+        }
+        let (outcomes, _) = keys_cmd::recover_paths(&args.paths, &keys, workers, max_message, lang);
+        for key in outcomes.iter().flat_map(|o| &o.keys) {
+            keys.add(
+                &key.key_name(),
+                &key.record(),
+                key.provenance(RECOVERED_HERE_ORIGIN, keys_cmd::entry_text(key, lang)),
+            );
+        }
+    }
     let mut printer = output::Printer::new(args.json, args.verbose, lang);
     let mut status = 0;
     let mut unreadable = false;
-    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     for path in &args.paths {
-        let max_message = args.max_message.unwrap_or(dkimcheck::budget::MAX_MESSAGE_BYTES);
         let result = sources::for_each_batch(path, max_message, |batch| {
             let mut reports = verify_batch(batch, &keys, (now, judging), args.body, workers);
             for r in &mut reports {
@@ -251,8 +266,8 @@ fn verify_batch(
     workers: usize,
 ) -> Vec<dkimcheck::MessageReport> {
     let mode = JudgingMode::new(judging, now);
-    let one = |item: &sources::Item| match &item.content {
-        Ok(bytes) => verify_message(
+    let reports = parallel_map(&batch, workers, |item: &sources::Item| match &item.content {
+        Ok(bytes) => Some(verify_message(
             bytes,
             keys,
             &Options {
@@ -263,27 +278,37 @@ fn verify_batch(
                 hash_input: true,
                 body_hashes: Vec::new(),
             },
-        ),
-        Err(e) => output::error_report(&item.source, e.clone(), mode),
-    };
-    if workers <= 1 || batch.len() < 2 {
-        return batch.iter().map(one).collect();
+        )),
+        Err(e) => Some(output::error_report(&item.source, e.clone(), mode)),
+    });
+    // A panic is a bug; its messages are still reported, as errors, never dropped.
+    reports
+        .into_iter()
+        .zip(&batch)
+        .map(|(r, item)| {
+            r.unwrap_or_else(|| output::error_report(&item.source, Phrase::new("cli-error-internal"), mode))
+        })
+        .collect()
+}
+
+/// `f` over `items` on `workers` threads, in order. Items of a thread that panicked give
+/// `T::default()`.
+pub(crate) fn parallel_map<I: Sync, T: Send + Default>(
+    items: &[I],
+    workers: usize,
+    f: impl Fn(&I) -> T + Sync,
+) -> Vec<T> {
+    if workers <= 1 || items.len() < 2 {
+        return items.iter().map(&f).collect();
     }
-    let chunk = batch.len().div_ceil(workers);
+    let chunk = items.len().div_ceil(workers);
+    let f = &f;
     std::thread::scope(|scope| {
         let handles: Vec<_> =
-            batch.chunks(chunk).map(|c| (c, scope.spawn(move || c.iter().map(one).collect::<Vec<_>>()))).collect();
+            items.chunks(chunk).map(|c| (c, scope.spawn(move || c.iter().map(f).collect::<Vec<_>>()))).collect();
         handles
             .into_iter()
-            .flat_map(|(items, h)| {
-                // A panic is a bug; its messages are still reported, as errors, never dropped.
-                h.join().unwrap_or_else(|_| {
-                    items
-                        .iter()
-                        .map(|i| output::error_report(&i.source, Phrase::new("cli-error-internal"), mode))
-                        .collect()
-                })
-            })
+            .flat_map(|(c, h)| h.join().unwrap_or_else(|_| c.iter().map(|_| T::default()).collect()))
             .collect()
     })
 }

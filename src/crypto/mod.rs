@@ -11,7 +11,7 @@ mod montgomery;
 mod rsa;
 
 pub use hash::{HashAlgorithm, Hasher};
-pub use rsa::RsaPublicKey;
+pub use rsa::{RsaPublicKey, pkcs1v15_encoding, spki_der};
 
 use crate::l10n::Phrase;
 use std::fmt;

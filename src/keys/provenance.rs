@@ -21,6 +21,8 @@ pub const BUNDLED_ORIGIN: &str = "bundled archive";
 pub const ADDED_BY_YOU: &str = "added by you";
 /// The start of the origin label of keys read from a keys file (`keys file extra.zone`).
 pub const KEYS_FILE_ORIGIN: &str = "keys file ";
+/// The origin of keys recovered from the messages being checked (`--recover-keys`).
+pub const RECOVERED_HERE_ORIGIN: &str = "recovered from these messages";
 
 /// Where a key came from and what is known about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -37,6 +39,11 @@ pub struct Provenance {
     pub flags: Vec<KeyFlag>,
     /// Free-text notes.
     pub notes: Option<String>,
+    /// For a key recovered from the very messages being checked (`--recover-keys`): from how
+    /// many of them. Such a key is known from no public source; it only shows that those
+    /// messages were signed with one key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recovered_from_messages: Option<usize>,
 }
 
 impl Provenance {
