@@ -32,7 +32,11 @@ month-12 = December
 headline-unsigned = This message has no DKIM signature, so nothing can be verified about where it came from.
 headline-verified = Signed by { $domain }. Nothing in the signed parts has changed since.
 headline-verified-misaligned = Signed by { $domain }, which is not the domain of the From address ({ $from }). Nothing in the signed parts has changed since.
-headline-consistent = The signature claiming { $domain } is consistent with a key recovered from these messages themselves; that key is not known from any public source, so this is not verification.
+headline-consistent = Consistent with one key recovered from { $count ->
+    [one] one of these messages
+   *[other] { $count } of these messages
+}; that key is not known from any public source. Nothing shows that { $domain } signed it.
+headline-body-changed-recovered = The signed headers match a key recovered from these messages (not known from any public source), and the body was changed after signing.
 headline-proves-nothing-compromised = The signature matches a key of { $domain }, but that key's private half is public: anyone could have made this signature, so it proves nothing.
 headline-proves-nothing-weak = The signature matches a { $bits }-bit key of { $domain }, which anyone can factor: it proves nothing.
 headline-body-changed-compromised = The headers match a key of { $domain } whose private half is public (so they prove nothing), and the body was changed after signing.
@@ -70,6 +74,14 @@ sig-proves-nothing-compromised = The signature matches { $domain }'s key, but th
 sig-proves-nothing-weak = The signature matches { $domain }'s { $bits }-bit RSA key, which anyone can factor: it proves nothing about who sent this message (RFC 8301 forbids accepting keys under 1024 bits).
 sig-verified = Verified: { $domain } signed this message, and nothing it signed has changed since.
 sig-verified-with-key = Verified: { $domain } signed this message, and nothing it signed has changed since. Checked with { $key }.
+sig-consistent = Consistent with one key recovered from { $count ->
+    [one] one of these messages
+   *[other] { $count } of these messages
+}; that key is not known from any public source.
+sig-body-changed-recovered = The signed headers match one key recovered from { $count ->
+    [one] one of these messages
+   *[other] { $count } of these messages
+} (a key not known from any public source), but the body was changed after signing.
 sig-weak-key-headers-match = The signed headers match { $domain }'s { $bits }-bit RSA key, which anyone can factor, so they prove nothing; and the body does not match the hash in the signature.
 sig-weak-key = The signature does not verify with the { $bits }-bit RSA key known here for { $name } (a key anyone can factor): the signed headers changed, or the signature was never made with this key.
 sig-body-changed-compromised = The body does not match the hash in the signature. The signed headers match { $domain }'s key, but that key's private half is public, so they prove nothing.
@@ -103,6 +115,7 @@ window-unknown = at an unknown time
 # Where a key came from.
 key-origin-bundled = the bundled archive
 key-origin-added = added by you
+key-origin-recovered-here = recovered from these messages
 key-origin-file = keys file { $file }
 key-origin-other = { $origin }
 
@@ -111,7 +124,7 @@ key-origin-other = { $origin }
 warning-sha1 = This signature uses SHA-1, which RFC 8301 forbids for DKIM: SHA-1 collisions can be manufactured, so this signature is weaker evidence than a SHA-256 one.
 warning-compromised-key = The private half of this key is public (it was published or factored), so anyone could have made this signature: it proves nothing about who sent the message.
 warning-recovered-key = This key was rebuilt from signatures, not read from DNS: it is very likely the domain's key, but no copy of the published record was found.
-warning-recovered-here = This key was computed from the signatures of these messages themselves; no public source knows it. It shows that these messages were signed with one and the same key, not that the key was the domain's: whoever made all of them could have signed them with a key of their own.
+warning-recovered-key-here = This key was computed from the signatures of these messages themselves; no public source knows it. It shows that these messages were signed with one and the same key, not that the key was the domain's: whoever made all of them could have signed them with a key of their own.
 warning-testing-key = The domain had marked this key as in testing (t=y in its DNS record), which asked receivers of that time not to treat its signatures differently from unsigned mail. It does not weaken the signature's mathematics.
 warning-unsigned-header = Not covered by this signature: { $names }. These could have been added or changed after signing without breaking it.
 warning-extra-header-instance = The message has { $present } { $name } fields but the signature covers only { $listed }: the extra one could have been added after signing, and a mail program may show that one.
@@ -396,10 +409,10 @@ cli-help =
         --lang <LANG>       the language of the words: en or fr (default: from LC_ALL,
                             LC_MESSAGES or LANG, else en)
         -v, --verbose       show every signature's details and warnings
-        -j, --jobs <N>      verify on N threads (default: all cores); --jobs 1 leaves the others free
         --recover-keys      first recover RSA keys from the messages themselves (for key names with
                             no known key and two or more signatures), then check with them: such
                             messages are CONSISTENT (signed with one key), not verified
+        -j, --jobs <N>      verify on N threads (default: all cores); --jobs 1 leaves the others free
         --max-message-size <MB>
                             check messages up to MB megabytes (default 256); larger ones are skipped
         -h, --help          this help
@@ -411,12 +424,13 @@ cli-help =
         keys check          validate the bundled archive (and --keys files): exit 1 on a problem
         keys import FILE... read dig/zone lines, archive JSON or zk-email JSON; print archive JSON
           --txt SELECTOR DOMAIN VALUE   also a bare TXT value published at SELECTOR._domainkey.DOMAIN
-    keys recover PATH...
-                        recover RSA keys from the signatures of the messages (two or more per
-                        key name with no known key); print them as archive JSON, flagged recovered
+        keys recover PATH...
+                            recover RSA keys from the signatures of the messages (two or more per
+                            key name with no known key); print them as archive JSON, flagged recovered
 
     LABELS (one per message, from its assessment):
         PASS       verified: a signature verified with a key neither compromised nor weak
+        CONSISTENT verifies only with a key recovered from these messages (--recover-keys): not verified
         NOPROOF    proves nothing: it verifies only with a key anyone can sign with (private half
                    public, or RSA under 1024 bits, RFC 8301)
         FAIL       a signature does not verify          NOKEY    no key known here (add --keys)
@@ -454,9 +468,36 @@ cli-zip-directory-too-large = not a readable zip file (its directory is larger t
 cli-zip-bomb = not read (a zip bomb?): { $why }
 cli-zip-overlap = not read (a zip bomb?): its member { $member } overlaps another (the same data listed twice)
 cli-zip-nested-too-large = a compressed zip inside a zip, of { $size } bytes: more than the { $max } that may be held in memory (limit message_size); unzip it first
-cli-keys-expected = expected list, export, check or import
-cli-keys-unknown-subcommand = unknown subcommand { $name } (expected list, export, check or import)
+cli-keys-expected = expected list, export, check, import or recover
+cli-keys-unknown-subcommand = unknown subcommand { $name } (expected list, export, check, import or recover)
 cli-keys-import-usage = give files (dig/zone lines, archive JSON or zk-email JSON) or --txt SELECTOR DOMAIN 'v=DKIM1; p=...'
+cli-recover-usage = give the messages: files, .mbox, .zip or directories
+cli-error-recover-stdin = --recover-keys reads the messages twice, so it cannot read them from stdin ('-')
+recovered-description = Keys recovered from signed messages by dkimcheck keys recover ({ $count ->
+    [one] { $count } key
+   *[other] { $count } keys
+})
+recovered-source = dkimcheck keys recover: rebuilt from the DKIM signatures of { $count } messages (see recovered_from)
+recovered-derived = Rebuilt from the DKIM signatures of { $count } messages as gcd(s1^e - EM1, s2^e - EM2) with e={ $exponent }, never read from DNS; only the key is known, so the record is built as "v=DKIM1; k=rsa; p=...".
+recovered-notes = GCD-RECOVERED (not read from DNS): computed from the signatures of { $count } messages, all of which it verifies. It shows that these messages were signed with one and the same key. It does not show that this key was the domain's published key: whoever made the messages could have signed them all with a key of their own. Check it against a published copy of the record before relying on it.
+recover-too-few = { $name }: { $count ->
+    [one] 1 signature
+   *[other] { $count } signatures
+} with no key: at least two signatures made with one key are needed
+recover-no-common-key = { $name }: { $count ->
+    [one] 1 signature
+   *[other] { $count } signatures
+} with no key: no two of them gave one key (they were made with different keys, or the messages were changed after signing)
+recover-too-large = { $name }: { $count ->
+    [one] 1 signature
+   *[other] { $count } signatures
+} of keys over 4096 bits: not recovered
+recover-too-short = { $name }: { $count ->
+    [one] 1 signature
+   *[other] { $count } signatures
+} too short to be RSA PKCS#1 v1.5 signatures
+recover-line = { $name }: recovered a { $bits }-bit RSA key (e={ $exponent }); it verifies { $verified } of { $signatures } signatures
+recover-over-cap = { $name }: { $count } more signatures were not used (at most { $max } per key name are kept)
 cli-keys-txt-usage = --txt needs SELECTOR DOMAIN VALUE
 cli-keys-check-total = { $keys } keys, { $problems } problems
 error-could-not-read = Could not be read: { $error }
@@ -857,24 +898,3 @@ widget-not-proven = A valid signature shows which domain signed these parts and 
 widget-details = All details: signatures, message, header fields
 widget-key-added = Key added.
 widget-load-failed = could not load the message ({ $error })
-
-# Key recovery (dkimcheck keys recover, --recover-keys), one line per key name on stderr.
-cli-error-recover-stdin = --recover-keys reads the messages twice, so it cannot read them from stdin ('-')
-recover-key-found = { $name }: recovered a { $bits }-bit RSA key (e={ $exponent }); it verifies { $verified } of { $count } signatures
-recover-none-too-few = { $name }: { $count ->
-    [one] 1 signature
-   *[other] { $count } signatures
-} with no key: at least two signatures made with one key are needed
-recover-none-no-common-key = { $name }: { $count ->
-    [one] 1 signature
-   *[other] { $count } signatures
-} with no key: no two of them gave one key (they were made with different keys, or the messages were changed after signing)
-recover-none-too-large = { $name }: { $count ->
-    [one] 1 signature
-   *[other] { $count } signatures
-} of keys over 4096 bits: not recovered
-recover-none-too-short = { $name }: { $count ->
-    [one] 1 signature
-   *[other] { $count } signatures
-} too short to be RSA PKCS#1 v1.5 signatures
-recover-over-cap = { $name }: { $count } more signatures were not used (at most 2000 per key name are kept)

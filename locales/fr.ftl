@@ -28,7 +28,11 @@ month-12 = décembre
 headline-unsigned = Ce message n’a pas de signature DKIM : rien ne peut être vérifié sur sa provenance.
 headline-verified = Signé par { $domain }. Rien n’a changé depuis dans les parties signées.
 headline-verified-misaligned = Signé par { $domain }, qui n’est pas le domaine de l’adresse de l’expéditeur ({ $from }). Rien n’a changé depuis dans les parties signées.
-headline-consistent = La signature au nom de { $domain } concorde avec une clé reconstituée à partir de ces messages eux-mêmes ; cette clé n’est connue d’aucune source publique : ce n’est donc pas une vérification.
+headline-consistent = Cohérent avec une même clé reconstituée à partir { $count ->
+    [one] d’un de ces messages
+   *[other] de { $count } de ces messages
+} ; cette clé n’est connue d’aucune source publique. Rien ne montre que { $domain } l’a signé.
+headline-body-changed-recovered = Les en-têtes signés correspondent à une clé reconstituée à partir de ces messages (inconnue de toute source publique), et le corps a été modifié après la signature.
 headline-proves-nothing-compromised = La signature correspond à une clé de { $domain }, mais la moitié privée de cette clé est publique : n’importe qui a pu faire cette signature, elle ne prouve donc rien.
 headline-proves-nothing-weak = La signature correspond à une clé de { $bits } bits de { $domain }, que n’importe qui peut casser : elle ne prouve rien.
 headline-body-changed-compromised = Les en-têtes correspondent à une clé de { $domain } dont la moitié privée est publique (ils ne prouvent donc rien), et le corps du message a été modifié après la signature.
@@ -69,6 +73,14 @@ sig-proves-nothing-compromised = La signature correspond à la clé de { $domain
 sig-proves-nothing-weak = La signature correspond à la clé RSA de { $bits } bits de { $domain }, que n’importe qui peut casser : elle ne prouve rien sur l’expéditeur de ce message (la RFC 8301 interdit d’accepter les clés de moins de 1024 bits).
 sig-verified = Vérifiée : { $domain } a signé ce message, et rien de ce qu’il a signé n’a changé depuis.
 sig-verified-with-key = Vérifiée : { $domain } a signé ce message, et rien de ce qu’il a signé n’a changé depuis. Vérification faite avec { $key }.
+sig-consistent = Cohérente avec une même clé reconstituée à partir { $count ->
+    [one] d’un de ces messages
+   *[other] de { $count } de ces messages
+} ; cette clé n’est connue d’aucune source publique.
+sig-body-changed-recovered = Les en-têtes signés correspondent à une même clé reconstituée à partir { $count ->
+    [one] d’un de ces messages
+   *[other] de { $count } de ces messages
+} (une clé inconnue de toute source publique), mais le corps a été modifié après la signature.
 sig-weak-key-headers-match = Les en-têtes signés correspondent à la clé RSA de { $bits } bits de { $domain }, que n’importe qui peut casser : ils ne prouvent donc rien ; et le corps ne correspond pas à l’empreinte contenue dans la signature.
 sig-weak-key = La vérification de la signature échoue avec la clé RSA de { $bits } bits connue ici pour { $name } (une clé que n’importe qui peut casser) : les en-têtes signés ont changé, ou la signature n’a jamais été faite avec cette clé.
 sig-body-changed-compromised = Le corps ne correspond pas à l’empreinte contenue dans la signature. Les en-têtes signés correspondent à la clé de { $domain }, mais la moitié privée de cette clé est publique : ils ne prouvent donc rien.
@@ -100,6 +112,7 @@ window-until = jusqu’à { $last }
 window-unknown = à une date inconnue
 key-origin-bundled = l’archive intégrée
 key-origin-added = ajoutée par vous
+key-origin-recovered-here = reconstituée à partir de ces messages
 key-origin-file = fichier de clés { $file }
 key-origin-other = { $origin }
 
@@ -108,7 +121,7 @@ key-origin-other = { $origin }
 warning-sha1 = Cette signature utilise SHA-1, que la RFC 8301 interdit pour DKIM : on sait fabriquer des collisions SHA-1, cette signature est donc une preuve plus faible qu’une signature SHA-256.
 warning-compromised-key = La moitié privée de cette clé est publique (elle a été publiée ou cassée) : n’importe qui a pu faire cette signature, qui ne prouve rien sur l’expéditeur du message.
 warning-recovered-key = Cette clé a été reconstituée à partir de signatures, et non lue dans le DNS : c’est très probablement la clé du domaine, mais aucune copie de l’enregistrement publié n’a été trouvée.
-warning-recovered-here = Cette clé a été calculée à partir des signatures de ces messages eux-mêmes ; aucune source publique ne la connaît. Elle montre que ces messages ont été signés avec une seule et même clé, pas que cette clé était celle du domaine : qui a fabriqué tous ces messages a pu les signer avec une clé à lui.
+warning-recovered-key-here = Cette clé a été calculée à partir des signatures de ces messages eux-mêmes ; aucune source publique ne la connaît. Elle montre que ces messages ont été signés avec une seule et même clé, pas que cette clé était celle du domaine : qui a fabriqué tous ces messages a pu les signer avec sa propre clé.
 warning-testing-key = Le domaine avait déclaré cette clé « en test » (t=y dans son enregistrement DNS), ce qui demandait aux destinataires de l’époque de ne pas traiter ses signatures autrement que du courrier non signé. Cela n’affaiblit pas les mathématiques de la signature.
 warning-unsigned-header = { $count ->
     [one] Non couvert par cette signature : { $names }. Ce champ a pu être ajouté ou modifié après la signature sans la casser.
@@ -415,11 +428,11 @@ cli-help =
         --lang <LANGUE>     la langue des textes : en ou fr (par défaut : selon LC_ALL, LC_MESSAGES
                             ou LANG, sinon en)
         -v, --verbose       montre les détails et avertissements de chaque signature
-        -j, --jobs <N>      vérifie sur N fils d’exécution (par défaut : tous les cœurs) ; --jobs 1 laisse
-                            les autres libres
         --recover-keys      reconstitue d’abord des clés RSA à partir des messages eux-mêmes (pour les noms
                             de clé sans clé connue et avec au moins deux signatures), puis vérifie avec elles :
-                            ces messages sont COHÉRENTS (signés avec une même clé), pas vérifiés
+                            ces messages sont COHÉRENT (signés avec une même clé), pas vérifiés
+        -j, --jobs <N>      vérifie sur N fils d’exécution (par défaut : tous les cœurs) ; --jobs 1 laisse
+                            les autres libres
         --max-message-size <Mo>
                             vérifie les messages jusqu’à Mo mégaoctets (par défaut : 256) ; les plus gros sont ignorés
         -h, --help          cette aide
@@ -431,9 +444,9 @@ cli-help =
         keys check          valide l’archive intégrée (et les fichiers --keys) : code 1 en cas de problème
         keys import FICHIER... lit des lignes dig/zone, du JSON d’archive ou du JSON zk-email ; écrit du JSON d’archive
           --txt SÉLECTEUR DOMAINE VALEUR   aussi une valeur TXT seule publiée à SÉLECTEUR._domainkey.DOMAINE
-    keys recover CHEMIN...
-                        reconstitue des clés RSA à partir des signatures des messages (au moins deux par
-                        nom de clé sans clé connue) ; les écrit en JSON d’archive, marquées « recovered »
+        keys recover CHEMIN...
+                            reconstitue des clés RSA à partir des signatures des messages (au moins deux par
+                            nom de clé sans clé connue) ; les écrit en JSON d’archive, marquées reconstituées
 
     ÉTIQUETTES (une par message, selon son évaluation) :
         VÉRIFIÉ      vérifié : une signature vérifiée avec une clé ni compromise ni faible
@@ -473,9 +486,36 @@ cli-zip-directory-too-large = fichier zip illisible (son répertoire est plus gr
 cli-zip-bomb = non lu (une bombe zip ?) : { $why }
 cli-zip-overlap = non lu (une bombe zip ?) : son élément { $member } chevauche un autre (les mêmes données listées deux fois)
 cli-zip-nested-too-large = un zip compressé dans un zip, de { $size } octets : au-delà des { $max } qui peuvent être gardés en mémoire (limite message_size) ; décompressez-le d’abord
-cli-keys-expected = attendu : list, export, check ou import
-cli-keys-unknown-subcommand = sous-commande inconnue { $name } (attendu : list, export, check ou import)
+cli-keys-expected = attendu : list, export, check, import ou recover
+cli-keys-unknown-subcommand = sous-commande inconnue { $name } (attendu : list, export, check, import ou recover)
 cli-keys-import-usage = indiquez des fichiers (lignes dig ou de zone, JSON d’archive ou JSON zk-email) ou --txt SÉLECTEUR DOMAINE 'v=DKIM1; p=...'
+cli-recover-usage = donnez les messages : fichiers, .mbox, .zip ou dossiers
+cli-error-recover-stdin = --recover-keys lit les messages deux fois : il ne peut pas les lire sur l’entrée standard ('-')
+recovered-description = Clés reconstituées à partir de messages signés par dkimcheck keys recover ({ $count ->
+    [one] { $count } clé
+   *[other] { $count } clés
+})
+recovered-source = dkimcheck keys recover : reconstituée à partir des signatures DKIM de { $count } messages (voir recovered_from)
+recovered-derived = Reconstituée à partir des signatures DKIM de { $count } messages comme pgcd(s1^e - EM1, s2^e - EM2) avec e={ $exponent }, jamais lue dans le DNS ; seule la clé est connue, l’enregistrement est donc construit comme "v=DKIM1; k=rsa; p=...".
+recovered-notes = RECONSTITUÉE PAR PGCD (pas lue dans le DNS) : calculée à partir des signatures de { $count } messages, qu’elle vérifie tous. Elle montre que ces messages ont été signés avec une seule et même clé. Elle ne montre pas que cette clé était la clé publiée du domaine : qui a fabriqué les messages a pu tous les signer avec sa propre clé. Comparez-la à une copie publiée de l’enregistrement avant de vous y fier.
+recover-too-few = { $name } : { $count ->
+    [one] 1 signature
+   *[other] { $count } signatures
+} sans clé : il faut au moins deux signatures faites avec une même clé
+recover-no-common-key = { $name } : { $count ->
+    [one] 1 signature
+   *[other] { $count } signatures
+} sans clé : aucune paire n’a donné une même clé (elles ont été faites avec des clés différentes, ou les messages ont été modifiés après la signature)
+recover-too-large = { $name } : { $count ->
+    [one] 1 signature
+   *[other] { $count } signatures
+} de clés de plus de 4096 bits : non reconstituées
+recover-too-short = { $name } : { $count ->
+    [one] 1 signature
+   *[other] { $count } signatures
+} trop courtes pour être des signatures RSA PKCS#1 v1.5
+recover-line = { $name } : clé RSA de { $bits } bits reconstituée (e={ $exponent }) ; elle vérifie { $verified } signatures sur { $signatures }
+recover-over-cap = { $name } : { $count } signatures de plus n’ont pas été utilisées (au plus { $max } sont gardées par nom de clé)
 cli-keys-txt-usage = --txt attend SÉLECTEUR DOMAINE VALEUR
 cli-keys-check-total = { $keys ->
     [one] { $keys } clé
@@ -890,24 +930,3 @@ widget-not-proven = Une signature valide montre quel domaine a signé ces partie
 widget-details = Tous les détails : signatures, message, champs d’en-tête
 widget-key-added = Clé ajoutée.
 widget-load-failed = le message n’a pas pu être chargé ({ $error })
-
-# Reconstitution de clés (dkimcheck keys recover, --recover-keys), une ligne par nom de clé.
-cli-error-recover-stdin = --recover-keys lit les messages deux fois : il ne peut pas les lire sur l’entrée standard ('-')
-recover-key-found = { $name } : clé RSA de { $bits } bits reconstituée (e={ $exponent }) ; elle vérifie { $verified } signature(s) sur { $count }
-recover-none-too-few = { $name } : { $count ->
-    [one] 1 signature
-   *[other] { $count } signatures
-} sans clé : il faut au moins deux signatures faites avec une même clé
-recover-none-no-common-key = { $name } : { $count ->
-    [one] 1 signature
-   *[other] { $count } signatures
-} sans clé : aucune paire n’a donné une même clé (clés différentes, ou messages modifiés après la signature)
-recover-none-too-large = { $name } : { $count ->
-    [one] 1 signature
-   *[other] { $count } signatures
-} de clés de plus de 4096 bits : non reconstituées
-recover-none-too-short = { $name } : { $count ->
-    [one] 1 signature
-   *[other] { $count } signatures
-} trop courtes pour être des signatures RSA PKCS#1 v1.5
-recover-over-cap = { $name } : { $count } signatures de plus n’ont pas été utilisées (2000 au plus par nom de clé)

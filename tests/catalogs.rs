@@ -82,6 +82,8 @@ const ID_PREFIXES: &[&str] = &[
     "list-",
     "month-",
     "note-",
+    "recover-",
+    "recovered-",
     "sig-",
     "tag-error-",
     "tally-",

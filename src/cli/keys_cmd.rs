@@ -1,15 +1,14 @@
 //! `dkimcheck keys ...`: list, export, check and import key archives, and recover keys from
 //! signed messages (also the first pass of `--recover-keys`).
 
-use super::sources;
-use super::{about, io_error, say_error};
+use super::{about, io_error, say_error, sources};
 use dkimcheck::catalog;
 use dkimcheck::keys::KeyStore;
 use dkimcheck::keys::archive::Archive;
 use dkimcheck::keys::provenance::ADDED_BY_YOU;
 use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::recover::entry::EntryText;
-use dkimcheck::recover::{Collector, GroupOutcome, RecoveredKey};
+use dkimcheck::recover::{Collector, GroupOutcome, MAX_SAMPLES_PER_GROUP, RecoveredKey};
 use dkimcheck::report::explain;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -58,7 +57,7 @@ pub fn run(argv: &[String], lang: Lang) -> i32 {
 
 fn list(store: &KeyStore) -> i32 {
     for e in store.entries() {
-        let (kind, bits) = match e.parsed() {
+        let (kind, bits) = match &e.parsed {
             Ok(r) => (r.key_type.as_str(), r.bits().to_string()),
             Err(_) => ("invalid", "-".to_string()),
         };
@@ -81,7 +80,7 @@ fn list(store: &KeyStore) -> i32 {
 fn check(args: &super::Args, store: &KeyStore, lang: Lang) -> i32 {
     let mut problems = if args.no_bundled { Vec::new() } else { Archive::bundled().check() };
     for e in store.entries() {
-        if let Err(err) = e.parsed() {
+        if let Err(err) = &e.parsed {
             let name = format!("{} ({})", e.name, e.provenance.origin);
             problems.push(catalog::render(lang, &about(&name, err.phrase())));
         }
@@ -144,21 +143,22 @@ fn import(args: &[String], lang: Lang) -> i32 {
 /// `recovered_from`), and one line per group on stderr. Exit 0 when a key was recovered, 1 when
 /// none was, 2 for usage errors or unreadable input.
 fn recover_cmd(rest: &[String], lang: Lang) -> i32 {
+    let what = "keys recover";
     let args = match super::parse_args(rest) {
         Ok(a) => a,
         Err(e) => {
-            say_error(lang, &about("keys recover", e));
+            say_error(lang, &about(what, e));
             return 2;
         }
     };
     if args.paths.is_empty() {
-        say_error(lang, &about("keys recover", Phrase::new("cli-error-no-path")));
+        say_error(lang, &about(what, Phrase::new("cli-recover-usage")));
         return 2;
     }
     let store = match super::load_keys(&args, lang) {
         Ok(s) => s,
         Err(e) => {
-            say_error(lang, &about("keys recover", e));
+            say_error(lang, &about(what, e));
             return 2;
         }
     };
@@ -167,33 +167,21 @@ fn recover_cmd(rest: &[String], lang: Lang) -> i32 {
         recover_paths(&args.paths, &store, workers, dkimcheck::budget::MAX_MESSAGE_BYTES, lang);
     let keys: Vec<&RecoveredKey> = outcomes.iter().flat_map(|o| &o.keys).collect();
     let archive = Archive {
-        description: format!("Keys recovered from signed messages by dkimcheck keys recover ({} keys)", keys.len()),
-        keys: keys.iter().map(|k| k.archive_entry(entry_text(k))).collect(),
+        description: catalog::render(lang, &Phrase::new("recovered-description").number("count", keys.len())),
+        keys: keys.iter().map(|k| k.archive_entry(entry_text(k, lang))).collect(),
         ..Archive::empty()
     };
     println!("{}", archive.to_json());
     if unreadable { 2 } else { i32::from(keys.is_empty()) }
 }
 
-/// The sentences of a recovered key's archive entry. They are archive data, in English like
-/// every entry of the bundled archive (`keys/README.md`), not words of the interface.
-pub(crate) fn entry_text(key: &RecoveredKey) -> EntryText {
+/// The sentences of a recovered key's entry, in `lang`.
+pub(crate) fn entry_text(key: &RecoveredKey, lang: Lang) -> EntryText {
     let n = key.messages.len();
     EntryText {
-        source: format!(
-            "dkimcheck keys recover: rebuilt from the DKIM signatures of {n} messages (see recovered_from)"
-        ),
-        derived: format!(
-            "Rebuilt from the DKIM signatures of {n} messages as gcd(s1^e - EM1, s2^e - EM2) with e={}, never read \
-from DNS; only the key is known, so the record is built as \"v=DKIM1; k=rsa; p=...\".",
-            key.exponent
-        ),
-        notes: format!(
-            "GCD-RECOVERED (not read from DNS): computed from the signatures of {n} messages, all of which it \
-verifies. It shows that these messages were signed with one and the same key. It does not show that this key was \
-the domain's published key: whoever made the messages could have signed them all with a key of their own. Check \
-it against a published copy of the record before relying on it."
-        ),
+        source: catalog::render(lang, &explain::recovered_source(n)),
+        derived: catalog::render(lang, &explain::recovered_derived(n, key.exponent)),
+        notes: catalog::render(lang, &explain::recovered_notes(n)),
     }
 }
 
@@ -242,19 +230,17 @@ pub(crate) fn recover_paths(
     outcomes.sort_by(|a, b| (&a.domain, &a.selector).cmp(&(&b.domain, &b.selector)));
     for o in &outcomes {
         for k in &o.keys {
-            eprintln!(
-                "{}",
-                catalog::render(
-                    lang,
-                    &explain::recovered_line(&o.key_name(), k.bits, k.exponent, k.messages.len(), o.signatures)
-                )
-            );
+            let line = explain::recovered_line(&o.key_name(), k.bits, k.exponent, k.messages.len(), o.signatures);
+            eprintln!("{}", catalog::render(lang, &line));
         }
         for (why, count) in &o.unrecovered {
             eprintln!("{}", catalog::render(lang, &explain::unrecovered(why.code(), *count, &o.key_name())));
         }
         if o.over_cap > 0 {
-            eprintln!("{}", catalog::render(lang, &explain::over_cap(&o.key_name(), o.over_cap)));
+            eprintln!(
+                "{}",
+                catalog::render(lang, &explain::over_cap(&o.key_name(), o.over_cap, MAX_SAMPLES_PER_GROUP))
+            );
         }
     }
     (outcomes, unreadable)

@@ -9,7 +9,7 @@ mod time;
 
 use dkimcheck::catalog;
 use dkimcheck::keys::KeyStore;
-use dkimcheck::keys::provenance::KEYS_FILE_ORIGIN;
+use dkimcheck::keys::provenance::{KEYS_FILE_ORIGIN, RECOVERED_HERE_ORIGIN};
 use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::report::JudgingMode;
 use dkimcheck::verify::{Judging, Options, verify_message};
@@ -204,7 +204,11 @@ pub fn run(argv: Vec<String>) -> i32 {
         }
         let (outcomes, _) = keys_cmd::recover_paths(&args.paths, &keys, workers, max_message, lang);
         for key in outcomes.iter().flat_map(|o| &o.keys) {
-            keys.add(&key.key_name(), &key.record(), key.provenance(RECOVERED_ORIGIN, keys_cmd::entry_text(key)));
+            keys.add(
+                &key.key_name(),
+                &key.record(),
+                key.provenance(RECOVERED_HERE_ORIGIN, keys_cmd::entry_text(key, lang)),
+            );
         }
     }
     let style = output::Style::new(args.json, args.verbose, lang);
@@ -280,9 +284,6 @@ fn usage_error(lang: Lang, message: &Phrase) -> i32 {
     eprintln!("{}", catalog::text(lang, "cli-try-help"));
     2
 }
-
-/// The origin of keys recovered by `--recover-keys`.
-const RECOVERED_ORIGIN: &str = "recovered from these messages";
 
 /// Where `keys` names the keys subcommand (after any `--lang`), unless a file named `keys`
 /// exists in the current directory.

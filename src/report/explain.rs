@@ -12,7 +12,7 @@ use super::{
 use crate::arc::auth_results::AuthResult;
 use crate::budget::Exceeded;
 use crate::dkim::judging::{JudgedAt, JudgingMode, TimeSource};
-use crate::keys::provenance::{ADDED_BY_YOU, BUNDLED_ORIGIN, KEYS_FILE_ORIGIN};
+use crate::keys::provenance::{ADDED_BY_YOU, BUNDLED_ORIGIN, KEYS_FILE_ORIGIN, RECOVERED_HERE_ORIGIN};
 use crate::l10n::Phrase;
 
 /// Capitalizes a lower-case header name for display (`reply-to` → `Reply-To`).
@@ -82,6 +82,8 @@ pub fn origin(label: &str) -> Phrase {
         Phrase::new("key-origin-bundled")
     } else if label == ADDED_BY_YOU {
         Phrase::new("key-origin-added")
+    } else if label == RECOVERED_HERE_ORIGIN {
+        Phrase::new("key-origin-recovered-here")
     } else if let Some(file) = label.strip_prefix(KEYS_FILE_ORIGIN) {
         Phrase::new("key-origin-file").arg("file", file)
     } else {
@@ -107,7 +109,7 @@ pub fn warning(kind: &WarningKind, key: Option<&KeyUsed>) -> Phrase {
         WarningKind::Sha1 => Phrase::new("warning-sha1"),
         WarningKind::CompromisedKey => Phrase::new("warning-compromised-key"),
         WarningKind::RecoveredKey => match key.and_then(|k| k.provenance.recovered_from_messages) {
-            Some(_) => Phrase::new("warning-recovered-here"),
+            Some(_) => Phrase::new("warning-recovered-key-here"),
             None => Phrase::new("warning-recovered-key"),
         },
         WarningKind::TestingKey => Phrase::new("warning-testing-key"),
@@ -138,11 +140,16 @@ pub fn signature(s: &SignatureReport) -> Phrase {
     let d = s.domain.as_deref();
     let compromised = s.key.as_ref().is_some_and(KeyUsed::compromised);
     let headers_ok = s.header_signature_valid == Some(true);
+    let recovered_here = s.key.as_ref().and_then(|k| k.provenance.recovered_from_messages);
     let m = |id| with_domain(Phrase::new(id), d);
     match (s.assessment.status, s.reason) {
+        (Status::Consistent, _) => consistent(recovered_here.unwrap_or(0)),
+        (_, "body_changed") if recovered_here.is_some() => {
+            Phrase::new("sig-body-changed-recovered").number("count", recovered_here.unwrap_or(0))
+        }
         (Status::ProvesNothing, _) if compromised => m("sig-proves-nothing-compromised"),
         (Status::ProvesNothing, _) => m("sig-proves-nothing-weak").arg("bits", bits(s).to_string()),
-        (Status::Verified | Status::Consistent, _) => match &s.key {
+        (Status::Verified, _) => match &s.key {
             Some(k) => m("sig-verified-with-key").phrase("key", key_phrase(k)),
             None => m("sig-verified"),
         },
@@ -259,10 +266,14 @@ fn assessment_headline(r: &MessageReport) -> Headline {
 fn unverified_headline(a: &Assessment, best: &SignatureReport) -> Phrase {
     let m = |id| with_domain(Phrase::new(id), best.domain.as_deref());
     match a.status {
-        Status::Consistent => m("headline-consistent"),
+        Status::Consistent => m("headline-consistent")
+            .number("count", best.key.as_ref().and_then(|k| k.provenance.recovered_from_messages).unwrap_or(0)),
         Status::ProvesNothing if a.has(Caveat::CompromisedKey) => m("headline-proves-nothing-compromised"),
         Status::ProvesNothing => m("headline-proves-nothing-weak").arg("bits", bits(best).to_string()),
         Status::Failed => match best.reason {
+            "body_changed" if best.key.as_ref().is_some_and(|k| k.provenance.recovered_from_messages.is_some()) => {
+                Phrase::new("headline-body-changed-recovered")
+            }
             "body_changed" if a.has(Caveat::CompromisedKey) => m("headline-body-changed-compromised"),
             "weak_key" if best.header_signature_valid == Some(true) => {
                 m("headline-body-changed-weak").arg("bits", bits(best).to_string())
@@ -391,6 +402,53 @@ pub fn judging(mode: &JudgingMode) -> Phrase {
         Some(t) => Phrase::new("judging-at").date("date", t),
         None => Phrase::new("judging-as-of-signing"),
     }
+}
+
+/// The wording for a signature that verifies only with a key recovered from the messages being
+/// checked: never "verified", never "signed by".
+pub fn consistent(messages: usize) -> Phrase {
+    Phrase::new("sig-consistent").number("count", messages)
+}
+
+/// Where a recovered key comes from (an archive entry's `source`).
+pub fn recovered_source(messages: usize) -> Phrase {
+    Phrase::new("recovered-source").number("count", messages)
+}
+
+/// How a recovered key's record was built (an archive entry's `derived`).
+pub fn recovered_derived(messages: usize, exponent: u32) -> Phrase {
+    Phrase::new("recovered-derived").number("count", messages).arg("exponent", exponent.to_string())
+}
+
+/// What a recovered key shows and does not show (an archive entry's `notes`).
+pub fn recovered_notes(messages: usize) -> Phrase {
+    Phrase::new("recovered-notes").number("count", messages)
+}
+
+/// Why some signatures of a group gave no key, for `keys recover` and `--recover-keys`.
+pub fn unrecovered(code: &str, count: usize, name: &str) -> Phrase {
+    let id = match code {
+        "too_few" => "recover-too-few",
+        "no_common_key" => "recover-no-common-key",
+        "too_large" => "recover-too-large",
+        _ => "recover-too-short",
+    };
+    Phrase::new(id).arg("name", name).number("count", count)
+}
+
+/// One line for a key recovered from a group.
+pub fn recovered_line(name: &str, bits: u32, exponent: u32, verified: usize, signatures: usize) -> Phrase {
+    Phrase::new("recover-line")
+        .arg("name", name)
+        .arg("bits", bits.to_string())
+        .arg("exponent", exponent.to_string())
+        .number("verified", verified)
+        .number("signatures", signatures)
+}
+
+/// A group with more signatures than recovery keeps (at most `max` per key name).
+pub fn over_cap(name: &str, count: usize, max: usize) -> Phrase {
+    Phrase::new("recover-over-cap").arg("name", name).number("count", count).number("max", max)
 }
 
 /// Words a DomainKeys signature's result and warnings.
@@ -635,31 +693,4 @@ pub fn not_checked(exceeded: &Exceeded) -> Phrase {
 /// Note when a message's body and attachments are not shown: a budget was hit.
 pub fn body_not_shown(exceeded: &Exceeded) -> Phrase {
     Phrase::new("note-body-not-shown").phrase("why", exceeded.phrase())
-}
-
-/// One line of `keys recover` / `--recover-keys`: a key recovered for `name`.
-pub fn recovered_line(name: &str, bits: u32, exponent: u32, verified: usize, signatures: usize) -> Phrase {
-    Phrase::new("recover-key-found")
-        .arg("name", name)
-        .arg("bits", bits.to_string())
-        .arg("exponent", exponent.to_string())
-        .number("verified", verified)
-        .number("count", signatures)
-}
-
-/// Why `count` signatures for `name` gave no key (`code`: too_few, no_common_key, too_large,
-/// too_short).
-pub fn unrecovered(code: &str, count: usize, name: &str) -> Phrase {
-    let id = match code {
-        "too_few" => "recover-none-too-few",
-        "no_common_key" => "recover-none-no-common-key",
-        "too_large" => "recover-none-too-large",
-        _ => "recover-none-too-short",
-    };
-    Phrase::new(id).arg("name", name).number("count", count)
-}
-
-/// A group with more signatures than recovery keeps.
-pub fn over_cap(name: &str, count: usize) -> Phrase {
-    Phrase::new("recover-over-cap").arg("name", name).number("count", count)
 }
