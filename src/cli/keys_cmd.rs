@@ -57,7 +57,7 @@ pub fn run(argv: &[String], lang: Lang) -> i32 {
 
 fn list(store: &KeyStore) -> i32 {
     for e in store.entries() {
-        let (kind, bits) = match &e.parsed {
+        let (kind, bits) = match e.parsed() {
             Ok(r) => (r.key_type.as_str(), r.bits().to_string()),
             Err(_) => ("invalid", "-".to_string()),
         };
@@ -80,7 +80,7 @@ fn list(store: &KeyStore) -> i32 {
 fn check(args: &super::Args, store: &KeyStore, lang: Lang) -> i32 {
     let mut problems = if args.no_bundled { Vec::new() } else { Archive::bundled().check() };
     for e in store.entries() {
-        if let Err(err) = &e.parsed {
+        if let Err(err) = e.parsed() {
             let name = format!("{} ({})", e.name, e.provenance.origin);
             problems.push(catalog::render(lang, &about(&name, err.phrase())));
         }
