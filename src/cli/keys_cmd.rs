@@ -1,7 +1,7 @@
 //! `dkimcheck keys ...`: list, export, check and import key archives, and recover keys from
 //! signed messages (also the first pass of `--recover-keys`).
 
-use super::pool::{Job, Pool};
+use super::pool::{self, Job};
 use super::{about, io_error, say_error, sources};
 use dkimcheck::catalog;
 use dkimcheck::keys::KeyStore;
@@ -197,7 +197,6 @@ pub(crate) fn recover_paths(
     lang: Lang,
 ) -> (Vec<GroupOutcome>, bool) {
     let mut collector = Collector::new();
-    let mut unreadable = false;
     // Each message read and its unknown-key signatures collected on the verifying pool.
     let run = |item: &sources::Item, buffer: &mut Vec<u8>| match item.content.as_ref().map(|c| c.bytes(buffer)) {
         Ok(Ok(bytes)) => dkimcheck::recover::samples(bytes, &item.source, keys),
@@ -205,30 +204,8 @@ pub(crate) fn recover_paths(
     };
     let on_panic = |_: &sources::Item| Vec::new();
     let mut add = |samples: Vec<Sample>| samples.into_iter().for_each(|s| collector.add(s));
-    std::thread::scope(|scope| {
-        let mut pool = (workers > 1).then(|| Pool::start(scope, workers, Job { run: &run, on_panic: &on_panic }));
-        let mut buffer = Vec::new();
-        for path in paths {
-            let result = sources::for_each_batch(path, max_message, |batch| {
-                for item in batch {
-                    match &mut pool {
-                        Some(pool) => pool.submit(item, &mut add),
-                        None => add(run(&item, &mut buffer)),
-                    }
-                }
-            });
-            match result {
-                Err(e) => {
-                    say_error(lang, &about(path, e));
-                    unreadable = true;
-                }
-                Ok(errors) => unreadable |= errors > 0,
-            }
-        }
-        if let Some(pool) = pool {
-            pool.finish(&mut add);
-        }
-    });
+    let job = Job { run: &run, on_panic: &on_panic };
+    let unreadable = pool::run_paths(paths, max_message, workers, job, lang, &mut add) > 0;
     let groups = collector.into_groups();
     let next = AtomicUsize::new(0);
     let done = Mutex::new(Vec::new());
