@@ -186,6 +186,90 @@ pub fn body_canonical(body: &[u8], canon: Canonicalization) -> Vec<u8> {
     c.0
 }
 
+/// Where a signed prefix of a body ends (see [`signed_prefix`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrefixMatch {
+    /// Canonical bytes of the prefix.
+    pub canonical_len: u64,
+    /// Lines of the prefix (each ends with CRLF in the canonical form; the body's lines in the
+    /// same order).
+    pub lines: u64,
+}
+
+/// Finds the prefix of `body`, ending at the end of a non-empty line, whose canonical form
+/// (with `canon`) hashes to `target`, in one pass: the body is canonicalized and hashed once,
+/// line by line, and the running hash is finished at each line end from canonical offset
+/// `from` on (one extra finalization per line there). `None` when no such prefix exists.
+pub fn signed_prefix(
+    body: &[u8],
+    canon: Canonicalization,
+    algorithm: HashAlgorithm,
+    target: &[u8],
+    from: u64,
+) -> Option<PrefixMatch> {
+    let mut sink = PrefixSink {
+        hasher: Hasher::new(algorithm),
+        len: 0,
+        lines: 0,
+        line_start: 0,
+        prev_cr: false,
+        from,
+        target,
+        found: None,
+    };
+    match canon {
+        Canonicalization::Simple => simple_body(body, &mut sink),
+        Canonicalization::Relaxed => relaxed_body(body, &mut sink),
+    }
+    sink.found
+}
+
+/// Hashes the canonical body and compares the digest at each line end with a target.
+struct PrefixSink<'t> {
+    hasher: Hasher,
+    /// Canonical bytes written so far.
+    len: u64,
+    /// Line ends seen so far.
+    lines: u64,
+    /// Canonical offset where the current line starts.
+    line_start: u64,
+    /// The last byte written was a CR.
+    prev_cr: bool,
+    from: u64,
+    target: &'t [u8],
+    found: Option<PrefixMatch>,
+}
+
+impl Sink for PrefixSink<'_> {
+    fn write(&mut self, mut data: &[u8]) {
+        if self.found.is_some() {
+            return;
+        }
+        while let Some(lf) = memchr::memchr(b'\n', data) {
+            let crlf = if lf == 0 { self.prev_cr } else { data[lf - 1] == b'\r' };
+            self.hasher.update(&data[..=lf]);
+            self.len += lf as u64 + 1;
+            data = &data[lf + 1..];
+            self.prev_cr = false;
+            if !crlf {
+                continue;
+            }
+            self.lines += 1;
+            let non_empty = self.len - self.line_start > 2;
+            self.line_start = self.len;
+            if non_empty && self.len >= self.from && self.hasher.clone().finish() == self.target {
+                self.found = Some(PrefixMatch { canonical_len: self.len, lines: self.lines });
+                return;
+            }
+        }
+        self.hasher.update(data);
+        self.len += data.len() as u64;
+        if let Some(&last) = data.last() {
+            self.prev_cr = last == b'\r';
+        }
+    }
+}
+
 trait Sink {
     fn write(&mut self, data: &[u8]);
 }

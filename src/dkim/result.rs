@@ -5,6 +5,7 @@
 use super::assessment::{Assessment, Status};
 use super::copied_headers::CopiedHeader;
 use super::judging::JudgedAt;
+use super::repair::Repair;
 use super::signature::{Signature, SignatureLabel};
 use crate::keys::{KeyFlag, Provenance};
 use serde::Serialize;
@@ -87,7 +88,7 @@ pub enum Category {
 pub struct Warning {
     /// Stable code: `sha1`, `compromised_key`, `recovered_key`, `testing_key`,
     /// `unsigned_header`, `extra_header_instance`, `partial_body`, `future_timestamp`,
-    /// `key_date_window`, `mbox_quoting`, `expired_since`.
+    /// `key_date_window`, `expired_since`.
     pub code: &'static str,
     /// One plain sentence (filled in by the report layer).
     pub text: String,
@@ -137,8 +138,6 @@ pub enum WarningKind {
     },
     /// The message's Date is outside the key's known window.
     KeyDateWindow,
-    /// The body matched only after undoing mbox quoting.
-    MboxQuoting,
     /// `t=` is in the future.
     FutureTimestamp,
     /// `x=` has passed since the signature was judged (as of signing): information, not a
@@ -161,7 +160,6 @@ impl WarningKind {
             WarningKind::ExtraHeaderInstance { .. } => "extra_header_instance",
             WarningKind::PartialBody { .. } => "partial_body",
             WarningKind::KeyDateWindow => "key_date_window",
-            WarningKind::MboxQuoting => "mbox_quoting",
             WarningKind::FutureTimestamp => "future_timestamp",
             WarningKind::ExpiredSince { .. } => "expired_since",
         }
@@ -252,8 +250,9 @@ pub struct SignatureReport {
     /// Those bytes as text (canonical form, at most [`MAX_UNSIGNED_TAIL_CHARS`] characters), so
     /// that a reader can see where the signed part of the body ends.
     pub unsigned_body_tail: Option<String>,
-    /// The body matched only after undoing mbox `>From ` quoting.
-    pub mbox_unquoted: bool,
+    /// For a failed signature: the known, harmless change whose undoing makes it verify (the
+    /// result stays `fail`).
+    pub repair: Option<Repair>,
     /// The key used, if one was.
     pub key: Option<KeyUsed>,
     /// Warnings that change what the result means.
@@ -294,7 +293,7 @@ impl SignatureReport {
             body_length: None,
             body_unsigned_bytes: 0,
             unsigned_body_tail: None,
-            mbox_unquoted: false,
+            repair: None,
             key: None,
             warnings: Vec::new(),
             copied_headers: Vec::new(),

@@ -11,6 +11,7 @@ use super::{
 use crate::arc::auth_results::AuthResult;
 use crate::budget::Exceeded;
 use crate::dkim::judging::{JudgedAt, JudgingMode, TimeSource};
+use crate::dkim::repair::RepairKind;
 use crate::text::civil_date::unix_to_date;
 
 /// Warning text for rsa-sha1.
@@ -26,9 +27,6 @@ domain's key, but no copy of the published record was found.";
 pub const TESTING: &str = "The domain had marked this key as in testing (t=y in its DNS record), which asked \
 receivers of that time not to treat its signatures differently from unsigned mail. It does not weaken the \
 signature's mathematics.";
-/// Warning text for a body that matched after undoing mbox quoting.
-pub const MBOX_QUOTING: &str = "The body matches the signature once the mbox quoting is undone: lines that began \
-with \"From \" were stored as \">From \" when the message was put in an mbox file. The signed text has no \">\" there.";
 /// Warning text for a timestamp in the future.
 pub const FUTURE: &str =
     "The signature claims to have been made in the future (t= is later than the time of the check).";
@@ -108,9 +106,68 @@ fn date(secs: u64) -> String {
     unix_to_date(i64::try_from(secs).unwrap_or(i64::MAX))
 }
 
+/// What a named repair undid and what that does and does not show (`d`: the signing domain).
+pub fn repair(kind: &RepairKind, d: &str) -> String {
+    let undone = match kind {
+        RepairKind::ListFooter { signed_lines, appended_lines, .. } => format!(
+            "once the last {} of the body, added after signing (as mailing lists add a footer), {} removed: the \
+body down to line {signed_lines} is exactly what {d} signed, and the lines below it are not covered",
+            count(*appended_lines, "line"),
+            if *appended_lines == 1 { "is" } else { "are" }
+        ),
+        RepairKind::ListSubjectTag { tag } => format!(
+            "once \"{tag}\" is removed from the Subject (mailing lists add such a tag): apart from it, the signed \
+header fields are exactly what {d} signed"
+        ),
+        RepairKind::HeaderWhitespace { fields, .. } => format!(
+            "once the spacing inside the {} {} restored as it usually is (some mailing lists re-indent folded \
+lines or pad field names with spaces): the characters of the signed header fields are exactly what {d} signed",
+            join_words(&fields.iter().map(|f| display_name(f)).collect::<Vec<_>>()),
+            if fields.len() == 1 { "field is" } else { "fields are" }
+        ),
+        RepairKind::HeaderNameCase { fields } => format!(
+            "once the capitals of the field {} restored ({}): the signed header fields are otherwise exactly what \
+{d} signed",
+            if fields.len() == 1 { "name is" } else { "names are" },
+            fields.iter().map(|f| format!("{} → {}", f.received, f.signed)).collect::<Vec<_>>().join(", ")
+        ),
+        RepairKind::BodyTrailingWhitespace { change: "removed", lines } => format!(
+            "once the space at the end of the signature separator \"-- \" is put back on {} (some mail programs \
+strip it): the body is otherwise exactly what {d} signed",
+            count(*lines, "line")
+        ),
+        RepairKind::BodyTrailingWhitespace { lines, .. } => format!(
+            "once the spaces or tabs added at the end of {} are removed: the body is otherwise exactly what {d} \
+signed",
+            count(*lines, "line")
+        ),
+        RepairKind::MboxQuoting { lines } => format!(
+            "once the mbox quoting of {} is undone (lines that began with \"From \" were stored as \">From \" when \
+the message was put in an mbox file): the body is otherwise exactly what {d} signed",
+            count(*lines, "line")
+        ),
+    };
+    format!(
+        "It does not verify as received; it verifies {undone}. This is not a verification of the message as it \
+is: it shows that it differs from what {d} signed by this change only, which is one that mail systems are \
+known to make, but not who made it."
+    )
+}
+
+/// `n` things, with the plural.
+fn count(n: u64, thing: &str) -> String {
+    if n == 1 { format!("1 {thing}") } else { format!("{n} {thing}s") }
+}
+
 /// Words a signature's result and warnings: fills `explanation` and each warning's `text`.
 pub fn fill_signature_text(s: &mut SignatureReport) {
     s.explanation = signature(s);
+    let d = s.domain.clone().unwrap_or_default();
+    if let Some(r) = &mut s.repair {
+        r.description = repair(&r.args, &d);
+        s.explanation.push(' ');
+        s.explanation.push_str(&r.description);
+    }
     if let Some(t) = copied_headers(s) {
         s.explanation.push(' ');
         s.explanation.push_str(&t);
@@ -132,7 +189,6 @@ pub fn warning(kind: &WarningKind, key: Option<&KeyUsed>) -> String {
         WarningKind::ExtraHeaderInstance { name, present, listed } => extra_instances(name, *present, *listed),
         WarningKind::PartialBody { signed, unsigned } => partial_body(*signed, *unsigned),
         WarningKind::KeyDateWindow => key.map(date_window).unwrap_or_default(),
-        WarningKind::MboxQuoting => MBOX_QUOTING.to_string(),
         WarningKind::FutureTimestamp => FUTURE.to_string(),
         WarningKind::ExpiredSince { expires } => expired_since(*expires),
     }
@@ -322,7 +378,10 @@ fn assessment_headline(r: &MessageReport) -> Headline {
     match (a.status, best.reason) {
         (Status::Verified, _) => verified_headline(r, a, best),
         (Status::Invalid, "expired") => expired(best),
-        _ => plain(unverified_headline(a, best)),
+        _ => Headline {
+            main: unverified_headline(a, best),
+            caveats: best.repair.iter().filter(|_| a.has(Caveat::Repaired)).map(|r| r.description.clone()).collect(),
+        },
     }
 }
 

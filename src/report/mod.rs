@@ -7,6 +7,7 @@ pub mod headers;
 
 pub use crate::arc::{ArcReport, ArcSetReport, ArcStep, Corroboration, ServerClaim};
 pub use crate::dkim::judging::{JudgedAt, Judging, JudgingMode, TimeSource};
+pub use crate::dkim::repair::{NameChange, Repair, RepairKind};
 pub use crate::dkim::result::{Category, KeyUsed, SignatureReport, Verdict, Warning, WarningKind};
 pub use crate::domainkeys::{DomainKeyReport, DomainKeyStep};
 use crate::message::summary::Summary;
