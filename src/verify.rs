@@ -94,6 +94,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         domainkeys: Vec::new(),
         arc: ArcReport::none(),
         authentication_results: Vec::new(),
+        evidence: Default::default(),
     };
     let unreadable = if let Some(exceeded) = over_budget {
         Some(report::explain::not_checked(&exceeded))
@@ -111,6 +112,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         report.assessment = assess_message(true, &[], &[]);
         report.headline = report::headline(&report);
         report.summary = report::message_summary(&report);
+        report.evidence = report::evidence::collect(&report, options.now);
         return report;
     }
     let mut bodies = BodyCache::with_provided(&options.body_hashes);
@@ -167,6 +169,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     }
     report.headline = report::headline(&report);
     report.summary = report::message_summary(&report);
+    report.evidence = report::evidence::collect(&report, options.now);
     report
 }
 

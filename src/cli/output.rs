@@ -130,5 +130,6 @@ pub fn error_report(source: &str, error: &str, judged_at: JudgingMode) -> Messag
         domainkeys: Vec::new(),
         arc: ArcReport::none(),
         authentication_results: Vec::new(),
+        evidence: dkimcheck::report::evidence::Evidence { judged_at: judged_at.now, ..Default::default() },
     }
 }

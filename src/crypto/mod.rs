@@ -107,6 +107,24 @@ impl PublicKey {
         digest.into()
     }
 
+    /// The key as a DER SubjectPublicKeyInfo (RFC 5280; RFC 8410 for Ed25519), canonically
+    /// encoded: its SHA-256 is the usual fingerprint of a public key.
+    pub fn spki_der(&self) -> Vec<u8> {
+        match self {
+            PublicKey::Rsa(k) => k.spki_der(),
+            PublicKey::Ed25519(k) => {
+                let prefix = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
+                [&prefix[..], k.as_bytes()].concat()
+            }
+        }
+    }
+
+    /// SHA-256 of [`Self::spki_der`], lower-case hex.
+    pub fn spki_sha256(&self) -> String {
+        use sha2::Digest;
+        sha2::Sha256::digest(self.spki_der()).iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// Parses an Ed25519 key: exactly 32 raw bytes.
     pub fn ed25519(bytes: &[u8]) -> Result<Self, KeyError> {
         let raw: &[u8; 32] = bytes.try_into().map_err(|_| KeyError::Ed25519Length(bytes.len()))?;

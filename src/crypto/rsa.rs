@@ -10,6 +10,8 @@ pub struct RsaPublicKey {
     bits: u32,
     /// Big-endian modulus without leading zeros.
     modulus: Vec<u8>,
+    /// Big-endian public exponent without leading zeros.
+    public_exponent: Vec<u8>,
     montgomery: Modulus,
     exponent: Exponent,
 }
@@ -76,12 +78,20 @@ impl RsaPublicKey {
         }
         let montgomery = Modulus::new(n).ok_or(KeyError::Modulus)?;
         let exponent = montgomery.exponent(e);
-        Ok(RsaPublicKey { bits, modulus: n.to_vec(), montgomery, exponent })
+        Ok(RsaPublicKey { bits, modulus: n.to_vec(), public_exponent: e.to_vec(), montgomery, exponent })
     }
 
     /// Big-endian modulus without leading zeros.
     pub fn modulus(&self) -> &[u8] {
         &self.modulus
+    }
+
+    /// The key as a DER SubjectPublicKeyInfo (RFC 3279 §2.3.1), encoded canonically from the
+    /// modulus and exponent, however the record wrote it.
+    pub fn spki_der(&self) -> Vec<u8> {
+        let pkcs1 = der(0x30, &[der_uint(&self.modulus), der_uint(&self.public_exponent)].concat());
+        let algorithm = der(0x30, &[der(0x06, RSA_OID), vec![0x05, 0x00]].concat());
+        der(0x30, &[algorithm, der(0x03, &[&[0u8][..], &pkcs1].concat())].concat())
     }
 
     /// Modulus size in bits.
@@ -104,6 +114,26 @@ impl RsaPublicKey {
         };
         expected_encoding_matches(&em, prefix, digest)
     }
+}
+
+/// A DER element: tag, definite length, content.
+fn der(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    let len = content.len();
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes: Vec<u8> = len.to_be_bytes().into_iter().skip_while(|&b| b == 0).collect();
+        out.push(0x80 | bytes.len() as u8);
+        out.extend_from_slice(&bytes);
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+/// A DER INTEGER of a non-negative big-endian number without leading zeros.
+fn der_uint(n: &[u8]) -> Vec<u8> {
+    if n.first().is_some_and(|&b| b >= 0x80) { der(0x02, &[&[0u8][..], n].concat()) } else { der(0x02, n) }
 }
 
 /// Compares `em` with `0x00 0x01 FF…FF 0x00 || prefix || digest` without building a copy.

@@ -175,6 +175,8 @@ pub struct KeyUsed {
     pub key_type: &'static str,
     /// Key size in bits.
     pub bits: u32,
+    /// SHA-256 of the key as a DER SubjectPublicKeyInfo, hex: the key's fingerprint.
+    pub spki_sha256: String,
     /// Where it came from, when it was seen, flags and notes (flattened into the JSON).
     #[serde(flatten)]
     pub provenance: Provenance,

@@ -893,3 +893,93 @@ pub fn not_checked(exceeded: &Exceeded) -> String {
 pub fn body_not_shown(exceeded: &Exceeded) -> String {
     format!("The body and attachments are not shown: {exceeded}. The signatures are checked all the same.")
 }
+
+/// The words of the evidence report (`super::evidence_html`), by id; `{name}` marks an argument
+/// (see [`fill`]). Every sentence of that report is here.
+pub fn evidence_text(id: &str) -> &'static str {
+    match id {
+        "ev-title" => "DKIM evidence report",
+        "ev-verdict" => "Verdict",
+        "ev-what" => "What DKIM shows, and what it does not",
+        "ev-proves" => {
+            "A DKIM signature that verifies shows that the domain named in it (d=) signed the header fields it \
+lists and the body, and that none of those bytes changed since. That rests on the key: it must be the key the \
+domain published at the time, and where each key here comes from is listed with it."
+        }
+        "ev-not" => {
+            "It does not show who wrote the message (anyone with an account at the domain, or access to its mail \
+server, can send signed mail), that what it says is true, or anything about the parts the signature does not \
+cover. A signature that does not verify does not prove a forgery either: mail systems change messages on the \
+way, and a named repair below says when a known, harmless change explains the failure."
+        }
+        "ev-input" => "The message checked",
+        "ev-name" => "Name",
+        "ev-size" => "Size",
+        "ev-bytes" => "{n} bytes",
+        "ev-sha256" => "SHA-256",
+        "ev-from" => "From",
+        "ev-to" => "To",
+        "ev-date" => "Date",
+        "ev-subject" => "Subject",
+        "ev-signatures" => "DKIM signatures",
+        "ev-signature" => "Signature {n}: {domain}",
+        "ev-no-signature" => "This message has no DKIM signature.",
+        "ev-tags" => "Tags as written",
+        "ev-result" => "Result",
+        "ev-assessment" => "Assessment",
+        "ev-body" => "Body matches the hash in the signature",
+        "ev-header" => "Signature verifies with the key",
+        "ev-explanation" => "In plain words",
+        "ev-repair" => "Named repair",
+        "ev-warnings" => "Warnings",
+        "ev-judged" => "Judged as of",
+        "ev-key" => "Key",
+        "ev-key-type" => "Type and size",
+        "ev-spki" => "Key fingerprint (SHA-256 of the SubjectPublicKeyInfo)",
+        "ev-origin" => "Where the key comes from",
+        "ev-key-source" => "Where it was found",
+        "ev-seen" => "Seen in public sources",
+        "ev-flags" => "Flags",
+        "ev-yes" => "yes",
+        "ev-no" => "no",
+        "ev-unknown" => "not checked",
+        "ev-none" => "none",
+        "ev-domainkeys" => "DomainKeys signatures (the older mechanism DKIM replaced)",
+        "ev-arc" => "ARC chain (what forwarding servers added)",
+        "ev-check" => "The check",
+        "ev-checked-at" => "Checked at",
+        "ev-mode" => "Signatures judged",
+        "ev-tool" => "Tool",
+        "ev-commit" => "Built from commit",
+        "ev-wasm" => "SHA-256 of the WebAssembly that ran",
+        "ev-reproduce" => "Check it again",
+        "ev-reproduce-how" => {
+            "Save the original message below, compare its SHA-256 with the one above, and run dkimcheck on it \
+(or any DKIM verifier with the same keys):"
+        }
+        "ev-user-key" => "A key was added by hand for this check: give dkimcheck the same key with --keys FILE.",
+        "ev-original" => "The original message",
+        "ev-download" => "Download the original message ({name}, {n} bytes)",
+        "ev-original-note" => {
+            "The file is embedded in this report byte for byte. The message is shown here only as text; nothing \
+in it was run or displayed as a web page."
+        }
+        "ev-footer" => "Made by {tool} {version}.",
+        _ => "",
+    }
+}
+
+/// [`evidence_text`] with its `{name}` arguments replaced.
+pub fn fill(id: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    let mut rest = evidence_text(id);
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        let name = &rest[open + 1..close];
+        out.push_str(args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v));
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}

@@ -2,8 +2,12 @@
 //! `DKIM-Signature`, serializable as the CLI's JSON Lines and the page's objects.
 
 pub mod assess;
+pub mod authres;
+pub mod evidence;
+pub mod evidence_html;
 pub mod explain;
 pub mod headers;
+pub mod table;
 
 pub use crate::arc::{ArcReport, ArcSetReport, ArcStep, Corroboration, ServerClaim};
 pub use crate::dkim::judging::{JudgedAt, Judging, JudgingMode, TimeSource};
@@ -11,6 +15,7 @@ pub use crate::dkim::repair::{NameChange, Repair, RepairKind};
 pub use crate::dkim::result::{Category, KeyUsed, SignatureReport, Verdict, Warning, WarningKind};
 pub use crate::domainkeys::{DomainKeyReport, DomainKeyStep};
 use crate::message::summary::Summary;
+pub use evidence::Evidence;
 pub use assess::{Assessment, Basis, Caveat, FieldStatus, Status, aligned};
 pub use explain::display_name;
 pub use explain::{
@@ -86,6 +91,8 @@ pub struct MessageReport {
     /// What receiving servers said in Authentication-Results fields: claims, unless a validated
     /// ARC chain holds the same record.
     pub authentication_results: Vec<ServerClaim>,
+    /// The facts someone else needs to re-check this report: tool, input SHA-256, time, keys.
+    pub evidence: Evidence,
 }
 
 impl MessageReport {
