@@ -31,8 +31,14 @@ OPTIONS:
                         'now', as a receiving server would then: an x= before TIME is expired.
                         Default: each signature as of its signing (its t=, else the message's
                         Date), so an x= passed since is reported but is not a failure
-    --json              one JSON object per message on stdout (JSON Lines)
-    --body              with --json: include each message's plain-text body
+    --format <FORMAT>   human (default), json (one JSON object per message: JSON Lines),
+                        csv (a header row, then one row per message), or ar (one RFC 8601
+                        Authentication-Results field per message)
+    --json              the same as --format json
+    --body              with --format json: include each message's plain-text body
+    --evidence <DIR>    also write one evidence report per message into DIR: a self-contained
+                        HTML file (verdict, signatures and keys with fingerprints, the command
+                        that checks it again, the original message embedded)
     -v, --verbose       show every signature's details and warnings
     -j, --jobs <N>      verify on N threads (default: all cores); --jobs 1 leaves the others free
     --max-message-size <MB>
@@ -67,8 +73,10 @@ pub(crate) struct Args {
     pub no_bundled: bool,
     /// `--at`: `Some(None)` for `now`.
     pub at: Option<Option<u64>>,
-    pub json: bool,
+    pub format: output::Format,
     pub body: bool,
+    /// `--evidence DIR`.
+    pub evidence: Option<String>,
     pub verbose: bool,
     /// Worker threads; `None`: one per core.
     pub jobs: Option<usize>,
@@ -103,12 +111,22 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
                 a.max_message = Some(parse_megabytes(&value(i)?)?);
                 i += 1;
             }
+            "--format" => {
+                a.format = output::Format::parse(&value(i)?)?;
+                i += 1;
+            }
+            "--evidence" => {
+                a.evidence = Some(value(i)?);
+                i += 1;
+            }
             "--no-bundled-keys" => a.no_bundled = true,
-            "--json" => a.json = true,
+            "--json" => a.format = output::Format::Json,
             "--body" => a.body = true,
             "-v" | "--verbose" => a.verbose = true,
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
+            s if s.starts_with("--format=") => a.format = output::Format::parse(&s["--format=".len()..])?,
+            s if s.starts_with("--evidence=") => a.evidence = Some(s["--evidence=".len()..].to_string()),
             s if s.starts_with("--jobs=") => a.jobs = Some(parse_jobs(&s["--jobs=".len()..])?),
             s if s.starts_with("--max-message-size=") => {
                 a.max_message = Some(parse_megabytes(&s["--max-message-size=".len()..])?)
@@ -191,22 +209,36 @@ pub fn run(argv: Vec<String>) -> i32 {
         None => Judging::AsOfSigning,
         Some(at) => Judging::At(at.unwrap_or(now)),
     };
-    if args.body && !args.json {
-        eprintln!("dkimcheck: note: --body only changes --json output");
+    if args.body && args.format != output::Format::Json {
+        eprintln!("dkimcheck: note: --body only changes --format json output");
     }
-    let mut printer = output::Printer::new(args.json, args.verbose);
+    let mut evidence = match args.evidence.as_deref().map(output::EvidenceDir::create).transpose() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("dkimcheck: --evidence: {e}");
+            return 2;
+        }
+    };
+    let mut printer = output::Printer::new(args.format, args.verbose);
     let mut status = 0;
     let mut unreadable = false;
     let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     for path in &args.paths {
         let max_message = args.max_message.unwrap_or(dkimcheck::budget::MAX_MESSAGE_BYTES);
         let result = sources::for_each_batch(path, max_message, |batch| {
-            let reports = verify_batch(batch, &keys, (now, judging), args.body, workers);
-            for r in &reports {
+            let reports = verify_batch(&batch, &keys, (now, judging), args.body, workers);
+            for (item, r) in batch.iter().zip(&reports) {
                 if !r.verified() {
                     status = 1;
                 }
-                printer.print(r);
+                let raw = item.content.as_deref().ok();
+                printer.print(r, raw);
+                if let (Some(dir), Some(raw)) = (evidence.as_mut(), raw)
+                    && let Err(e) = dir.write(r, raw)
+                {
+                    eprintln!("dkimcheck: --evidence: {e}");
+                    unreadable = true;
+                }
             }
         });
         match result {
@@ -229,7 +261,7 @@ fn usage_error(message: &str) -> i32 {
 
 /// Verifies a batch of messages on `workers` threads, keeping their order.
 fn verify_batch(
-    batch: Vec<sources::Item>,
+    batch: &[sources::Item],
     keys: &KeyStore,
     (now, judging): (u64, Judging),
     body: bool,

@@ -28,7 +28,11 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
     );
-    out.push_str(&format!("<title>{} — {}</title>\n<style>{STYLE}</style></head><body>\n", t("ev-title"), esc(&report.source)));
+    out.push_str(&format!(
+        "<title>{} — {}</title>\n<style>{STYLE}</style></head><body>\n",
+        t("ev-title"),
+        esc(&report.source)
+    ));
     out.push_str(&format!("<h1>{}</h1>\n", t("ev-title")));
 
     // The verdict.
@@ -53,7 +57,10 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
     let mut rows: Vec<(String, String)> = vec![
         (t("ev-name").into(), esc(&report.source)),
         (t("ev-size").into(), esc(&fill("ev-bytes", &[("n", &report.size.to_string())]))),
-        (t("ev-sha256").into(), format!("<code data-fact=\"input-sha256\">{}</code>", esc(&report.evidence.input_sha256))),
+        (
+            t("ev-sha256").into(),
+            format!("<code data-fact=\"input-sha256\">{}</code>", esc(&report.evidence.input_sha256)),
+        ),
     ];
     for (id, value) in [("ev-from", &m.from), ("ev-to", &m.to), ("ev-date", &m.date), ("ev-subject", &m.subject)] {
         if let Some(v) = value {
@@ -81,7 +88,10 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
         section_table(&mut out, t("ev-domainkeys"), &rows);
     }
     if report.arc.instances > 0 {
-        let mut rows = vec![(format!("{} ({})", esc(report.arc.result.as_str()), esc(report.arc.reason)), esc(&report.arc.explanation))];
+        let mut rows = vec![(
+            format!("{} ({})", esc(report.arc.result.as_str()), esc(report.arc.reason)),
+            esc(&report.arc.explanation),
+        )];
         rows.extend(report.arc.sets.iter().map(|set| (format!("i={}", set.instance), esc(&set.summary))));
         section_table(&mut out, t("ev-arc"), &rows);
     }
@@ -91,7 +101,14 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
     let mut rows = vec![
         (t("ev-checked-at").into(), esc(&unix_to_date_time(i64::try_from(report.evidence.judged_at).unwrap_or(0)))),
         (t("ev-mode").into(), esc(&explain::judging(&report.judged_at))),
-        (t("ev-tool").into(), format!("<span data-fact=\"tool\">{}</span> <span data-fact=\"version\">{}</span>", esc(tool.name), esc(tool.version))),
+        (
+            t("ev-tool").into(),
+            format!(
+                "<span data-fact=\"tool\">{}</span> <span data-fact=\"version\">{}</span>",
+                esc(tool.name),
+                esc(tool.version)
+            ),
+        ),
         (t("ev-commit").into(), format!("<code data-fact=\"commit\">{}</code>", esc(tool.commit))),
     ];
     if let Some(w) = &inputs.wasm_sha256 {
@@ -136,7 +153,8 @@ fn signature(out: &mut String, s: &SignatureReport, tags: Option<&Vec<(String, S
         Some(false) => t("ev-no"),
         None => t("ev-unknown"),
     };
-    let title = fill("ev-signature", &[("n", &(s.index + 1).to_string()), ("domain", s.domain.as_deref().unwrap_or("?"))]);
+    let title =
+        fill("ev-signature", &[("n", &(s.index + 1).to_string()), ("domain", s.domain.as_deref().unwrap_or("?"))]);
     out.push_str(&format!("<article class=\"signature\" data-signature=\"{}\"><h3>{}</h3>\n", s.index, esc(&title)));
     let mut rows: Vec<(String, String)> = vec![
         (t("ev-result").into(), format!("<code>{} ({})</code>", esc(s.result.as_str()), esc(s.reason))),
@@ -149,7 +167,8 @@ fn signature(out: &mut String, s: &SignatureReport, tags: Option<&Vec<(String, S
         rows.push((t("ev-repair").into(), format!("<code>{}</code> {}", esc(r.code), esc(&r.description))));
     }
     if !s.warnings.is_empty() {
-        let items: Vec<String> = s.warnings.iter().map(|w| format!("<li><code>{}</code> {}</li>", esc(w.code), esc(&w.text))).collect();
+        let items: Vec<String> =
+            s.warnings.iter().map(|w| format!("<li><code>{}</code> {}</li>", esc(w.code), esc(&w.text))).collect();
         rows.push((t("ev-warnings").into(), format!("<ul>{}</ul>", items.concat())));
     }
     if let Some(j) = &s.judged_at {

@@ -15,8 +15,8 @@ pub use crate::dkim::repair::{NameChange, Repair, RepairKind};
 pub use crate::dkim::result::{Category, KeyUsed, SignatureReport, Verdict, Warning, WarningKind};
 pub use crate::domainkeys::{DomainKeyReport, DomainKeyStep};
 use crate::message::summary::Summary;
-pub use evidence::Evidence;
 pub use assess::{Assessment, Basis, Caveat, FieldStatus, Status, aligned};
+pub use evidence::Evidence;
 pub use explain::display_name;
 pub use explain::{
     fill_arc_text, fill_claim_text, fill_domainkey_text, fill_signature_text, headline, message_summary,

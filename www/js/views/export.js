@@ -22,11 +22,15 @@ const CSV_COLUMNS = [
   ['signature_assessments', (r) => (r.signatures || []).map((s) => assessmentOf(s).status).join(' ')],
   ['results', (r) => (r.signatures || []).map((s) => s.result).join(' ')],
   ['reasons', (r) => (r.signatures || []).map((s) => s.reason).join(' ')],
+  ['repairs', (r) => (r.signatures || []).filter((s) => s.repair).map((s) => s.repair.code).join(' ')],
+  ['key_origins', (r) => (r.evidence?.keys || []).map((k) => k.origin.replace(/ /g, '_')).join(' ')],
+  ['key_flags', (r) => (r.evidence?.keys || []).flatMap((k) => k.flags || []).join(' ')],
+  ['warnings', (r) => [...new Set((r.signatures || []).flatMap((s) => (s.warnings || []).map((w) => w.code)))].join(' ')],
   ['domainkeys_results', (r) => (r.domainkeys || []).map((k) => k.result).join(' ')],
   ['domainkeys_reasons', (r) => (r.domainkeys || []).map((k) => k.reason).join(' ')],
   ['arc', (r) => r.arc?.result],
   ['arc_reason', (r) => r.arc?.reason],
-  ['arc_instances', (r) => r.arc?.instances],
+  ['arc_instances', (r) => r.arc?.instances ?? 0],
   ['arc_sealers', (r) => (r.arc?.sets || []).map((x) => x.sealer).join(' ')],
   ['subject', (r) => r.message?.subject],
   ['date', (r) => r.message?.date],
@@ -36,12 +40,14 @@ const CSV_COLUMNS = [
   ['error', (r) => r.error],
 ];
 
+// The same columns and cells as the CLI's --format csv (src/report/table.rs; tests/evidence.rs
+// checks that the names agree).
 function csvCell(v) {
   if (v === null || v === undefined) return '';
   let s = String(v);
   // Keep spreadsheets from treating a cell as a formula.
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** RFC 4180 CSV with a header row. */
