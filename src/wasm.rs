@@ -19,6 +19,7 @@ use crate::text::dns_name::is_domain_name;
 use crate::verify::{Judging, Options, verify_message};
 use crate::wasm_input::{JsBodyJob, JsOptions, parse_canon};
 use serde::Serialize;
+use crate::report::evidence_html::{EvidenceInputs, evidence_html};
 use wasm_bindgen::prelude::*;
 
 /// The caller's current time, unix seconds.
@@ -94,6 +95,16 @@ impl Verifier {
     #[wasm_bindgen(js_name = verifyJson)]
     pub fn verify_json(&self, bytes: &[u8], source: String) -> String {
         verify_message(bytes, &self.keys, &self.options(source)).to_json_line()
+    }
+
+    /// The evidence report of one message: a self-contained HTML file (see
+    /// `report::evidence_html`). The message is verified again here, as by `verify`;
+    /// `wasm_sha256` is the SHA-256 (hex) of the WebAssembly module the caller runs.
+    #[wasm_bindgen(js_name = evidenceReport)]
+    pub fn evidence_report(&self, bytes: &[u8], source: String, wasm_sha256: Option<String>) -> String {
+        let options = Options { with_body: false, hash_input: true, ..self.options(source) };
+        let report = verify_message(bytes, &self.keys, &options);
+        evidence_html(&report, bytes, &EvidenceInputs { wasm_sha256 })
     }
 
     /// The body hashes `bytes` needs, for a caller that hashes with WebCrypto:

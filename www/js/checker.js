@@ -3,7 +3,9 @@
 // what is on screen and checks it again when the keys change.
 
 import { engine } from './verify/engine.js';
-import { expandFiles, pastedTask } from './input/sources.js';
+import { wasmSha256 } from './verify/platform.js';
+import { expandFiles, pastedTask, readTask } from './input/sources.js';
+import { download } from './views/export.js';
 import { renderReport } from './views/render.js';
 import { BatchView } from './views/batch-view.js';
 import { clear, h } from './common/dom.js';
@@ -53,7 +55,38 @@ export class Checker {
     const root = clear(this.single);
     if (back) root.append(h('button', { type: 'button', class: 'back', onclick: back.action }, `← ${back.label}`));
     root.append(renderReport(report, { onAddKey: (input) => this.addKey(input), remember: true }));
+    const task = this.current?.kind === 'single' ? this.current.task : null;
+    if (task && !task.error) {
+      root.append(h('p', { class: 'evidence-actions' },
+        h('button', { type: 'button', dataset: { action: 'save-evidence' }, onclick: (e) => this.saveEvidence(task, e.currentTarget) },
+          'Save evidence report'),
+        ' ',
+        h('span', { class: 'hint' }, 'One HTML file with the verdict, the keys and their fingerprints, how to check it again, and the original message.')));
+    }
     root.hidden = false;
+  }
+
+  /**
+   * Save the evidence report of a task: the message is checked again on the main thread, with the
+   * same keys and judging time, and the wasm's own SHA-256 goes into the report.
+   */
+  async saveEvidence(task, button) {
+    button.disabled = true;
+    try {
+      const [dk, bytes, wasmHash] = await Promise.all([engine(), readTask(task), wasmSha256()]);
+      const v = new dk.Verifier({ keys: this.pool.keys, ...(this.pool.at ? { at: this.pool.at } : {}) });
+      try {
+        const html = v.evidenceReport(bytes, task.source, wasmHash ?? undefined);
+        const base = task.source.split(/[/\\!]/).pop().replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._]+/, '').slice(0, 100) || 'message';
+        download(`${base}.evidence.html`, html, 'text/html');
+      } finally {
+        v.free();
+      }
+    } catch (e) {
+      this.progress.setStatus(`The evidence report could not be made: ${e.message}`, true);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   /** Verify a single task in one worker and show it. */

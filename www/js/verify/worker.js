@@ -90,6 +90,7 @@ async function finish(p, body) {
       const { jobs, sha256 } = await p.hashes;
       r = v.verifyWithBodyHashes(p.bytes, p.task.source, jobs);
       r.sha256 = sha256;
+      if (r.evidence) r.evidence.input_sha256 = sha256;
     } else {
       r = v.verify(p.bytes, p.task.source);
     }
