@@ -16,7 +16,7 @@
 
 use super::MAX_SIGNATURES;
 use super::algorithm::Canonicalization;
-use super::canon::{self, BodyHash};
+use super::canon::{self, BodyHash, PrefixMatch};
 use super::signature::{Signature, SignatureField};
 use crate::budget::{Work, count};
 use crate::crypto::HashAlgorithm;
@@ -60,7 +60,14 @@ pub struct BodyCache {
     planned: Vec<BodyJob>,
     /// Forms built so far: `None` when the form is identical to the body as received.
     forms: Vec<(BodyForm, Option<Vec<u8>>)>,
+    /// Per canonicalization and hash, the digests of the body's prefixes that end in its last
+    /// [`FOOTER_WINDOW`] bytes (computed once per message, for the `list_footer` repair).
+    prefixes: Vec<((Canonicalization, HashAlgorithm), Vec<(Vec<u8>, PrefixMatch)>)>,
 }
+
+/// A list footer is looked for only in the last this many canonical bytes of a body: lists
+/// append a few lines. It bounds the finalizations of the running hash (one per line there).
+pub const FOOTER_WINDOW: u64 = 64 * 1024;
 
 impl BodyCache {
     /// A cache holding the hashes the caller computed (of the body as received).
@@ -107,6 +114,29 @@ impl BodyCache {
             self.compute(form, body, job);
         }
         self.hashes.get(&(form, job))
+    }
+
+    /// The prefix of `body` (as received), ending in its last [`FOOTER_WINDOW`] canonical bytes,
+    /// whose hash is `digest`. The digests of all such prefixes are computed in one pass on the
+    /// first request for a canonicalization and hash, and shared by every signature.
+    pub fn signed_prefix(
+        &mut self,
+        body: &[u8],
+        canon: Canonicalization,
+        hash: HashAlgorithm,
+        canonical_len: u64,
+        digest: &[u8],
+    ) -> Option<PrefixMatch> {
+        let key = (canon, hash);
+        let i = match self.prefixes.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                let from = canonical_len.saturating_sub(FOOTER_WINDOW);
+                self.prefixes.push((key, canon::prefix_digests(body, canon, hash, from)));
+                self.prefixes.len() - 1
+            }
+        };
+        self.prefixes[i].1.iter().find(|(d, _)| d == digest).map(|(_, at)| *at)
     }
 
     /// The bytes of a form built before, when it differs from the body as received.

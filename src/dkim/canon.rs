@@ -186,7 +186,7 @@ pub fn body_canonical(body: &[u8], canon: Canonicalization) -> Vec<u8> {
     c.0
 }
 
-/// Where a signed prefix of a body ends (see [`signed_prefix`]).
+/// Where a prefix of a body ends (see [`prefix_digests`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PrefixMatch {
     /// Canonical bytes of the prefix.
@@ -196,27 +196,18 @@ pub struct PrefixMatch {
     pub lines: u64,
 }
 
-/// Finds the prefix of `body`, ending at the end of a non-empty line, whose canonical form
-/// (with `canon`) hashes to `target`, in one pass: the body is canonicalized and hashed once,
-/// line by line, and the running hash is finished at each line end from canonical offset
-/// `from` on (one extra finalization per line there). `None` when no such prefix exists.
-pub fn signed_prefix(
+/// The digest of every prefix of `body` that ends at the end of a non-empty line at canonical
+/// offset `from` or later, canonicalized with `canon`, in one pass: the body is canonicalized
+/// and hashed once, and the running hash is finished at each such line end (one extra
+/// finalization per line there). A signature whose `bh=` is one of them signed that prefix.
+pub fn prefix_digests(
     body: &[u8],
     canon: Canonicalization,
     algorithm: HashAlgorithm,
-    target: &[u8],
     from: u64,
-) -> Option<PrefixMatch> {
-    let mut sink = PrefixSink {
-        hasher: Hasher::new(algorithm),
-        len: 0,
-        lines: 0,
-        line_start: 0,
-        prev_cr: false,
-        from,
-        target,
-        found: None,
-    };
+) -> Vec<(Vec<u8>, PrefixMatch)> {
+    let mut sink =
+        PrefixSink { hasher: Hasher::new(algorithm), len: 0, lines: 0, line_start: 0, prev_cr: false, from, found: Vec::new() };
     match canon {
         Canonicalization::Simple => simple_body(body, &mut sink),
         Canonicalization::Relaxed => relaxed_body(body, &mut sink),
@@ -224,8 +215,8 @@ pub fn signed_prefix(
     sink.found
 }
 
-/// Hashes the canonical body and compares the digest at each line end with a target.
-struct PrefixSink<'t> {
+/// Hashes the canonical body and records the digest at each line end.
+struct PrefixSink {
     hasher: Hasher,
     /// Canonical bytes written so far.
     len: u64,
@@ -236,15 +227,11 @@ struct PrefixSink<'t> {
     /// The last byte written was a CR.
     prev_cr: bool,
     from: u64,
-    target: &'t [u8],
-    found: Option<PrefixMatch>,
+    found: Vec<(Vec<u8>, PrefixMatch)>,
 }
 
-impl Sink for PrefixSink<'_> {
+impl Sink for PrefixSink {
     fn write(&mut self, mut data: &[u8]) {
-        if self.found.is_some() {
-            return;
-        }
         while let Some(lf) = memchr::memchr(b'\n', data) {
             let crlf = if lf == 0 { self.prev_cr } else { data[lf - 1] == b'\r' };
             self.hasher.update(&data[..=lf]);
@@ -257,9 +244,9 @@ impl Sink for PrefixSink<'_> {
             self.lines += 1;
             let non_empty = self.len - self.line_start > 2;
             self.line_start = self.len;
-            if non_empty && self.len >= self.from && self.hasher.clone().finish() == self.target {
-                self.found = Some(PrefixMatch { canonical_len: self.len, lines: self.lines });
-                return;
+            if non_empty && self.len >= self.from {
+                let at = PrefixMatch { canonical_len: self.len, lines: self.lines };
+                self.found.push((self.hasher.clone().finish(), at));
             }
         }
         self.hasher.update(data);

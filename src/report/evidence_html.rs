@@ -40,7 +40,7 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
     out.push_str(&format!(
         "<section class=\"verdict\" data-assessment=\"{status}\"><h2>{}</h2>\n<p class=\"label\">{}</p>\n<p class=\"main\">{}</p>\n",
         t("ev-verdict"),
-        esc(explain::label(&report.assessment)),
+        esc(&format!("{} ({})", t(&format!("ev-status-{status}")), explain::label(&report.assessment))),
         esc(&report.headline.main)
     ));
     list(&mut out, report.headline.caveats.iter().map(|c| esc(c)));

@@ -900,6 +900,14 @@ pub fn evidence_text(id: &str) -> &'static str {
     match id {
         "ev-title" => "DKIM evidence report",
         "ev-verdict" => "Verdict",
+        "ev-status-verified" => "Verified",
+        "ev-status-consistent" => "Consistent with a recovered key (not verified)",
+        "ev-status-proves_nothing" => "Proves nothing (a key anyone can sign with)",
+        "ev-status-failed" => "Failed: does not verify",
+        "ev-status-no_key" => "Not checked: no key known",
+        "ev-status-invalid" => "Cannot be evaluated",
+        "ev-status-unsigned" => "Not signed",
+        "ev-status-error" => "Not readable as an email",
         "ev-what" => "What DKIM shows, and what it does not",
         "ev-proves" => {
             "A DKIM signature that verifies shows that the domain named in it (d=) signed the header fields it \

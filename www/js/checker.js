@@ -57,11 +57,14 @@ export class Checker {
     root.append(renderReport(report, { onAddKey: (input) => this.addKey(input), remember: true }));
     const task = this.current?.kind === 'single' ? this.current.task : null;
     if (task && !task.error) {
-      root.append(h('p', { class: 'evidence-actions' },
+      // Right under the banner: the verdict, then the way to keep it.
+      const actions = h('p', { class: 'evidence-actions' },
         h('button', { type: 'button', dataset: { action: 'save-evidence' }, onclick: (e) => this.saveEvidence(task, e.currentTarget) },
           'Save evidence report'),
         ' ',
-        h('span', { class: 'hint' }, 'One HTML file with the verdict, the keys and their fingerprints, how to check it again, and the original message.')));
+        h('span', { class: 'hint' }, 'One HTML file with the verdict, the keys and their fingerprints, how to check it again, and the original message.'));
+      const bannerEl = root.querySelector('.banner');
+      if (bannerEl) bannerEl.after(actions); else root.append(actions);
     }
     root.hidden = false;
   }

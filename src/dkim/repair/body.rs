@@ -8,10 +8,6 @@ use crate::dkim::canon;
 use crate::dkim::result::MAX_UNSIGNED_TAIL_CHARS;
 use crate::dkim::signature::Signature;
 
-/// A footer is looked for only in the last this many canonical bytes of the body: lists append
-/// a few lines. It bounds the finalizations of the running hash (one per line there).
-pub const MAX_FOOTER_BYTES: u64 = 64 * 1024;
-
 /// The first body repair that makes the body hash match `bh=`.
 pub fn repair(attempt: &mut Attempt<'_, '_, '_, '_>, sig: &Signature) -> Option<RepairKind> {
     let body = attempt.message.body_bytes();
@@ -34,16 +30,18 @@ pub fn repair(attempt: &mut Attempt<'_, '_, '_, '_>, sig: &Signature) -> Option<
         }
     }
     if sig.body_length.is_none() {
-        return list_footer(body, sig, attempt.canonical_len);
+        return list_footer(attempt, sig);
     }
     None
 }
 
-/// The signed body as a prefix of the body: found in one pass (see [`canon::signed_prefix`]),
-/// looked for in the last [`MAX_FOOTER_BYTES`] only.
-fn list_footer(body: &[u8], sig: &Signature, canonical_len: u64) -> Option<RepairKind> {
-    let from = canonical_len.saturating_sub(MAX_FOOTER_BYTES);
-    let found = canon::signed_prefix(body, sig.body_canon, sig.algorithm.hash(), &sig.body_hash, from)?;
+/// The signed body as a prefix of the body: the digests of the prefixes ending in the last
+/// [`body_hash::FOOTER_WINDOW`] bytes are computed in one pass per message, canonicalization and
+/// hash (see [`crate::dkim::body_hash::BodyCache::signed_prefix`]).
+fn list_footer(attempt: &mut Attempt<'_, '_, '_, '_>, sig: &Signature) -> Option<RepairKind> {
+    let (body, canonical_len) = (attempt.message.body_bytes(), attempt.canonical_len);
+    let found =
+        attempt.bodies.signed_prefix(body, sig.body_canon, sig.algorithm.hash(), canonical_len, &sig.body_hash)?;
     // The canonical forms keep the body's lines: the signed part ends after the same line here.
     let lines = usize::try_from(found.lines).ok()?;
     let end = memchr::memmem::find_iter(body, b"\r\n").nth(lines.checked_sub(1)?).map(|p| p + 2)?;

@@ -17,7 +17,8 @@
 //! only when the body hash matches as received: after the repair, both must hold. The cost is
 //! bounded: each code makes at most one extra pass over the body (building a form of it at most
 //! once per message, see [`super::body_hash::BodyCache`]) or over the signed header fields per
-//! candidate, from a fixed list of a few candidates, and only for failed signatures.
+//! candidate, from a fixed list of a few candidates, and only for failed signatures. The footer
+//! search is one pass per message, canonicalization and hash, shared by its signatures.
 
 pub mod body;
 pub mod header;

@@ -32,8 +32,10 @@ export const CAVEAT_WORDS = {
   partial_body: 'part of the body unsigned',
 };
 
-/** The caveat words of a verified assessment, joined ('' when there are none). */
+/** The caveat words of a verified assessment, joined ('' when there are none); a failed one
+ *  that verifies once a named repair is undone says so. */
 export function caveatWords(a) {
+  if (a.status === 'failed' && (a.caveats || []).includes('repaired')) return 'verifies once a known change is undone';
   if (a.status !== 'verified') return '';
   return (a.caveats || []).map((c) => CAVEAT_WORDS[c]).filter(Boolean).join('; ');
 }
