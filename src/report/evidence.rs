@@ -1,6 +1,6 @@
 //! The facts someone else needs to re-check a verdict (`evidence` in the JSON): which tool and
 //! build judged, the SHA-256 of the input, when, and every key used with its fingerprint and
-//! provenance. The evidence report (an HTML file, [`super::evidence_html`]) shows the same facts.
+//! provenance. The evidence report (an HTML file, made by the `evidence_html` module) shows the same facts.
 
 use super::{KeyUsed, MessageReport};
 use crate::keys::KeyFlag;

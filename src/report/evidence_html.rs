@@ -199,7 +199,7 @@ fn key(out: &mut String, k: &KeyUsed) {
         (None, Some(b)) => b.clone(),
         (None, None) => t("ev-unknown").into(),
     };
-    let flags: Vec<String> = p.flags.iter().map(|f| format!("{f:?}").to_lowercase()).collect();
+    let flags: Vec<String> = p.flags.iter().map(|f| format!("{f:?}").to_ascii_lowercase()).collect();
     let mut rows = vec![
         (t("ev-name").into(), format!("<code>{}</code>", esc(&k.name))),
         (t("ev-key-type").into(), esc(&format!("{} {}", k.key_type, k.bits))),

@@ -894,7 +894,7 @@ pub fn body_not_shown(exceeded: &Exceeded) -> String {
     format!("The body and attachments are not shown: {exceeded}. The signatures are checked all the same.")
 }
 
-/// The words of the evidence report (`super::evidence_html`), by id; `{name}` marks an argument
+/// The words of the evidence report (the `evidence_html` module), by id; `{name}` marks an argument
 /// (see [`fill`]). Every sentence of that report is here.
 pub fn evidence_text(id: &str) -> &'static str {
     match id {

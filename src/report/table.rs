@@ -36,7 +36,7 @@ pub const COLUMNS: &[Column] = &[
     ("repairs", |r| join(r.signatures.iter().filter_map(|s| s.repair.as_ref().map(|x| x.code.into())))),
     ("key_origins", |r| join(r.evidence.keys.iter().map(|k| k.origin.replace(' ', "_")))),
     ("key_flags", |r| {
-        join(r.evidence.keys.iter().flat_map(|k| k.flags.iter().map(|f| format!("{f:?}").to_lowercase())))
+        join(r.evidence.keys.iter().flat_map(|k| k.flags.iter().map(|f| format!("{f:?}").to_ascii_lowercase())))
     }),
     ("warnings", |r| {
         let mut codes: Vec<&str> = Vec::new();

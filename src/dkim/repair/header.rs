@@ -178,16 +178,16 @@ fn conventional_spelling(name: &str) -> String {
     if let Some(known) = SPELLINGS.iter().find(|s| s.eq_ignore_ascii_case(name)) {
         return known.to_string();
     }
-    name.split('-')
-        .map(|part| {
-            let mut c = part.chars();
-            match c.next() {
-                Some(first) => first.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<String>>()
-        .join("-")
+    // Field names are ASCII (RFC 5322 §2.2).
+    let mut out = name.to_ascii_lowercase().into_bytes();
+    let mut start = true;
+    for b in &mut out {
+        if start {
+            b.make_ascii_uppercase();
+        }
+        start = *b == b'-';
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The raw field with `changes` undone; `None` when they change nothing.
