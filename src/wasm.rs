@@ -15,11 +15,11 @@ use crate::keys::archive::Archive;
 use crate::keys::record::KeyRecord;
 use crate::keys::{self, KeyStore};
 use crate::message::mbox;
+use crate::report::evidence_html::{EvidenceInputs, evidence_html};
 use crate::text::dns_name::is_domain_name;
 use crate::verify::{Judging, Options, verify_message};
 use crate::wasm_input::{JsBodyJob, JsOptions, parse_canon};
 use serde::Serialize;
-use crate::report::evidence_html::{EvidenceInputs, evidence_html};
 use wasm_bindgen::prelude::*;
 
 /// The caller's current time, unix seconds.

@@ -21,8 +21,8 @@ pub enum MessageSignatureCheck {
     Valid {
         /// The `d=` domain.
         domain: String,
-        /// The key used.
-        key: KeyUsed,
+        /// The key used (boxed: it is much larger than the other variants).
+        key: Box<KeyUsed>,
     },
     /// The body hash does not match the body (the signature is otherwise well formed).
     BodyChanged {
@@ -85,7 +85,9 @@ pub fn check(
     let rule: ExtraKeyRule<'_> = &arc_key_rule;
     match check_key_for(keys, &sig.key_request(), &hasher.finish(), message_date, rule) {
         KeyOutcome::Error(verdict, code, _, detail) => MessageSignatureCheck::Key(verdict, code, detail),
-        KeyOutcome::Checked { key, valid: true } => MessageSignatureCheck::Valid { domain: sig.domain, key },
+        KeyOutcome::Checked { key, valid: true } => {
+            MessageSignatureCheck::Valid { domain: sig.domain, key: Box::new(key) }
+        }
         KeyOutcome::Checked { valid: false, .. } => MessageSignatureCheck::Invalid(
             "headers_changed",
             "the signature does not verify: a signed header field changed, or it was not made with this key".into(),

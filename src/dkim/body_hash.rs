@@ -62,8 +62,11 @@ pub struct BodyCache {
     forms: Vec<(BodyForm, Option<Vec<u8>>)>,
     /// Per canonicalization and hash, the digests of the body's prefixes that end in its last
     /// [`FOOTER_WINDOW`] bytes (computed once per message, for the `list_footer` repair).
-    prefixes: Vec<((Canonicalization, HashAlgorithm), Vec<(Vec<u8>, PrefixMatch)>)>,
+    prefixes: Vec<((Canonicalization, HashAlgorithm), PrefixDigests)>,
 }
+
+/// The digest of each prefix of a body ending at a line end, with where it ends.
+type PrefixDigests = Vec<(Vec<u8>, PrefixMatch)>;
 
 /// A list footer is looked for only in the last this many canonical bytes of a body: lists
 /// append a few lines. It bounds the finalizations of the running hash (one per line there).

@@ -206,8 +206,15 @@ pub fn prefix_digests(
     algorithm: HashAlgorithm,
     from: u64,
 ) -> Vec<(Vec<u8>, PrefixMatch)> {
-    let mut sink =
-        PrefixSink { hasher: Hasher::new(algorithm), len: 0, lines: 0, line_start: 0, prev_cr: false, from, found: Vec::new() };
+    let mut sink = PrefixSink {
+        hasher: Hasher::new(algorithm),
+        len: 0,
+        lines: 0,
+        line_start: 0,
+        prev_cr: false,
+        from,
+        found: Vec::new(),
+    };
     match canon {
         Canonicalization::Simple => simple_body(body, &mut sink),
         Canonicalization::Relaxed => relaxed_body(body, &mut sink),

@@ -15,6 +15,9 @@ use crate::message::{HeaderField, Message};
 /// A `[tag]` longer than this is not taken for a list's tag.
 const MAX_TAG_BYTES: usize = 64;
 
+/// A way to spell a field's name: `None` when it has none.
+type NameScheme<'s> = dyn Fn(&HeaderField<'_>) -> Option<String> + 's;
+
 /// Spellings of field names that title case does not give.
 const SPELLINGS: &[&str] = &["Message-ID", "MIME-Version", "Content-ID", "DKIM-Signature", "In-Reply-To"];
 
@@ -66,7 +69,7 @@ pub fn repair(attempt: &mut Attempt<'_, '_, '_, '_>, sig: &Signature) -> Option<
     if sig.header_canon != Canonicalization::Simple {
         return None;
     }
-    let schemes: [&dyn Fn(&HeaderField<'_>) -> Option<String>; 3] = [
+    let schemes: [&NameScheme<'_>; 3] = [
         &|f| Some(conventional_spelling(&f.name_str())),
         &|f| sig.signed_headers.iter().find(|h| h.as_bytes().eq_ignore_ascii_case(f.name)).cloned(),
         &|f| Some(f.name_str().to_ascii_lowercase()),
@@ -242,7 +245,8 @@ mod tests {
 
     #[test]
     fn subject_tags_are_found_after_reply_prefixes() {
-        let cases: &[(&[u8], Option<(&[u8], &[u8])>)] = &[
+        type Case<'c> = (&'c [u8], Option<(&'c [u8], &'c [u8])>);
+        let cases: &[Case<'_>] = &[
             (b"Subject: [list] Hello\r\n", Some((b"Subject: Hello\r\n", b"[list]"))),
             (b"Subject: Re: [list] Hello\r\n", Some((b"Subject: Re: Hello\r\n", b"[list]"))),
             (b"Subject: Hello [list]\r\n", None),
