@@ -226,9 +226,10 @@ fn signature_tags(raw: &[u8]) -> Vec<Vec<(String, String)>> {
                 .tags
                 .iter()
                 .map(|tag| {
-                    let value: String =
-                        String::from_utf8_lossy(tag.value).split_whitespace().collect::<Vec<_>>().join(" ");
-                    (tag.name.to_string(), value)
+                    // Folding removed; in base64 values (b=, bh=) whitespace means nothing at all.
+                    let joiner = if matches!(tag.name, "b" | "bh") { "" } else { " " };
+                    let text = String::from_utf8_lossy(tag.value);
+                    (tag.name.to_string(), text.split_whitespace().collect::<Vec<_>>().join(joiner))
                 })
                 .collect(),
             Err(_) => vec![(String::new(), String::from_utf8_lossy(field.value).trim().to_string())],
