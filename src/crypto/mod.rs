@@ -142,3 +142,28 @@ impl PublicKey {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::Engine;
+
+    /// RFC 8410 §10.1: the example Ed25519 public key and its SubjectPublicKeyInfo.
+    #[test]
+    fn ed25519_spki_is_rfc_8410s_example() {
+        let raw: Vec<u8> = (0..32)
+            .map(|i| {
+                u8::from_str_radix(
+                    &"19bf44096984cdfe8541bac167dc3b96c85086aa30b6b6cb0c5c38ad703166e1"[2 * i..2 * i + 2],
+                    16,
+                )
+            })
+            .collect::<Result<_, _>>()
+            .expect("hex");
+        let key = PublicKey::ed25519(&raw).expect("key");
+        let expected = base64::engine::general_purpose::STANDARD
+            .decode("MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=")
+            .expect("base64");
+        assert_eq!(key.spki_der(), expected);
+    }
+}
