@@ -10,6 +10,7 @@ use base64::Engine;
 use common::signer::{Spec, TestKey, sign};
 use dkimcheck::dkim::algorithm::Algorithm;
 use dkimcheck::keys::KeyStore;
+use dkimcheck::l10n::Lang;
 use dkimcheck::report::evidence_html::{EvidenceInputs, evidence_html};
 use dkimcheck::report::{authres, table};
 use dkimcheck::verify::{Options, verify_message};
@@ -62,7 +63,7 @@ fn evidence_facts_in_the_json_and_the_html() {
     assert_eq!((e.keys[0].origin.as_str(), &e.keys[0].used_by), ("test", &vec!["dkim#1".to_string()]));
     assert_eq!(r.signatures[0].key.as_ref().map(|k| k.spki_sha256.as_str()), Some(spki.as_str()));
 
-    let html = evidence_html(&r, &raw, &EvidenceInputs { wasm_sha256: Some("ab".repeat(32)) });
+    let html = evidence_html(&r, &raw, &EvidenceInputs { wasm_sha256: Some("ab".repeat(32)), lang: Lang::En });
     assert_eq!(fact(&html, "input-sha256"), sha);
     assert_eq!(fact(&html, "spki-sha256"), spki);
     assert_eq!(fact(&html, "version"), env!("CARGO_PKG_VERSION"));
@@ -110,6 +111,11 @@ fn a_repaired_signature_is_failed_in_the_evidence_report() {
     let html = evidence_html(&r, &changed, &EvidenceInputs::default());
     assert!(html.contains("data-assessment=\"failed\""));
     assert!(html.contains("<code>list_footer</code>"));
+    assert!(html.contains("<html lang=\"en\">") && html.contains("It does not verify as received"));
+    // In French: the same facts, the words from the French catalog.
+    let fr = evidence_html(&r, &changed, &EvidenceInputs { wasm_sha256: None, lang: Lang::Fr });
+    assert!(fr.contains("<html lang=\"fr\">") && fr.contains("<code>list_footer</code>"));
+    assert!(!fr.contains("It does not verify as received") && !fr.contains("DKIM evidence report"), "{fr}");
     assert!(!html.contains("wasm-sha256"));
     let ar = authres::authentication_results(&r, Some(&changed));
     assert!(ar.starts_with("Authentication-Results: dkimcheck; dkim=fail reason=\"body_changed; verifies after repair list_footer\" header.d=example.org header.s=test header.a=rsa-sha256 header.b="), "{ar}");

@@ -8,6 +8,7 @@ mod common;
 use common::signer::{Spec, TestKey, sign};
 use dkimcheck::dkim::algorithm::{Algorithm, Canonicalization};
 use dkimcheck::keys::KeyStore;
+use dkimcheck::l10n::Lang;
 use dkimcheck::report::{Caveat, MessageReport, RepairKind, Status, Verdict};
 use dkimcheck::verify::{Options, verify_message};
 use std::sync::OnceLock;
@@ -37,7 +38,9 @@ fn check(message: &str, spec: &Spec, change: impl Fn(String) -> String) -> Messa
     assert_ne!(changed, signed, "the change must change something");
     let mut store = KeyStore::new();
     store.add_zone(&spec.zone_line(key()), "test");
-    verify_message(changed.as_bytes(), &store, &Options::at(AT))
+    let mut r = verify_message(changed.as_bytes(), &store, &Options::at(AT));
+    r.render(Lang::En);
+    r
 }
 
 fn replace(from: &'static str, to: &'static str) -> impl Fn(String) -> String {
@@ -56,9 +59,9 @@ fn repaired(r: &MessageReport) -> Option<RepairKind> {
     let repair = s.repair.clone()?;
     assert!(r.assessment.caveats.contains(&Caveat::Repaired));
     assert_eq!(repair.code, repair.args.code());
-    assert!(repair.description.starts_with("It does not verify as received"), "{}", repair.description);
+    assert!(repair.description.text.starts_with("It does not verify as received"), "{}", repair.description.text);
     assert!(r.headline.caveats.contains(&repair.description), "{:?}", r.headline);
-    assert!(s.explanation.contains(&repair.description));
+    assert!(s.explanation.text.contains(&repair.description.text));
     Some(repair.args)
 }
 
@@ -78,7 +81,7 @@ fn list_footer_is_cut_where_the_signed_part_ends() {
         assert_eq!((signed_lines, appended_lines), (6, 3), "{canon:?}");
         assert!(appended_text.starts_with("___") && appended_text.ends_with("/team"), "{appended_text:?}");
         assert!(appended_bytes > 0);
-        assert!(r.signatures[0].explanation.contains("last 3 lines"), "{}", r.signatures[0].explanation);
+        assert!(r.signatures[0].explanation.text.contains("last 3 lines"), "{}", r.signatures[0].explanation.text);
     }
 }
 

@@ -1,10 +1,13 @@
 //! Printing reports: short human lines (colour only on a terminal), JSON Lines, CSV or RFC 8601
-//! Authentication-Results fields; writing evidence reports.
+//! Authentication-Results fields; evidence reports for `--evidence`.
 
+use dkimcheck::catalog;
+use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::report::evidence_html::{EvidenceInputs, evidence_html};
 use dkimcheck::report::{ArcReport, Assessment, JudgingMode, MessageReport, Status, Verdict};
 use dkimcheck::report::{authres, explain, table};
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -23,78 +26,118 @@ pub enum Format {
 }
 
 impl Format {
-    /// Reads `--format`'s value.
-    pub fn parse(v: &str) -> Result<Format, String> {
+    /// Reads `--format`'s value (`None`: not one of them).
+    pub fn parse(v: &str) -> Option<Format> {
         match v {
-            "human" => Ok(Format::Human),
-            "json" => Ok(Format::Json),
-            "csv" => Ok(Format::Csv),
-            "ar" => Ok(Format::Ar),
-            _ => Err(format!("--format: \"{v}\" is not one of human, json, csv, ar")),
+            "human" => Some(Format::Human),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "ar" => Some(Format::Ar),
+            _ => None,
         }
     }
 }
 
-/// Prints reports and a closing tally.
-pub struct Printer {
+/// How reports are printed.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
     format: Format,
-    /// The CSV header row is printed.
-    header_done: bool,
+    /// Also make each message's evidence report.
+    evidence: bool,
     verbose: bool,
     colour: bool,
-    /// Messages per assessment status, in the order of `Status::ALL`.
-    counts: [usize; 8],
-    /// Of those `invalid`, how many only because they expired at the `--at` time.
-    expired: usize,
-    out: std::io::BufWriter<std::io::Stdout>,
+    /// The language of the words (JSON keeps its codes; its texts are in this language).
+    lang: Lang,
+    /// Width of the label column: the longest usual label in `lang` (7 in English).
+    width: usize,
 }
 
-impl Printer {
-    /// A printer for JSON Lines or human output.
-    pub fn new(format: Format, verbose: bool) -> Self {
+/// One report as printed, with what the tally and the exit status need: made on the thread that
+/// verified the message, printed in order by the [`Printer`].
+pub struct Rendered {
+    /// The line(s), each ending in a newline.
+    pub text: String,
+    /// The message's source and its evidence report (HTML), with `--evidence`.
+    pub evidence: Option<(String, String)>,
+    /// The report's assessment status.
+    pub status: Status,
+    /// Invalid only because it expired at the `--at` time.
+    pub expired: bool,
+    /// Verified (for the exit status).
+    pub verified: bool,
+}
+
+impl Style {
+    /// Output in `format` (colour only for people on a terminal, unless NO_COLOR), in `lang`;
+    /// `evidence`: also make each message's evidence report.
+    pub fn new(format: Format, evidence: bool, verbose: bool, lang: Lang) -> Self {
         let colour =
             format == Format::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        let out = std::io::BufWriter::new(std::io::stdout());
-        Printer { format, header_done: false, verbose, colour, counts: [0; 8], expired: 0, out }
+        // CONSISTENT (recovered keys, rare) may stick out; the others line up.
+        let width = Status::ALL
+            .iter()
+            .filter(|s| **s != Status::Consistent)
+            .map(|&s| catalog::render(lang, &explain::label(&Assessment::without_signature(s))).chars().count())
+            .chain([catalog::text(lang, "label-expired").chars().count()])
+            .max()
+            .unwrap_or(7);
+        Style { format, evidence, verbose, colour, lang, width }
     }
 
-    /// Prints one report (`raw`: the message, when it could be read).
-    pub fn print(&mut self, r: &MessageReport, raw: Option<&[u8]>) {
-        if let Some(i) = Status::ALL.iter().position(|s| *s == r.assessment.status) {
-            self.counts[i] += 1;
-        }
-        self.expired += usize::from(r.assessment.status == Status::Invalid && r.assessment.reason == Some("expired"));
-        match self.format {
-            Format::Human => {}
+    /// The output for one report (`raw`: the message, when it could be read). Human output
+    /// words only the lines it prints; JSON and CSV carry every text, in the style's language.
+    pub fn render(&self, r: &mut MessageReport, raw: Option<&[u8]>) -> Rendered {
+        let evidence = raw.filter(|_| self.evidence).map(|raw| {
+            (r.source.clone(), evidence_html(r, raw, &EvidenceInputs { wasm_sha256: None, lang: self.lang }))
+        });
+        let text = match self.format {
             Format::Json => {
-                let _ = writeln!(self.out, "{}", r.to_json_line());
-                return;
+                r.render(self.lang);
+                let mut line = r.to_json_line();
+                line.push('\n');
+                line
             }
             Format::Csv => {
-                if !std::mem::replace(&mut self.header_done, true) {
-                    let _ = write!(self.out, "{}", table::csv_header());
-                }
-                let _ = write!(self.out, "{}", table::csv_row(r));
-                return;
+                r.render(self.lang);
+                table::csv_row(r)
             }
             Format::Ar => {
-                let _ = writeln!(self.out, "{}", authres::authentication_results(r, raw));
-                return;
+                let mut line = authres::authentication_results(r, raw);
+                line.push('\n');
+                line
             }
+            Format::Human => {
+                let mut text = String::new();
+                self.write_human(&mut text, r);
+                text
+            }
+        };
+        Rendered {
+            text,
+            evidence,
+            status: r.assessment.status,
+            expired: r.assessment.status == Status::Invalid && r.assessment.reason == Some("expired"),
+            verified: r.verified(),
         }
-        let label = explain::label(&r.assessment);
+    }
+
+    fn write_human(&self, out: &mut String, r: &MessageReport) {
+        let (lang, width) = (self.lang, self.width);
+        let label = catalog::render(lang, &explain::label(&r.assessment));
         let colour = match r.assessment.status {
             Status::Verified => "32",
             Status::Failed | Status::Invalid | Status::Error => "31",
             _ => "33",
         };
-        let label = if self.colour { format!("\x1b[1;{colour}m{label:<7}\x1b[0m") } else { format!("{label:<7}") };
-        let _ = writeln!(self.out, "{label} {}: {}", r.source, r.summary);
+        let label =
+            if self.colour { format!("\x1b[1;{colour}m{label:<width$}\x1b[0m") } else { format!("{label:<width$}") };
+        let _ = writeln!(out, "{label} {}: {}", r.source, r.summary_in(lang));
+        let indent = " ".repeat(width + 1);
         let show = self.verbose || r.signatures.len() > 1 || r.signatures.iter().any(|s| !s.warnings.is_empty());
         for s in r.signatures.iter().filter(|_| show) {
             let _ = writeln!(
-                self.out,
-                "        #{} {} ({}, {}) d={} s={} {} {}: {}",
+                out,
+                "{indent}#{} {} ({}, {}) d={} s={} {} {}: {}",
                 s.index + 1,
                 s.assessment.status,
                 s.result,
@@ -103,16 +146,16 @@ impl Printer {
                 s.selector.as_deref().unwrap_or("?"),
                 s.algorithm.as_deref().unwrap_or("?"),
                 s.canonicalization.as_deref().unwrap_or(""),
-                s.explanation
+                catalog::render(lang, &s.explanation)
             );
             for w in &s.warnings {
-                let _ = writeln!(self.out, "           ! {}", w.text);
+                let _ = writeln!(out, "{indent}   ! {}", catalog::render(lang, &w.message));
             }
         }
         for k in &r.domainkeys {
             let _ = writeln!(
-                self.out,
-                "        DomainKeys #{} {} ({}, {}) d={} s={} {}: {}",
+                out,
+                "{indent}DomainKeys #{} {} ({}, {}) d={} s={} {}: {}",
                 k.index + 1,
                 k.assessment.status,
                 k.result,
@@ -120,47 +163,95 @@ impl Printer {
                 k.domain.as_deref().unwrap_or("?"),
                 k.selector.as_deref().unwrap_or("?"),
                 k.canonicalization.as_deref().unwrap_or(""),
-                k.explanation
+                catalog::render(lang, &k.explanation)
             );
             for w in k.warnings.iter().filter(|_| self.verbose) {
-                let _ = writeln!(self.out, "           ! {}", w.text);
+                let _ = writeln!(out, "{indent}   ! {}", catalog::render(lang, &w.message));
             }
         }
         if r.arc.result != Verdict::None {
+            let sets = Phrase::new("cli-arc-sets").number("count", r.arc.instances);
             let _ = writeln!(
-                self.out,
-                "        ARC {} ({}), {} set(s): {}",
-                r.arc.result, r.arc.reason, r.arc.instances, r.arc.explanation
+                out,
+                "{indent}ARC {} ({}), {}: {}",
+                r.arc.result,
+                r.arc.reason,
+                catalog::render(lang, &sets),
+                catalog::render(lang, &r.arc.explanation)
             );
             for set in r.arc.sets.iter().filter(|_| self.verbose) {
-                let _ = writeln!(self.out, "           {}", set.summary);
+                let _ = writeln!(out, "{indent}   {}", catalog::render(lang, &set.summary));
             }
         }
         if self.verbose {
             for c in &r.authentication_results {
-                let _ = writeln!(self.out, "        {}", c.text);
+                let _ = writeln!(out, "{indent}{}", catalog::render(lang, &c.explanation));
             }
-            let _ = writeln!(self.out, "        {}", explain::judging(&r.judged_at));
+            let _ = writeln!(out, "{indent}{}", catalog::render(lang, &explain::judging(&r.judged_at)));
             for n in &r.notes {
-                let _ = writeln!(self.out, "        note: {n}");
+                let note = Phrase::new("cli-note").phrase("note", n.clone());
+                let _ = writeln!(out, "{indent}{}", catalog::render(lang, &note));
             }
+        }
+    }
+}
+
+/// Prints rendered reports and a closing tally.
+pub struct Printer {
+    format: Format,
+    /// The CSV header row is printed.
+    header_done: bool,
+    lang: Lang,
+    /// Messages per assessment status, in the order of `Status::ALL`.
+    counts: [usize; 8],
+    /// Of those `invalid`, how many only because they expired at the `--at` time.
+    expired: usize,
+    out: std::io::BufWriter<std::io::Stdout>,
+}
+
+impl Printer {
+    /// A printer for reports rendered in `style`.
+    pub fn new(style: Style) -> Self {
+        Printer {
+            format: style.format,
+            header_done: false,
+            lang: style.lang,
+            counts: [0; 8],
+            expired: 0,
+            out: std::io::BufWriter::new(std::io::stdout()),
+        }
+    }
+
+    /// Prints one report.
+    pub fn print(&mut self, r: &Rendered) {
+        if let Some(i) = Status::ALL.iter().position(|s| *s == r.status) {
+            self.counts[i] += 1;
+        }
+        self.expired += usize::from(r.expired);
+        self.csv_header();
+        let _ = self.out.write_all(r.text.as_bytes());
+    }
+
+    /// Prints the CSV header row, once (CSV output).
+    fn csv_header(&mut self) {
+        if self.format == Format::Csv && !std::mem::replace(&mut self.header_done, true) {
+            let _ = self.out.write_all(table::csv_header().as_bytes());
         }
     }
 
     /// Prints the tally (human output, more than one message) and flushes.
     pub fn finish(&mut self) {
-        if self.format == Format::Csv && !self.header_done {
-            let _ = write!(self.out, "{}", table::csv_header());
-        }
+        self.csv_header();
         if self.format == Format::Human && self.counts.iter().sum::<usize>() > 1 {
-            let _ = writeln!(self.out, "{}", explain::tally(&self.counts, self.expired));
+            let _ = writeln!(self.out, "{}", catalog::render(self.lang, &explain::tally(&self.counts, self.expired)));
         }
         let _ = self.out.flush();
     }
 }
 
 /// A report for an input that could not be read.
-pub fn error_report(source: &str, error: &str, judged_at: JudgingMode) -> MessageReport {
+pub fn error_report(source: &str, error: Phrase, judged_at: JudgingMode) -> MessageReport {
+    let headline = Phrase::new("error-could-not-read").phrase("error", error.clone());
     MessageReport {
         source: source.to_string(),
         sha256: String::new(),
@@ -168,9 +259,9 @@ pub fn error_report(source: &str, error: &str, judged_at: JudgingMode) -> Messag
         verdict: Verdict::None,
         assessment: Assessment::without_signature(Status::Error),
         judged_at,
-        summary: format!("Could not be read: {error}"),
-        headline: dkimcheck::report::Headline { main: format!("Could not be read: {error}"), caveats: Vec::new() },
-        error: Some(error.to_string()),
+        summary: String::new(),
+        headline: dkimcheck::report::Headline { main: headline, caveats: Vec::new() },
+        error: Some(error),
         from_domain: None,
         aligned: None,
         notes: Vec::new(),
@@ -194,16 +285,16 @@ pub struct EvidenceDir {
 
 impl EvidenceDir {
     /// Creates the folder (and its parents) if needed.
-    pub fn create(path: &str) -> Result<EvidenceDir, String> {
-        std::fs::create_dir_all(path).map_err(|e| format!("{path}: {e}"))?;
+    pub fn create(path: &str) -> std::io::Result<EvidenceDir> {
+        std::fs::create_dir_all(path)?;
         Ok(EvidenceDir { dir: PathBuf::from(path), used: HashSet::new() })
     }
 
-    /// Writes the evidence report of `r` (the report of the message `raw`); a file name made of
-    /// the message's source, letters, digits, `.`, `-` and `_` only, made unique in this run.
-    pub fn write(&mut self, r: &MessageReport, raw: &[u8]) -> Result<(), String> {
-        let base: String = r
-            .source
+    /// Writes the evidence report `html` of the message `source`; a file name made of the
+    /// source, letters, digits, `.`, `-` and `_` only, made unique in this run. Errors: the path
+    /// and the reason.
+    pub fn write(&mut self, source: &str, html: &str) -> Result<(), (String, std::io::Error)> {
+        let base: String = source
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
             .collect::<String>()
@@ -219,7 +310,6 @@ impl EvidenceDir {
             name = format!("{base}-{n}.evidence.html");
         }
         let path = self.dir.join(&name);
-        let html = evidence_html(r, raw, &EvidenceInputs::default());
-        std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
+        std::fs::write(&path, html).map_err(|e| (path.display().to_string(), e))
     }
 }

@@ -2,10 +2,13 @@
 //! print and re-check. No script, no external resource (a Content-Security-Policy forbids them);
 //! every piece of the message (names, subjects, tag values) is escaped as text: content is data,
 //! never markup. The original message is embedded as a download link (a `data:` URL), so anyone
-//! can check it again with any tool. The words are in [`super::explain::evidence_text`].
+//! can check it again with any tool. The words are the catalogs' `ev-*` messages, in the language
+//! asked for.
 
-use super::explain::{self, fill};
+use super::explain;
 use super::{KeyUsed, MessageReport, SignatureReport};
+use crate::catalog;
+use crate::l10n::{Lang, Phrase};
 use crate::message::{Message, input};
 use crate::text::civil_date::unix_to_date_time;
 use crate::text::tag_list::TagList;
@@ -16,18 +19,23 @@ use base64::Engine;
 pub struct EvidenceInputs {
     /// SHA-256 of the WebAssembly module that ran (hex), when the check ran in a browser.
     pub wasm_sha256: Option<String>,
+    /// The language of the report's words.
+    pub lang: Lang,
 }
 
 /// The evidence report of `report`, the report of the message `raw`.
 pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs) -> String {
-    let t = explain::evidence_text;
+    let lang = inputs.lang;
+    let t = |id: &str| catalog::text(lang, id);
+    let r = |p: &Phrase| catalog::render(lang, p);
     let file = message_file_name(&report.source);
     let mut out = String::with_capacity(16 * 1024 + raw.len() * 4 / 3);
-    out.push_str(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n\
+    out.push_str(&format!(
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-    );
+        lang.code()
+    ));
     out.push_str(&format!(
         "<title>{} — {}</title>\n<style>{STYLE}</style></head><body>\n",
         t("ev-title"),
@@ -40,10 +48,10 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
     out.push_str(&format!(
         "<section class=\"verdict\" data-assessment=\"{status}\"><h2>{}</h2>\n<p class=\"label\">{}</p>\n<p class=\"main\">{}</p>\n",
         t("ev-verdict"),
-        esc(&format!("{} ({})", t(&format!("ev-status-{status}")), explain::label(&report.assessment))),
-        esc(&report.headline.main)
+        esc(&format!("{} ({})", t(&format!("ev-status-{status}")), r(&explain::label(&report.assessment)))),
+        esc(&r(&report.headline.main))
     ));
-    list(&mut out, report.headline.caveats.iter().map(|c| esc(c)));
+    list(&mut out, report.headline.caveats.iter().map(|c| esc(&r(c))));
     out.push_str("</section>\n");
     out.push_str(&format!(
         "<section><h2>{}</h2><p>{}</p><p>{}</p></section>\n",
@@ -56,7 +64,7 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
     let m = &report.message;
     let mut rows: Vec<(String, String)> = vec![
         (t("ev-name").into(), esc(&report.source)),
-        (t("ev-size").into(), esc(&fill("ev-bytes", &[("n", &report.size.to_string())]))),
+        (t("ev-size").into(), esc(&r(&Phrase::new("ev-bytes").number("n", report.size)))),
         (
             t("ev-sha256").into(),
             format!("<code data-fact=\"input-sha256\">{}</code>", esc(&report.evidence.input_sha256)),
@@ -67,7 +75,7 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
             rows.push((t(id).into(), esc(v)));
         }
     }
-    section_table(&mut out, t("ev-input"), &rows);
+    section_table(&mut out, &t("ev-input"), &rows);
 
     // Signatures.
     out.push_str(&format!("<section><h2>{}</h2>\n", t("ev-signatures")));
@@ -76,31 +84,31 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
     }
     let tags = signature_tags(raw);
     for s in &report.signatures {
-        signature(&mut out, s, tags.get(s.index));
+        signature(&mut out, s, tags.get(s.index), lang);
     }
     out.push_str("</section>\n");
     if !report.domainkeys.is_empty() {
         let rows: Vec<(String, String)> = report
             .domainkeys
             .iter()
-            .map(|k| (format!("#{} {}", k.index + 1, esc(k.domain.as_deref().unwrap_or("?"))), esc(&k.explanation)))
+            .map(|k| (format!("#{} {}", k.index + 1, esc(k.domain.as_deref().unwrap_or("?"))), esc(&r(&k.explanation))))
             .collect();
-        section_table(&mut out, t("ev-domainkeys"), &rows);
+        section_table(&mut out, &t("ev-domainkeys"), &rows);
     }
     if report.arc.instances > 0 {
         let mut rows = vec![(
             format!("{} ({})", esc(report.arc.result.as_str()), esc(report.arc.reason)),
-            esc(&report.arc.explanation),
+            esc(&r(&report.arc.explanation)),
         )];
-        rows.extend(report.arc.sets.iter().map(|set| (format!("i={}", set.instance), esc(&set.summary))));
-        section_table(&mut out, t("ev-arc"), &rows);
+        rows.extend(report.arc.sets.iter().map(|set| (format!("i={}", set.instance), esc(&r(&set.summary)))));
+        section_table(&mut out, &t("ev-arc"), &rows);
     }
 
     // The check.
     let tool = &report.evidence.tool;
     let mut rows = vec![
         (t("ev-checked-at").into(), esc(&unix_to_date_time(i64::try_from(report.evidence.judged_at).unwrap_or(0)))),
-        (t("ev-mode").into(), esc(&explain::judging(&report.judged_at))),
+        (t("ev-mode").into(), esc(&r(&explain::judging(&report.judged_at)))),
         (
             t("ev-tool").into(),
             format!(
@@ -114,7 +122,7 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
     if let Some(w) = &inputs.wasm_sha256 {
         rows.push((t("ev-wasm").into(), format!("<code data-fact=\"wasm-sha256\">{}</code>", esc(w))));
     }
-    section_table(&mut out, t("ev-check"), &rows);
+    section_table(&mut out, &t("ev-check"), &rows);
 
     // How to check it again.
     out.push_str(&format!(
@@ -135,40 +143,44 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
         "<section><h2>{}</h2><p><a data-fact=\"original\" download=\"{}\" href=\"data:message/rfc822;base64,{data}\">{}</a></p><p>{}</p></section>\n",
         t("ev-original"),
         esc(&file),
-        esc(&fill("ev-download", &[("name", &file), ("n", &raw.len().to_string())])),
+        esc(&r(&Phrase::new("ev-download").arg("name", file.as_str()).number("n", raw.len()))),
         t("ev-original-note")
     ));
     out.push_str(&format!(
         "<footer>{}</footer>\n</body></html>\n",
-        esc(&fill("ev-footer", &[("tool", tool.name), ("version", tool.version)]))
+        esc(&r(&Phrase::new("ev-footer").arg("tool", tool.name).arg("version", tool.version)))
     ));
     out
 }
 
 /// One signature: its tags as written, results, repair, warnings and key.
-fn signature(out: &mut String, s: &SignatureReport, tags: Option<&Vec<(String, String)>>) {
-    let t = explain::evidence_text;
+fn signature(out: &mut String, s: &SignatureReport, tags: Option<&Vec<(String, String)>>, lang: Lang) {
+    let t = |id: &str| catalog::text(lang, id);
+    let r = |p: &Phrase| catalog::render(lang, p);
     let yes_no = |v: Option<bool>| match v {
         Some(true) => t("ev-yes"),
         Some(false) => t("ev-no"),
         None => t("ev-unknown"),
     };
     let title =
-        fill("ev-signature", &[("n", &(s.index + 1).to_string()), ("domain", s.domain.as_deref().unwrap_or("?"))]);
+        r(&Phrase::new("ev-signature").number("n", s.index + 1).arg("domain", s.domain.as_deref().unwrap_or("?")));
     out.push_str(&format!("<article class=\"signature\" data-signature=\"{}\"><h3>{}</h3>\n", s.index, esc(&title)));
     let mut rows: Vec<(String, String)> = vec![
         (t("ev-result").into(), format!("<code>{} ({})</code>", esc(s.result.as_str()), esc(s.reason))),
         (t("ev-assessment").into(), esc(s.assessment.status.as_str())),
-        (t("ev-body").into(), yes_no(s.body_hash_matches).into()),
-        (t("ev-header").into(), yes_no(s.header_signature_valid).into()),
-        (t("ev-explanation").into(), esc(&s.explanation)),
+        (t("ev-body"), yes_no(s.body_hash_matches)),
+        (t("ev-header"), yes_no(s.header_signature_valid)),
+        (t("ev-explanation"), esc(&r(&s.explanation))),
     ];
-    if let Some(r) = &s.repair {
-        rows.push((t("ev-repair").into(), format!("<code>{}</code> {}", esc(r.code), esc(&r.description))));
+    if let Some(rep) = &s.repair {
+        rows.push((t("ev-repair").into(), format!("<code>{}</code> {}", esc(rep.code), esc(&r(&rep.description)))));
     }
     if !s.warnings.is_empty() {
-        let items: Vec<String> =
-            s.warnings.iter().map(|w| format!("<li><code>{}</code> {}</li>", esc(w.code), esc(&w.text))).collect();
+        let items: Vec<String> = s
+            .warnings
+            .iter()
+            .map(|w| format!("<li><code>{}</code> {}</li>", esc(w.code), esc(&r(&w.message))))
+            .collect();
         rows.push((t("ev-warnings").into(), format!("<ul>{}</ul>", items.concat())));
     }
     if let Some(j) = &s.judged_at {
@@ -184,20 +196,20 @@ fn signature(out: &mut String, s: &SignatureReport, tags: Option<&Vec<(String, S
     }
     if let Some(k) = &s.key {
         out.push_str(&format!("<h4>{}</h4>\n", t("ev-key")));
-        key(out, k);
+        key(out, k, lang);
     }
     out.push_str("</article>\n");
 }
 
 /// A key: name, type, fingerprint, provenance.
-fn key(out: &mut String, k: &KeyUsed) {
-    let t = explain::evidence_text;
+fn key(out: &mut String, k: &KeyUsed, lang: Lang) {
+    let t = |id: &str| catalog::text(lang, id);
     let p = &k.provenance;
     let seen = match (&p.first_seen, &p.last_seen) {
         (Some(a), Some(b)) => format!("{a} – {b}"),
         (Some(a), None) => a.clone(),
         (None, Some(b)) => b.clone(),
-        (None, None) => t("ev-unknown").into(),
+        (None, None) => t("ev-unknown"),
     };
     let flags: Vec<String> = p.flags.iter().map(|f| format!("{f:?}").to_ascii_lowercase()).collect();
     let mut rows = vec![
@@ -210,7 +222,7 @@ fn key(out: &mut String, k: &KeyUsed) {
         rows.push((t("ev-key-source").into(), esc(src)));
     }
     rows.push((t("ev-seen").into(), esc(&seen)));
-    rows.push((t("ev-flags").into(), if flags.is_empty() { t("ev-none").into() } else { esc(&flags.join(", ")) }));
+    rows.push((t("ev-flags").into(), if flags.is_empty() { t("ev-none") } else { esc(&flags.join(", ")) }));
     table(out, &rows);
 }
 

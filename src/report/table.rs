@@ -58,7 +58,7 @@ pub const COLUMNS: &[Column] = &[
     ("from", |r| r.message.from.clone().unwrap_or_default()),
     ("size", |r| r.size.to_string()),
     ("sha256", |r| r.sha256.clone()),
-    ("error", |r| r.error.clone().unwrap_or_default()),
+    ("error", |r| r.error.as_ref().map(|e| e.text.clone()).unwrap_or_default()),
 ];
 
 fn join(items: impl Iterator<Item = String>) -> String {
@@ -82,7 +82,8 @@ pub fn csv_header() -> String {
     COLUMNS.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(",") + "\r\n"
 }
 
-/// One report as a row, with its CRLF.
+/// One report as a row, with its CRLF (render the report first: `summary` and `error` are
+/// its texts).
 pub fn csv_row(r: &MessageReport) -> String {
     COLUMNS.iter().map(|(_, get)| cell(&get(r))).collect::<Vec<_>>().join(",") + "\r\n"
 }

@@ -26,6 +26,7 @@ pub mod header;
 use super::body_hash::BodyCache;
 use super::signature::Signature;
 use crate::keys::KeyStore;
+use crate::l10n::Phrase;
 use crate::message::Message;
 use serde::Serialize;
 
@@ -39,13 +40,13 @@ pub struct Repair {
     pub args: RepairKind,
     /// What was undone and what that does and does not show, in plain words (filled in by the
     /// report layer).
-    pub description: String,
+    pub description: Phrase,
 }
 
 impl Repair {
     /// A repair of this kind, not yet worded.
     pub fn new(kind: RepairKind) -> Self {
-        Repair { code: kind.code(), args: kind, description: String::new() }
+        Repair { code: kind.code(), args: kind, description: Phrase::default() }
     }
 }
 

@@ -5,7 +5,7 @@
 // into message bytes itself (see readTask), so big archives stay on disk:
 //   {source, blob, start, end}            a byte range of a Blob (file, pasted text, mbox part)
 //   {source, blob, entry}                 a member of a zip Blob (see zip.js)
-//   {source, error}                       something that could not be read at all
+//   {source, error}                       something that could not be read at all (error: a message {id, args})
 //
 // Every dropped file is read within budgets (common/budgets.js, the core's
 // values): messages over the largest message size become error tasks; a zip's
@@ -19,8 +19,9 @@ import { readRange } from './blob-reader.js';
 import { listZip, readZipMember, looksLikeZip, memberDataRange } from './zip.js';
 import { splitMbox, looksLikeMbox } from './mbox.js';
 import {
-  BudgetError, MAX_ZIP_MEMBERS, MAX_ZIP_NESTING, exceeded, group, maxMessageBytes, maxZipInflatedBytes, tooLarge,
+  BudgetError, MAX_ZIP_MEMBERS, MAX_ZIP_NESTING, exceeded, maxMessageBytes, maxZipInflatedBytes, tooLarge,
 } from '../common/budgets.js';
+import { phraseOf } from '../common/phrase-error.js';
 
 function extension(name) {
   const base = name.slice(name.lastIndexOf('/') + 1);
@@ -52,12 +53,12 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
   const ext = extension(source);
   const head = await sniff(blob);
   if (ext === 'zip' || looksLikeZip(head)) {
-    if (depth > MAX_ZIP_NESTING) { out.push({ source, error: `Not read: ${exceeded('zip_nesting', MAX_ZIP_NESTING)}.` }); return; }
-    onStatus?.(`Reading ${source}…`);
+    if (depth > MAX_ZIP_NESTING) { out.push({ source, error: { id: 'input-not-read', args: { why: exceeded('zip_nesting', MAX_ZIP_NESTING) } } }); return; }
+    onStatus?.('status-reading-file', { name: source });
     let entries;
     try { entries = await listZip(blob, budgets); } catch (e) {
       if (e instanceof BudgetError) throw Object.assign(e, { source });
-      out.push({ source, error: e.message });
+      out.push({ source, error: phraseOf(e) });
       return;
     }
     budgets.membersLeft -= entries.length;
@@ -72,7 +73,7 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
           await expandBlob(blob.slice(start, end), name, out, depth + 1, onStatus, budgets);
         } catch (e) {
           if (e instanceof BudgetError) throw e;
-          out.push({ source: name, error: e.message });
+          out.push({ source: name, error: phraseOf(e) });
         }
       } else if (memberExt === 'zip' || memberExt === 'mbox') {
         // Other nested archives are read into memory (they are usually small), within a budget:
@@ -80,7 +81,7 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
         const limit = Math.min(budgets.heldLeft, budgets.maxMessage);
         if (entry.size > limit) {
           out.push({ source: name, error: memberExt === 'zip'
-            ? `Not read: a compressed zip inside a zip, of ${group(entry.size)} bytes: more than the ${group(limit)} that may be held in memory (limit message_size); unzip it first.`
+            ? { id: 'input-zip-nested-too-large', args: { size: entry.size, max: limit } }
             : tooLarge(entry.size, budgets.maxMessage) });
           continue;
         }
@@ -90,7 +91,7 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
           await expandBlob(new Blob([bytes]), name, out, depth + 1, onStatus, budgets);
         } catch (e) {
           if (e instanceof BudgetError) throw e;
-          out.push({ source: name, error: e.message });
+          out.push({ source: name, error: phraseOf(e) });
         }
       } else if (entry.size > budgets.maxMessage) {
         out.push({ source: name, error: tooLarge(entry.size, budgets.maxMessage) });
@@ -101,13 +102,13 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
     return;
   }
   if (ext === 'mbox' || looksLikeMbox(head)) {
-    onStatus?.(`Splitting ${source}…`);
+    onStatus?.('status-splitting-file', { name: source });
     const ranges = await splitMbox(blob);
     const id = blobId(blob);
     ranges.forEach((r, i) => out.push(r.end - r.start > budgets.maxMessage
       ? { source: `${source}#${i + 1}`, error: tooLarge(r.end - r.start, budgets.maxMessage) }
       : { source: `${source}#${i + 1}`, blob, blobId: id, start: r.start, end: r.end }));
-    if (!ranges.length) out.push({ source, error: 'No messages were found in this mbox file.' });
+    if (!ranges.length) out.push({ source, error: { id: 'input-mbox-empty', args: {} } });
     return;
   }
   if (blob.size > budgets.maxMessage) { out.push({ source, error: tooLarge(blob.size, budgets.maxMessage) }); return; }
@@ -117,7 +118,7 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
 /**
  * Expand a list of Files (or {name, blob} pairs) into verification tasks.
  * @param {Array<File|{name:string, blob:Blob}>} files
- * @param {(text:string)=>void} [onStatus] progress messages while reading archives
+ * @param {(id:string, args:object)=>void} [onStatus] progress messages while reading archives (catalog id and arguments)
  */
 export async function expandFiles(files, onStatus) {
   const out = [];
@@ -128,7 +129,7 @@ export async function expandFiles(files, onStatus) {
     } catch (e) {
       // A budget of the whole file was hit: it ends here, with its reason; the next file goes on.
       if (!(e instanceof BudgetError)) throw e;
-      out.push({ source: e.source || f.name, error: e.message });
+      out.push({ source: e.source || f.name, error: phraseOf(e) });
     }
   }
   return out;

@@ -7,6 +7,7 @@
 // that crashes or whose wasm trapped is replaced during a run.
 
 import { createWorker, wasmModule } from './platform.js';
+import { PhraseError } from '../common/phrase-error.js';
 import { errorReport } from '../common/reports.js';
 
 const IN_FLIGHT = 2;
@@ -47,7 +48,7 @@ export class WorkerPool {
         if (data.type === 'ready') { this.version = data.version; resolve(); }
         else if (data.type === 'fatal') reject(new Error(data.message));
       };
-      worker.onerror = (e) => reject(new Error(e.message || 'The verification worker failed to start.'));
+      worker.onerror = (e) => reject(e.message ? new Error(e.message) : new PhraseError('worker-start-failed'));
       worker.postMessage({ type: 'init', module, keys: this.keys, at: this.at });
     });
     return worker;
@@ -132,8 +133,7 @@ export class WorkerPool {
         for (const batch of inFlight) {
           for (const item of batch) {
             if (crashed && batch.length === 1 && item.alone) {
-              skipped.push({ id: item.id, report: errorReport(item.task.source,
-                'The verifier stopped while checking this message, so it was skipped; the other messages were checked.') });
+              skipped.push({ id: item.id, report: errorReport(item.task.source, { id: 'worker-stopped', args: {} }) });
             } else {
               retry.push({ ...item, alone: true });
             }

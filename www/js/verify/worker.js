@@ -15,6 +15,7 @@ import init, { Verifier, version } from '../../pkg/dkimcheck.js';
 import { readTask } from '../input/sources.js';
 import { windowedReader } from '../input/blob-reader.js';
 import { errorReport } from '../common/reports.js';
+import { phraseOf } from '../common/phrase-error.js';
 
 let keys = '';
 let at = '';
@@ -29,7 +30,8 @@ const subtle = self.crypto && self.crypto.subtle;
 
 function verifier(body) {
   const k = body ? 'body' : 'slim';
-  if (!verifiers[k]) verifiers[k] = new Verifier({ keys, body, hashInput: !subtle, ...(at ? { at } : {}) });
+  // text: false — reports carry message ids and arguments; the page words them in its language.
+  if (!verifiers[k]) verifiers[k] = new Verifier({ keys, body, hashInput: !subtle, text: false, ...(at ? { at } : {}) });
   return verifiers[k];
 }
 
@@ -76,7 +78,7 @@ async function prepare(task, body) {
     timing.read += performance.now() - t;
     return { task, bytes, hashes: subtle ? startHashes(verifier(body), bytes) : null };
   } catch (e) {
-    return { task, report: errorReport(task.source, e && e.message ? e.message : String(e)) };
+    return { task, report: errorReport(task.source, phraseOf(e)) };
   }
 }
 
@@ -102,9 +104,9 @@ async function finish(p, body) {
     const why = e && e.message ? e.message : String(e);
     if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
       poisoned = true;
-      return errorReport(p.task.source, `The verifier failed on this message (${why}), so it was skipped.`);
+      return errorReport(p.task.source, { id: 'worker-trapped', args: { error: why } });
     }
-    return errorReport(p.task.source, why);
+    return errorReport(p.task.source, phraseOf(e));
   }
 }
 

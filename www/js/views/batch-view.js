@@ -1,19 +1,20 @@
 // batch-view.js — results of many messages: summary counts, counts per
-// signing domain, a sortable and filterable table, and exports.
+// signing domain, a sortable and filterable table, and exports. Worded by the
+// Translator it is given; rerender() words it again (the reports are kept).
 
 import { h, clear, uid } from '../common/dom.js';
-import { ASSESSMENTS, ASSESSMENT_WORDS, ASSESSMENT_ICONS, arcOf, arcState, arcWords, assessmentOf, assessmentWords, caveatWords, countKey, tallyWords, mainDomain, formatCount, verifiedByDomainKeysOnly } from '../common/reports.js';
+import { ASSESSMENTS, ASSESSMENT_ICONS, arcOf, arcState, arcWords, assessmentOf, assessmentWords, statusWords, caveatWords, countKey, tallyWords, mainDomain, summaryText, wordedReport, verifiedByDomainKeysOnly } from '../common/reports.js';
 import { toJsonLines, toCsv, download } from './export.js';
 
 const MAX_ROWS = 500;
 
 const COLUMNS = [
-  { key: 'assessment', label: 'Result', get: (r) => ASSESSMENTS.indexOf(assessmentOf(r).status) },
-  { key: 'source', label: 'Message', get: (r) => r.source || '' },
-  { key: 'domain', label: 'Signed by', get: (r) => mainDomain(r) || '' },
-  { key: 'from', label: 'From domain', get: (r) => r.from_domain || '' },
-  { key: 'subject', label: 'Subject', get: (r) => r.message?.subject || '' },
-  { key: 'date', label: 'Date', get: (r) => r.message?.date_unix || 0 },
+  { key: 'assessment', label: 'batch-col-result', get: (r) => ASSESSMENTS.indexOf(assessmentOf(r).status) },
+  { key: 'source', label: 'batch-col-message', get: (r) => r.source || '' },
+  { key: 'domain', label: 'batch-col-signed-by', get: (r) => mainDomain(r) || '' },
+  { key: 'from', label: 'batch-col-from-domain', get: (r) => r.from_domain || '' },
+  { key: 'subject', label: 'batch-col-subject', get: (r) => r.message?.subject || '' },
+  { key: 'date', label: 'batch-col-date', get: (r) => r.message?.date_unix || 0 },
 ];
 
 /** Text with line-break opportunities after dots, slashes and "!" (domains, paths), not mid-word. */
@@ -22,22 +23,15 @@ function breakable(text) {
   return parts.flatMap((x, i) => (i < parts.length - 1 ? [x, h('wbr')] : [x]));
 }
 
-/** A message's date for the table: "2024-07-11 14:05 UTC" (the raw Date field is its title). */
-function shortDate(m) {
-  const t = m?.date_unix;
-  if (t === null || t === undefined) return '';
-  const d = new Date(t * 1000);
-  return Number.isNaN(d.getTime()) ? '' : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 export class BatchView {
   /**
    * @param {HTMLElement} root
-   * @param {{onOpen:(index:number)=>void}} opts
+   * @param {{onOpen:(index:number)=>void, tr: import('../common/i18n.js').Translator}} opts
    */
-  constructor(root, { onOpen }) {
+  constructor(root, { onOpen, tr }) {
     this.root = root;
     this.onOpen = onOpen;
+    this.tr = tr;
     this.reports = [];
     this.sort = { key: 'source', dir: 1 };
     this.filter = '';
@@ -46,7 +40,7 @@ export class BatchView {
     this.pending = null;
   }
 
-  /** Start showing a batch of `total` messages. */
+  /** Start showing a batch of `total` messages; `label`: {text} or a message {id, args}. */
   start(total, label) {
     this.reports = new Array(total);
     this.total = total;
@@ -76,57 +70,81 @@ export class BatchView {
     this.pending = setTimeout(() => { this.pending = null; this.update(); }, this.done > 20000 ? 1500 : 250);
   }
 
+  /** Word the batch again in the translator's language, keeping the filter, the sort and what is open. */
+  rerender(label) {
+    if (!this.summary) return;
+    if (label) this.label = label;
+    const open = this.domainsOpen?.open;
+    const focusKey = document.activeElement?.closest?.('.batch-view') ? document.activeElement.dataset?.key : null;
+    this.build();
+    this.domainsOpen.open = Boolean(open);
+    this.update();
+    if (focusKey) this.headRow.querySelector(`[data-key="${focusKey}"]`)?.focus();
+  }
+
+  /** Put the focus on the link of row `index`; false when it is not shown. */
+  focusRow(index) {
+    const link = this.tbody?.querySelector(`tr[data-index="${index}"] button.link`);
+    link?.focus();
+    return Boolean(link);
+  }
+
   build() {
+    const tr = this.tr;
     const filterId = uid('filter');
     const assessmentId = uid('assessment');
     this.summary = h('p', { class: 'batch-summary', id: 'batch-summary' });
-    this.counts = h('ul', { class: 'verdict-counts', 'aria-label': 'Messages per assessment' });
+    this.counts = h('ul', { class: 'verdict-counts', 'aria-label': tr.t('batch-counts-label') });
     this.domains = h('tbody');
     this.tbody = h('tbody');
     this.shown = h('p', { class: 'hint', role: 'status' });
-    this.headRow = h('tr');
-    const filterInput = h('input', { id: filterId, type: 'search', placeholder: 'domain, subject, file name…', oninput: (e) => { this.filter = e.target.value.toLowerCase(); this.renderTable(); } });
+    this.headRow = h('tr', { dataset: { sortLabel: tr.t('batch-sort-by') } });
+    const filterInput = h('input', { id: filterId, type: 'search', value: this.filterText || '', placeholder: tr.t('batch-filter-placeholder'), oninput: (e) => { this.filterText = e.target.value; this.filter = e.target.value.toLowerCase(); this.renderTable(); } });
     const assessmentSelect = h('select', { id: assessmentId, onchange: (e) => { this.assessmentFilter = e.target.value; this.renderTable(); } },
-      h('option', { value: '' }, 'all results'),
-      ASSESSMENTS.map((v) => h('option', { value: v }, ASSESSMENT_WORDS[v])),
-      h('option', { value: 'verified_domainkeys' }, 'Verified by DomainKeys only'));
+      h('option', { value: '' }, tr.t('batch-filter-all')),
+      ASSESSMENTS.map((v) => h('option', { value: v, selected: v === this.assessmentFilter }, statusWords(tr, v))),
+      h('option', { value: 'verified_domainkeys', selected: this.assessmentFilter === 'verified_domainkeys' }, tr.t('batch-filter-verified-domainkeys')));
     const arcId = uid('arc');
+    const arcOption = (value, id) => h('option', { value, selected: value === this.arcFilter }, tr.t(id));
     const arcSelect = h('select', { id: arcId, onchange: (e) => { this.arcFilter = e.target.value; this.renderTable(); } },
-      h('option', { value: '' }, 'with or without'),
-      h('option', { value: 'intact' }, 'ARC chain intact'),
-      h('option', { value: 'broken' }, 'ARC chain broken'),
-      h('option', { value: 'unchecked' }, 'ARC chain not checked (no key)'),
-      h('option', { value: 'none' }, 'no ARC chain'));
+      arcOption('', 'batch-arc-any'),
+      arcOption('intact', 'batch-arc-intact'),
+      arcOption('broken', 'batch-arc-broken'),
+      arcOption('unchecked', 'batch-arc-unchecked'),
+      arcOption('none', 'batch-arc-none'));
     this.extraCounts = h('p', { class: 'hint extra-counts' });
+    this.domainsOpen = h('details', { class: 'domains' },
+      h('summary', null, tr.t('batch-domains-summary')),
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'group', 'aria-label': tr.t('batch-domains-summary') }, h('table', { class: 'domain-table' },
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, tr.t('batch-domains-col-domain')), h('th', { scope: 'col' }, tr.t('batch-domains-col-messages')), h('th', { scope: 'col' }, tr.t('batch-domains-col-verified')))),
+        this.domains)));
+    const label = this.label ? tr.phrase(this.label) : tr.t('batch-results');
     clear(this.root).append(
-      h('h2', null, this.label || 'Results'),
+      h('h2', { tabindex: '-1' }, label),
       this.summary,
       this.counts,
       this.extraCounts,
       h('div', { class: 'actions' },
-        h('button', { type: 'button', onclick: () => this.export('jsonl') }, 'Export JSON Lines'),
-        h('button', { type: 'button', onclick: () => this.export('csv') }, 'Export CSV')),
-      h('details', { class: 'domains' },
-        h('summary', null, 'Messages per signing domain'),
-        h('div', { class: 'table-wrap' }, h('table', { class: 'domain-table' },
-          h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Signing domain'), h('th', { scope: 'col' }, 'Messages'), h('th', { scope: 'col' }, 'Verified'))),
-          this.domains))),
+        h('button', { type: 'button', onclick: () => this.export('jsonl') }, tr.t('batch-export-jsonl')),
+        h('button', { type: 'button', onclick: () => this.export('csv') }, tr.t('batch-export-csv'))),
+      this.domainsOpen,
       h('div', { class: 'filters' },
-        h('div', { class: 'field' }, h('label', { for: filterId }, 'Filter'), filterInput),
-        h('div', { class: 'field' }, h('label', { for: assessmentId }, 'Result'), assessmentSelect),
-        h('div', { class: 'field' }, h('label', { for: arcId }, 'Forwarding record (ARC)'), arcSelect)),
+        h('div', { class: 'field' }, h('label', { for: filterId }, tr.t('batch-filter')), filterInput),
+        h('div', { class: 'field' }, h('label', { for: assessmentId }, tr.t('batch-filter-result')), assessmentSelect),
+        h('div', { class: 'field' }, h('label', { for: arcId }, tr.t('batch-filter-arc')), arcSelect)),
       this.shown,
-      h('div', { class: 'table-wrap' }, h('table', { class: 'batch-table' }, h('thead', null, this.headRow), this.tbody)));
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'group', 'aria-label': label }, h('table', { class: 'batch-table' }, h('thead', null, this.headRow), this.tbody)));
   }
 
   update() {
+    const tr = this.tr;
     const reports = this.reports.filter(Boolean);
     const counts = {};
     const byDomain = new Map();
     for (const r of reports) {
       const k = countKey(r);
       counts[k] = (counts[k] || 0) + 1;
-      const d = mainDomain(r) || '(no signature)';
+      const d = mainDomain(r) || '';
       const e = byDomain.get(d) || { total: 0, verified: 0 };
       e.total++;
       if (assessmentOf(r).status === 'verified') e.verified++;
@@ -148,11 +166,11 @@ export class BatchView {
     s.dataset.arcBroken = String(arcs.broken);
     s.dataset.corroborated = String(corroborated);
     const extra = [];
-    if (dkOnly) extra.push(`${formatCount(dkOnly)} of the verified ${dkOnly === 1 ? 'is' : 'are'} verified only by DomainKeys, the older and weaker mechanism.`);
+    if (dkOnly) extra.push(tr.t('batch-extra-domainkeys-only', { count: dkOnly }));
     if (withArc) {
-      extra.push(`${formatCount(withArc)} carr${withArc === 1 ? 'ies' : 'y'} a forwarding record (ARC): ${formatCount(arcs.intact)} intact, ${formatCount(arcs.broken)} broken${arcs.unchecked ? `, ${formatCount(arcs.unchecked)} not checked (no key)` : ''}. An ARC chain never counts as verified.`);
+      extra.push(tr.t('batch-extra-arc', { count: withArc, intact: arcs.intact, broken: arcs.broken, unchecked: arcs.unchecked }));
     }
-    if (corroborated) extra.push(`For ${formatCount(corroborated)} message${corroborated === 1 ? '' : 's'} that did not verify, an intact ARC chain records that an intermediary saw a valid signature before the message was changed (its word, not a verification).`);
+    if (corroborated) extra.push(tr.t('batch-extra-corroborated', { count: corroborated }));
     this.extraCounts.textContent = extra.join(' ');
     this.extraCounts.hidden = !extra.length;
     s.dataset.total = String(this.total);
@@ -162,22 +180,23 @@ export class BatchView {
     s.dataset.expired = String(counts.expired || 0);
     s.dataset.checked = String(this.done);
     s.dataset.state = this.state;
-    let text = tallyWords(counts, this.total);
-    if (this.state === 'running') text += ` (${formatCount(this.done)} checked so far)`;
-    if (this.state === 'cancelled') text += ` — cancelled after ${formatCount(this.done)} were checked`;
-    s.textContent = `${text}.`;
+    const tally = tallyWords(tr, counts, this.total);
+    const id = { running: 'batch-summary-running', cancelled: 'batch-summary-cancelled' }[this.state] || 'batch-summary-done';
+    s.textContent = tr.t(id, { tally, done: this.done });
+    // While the batch runs the counts change four times a second: not a live region then.
+    this.shown.setAttribute('aria-live', this.state === 'running' ? 'off' : 'polite');
 
     const kinds = [...ASSESSMENTS.slice(0, 5), 'expired', ...ASSESSMENTS.slice(5)];
     clear(this.counts).append(...kinds.filter((k) => counts[k]).map((k) => {
       const status = k === 'expired' ? 'invalid' : k;
-      const words = k === 'expired' ? assessmentWords({ status, reason: 'expired' }) : ASSESSMENT_WORDS[k];
+      const words = k === 'expired' ? assessmentWords(tr, { status, reason: 'expired' }) : statusWords(tr, k);
       return h('li', { dataset: { assessment: status, count: k } },
         h('span', { class: 'badge', dataset: { assessment: status } },
           h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[status]} `), words),
-        ` ${formatCount(counts[k])}`);
+        ` ${tr.count(counts[k])}`);
     }));
     clear(this.domains).append(...[...byDomain.entries()].sort((a, b) => b[1].total - a[1].total).slice(0, 200).map(([d, e]) =>
-      h('tr', { dataset: { domain: d } }, h('th', { scope: 'row' }, d), h('td', null, formatCount(e.total)), h('td', null, formatCount(e.verified)))));
+      h('tr', { dataset: { domain: d } }, h('th', { scope: 'row' }, d || tr.t('batch-no-signature')), h('td', null, tr.count(e.total)), h('td', null, tr.count(e.verified)))));
     this.renderTable();
   }
 
@@ -190,8 +209,8 @@ export class BatchView {
       ? verifiedByDomainKeysOnly(r) : assessmentOf(r).status === this.assessmentFilter);
     const byArc = (r) => !this.arcFilter || arcState(r) === this.arcFilter;
     const filtered = rows.filter(({ r }) => byResult(r) && byArc(r) &&
-      (!f || [r.source, mainDomain(r), r.from_domain, r.message?.subject, r.message?.from, r.summary]
-        .some((x) => x && String(x).toLowerCase().includes(f))));
+      (!f || [r.source, mainDomain(r), r.from_domain, r.message?.subject, r.message?.from]
+        .some((x) => x && String(x).toLowerCase().includes(f)) || summaryText(this.tr, r).toLowerCase().includes(f)));
     filtered.sort((a, b) => {
       const x = col.get(a.r);
       const y = col.get(b.r);
@@ -201,6 +220,7 @@ export class BatchView {
   }
 
   renderTable() {
+    const tr = this.tr;
     clear(this.headRow).append(...COLUMNS.map((c) => {
       const active = this.sort.key === c.key;
       return h('th', { scope: 'col', 'aria-sort': active ? (this.sort.dir > 0 ? 'ascending' : 'descending') : 'none' },
@@ -208,31 +228,32 @@ export class BatchView {
           this.sort = { key: c.key, dir: active ? -this.sort.dir : 1 };
           this.renderTable();
           this.headRow.querySelector(`[data-key="${c.key}"]`)?.focus();
-        }, dataset: { key: c.key } }, c.label, h('span', { 'aria-hidden': 'true' }, active ? (this.sort.dir > 0 ? ' ▲' : ' ▼') : '')));
+        }, dataset: { key: c.key } }, tr.t(c.label), h('span', { 'aria-hidden': 'true' }, active ? (this.sort.dir > 0 ? ' ▲' : ' ▼') : '')));
     }));
     const rows = this.sorted();
     this.shown.textContent = rows.length > MAX_ROWS
-      ? `Showing the first ${formatCount(MAX_ROWS)} of ${formatCount(rows.length)} matching messages; use the filter to narrow down.`
-      : `${formatCount(rows.length)} message${rows.length === 1 ? '' : 's'} shown. Choose a message to see its details.`;
+      ? tr.t('batch-shown-first', { max: MAX_ROWS, count: rows.length })
+      : tr.t('batch-shown', { count: rows.length });
+    const cell = (id) => tr.t('batch-cell-label', { label: tr.t(id) });
     clear(this.tbody).append(...rows.slice(0, MAX_ROWS).map(({ r, i }) => {
       const a = assessmentOf(r);
       const subject = r.message?.subject || '';
       const date = r.message?.date || '';
       return h('tr', { dataset: { verdict: r.verdict, assessment: a.status, index: String(i) }, onclick: (e) => { if (e.target.tagName !== 'BUTTON') this.onOpen(i); } },
-        h('td', { class: 'result' }, h('span', { class: 'badge', dataset: { assessment: a.status, verdict: r.verdict } }, h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[a.status] || '?'} `), assessmentWords(a)),
-          caveatWords(a) ? h('span', { class: 'caveat-words' }, caveatWords(a)) : null,
-          arcOf(r) ? h('span', { class: 'caveat-words arc-words', dataset: { arc: arcOf(r).result } }, arcWords(arcOf(r))) : null),
-        h('td', { class: 'source' }, h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(i) }, breakable(r.source || '(message)'))),
-        h('td', { class: 'domain', dataset: { label: 'Signed by' } }, breakable(mainDomain(r) || '—')),
-        h('td', { class: 'from', dataset: { label: 'From domain' } }, breakable(r.from_domain || '—')),
-        h('td', { class: 'subject', dataset: { label: 'Subject' } }, subject ? h('span', { class: 'clamp', title: subject }, subject) : ''),
-        h('td', { class: 'date', dataset: { label: 'Date' } }, shortDate(r.message) ? h('span', { title: date }, shortDate(r.message)) : date));
+        h('td', { class: 'result' }, h('span', { class: 'badge', dataset: { assessment: a.status, verdict: r.verdict } }, h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[a.status] || '?'} `), assessmentWords(tr, a)),
+          caveatWords(tr, a) ? h('span', { class: 'caveat-words' }, caveatWords(tr, a)) : null,
+          arcOf(r) ? h('span', { class: 'caveat-words arc-words', dataset: { arc: arcOf(r).result } }, arcWords(tr, arcOf(r))) : null),
+        h('td', { class: 'source' }, h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(i) }, breakable(r.source || tr.t('batch-no-source')))),
+        h('td', { class: 'domain', dataset: { label: cell('batch-col-signed-by') } }, breakable(mainDomain(r) || '—')),
+        h('td', { class: 'from', dataset: { label: cell('batch-col-from-domain') } }, breakable(r.from_domain || '—')),
+        h('td', { class: 'subject', dataset: { label: cell('batch-col-subject') } }, subject ? h('span', { class: 'clamp', title: subject }, subject) : ''),
+        h('td', { class: 'date', dataset: { label: cell('batch-col-date') } }, r.message?.date_unix != null ? h('span', { title: date }, tr.shortDateTime(r.message.date_unix)) : date));
     }));
   }
 
-  /** Download all reports (in input order). */
+  /** Download all reports (in input order), their texts in the language in use. */
   export(kind) {
-    const reports = this.reports.filter(Boolean);
+    const reports = this.reports.filter(Boolean).map((r) => wordedReport(this.tr, r));
     if (kind === 'csv') download('dkimcheck-results.csv', toCsv(reports), 'text/csv');
     else download('dkimcheck-results.jsonl', toJsonLines(reports), 'application/x-ndjson');
   }
