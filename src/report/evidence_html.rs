@@ -63,16 +63,13 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
     // The input.
     let m = &report.message;
     let mut rows: Vec<(String, String)> = vec![
-        (t("ev-name").into(), esc(&report.source)),
-        (t("ev-size").into(), esc(&r(&Phrase::new("ev-bytes").number("n", report.size)))),
-        (
-            t("ev-sha256").into(),
-            format!("<code data-fact=\"input-sha256\">{}</code>", esc(&report.evidence.input_sha256)),
-        ),
+        (t("ev-name"), esc(&report.source)),
+        (t("ev-size"), esc(&r(&Phrase::new("ev-bytes").number("n", report.size)))),
+        (t("ev-sha256"), format!("<code data-fact=\"input-sha256\">{}</code>", esc(&report.evidence.input_sha256))),
     ];
     for (id, value) in [("ev-from", &m.from), ("ev-to", &m.to), ("ev-date", &m.date), ("ev-subject", &m.subject)] {
         if let Some(v) = value {
-            rows.push((t(id).into(), esc(v)));
+            rows.push((t(id), esc(v)));
         }
     }
     section_table(&mut out, &t("ev-input"), &rows);
@@ -107,20 +104,20 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
     // The check.
     let tool = &report.evidence.tool;
     let mut rows = vec![
-        (t("ev-checked-at").into(), esc(&unix_to_date_time(i64::try_from(report.evidence.judged_at).unwrap_or(0)))),
-        (t("ev-mode").into(), esc(&r(&explain::judging(&report.judged_at)))),
+        (t("ev-checked-at"), esc(&unix_to_date_time(i64::try_from(report.evidence.judged_at).unwrap_or(0)))),
+        (t("ev-mode"), esc(&r(&explain::judging(&report.judged_at)))),
         (
-            t("ev-tool").into(),
+            t("ev-tool"),
             format!(
                 "<span data-fact=\"tool\">{}</span> <span data-fact=\"version\">{}</span>",
                 esc(tool.name),
                 esc(tool.version)
             ),
         ),
-        (t("ev-commit").into(), format!("<code data-fact=\"commit\">{}</code>", esc(tool.commit))),
+        (t("ev-commit"), format!("<code data-fact=\"commit\">{}</code>", esc(tool.commit))),
     ];
     if let Some(w) = &inputs.wasm_sha256 {
-        rows.push((t("ev-wasm").into(), format!("<code data-fact=\"wasm-sha256\">{}</code>", esc(w))));
+        rows.push((t("ev-wasm"), format!("<code data-fact=\"wasm-sha256\">{}</code>", esc(w))));
     }
     section_table(&mut out, &t("ev-check"), &rows);
 
@@ -166,14 +163,14 @@ fn signature(out: &mut String, s: &SignatureReport, tags: Option<&Vec<(String, S
         r(&Phrase::new("ev-signature").number("n", s.index + 1).arg("domain", s.domain.as_deref().unwrap_or("?")));
     out.push_str(&format!("<article class=\"signature\" data-signature=\"{}\"><h3>{}</h3>\n", s.index, esc(&title)));
     let mut rows: Vec<(String, String)> = vec![
-        (t("ev-result").into(), format!("<code>{} ({})</code>", esc(s.result.as_str()), esc(s.reason))),
-        (t("ev-assessment").into(), esc(s.assessment.status.as_str())),
+        (t("ev-result"), format!("<code>{} ({})</code>", esc(s.result.as_str()), esc(s.reason))),
+        (t("ev-assessment"), esc(s.assessment.status.as_str())),
         (t("ev-body"), yes_no(s.body_hash_matches)),
         (t("ev-header"), yes_no(s.header_signature_valid)),
         (t("ev-explanation"), esc(&r(&s.explanation))),
     ];
     if let Some(rep) = &s.repair {
-        rows.push((t("ev-repair").into(), format!("<code>{}</code> {}", esc(rep.code), esc(&r(&rep.description)))));
+        rows.push((t("ev-repair"), format!("<code>{}</code> {}", esc(rep.code), esc(&r(&rep.description)))));
     }
     if !s.warnings.is_empty() {
         let items: Vec<String> = s
@@ -181,10 +178,10 @@ fn signature(out: &mut String, s: &SignatureReport, tags: Option<&Vec<(String, S
             .iter()
             .map(|w| format!("<li><code>{}</code> {}</li>", esc(w.code), esc(&r(&w.message))))
             .collect();
-        rows.push((t("ev-warnings").into(), format!("<ul>{}</ul>", items.concat())));
+        rows.push((t("ev-warnings"), format!("<ul>{}</ul>", items.concat())));
     }
     if let Some(j) = &s.judged_at {
-        rows.push((t("ev-judged").into(), esc(&unix_to_date_time(i64::try_from(j.time).unwrap_or(0)))));
+        rows.push((t("ev-judged"), esc(&unix_to_date_time(i64::try_from(j.time).unwrap_or(0)))));
     }
     table(out, &rows);
     if let Some(tags) = tags {
@@ -213,16 +210,16 @@ fn key(out: &mut String, k: &KeyUsed, lang: Lang) {
     };
     let flags: Vec<String> = p.flags.iter().map(|f| format!("{f:?}").to_ascii_lowercase()).collect();
     let mut rows = vec![
-        (t("ev-name").into(), format!("<code>{}</code>", esc(&k.name))),
-        (t("ev-key-type").into(), esc(&format!("{} {}", k.key_type, k.bits))),
-        (t("ev-spki").into(), format!("<code data-fact=\"spki-sha256\">{}</code>", esc(&k.spki_sha256))),
-        (t("ev-origin").into(), esc(&p.origin)),
+        (t("ev-name"), format!("<code>{}</code>", esc(&k.name))),
+        (t("ev-key-type"), esc(&format!("{} {}", k.key_type, k.bits))),
+        (t("ev-spki"), format!("<code data-fact=\"spki-sha256\">{}</code>", esc(&k.spki_sha256))),
+        (t("ev-origin"), esc(&p.origin)),
     ];
     if let Some(src) = &p.source {
-        rows.push((t("ev-key-source").into(), esc(src)));
+        rows.push((t("ev-key-source"), esc(src)));
     }
-    rows.push((t("ev-seen").into(), esc(&seen)));
-    rows.push((t("ev-flags").into(), if flags.is_empty() { t("ev-none") } else { esc(&flags.join(", ")) }));
+    rows.push((t("ev-seen"), esc(&seen)));
+    rows.push((t("ev-flags"), if flags.is_empty() { t("ev-none") } else { esc(&flags.join(", ")) }));
     table(out, &rows);
 }
 
