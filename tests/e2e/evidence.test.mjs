@@ -97,3 +97,21 @@ test('the evidence report opens with JavaScript disabled, prints to PDF, and loa
   await page.screenshot({ path: join(dir, 'evidence-report.png'), fullPage: false });
   await context.close();
 });
+
+test('the evidence report is in the page\'s language (French), with the same facts', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?lang=fr`);
+  const bytes = GMAIL_BODY_CHANGED();
+  await dropFiles(page, [{ name: 'changed.eml', buffer: bytes }]);
+  await banner(page);
+  assert.equal((await page.textContent('[data-action="save-evidence"]')).trim(), 'Enregistrer le rapport de preuve');
+  mkdirSync(join(ROOT, 'target', 'e2e'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'target', 'e2e', 'evidence-button-fr.png') });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="save-evidence"]')]);
+  const html = readFileSync(await download.path(), 'utf8');
+  await context.close();
+  assert.match(html, /<html lang="fr">/);
+  assert.match(html, /Rapport de preuve DKIM/);
+  assert.doesNotMatch(html, /DKIM evidence report|What DKIM shows/);
+  assert.equal(fact(html, 'input-sha256'), sha256(bytes));
+  assert.match(html, /data-assessment="failed"/);
+});
