@@ -130,7 +130,6 @@ warning-unsigned-header = Not covered by this signature: { $names }. These could
 warning-extra-header-instance = The message has { $present } { $name } fields but the signature covers only { $listed }: the extra one could have been added after signing, and a mail program may show that one.
 warning-partial-body = Only the first { $signed } bytes of the body are signed (l={ $l }); the last { $unsigned } bytes are not covered and could have been added by anyone.
 warning-key-date-window = This key was seen in public sources { $window }, and the message's Date is outside that period. Keys are often in use well before and after the dates they were seen, and the Date header can be set by the sender, so this is a hint, not proof.
-warning-mbox-quoting = The body matches the signature once the mbox quoting is undone: lines that began with "From " were stored as ">From " when the message was put in an mbox file. The signed text has no ">" there.
 warning-future-timestamp = The signature claims to have been made in the future (t= is later than the time of the check).
 warning-expired-since = The signature expired on { $expires } (x=). DKIM expiry tells receivers how long to accept a signature; it does not make a genuine signature false. It is judged here as of when it was signed.
 
@@ -410,8 +409,9 @@ cli-help =
         --json              the same as --format json
         --body              with --format json: include each message's plain-text body
         --evidence <DIR>    also write one evidence report per message into DIR: a self-contained
-                            HTML file in the --lang language (verdict, signatures and keys with fingerprints,
-                            the command that checks it again, the original message embedded)
+                            HTML file in the --lang language (verdict, signatures and keys with
+                            fingerprints, the command that checks it again, the original message
+                            embedded)
         --lang <LANG>       the language of the words: en or fr (default: from LC_ALL,
                             LC_MESSAGES or LANG, else en)
         -v, --verbose       show every signature's details and warnings

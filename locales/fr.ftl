@@ -130,7 +130,6 @@ warning-unsigned-header = { $count ->
 warning-extra-header-instance = Le message contient { $present } champs { $name }, mais la signature n’en couvre que { $listed } : le champ en trop a pu être ajouté après la signature, et un logiciel de messagerie peut afficher celui-là.
 warning-partial-body = Seuls les { $signed } premiers octets du corps sont signés (l={ $l }) ; les { $unsigned } derniers octets ne sont pas couverts et ont pu être ajoutés par n’importe qui.
 warning-key-date-window = Cette clé a été vue dans des sources publiques { $window }, et la date du message (Date) est en dehors de cette période. Les clés servent souvent bien avant et bien après les dates où on les a vues, et l’expéditeur peut choisir la date du champ Date : c’est un indice, pas une preuve.
-warning-mbox-quoting = Le corps correspond à la signature une fois l’échappement mbox annulé : les lignes qui commençaient par "From " ont été enregistrées sous la forme ">From " quand le message a été rangé dans un fichier mbox. Le texte signé n’a pas de ">" à cet endroit.
 warning-future-timestamp = La signature prétend avoir été faite dans le futur (t= est postérieur au moment de la vérification).
 warning-expired-since = La signature a expiré le { $expires } (x=). L’expiration DKIM indique aux serveurs de réception combien de temps accepter une signature ; elle ne rend pas fausse une signature authentique. Elle est jugée ici à la date de sa signature.
 
@@ -429,8 +428,8 @@ cli-help =
         --json              équivaut à --format json
         --body              avec --format json : ajoute le corps de chaque message en texte brut
         --evidence <DIR>    écrit aussi dans DIR un rapport de preuve par message : un fichier HTML
-                            autonome dans la langue de --lang (verdict, signatures et clés avec leurs empreintes,
-                            la commande qui refait la vérification, le message original intégré)
+                            autonome dans la langue de --lang (verdict, signatures et clés avec leurs
+                            empreintes, la commande qui refait la vérification, le message original intégré)
         --lang <LANGUE>     la langue des textes : en ou fr (par défaut : selon LC_ALL, LC_MESSAGES
                             ou LANG, sinon en)
         -v, --verbose       montre les détails et avertissements de chaque signature
