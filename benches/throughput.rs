@@ -13,6 +13,9 @@
 //!     # time each phase of verification alone on a directory of .eml files
 //! ```
 
+#[path = "../src/cli/output.rs"]
+#[allow(dead_code)] // the bench times only the human output
+mod output;
 #[path = "../tests/common/signer.rs"]
 mod signer;
 

@@ -17,7 +17,6 @@ use dkimcheck::report::MessageReport;
 use dkimcheck::verify::{Options, verify_message};
 use sha2::{Digest, Sha256};
 use std::hint::black_box;
-use std::io::Write;
 use std::time::Instant;
 
 /// This thread's CPU time in seconds (clock_gettime(CLOCK_THREAD_CPUTIME_ID) from the C library
@@ -68,32 +67,6 @@ fn fastest(rounds: usize, mut f: impl FnMut()) -> f64 {
             cpu_now(origin) - t
         })
         .fold(f64::INFINITY, f64::min)
-}
-
-/// The human line(s) the CLI prints for a report (as `src/cli/output.rs` does, without colour).
-fn human(out: &mut Vec<u8>, r: &MessageReport) {
-    let lang = dkimcheck::Lang::En;
-    let label = dkimcheck::catalog::render(lang, &dkimcheck::report::explain::label(&r.assessment));
-    let _ = writeln!(out, "{label:<7} {}: {}", r.source, r.summary_in(lang));
-    let show = r.signatures.len() > 1 || r.signatures.iter().any(|s| !s.warnings.is_empty());
-    for s in r.signatures.iter().filter(|_| show) {
-        let _ = writeln!(
-            out,
-            "        #{} {} ({}, {}) d={} s={} {} {}: {}",
-            s.index + 1,
-            s.assessment.status,
-            s.result,
-            s.reason,
-            s.domain.as_deref().unwrap_or("?"),
-            s.selector.as_deref().unwrap_or("?"),
-            s.algorithm.as_deref().unwrap_or("?"),
-            s.canonicalization.as_deref().unwrap_or(""),
-            dkimcheck::catalog::render(lang, &s.explanation)
-        );
-        for w in &s.warnings {
-            let _ = writeln!(out, "           ! {}", dkimcheck::catalog::render(lang, &w.message));
-        }
-    }
 }
 
 pub fn run(dir: &str, zone_path: &str, rounds: usize) {
@@ -278,10 +251,11 @@ pub fn run(dir: &str, zone_path: &str, rounds: usize) {
         }
         black_box(out);
     });
+    let style = crate::output::Style::new(false, false, dkimcheck::Lang::En);
     let text = fastest(rounds, || {
-        let mut out = Vec::with_capacity(8 << 20);
+        let mut out = String::with_capacity(8 << 20);
         for r in &reports {
-            human(&mut out, r);
+            style.write_human(&mut out, r);
         }
         black_box(out);
     });

@@ -1,6 +1,7 @@
 //! `dkimcheck keys ...`: list, export, check and import key archives, and recover keys from
 //! signed messages (also the first pass of `--recover-keys`).
 
+use super::pool::{self, Job};
 use super::{about, io_error, say_error, sources};
 use dkimcheck::catalog;
 use dkimcheck::keys::KeyStore;
@@ -8,7 +9,7 @@ use dkimcheck::keys::archive::Archive;
 use dkimcheck::keys::provenance::ADDED_BY_YOU;
 use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::recover::entry::EntryText;
-use dkimcheck::recover::{Collector, GroupOutcome, MAX_SAMPLES_PER_GROUP, RecoveredKey};
+use dkimcheck::recover::{Collector, GroupOutcome, MAX_SAMPLES_PER_GROUP, RecoveredKey, Sample};
 use dkimcheck::report::explain;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -196,21 +197,15 @@ pub(crate) fn recover_paths(
     lang: Lang,
 ) -> (Vec<GroupOutcome>, bool) {
     let mut collector = Collector::new();
-    let mut unreadable = false;
-    for path in paths {
-        let result = sources::for_each_batch(path, max_message, |batch| {
-            for samples in samples_of(&batch, keys, workers) {
-                samples.into_iter().for_each(|s| collector.add(s));
-            }
-        });
-        match result {
-            Err(e) => {
-                say_error(lang, &about(path, e));
-                unreadable = true;
-            }
-            Ok(errors) => unreadable |= errors > 0,
-        }
-    }
+    // Each message read and its unknown-key signatures collected on the verifying pool.
+    let run = |item: &sources::Item, buffer: &mut Vec<u8>| match item.content.as_ref().map(|c| c.bytes(buffer)) {
+        Ok(Ok(bytes)) => dkimcheck::recover::samples(bytes, &item.source, keys),
+        _ => Vec::new(),
+    };
+    let on_panic = |_: &sources::Item| Vec::new();
+    let mut add = |samples: Vec<Sample>| samples.into_iter().for_each(|s| collector.add(s));
+    let job = Job { run: &run, on_panic: &on_panic };
+    let unreadable = pool::run_paths(paths, max_message, workers, job, lang, &mut add) > 0;
     let groups = collector.into_groups();
     let next = AtomicUsize::new(0);
     let done = Mutex::new(Vec::new());
@@ -244,23 +239,4 @@ pub(crate) fn recover_paths(
         }
     }
     (outcomes, unreadable)
-}
-
-/// The unknown-key RSA signatures of each message of `batch`, read and collected on `workers`
-/// threads (a message that cannot be read gives none), in the batch's order.
-fn samples_of(batch: &[sources::Item], keys: &KeyStore, workers: usize) -> Vec<Vec<dkimcheck::recover::Sample>> {
-    let of = |part: &[sources::Item]| -> Vec<Vec<dkimcheck::recover::Sample>> {
-        let mut buffer = Vec::new();
-        part.iter()
-            .map(|item| match item.content.as_ref().map(|c| c.bytes(&mut buffer)) {
-                Ok(Ok(bytes)) => dkimcheck::recover::samples(bytes, &item.source, keys),
-                _ => Vec::new(),
-            })
-            .collect()
-    };
-    let chunk = batch.len().div_ceil(workers.max(1)).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = batch.chunks(chunk).map(|part| (part, scope.spawn(move || of(part)))).collect();
-        handles.into_iter().flat_map(|(part, h)| h.join().unwrap_or_else(|_| vec![Vec::new(); part.len()])).collect()
-    })
 }

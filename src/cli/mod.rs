@@ -281,33 +281,8 @@ pub fn run(argv: Vec<String>) -> i32 {
             unreadable = true;
         }
     };
-    let mut path_errors = 0;
-    std::thread::scope(|scope| {
-        let mut pool =
-            (workers > 1).then(|| pool::Pool::start(scope, workers, pool::Job { run: &verify, on_panic: &on_panic }));
-        // On one thread, messages are verified here, one by one, with one buffer.
-        let mut buffer = Vec::new();
-        for path in &args.paths {
-            let result = sources::for_each_batch(path, max_message, |batch| {
-                for item in batch {
-                    match &mut pool {
-                        Some(pool) => pool.submit(item, &mut emit),
-                        None => emit(verify(&item, &mut buffer)),
-                    }
-                }
-            });
-            match result {
-                Err(e) => {
-                    say_error(lang, &about(path, e));
-                    path_errors += 1;
-                }
-                Ok(errors) => path_errors += errors,
-            }
-        }
-        if let Some(pool) = pool {
-            pool.finish(&mut emit);
-        }
-    });
+    let job = pool::Job { run: &verify, on_panic: &on_panic };
+    let path_errors = pool::run_paths(&args.paths, max_message, workers, job, lang, &mut emit);
     printer.finish();
     let _ = std::io::stdout().flush();
     if unreadable || path_errors > 0 { 2 } else { status }

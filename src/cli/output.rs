@@ -121,7 +121,8 @@ impl Style {
         }
     }
 
-    fn write_human(&self, out: &mut String, r: &MessageReport) {
+    /// The human line(s) for one report (also timed by `benches/leak/phases.rs`).
+    pub fn write_human(&self, out: &mut String, r: &MessageReport) {
         let (lang, width) = (self.lang, self.width);
         let label = catalog::render(lang, &explain::label(&r.assessment));
         let colour = match r.assessment.status {

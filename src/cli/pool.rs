@@ -6,7 +6,9 @@
 //! Bounds: the queue holds a few messages per worker, and results wait for the ones before
 //! them within a window of [`WINDOW`] messages, after which submitting waits.
 
-use super::sources::Item;
+use super::sources::{self, Item};
+use super::{about, say_error};
+use dkimcheck::l10n::Lang;
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{self, Receiver, SyncSender};
@@ -129,4 +131,44 @@ impl<R: Send> Pool<R> {
             }
         }
     }
+}
+
+/// Runs `job` on every message of `paths` (messages over `max_message` bytes are error items),
+/// on a pool of `workers` threads, or on this thread with one buffer when `workers` is 1, and
+/// hands each result to `emit` in input order. A path that cannot be read is said on stderr in
+/// `lang`. Returns how many paths, files or members could not be read.
+pub fn run_paths<R: Send>(
+    paths: &[String],
+    max_message: u64,
+    workers: usize,
+    job: Job<'_, R>,
+    lang: Lang,
+    emit: &mut impl FnMut(R),
+) -> usize {
+    let mut unreadable = 0;
+    std::thread::scope(|scope| {
+        let mut pool = (workers > 1).then(|| Pool::start(scope, workers, job));
+        let mut buffer = Vec::new();
+        for path in paths {
+            let result = sources::for_each_batch(path, max_message, |batch| {
+                for item in batch {
+                    match &mut pool {
+                        Some(pool) => pool.submit(item, emit),
+                        None => emit(job.call(&item, &mut buffer)),
+                    }
+                }
+            });
+            match result {
+                Err(e) => {
+                    say_error(lang, &about(path, e));
+                    unreadable += 1;
+                }
+                Ok(errors) => unreadable += errors,
+            }
+        }
+        if let Some(pool) = pool {
+            pool.finish(emit);
+        }
+    });
+    unreadable
 }

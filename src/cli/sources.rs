@@ -18,8 +18,10 @@ use dkimcheck::message::mbox;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::{Read, Seek, SeekFrom};
+use std::ops::Range;
 use std::path::Path;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Messages per batch.
 const BATCH_ITEMS: usize = 256;
@@ -40,8 +42,11 @@ pub struct Item {
 
 /// Where a message's bytes are.
 pub enum Content {
-    /// In memory: a zip member, a message of an mbox, stdin.
+    /// In memory: a zip member, stdin.
     Bytes(Vec<u8>),
+    /// One message of an mbox held in memory: a range of the whole, shared by its messages
+    /// (never copied out).
+    Part(Arc<Vec<u8>>, Range<usize>),
     /// A file holding one message, open, its first bytes already read.
     File(Box<MessageFile>),
 }
@@ -63,6 +68,7 @@ impl Content {
     pub fn bytes<'a>(&'a self, buf: &'a mut Vec<u8>) -> std::io::Result<&'a [u8]> {
         let f = match self {
             Content::Bytes(bytes) => return Ok(bytes),
+            Content::Part(whole, range) => return Ok(whole.get(range.clone()).unwrap_or_default()),
             Content::File(f) => f,
         };
         let size = usize::try_from(f.size).unwrap_or(usize::MAX).max(f.head_len);
@@ -90,6 +96,7 @@ impl Content {
     pub fn size(&self) -> u64 {
         match self {
             Content::Bytes(bytes) => bytes.len() as u64,
+            Content::Part(_, range) => range.len() as u64,
             Content::File(f) => f.size,
         }
     }
@@ -98,6 +105,7 @@ impl Content {
     fn held(&self) -> usize {
         match self {
             Content::Bytes(bytes) => bytes.len(),
+            Content::Part(_, range) => range.len(),
             Content::File(_) => 0,
         }
     }
@@ -304,12 +312,13 @@ fn expand_bytes(name: String, bytes: Vec<u8>, out: &mut Batcher<'_>, budgets: &m
     if mbox::is_mbox(&bytes) {
         let parts = mbox::split(&bytes);
         if parts.len() > 1 || name.to_ascii_lowercase().ends_with(".mbox") {
+            let whole = Arc::new(bytes);
             for (i, range) in parts.into_iter().enumerate() {
                 let source = format!("{name}#{}", i + 1);
                 if range.len() as u64 > budgets.message_bytes {
                     out.error(source, too_large(range.len() as u64, budgets.message_bytes));
                 } else {
-                    out.push(Item { source, content: Ok(Content::Bytes(bytes[range].to_vec())) });
+                    out.push(Item { source, content: Ok(Content::Part(Arc::clone(&whole), range)) });
                 }
             }
             return;

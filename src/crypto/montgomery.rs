@@ -277,19 +277,7 @@ impl<const N: usize> Fixed<N> {
                 p[2 * i + 3] = v2 as W;
                 c1 = (v >> BITS) as W;
                 c2 = (v2 >> BITS) as W;
-                for (pk, (u, w)) in p[2 * i + 4..i + N]
-                    .chunks_exact_mut(2)
-                    .zip(a[i + 4..].chunks_exact(2).zip(a[i + 3..N - 1].chunks_exact(2)))
-                {
-                    let v = pk[0] as D + x * u[0] as D + c1 as D;
-                    let v2 = (v as W) as D + y * w[0] as D + c2 as D;
-                    pk[0] = v2 as W;
-                    let v = pk[1] as D + x * u[1] as D + (v >> BITS);
-                    let v2 = (v as W) as D + y * w[1] as D + (v2 >> BITS);
-                    pk[1] = v2 as W;
-                    c1 = (v >> BITS) as W;
-                    c2 = (v2 >> BITS) as W;
-                }
+                (c1, c2) = add_two_rows(&mut p[2 * i + 4..i + N], &a[i + 4..], &a[i + 3..N - 1], (x, y), (c1, c2));
             }
             let v = c1 as D + y * a[N - 1] as D + c2 as D;
             p[i + N] = v as W;
@@ -329,20 +317,9 @@ impl<const N: usize> Fixed<N> {
             let v = p[i + 1] as D + m1 * n[1] as D + (v >> BITS);
             let m2 = (v as W).wrapping_mul(n0) as D;
             let w = (v as W) as D + m2 * n[0] as D;
-            let (mut c1, mut c2) = ((v >> BITS) as W, (w >> BITS) as W);
             // N - 2 positions (N is even): two at a time.
-            for (pk, (u, w)) in
-                p[i + 2..i + N].chunks_exact_mut(2).zip(n[2..].chunks_exact(2).zip(n[1..N - 1].chunks_exact(2)))
-            {
-                let v = pk[0] as D + m1 * u[0] as D + c1 as D;
-                let v2 = (v as W) as D + m2 * w[0] as D + c2 as D;
-                pk[0] = v2 as W;
-                let v = pk[1] as D + m1 * u[1] as D + (v >> BITS);
-                let v2 = (v as W) as D + m2 * w[1] as D + (v2 >> BITS);
-                pk[1] = v2 as W;
-                c1 = (v >> BITS) as W;
-                c2 = (v2 >> BITS) as W;
-            }
+            let carries = ((v >> BITS) as W, (w >> BITS) as W);
+            let (c1, c2) = add_two_rows(&mut p[i + 2..i + N], &n[2..], &n[1..N - 1], (m1, m2), carries);
             let v = p[i + N] as D + c1 as D + top;
             let v2 = (v as W) as D + m2 * n[N - 1] as D + c2 as D;
             p[i + N] = v2 as W;
@@ -389,6 +366,24 @@ fn sub_in_place(a: &mut [W], b: &[W]) {
         *x = d2;
         borrow = b1 || b2;
     }
+}
+
+/// Adds two rows into `p`, two words at a time: `x·u` and `y·w`, where `w` runs one word
+/// behind `u` (the caller aligns the slices), with the rows' incoming carries; returns their
+/// outgoing carries. The inner loop of both the square's cross products and the reduction.
+#[inline(always)]
+fn add_two_rows(p: &mut [W], u: &[W], w: &[W], (x, y): (D, D), (mut c1, mut c2): (W, W)) -> (W, W) {
+    for (pk, (u, w)) in p.chunks_exact_mut(2).zip(u.chunks_exact(2).zip(w.chunks_exact(2))) {
+        let v = pk[0] as D + x * u[0] as D + c1 as D;
+        let v2 = (v as W) as D + y * w[0] as D + c2 as D;
+        pk[0] = v2 as W;
+        let v = pk[1] as D + x * u[1] as D + (v >> BITS);
+        let v2 = (v as W) as D + y * w[1] as D + (v2 >> BITS);
+        pk[1] = v2 as W;
+        c1 = (v >> BITS) as W;
+        c2 = (v2 >> BITS) as W;
+    }
+    (c1, c2)
 }
 
 #[cfg(test)]

@@ -266,21 +266,21 @@ mod tests {
     fn spki_der_is_read_back_with_the_same_modulus() {
         // An odd 2048-bit number whose top bit is set (DER then needs a leading zero byte).
         let n: Vec<u8> = (0..256).map(|i| if i == 0 { 0xc3 } else { (i * 7) as u8 | 1 }).collect();
-        let key = RsaPublicKey::from_der(&spki_der(&n, &[1, 0, 1])).expect("parses");
+        let key = RsaPublicKey::from_der(&spki_der(&n, &[1, 0, 1])).expect("parses"); // ok: test
         assert_eq!((key.modulus(), key.bits()), (n.as_slice(), 2048));
         // The bundled RFC 8463 key, rebuilt from its modulus, is byte-identical.
-        let p = crate::text::base64::decode(b"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDkHlOQoBTzWRiGs5V6NpP3idY6Wk08a5qhdR6wy5bdOKb2jLQiY/J16JYi0Qvx/byYzCNb3W91y3FutACDfzwQ/BC/e/8uBsCR+yz1Lxj+PL6lHvqMKrM3rG4hstT5QjvHO9PzoxZyVYLzBfO2EeC3Ip3G+2kryOTIKT+l/K4w3QIDAQAB").expect("base64");
-        let key = RsaPublicKey::from_der(&p).expect("parses");
+        let p = crate::text::base64::decode(b"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDkHlOQoBTzWRiGs5V6NpP3idY6Wk08a5qhdR6wy5bdOKb2jLQiY/J16JYi0Qvx/byYzCNb3W91y3FutACDfzwQ/BC/e/8uBsCR+yz1Lxj+PL6lHvqMKrM3rG4hstT5QjvHO9PzoxZyVYLzBfO2EeC3Ip3G+2kryOTIKT+l/K4w3QIDAQAB").expect("base64"); // ok: test
+        let key = RsaPublicKey::from_der(&p).expect("parses"); // ok: test
         assert_eq!(spki_der(key.modulus(), &[1, 0, 1]), p);
     }
 
     #[test]
     fn the_encoding_is_what_verification_expects() {
         assert_eq!(pkcs1v15_encoding(HashAlgorithm::Sha256, &[7; 32], 61), None);
-        let em = pkcs1v15_encoding(HashAlgorithm::Sha256, &[7; 32], 128).expect("fits");
+        let em = pkcs1v15_encoding(HashAlgorithm::Sha256, &[7; 32], 128).expect("fits"); // ok: test
         assert_eq!(em.len(), 128);
         assert!(expected_encoding_matches(&em, SHA256_PREFIX, &[7; 32]));
-        let em = pkcs1v15_encoding(HashAlgorithm::Sha1, &[9; 20], 64).expect("fits");
+        let em = pkcs1v15_encoding(HashAlgorithm::Sha1, &[9; 20], 64).expect("fits"); // ok: test
         assert!(expected_encoding_matches(&em, SHA1_PREFIX, &[9; 20]));
     }
 
