@@ -7,7 +7,7 @@ mod sources;
 mod time;
 
 use dkimcheck::keys::KeyStore;
-use dkimcheck::report::JudgingMode;
+use dkimcheck::report::{JudgingMode, KeysNeeded};
 use dkimcheck::verify::{Judging, Options, verify_message};
 use std::io::Write;
 
@@ -32,6 +32,10 @@ OPTIONS:
                         Default: each signature as of its signing (its t=, else the message's
                         Date), so an x= passed since is reported but is not a failure
     --json              one JSON object per message on stdout (JSON Lines)
+    --format <F>        human (default) or json (the same as --json)
+    --missing-keys      after the batch, list every selector._domainkey.domain for which no key
+                        is known, with how many messages need it and the first and last of their
+                        dates (with --json: {\"missing_key\", \"count\", \"first\", \"last\"} lines at the end)
     --body              with --json: include each message's plain-text body
     -v, --verbose       show every signature's details and warnings
     -j, --jobs <N>      verify on N threads (default: all cores); --jobs 1 leaves the others free
@@ -69,6 +73,8 @@ pub(crate) struct Args {
     pub at: Option<Option<u64>>,
     pub json: bool,
     pub body: bool,
+    /// `--missing-keys`: list the keys the batch needs.
+    pub missing_keys: bool,
     pub verbose: bool,
     /// Worker threads; `None`: one per core.
     pub jobs: Option<usize>,
@@ -103,11 +109,17 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
                 a.max_message = Some(parse_megabytes(&value(i)?)?);
                 i += 1;
             }
+            "--format" => {
+                a.json = parse_format(&value(i)?)?;
+                i += 1;
+            }
+            "--missing-keys" => a.missing_keys = true,
             "--no-bundled-keys" => a.no_bundled = true,
             "--json" => a.json = true,
             "--body" => a.body = true,
             "-v" | "--verbose" => a.verbose = true,
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
+            s if s.starts_with("--format=") => a.json = parse_format(&s["--format=".len()..])?,
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
             s if s.starts_with("--jobs=") => a.jobs = Some(parse_jobs(&s["--jobs=".len()..])?),
             s if s.starts_with("--max-message-size=") => {
@@ -126,6 +138,15 @@ fn parse_at(v: &str) -> Result<Option<u64>, String> {
         return Ok(None);
     }
     time::parse(v).map(Some).ok_or_else(|| format!("--at: \"{v}\" is not 'now', unix seconds or an RFC 3339 time"))
+}
+
+/// `--format`: true for JSON.
+fn parse_format(v: &str) -> Result<bool, String> {
+    match v {
+        "json" => Ok(true),
+        "human" => Ok(false),
+        _ => Err(format!("--format: \"{v}\" is not human or json")),
+    }
 }
 
 fn parse_jobs(v: &str) -> Result<usize, String> {
@@ -196,6 +217,7 @@ pub fn run(argv: Vec<String>) -> i32 {
     }
     let mut printer = output::Printer::new(args.json, args.verbose);
     let mut status = 0;
+    let mut needed = KeysNeeded::new();
     let mut unreadable = false;
     let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     for path in &args.paths {
@@ -205,6 +227,9 @@ pub fn run(argv: Vec<String>) -> i32 {
             for r in &reports {
                 if !r.verified() {
                     status = 1;
+                }
+                if args.missing_keys {
+                    needed.add_report(r);
                 }
                 printer.print(r);
             }
@@ -218,6 +243,9 @@ pub fn run(argv: Vec<String>) -> i32 {
         }
     }
     printer.finish();
+    if args.missing_keys {
+        printer.keys_needed(&needed.list());
+    }
     let _ = std::io::stdout().flush();
     if unreadable { 2 } else { status }
 }

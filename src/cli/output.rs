@@ -1,7 +1,7 @@
 //! Printing reports: short human lines (colour only on a terminal) or JSON Lines.
 
 use dkimcheck::report::explain;
-use dkimcheck::report::{ArcReport, Assessment, JudgingMode, MessageReport, Status, Verdict};
+use dkimcheck::report::{ArcReport, Assessment, JudgingMode, KeyNeeded, MessageReport, Status, Verdict};
 use std::io::{IsTerminal, Write};
 
 /// Prints reports and a closing tally.
@@ -102,6 +102,24 @@ impl Printer {
     pub fn finish(&mut self) {
         if !self.json && self.counts.iter().sum::<usize>() > 1 {
             let _ = writeln!(self.out, "{}", explain::tally(&self.counts, self.expired));
+        }
+        let _ = self.out.flush();
+    }
+}
+
+impl Printer {
+    /// Prints the keys a batch needs: JSON lines `{"missing_key", "count", "first", "last"}`, or
+    /// a heading and one line per key.
+    pub fn keys_needed(&mut self, list: &[KeyNeeded]) {
+        if self.json {
+            for k in list {
+                let _ = writeln!(self.out, "{}", serde_json::to_string(k).unwrap_or_default());
+            }
+        } else {
+            let _ = writeln!(self.out, "{}", explain::keys_needed_heading(list.len()));
+            for k in list {
+                let _ = writeln!(self.out, "{}", explain::key_needed_line(k));
+            }
         }
         let _ = self.out.flush();
     }

@@ -12,7 +12,9 @@
 //! A budget hit ends that file with one error naming the limit; the other files go on.
 
 use dkimcheck::budget::{self, Exceeded, Limit};
+use dkimcheck::message::input::not_a_message;
 use dkimcheck::message::mbox;
+use dkimcheck::report::explain;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::{Read, Seek, SeekFrom};
@@ -99,7 +101,7 @@ pub fn for_each_batch(path: &str, max_message: u64, mut f: impl FnMut(Vec<Item>)
         let mut budgets = Budgets::new(max_message, bytes.len() as u64);
         expand_bytes("-".into(), bytes, &mut batcher, &mut budgets, 0);
     } else {
-        expand_path(Path::new(path), path.to_string(), &mut batcher, max_message)?;
+        expand_path(Path::new(path), path.to_string(), &mut batcher, max_message, false)?;
     }
     batcher.flush();
     Ok(batcher.errors)
@@ -118,7 +120,9 @@ pub fn for_each_in_bytes(name: &str, bytes: Vec<u8>, max_message: u64, mut f: im
     batcher.errors
 }
 
-fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64) -> Result<(), String> {
+/// `listed`: the path was found in a directory (not named by the user): a file in it that is
+/// not a message is skipped.
+fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64, listed: bool) -> Result<(), String> {
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if meta.is_dir() {
         let mut entries: Vec<_> =
@@ -130,7 +134,7 @@ fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u6
             if std::fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_symlink()) {
                 continue;
             }
-            if let Err(e) = expand_path(&entry, child.clone(), out, max_message) {
+            if let Err(e) = expand_path(&entry, child.clone(), out, max_message, true) {
                 out.error(child, e);
             }
         }
@@ -155,7 +159,7 @@ fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u6
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    expand_bytes(name, bytes, out, &mut budgets, 0);
+    expand_bytes(name, bytes, out, &mut budgets, if listed { 1 } else { 0 });
     Ok(())
 }
 
@@ -209,6 +213,12 @@ fn expand_bytes(name: String, bytes: Vec<u8>, out: &mut Batcher<'_>, budgets: &m
     }
     if bytes.len() as u64 > budgets.message_bytes {
         out.error(name, too_large(bytes.len() as u64, budgets.message_bytes));
+        return;
+    }
+    // Inside a zip or a directory, a file that is not a message (a keys file, notes, JSON) is
+    // skipped and said so, never counted, and never read as keys.
+    if depth > 0 && not_a_message(&name, &bytes[..bytes.len().min(1024)]) {
+        eprintln!("dkimcheck: {}", explain::skipped_not_message(&name));
         return;
     }
     out.push(Item { source: name, content: Ok(bytes) });

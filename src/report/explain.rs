@@ -438,19 +438,9 @@ added by anyone."
     caveats
 }
 
-/// The CLI's label for an assessment.
+/// The CLI's label for an assessment (from the one vocabulary, [`super::Outcome`]).
 pub fn label(a: &Assessment) -> &'static str {
-    match a.status {
-        Status::Verified => "PASS",
-        Status::Consistent => "CONSISTENT",
-        Status::ProvesNothing => "NOPROOF",
-        Status::Failed => "FAIL",
-        Status::NoKey => "NOKEY",
-        Status::Invalid if a.reason == Some("expired") => "EXPIRED",
-        Status::Invalid => "INVALID",
-        Status::Unsigned => "NONE",
-        Status::Error => "ERROR",
-    }
+    super::Outcome::of(a).label()
 }
 
 /// How many messages of a tally had a status, in words ("2 failed").
@@ -833,4 +823,32 @@ pub fn not_checked(exceeded: &Exceeded) -> String {
 /// Note when a message's body and attachments are not shown: a budget was hit.
 pub fn body_not_shown(exceeded: &Exceeded) -> String {
     format!("The body and attachments are not shown: {exceeded}. The signatures are checked all the same.")
+}
+
+/// The heading of the CLI's list of keys needed (`--missing-keys`).
+pub fn keys_needed_heading(n: usize) -> String {
+    if n == 0 {
+        return "Keys needed: none (every signature found a key).".to_string();
+    }
+    format!(
+        "Keys needed: no key is known for these {n} name(s). Each must be the key published when the messages \
+were sent (DNS today may hold a newer one): look in archives of DNS records, the domain's old zone files or \
+the senders' own records, then add it with --keys.\n    messages  first       last        name"
+    )
+}
+
+/// One line of the CLI's list of keys needed.
+pub fn key_needed_line(k: &super::KeyNeeded) -> String {
+    format!(
+        "    {:>8}  {:<10}  {:<10}  {}",
+        k.count,
+        k.first.as_deref().unwrap_or("-"),
+        k.last.as_deref().unwrap_or("-"),
+        k.missing_key
+    )
+}
+
+/// A file found in a zip or a folder that is not a message, skipped.
+pub fn skipped_not_message(source: &str) -> String {
+    format!("skipped {source}: not an email message (a file that is not a message is never checked nor read as keys)")
 }

@@ -2,8 +2,12 @@
 //! `DKIM-Signature`, serializable as the CLI's JSON Lines and the page's objects.
 
 pub mod assess;
+pub mod csv;
 pub mod explain;
 pub mod headers;
+pub mod keys_needed;
+pub mod outcome;
+pub mod row;
 
 pub use crate::arc::{ArcReport, ArcSetReport, ArcStep, Corroboration, ServerClaim};
 pub use crate::dkim::judging::{JudgedAt, Judging, JudgingMode, TimeSource};
@@ -16,6 +20,9 @@ pub use explain::{
     fill_arc_text, fill_claim_text, fill_domainkey_text, fill_signature_text, headline, message_summary,
 };
 pub use headers::{MAX_HEADER_VIEWS, header_views};
+pub use keys_needed::{KeyNeeded, KeysNeeded};
+pub use outcome::Outcome;
+pub use row::Row;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

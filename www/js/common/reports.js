@@ -63,6 +63,17 @@ export function errorReport(source, message) {
   };
 }
 
+/** A compact row (as Verifier.verifyRow returns) for a message that could not be read at all. */
+export function errorRow(source, message) {
+  return {
+    source, outcome: 'error', assessment: { status: 'error', basis: null, signature: null, domain: null, aligned: null, reason: null, caveats: [] },
+    verdict: 'none', signing_domains: [], selectors: [], signature_results: [], domainkeys_results: [], aligned: null,
+    key_origin: null, key_flags: [], warnings: [], missing_keys: [], arc: 'none', arc_instances: 0, corroborated: false,
+    from_domain: null, from: null, subject: null, date: null, date_unix: null,
+    summary: `This message could not be read: ${message}`, size: 0, sha256: '', error: message,
+  };
+}
+
 /** The distinct d= domains of a report's signatures, in order. */
 export function signingDomains(report) {
   return [...new Set((report.signatures || []).map((s) => s.domain).filter(Boolean))];
