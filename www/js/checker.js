@@ -1,13 +1,17 @@
 // checker.js — checks what the user gave: one message in the single view, many
 // in the batch view (with progress and Cancel), on the worker pool; remembers
-// what is on screen and checks it again when the keys change.
+// what is on screen and checks it again when the keys change, and words it
+// again when the language changes (without reading the files again).
 
 import { engine } from './verify/engine.js';
-import { expandFiles, pastedTask } from './input/sources.js';
+import { expandInput, mboxTasks, pastedTask } from './input/sources.js';
 import { renderReport } from './views/render.js';
 import { BatchView } from './views/batch-view.js';
 import { clear, h } from './common/dom.js';
-import { formatCount } from './common/reports.js';
+import { tr as englishWords } from './common/batch-words.js';
+
+/** TEMPORARY until the catalogs land: an error's text. */
+const phraseOf = (e) => (e && e.message ? e.message : String(e));
 
 export class Checker {
   /**
@@ -17,18 +21,25 @@ export class Checker {
    * @param {import('./views/progress.js').ProgressView} o.progress
    * @param {import('./verify/worker-pool.js').WorkerPool} o.pool
    * @param {import('./keys/keystore.js').KeyStore} o.store  the keys the user added
+   * @param {import('./common/i18n.js').Translator} o.tr  the page's words
    * @param {() => void} [o.onReset]  also called when the screen is reset
+   * @param {() => void} [o.focusInput]  puts the focus back on the file picker
+   * @param {() => void} [o.openKeys]  opens the Keys panel at its "add several keys" box
    */
-  constructor({ single, batch, progress, pool, store, onReset }) {
+  constructor({ single, batch, progress, pool, store, tr = englishWords, onReset, focusInput, openKeys }) {
     this.single = single;
     this.batch = batch;
     this.progress = progress;
     this.pool = pool;
     this.store = store;
+    this.tr = tr;
     this.onReset = onReset;
-    this.batchView = new BatchView(batch, { onOpen: (i) => this.openFromBatch(i) });
-    /** What is on screen: {kind:'single', task} | {kind:'batch', tasks, label} | null */
+    this.focusInput = focusInput;
+    this.batchView = new BatchView(batch, { tr, onOpen: (i) => this.openFromBatch(i), onAddKeys: openKeys });
+    /** What is on screen: {kind:'single', task, report} | {kind:'batch', tasks, streams, skipped, label} | null */
     this.current = null;
+    /** The user's keys as last checked with ("name\tline" each), to tell what changed. */
+    this.keyLines = new Set(store.entries.map((e) => `${e.name}\t${e.line}`));
   }
 
   /** Reset every dynamic part (also after "Save page as", which keeps the DOM). */
@@ -36,7 +47,7 @@ export class Checker {
     clear(this.single).hidden = true;
     clear(this.batch).hidden = true;
     this.progress.show(false);
-    this.progress.setStatus('');
+    this.progress.say(null);
     this.onReset?.();
   }
 
@@ -44,53 +55,143 @@ export class Checker {
   async addKey(input) {
     const dk = await engine();
     const names = this.store.add(input, dk);
-    return `Added ${names.join(', ')}.${this.current ? ' Checking again…' : ''}`;
+    return this.tr.t(this.current ? 'key-added-checking' : 'key-added', { names: names.join(', ') });
   }
 
-  /** Show one message's report. `back` is an optional {label, action}. */
+  /** Show one message's report; `back`: the batch it was opened from, to go back to. */
   showSingle(report, back) {
     this.batch.hidden = true;
     const root = clear(this.single);
-    if (back) root.append(h('button', { type: 'button', class: 'back', onclick: back.action }, `← ${back.label}`));
+    if (back) {
+      const label = this.tr.t('batch-back', { count: back.tasks.length });
+      root.append(h('button', { type: 'button', class: 'back', onclick: () => this.backToBatch(back) }, `← ${label}`));
+    }
     root.append(renderReport(report, { onAddKey: (input) => this.addKey(input), remember: true }));
     root.hidden = false;
   }
 
-  /** Verify a single task in one worker and show it. */
-  async runSingle(task, back, batch) {
-    this.current = { kind: 'single', task, back, batch };
+  /** Word what is on screen again, in the current language (the reports are kept). */
+  rerender() {
+    const c = this.current;
+    if (!c) return;
+    if (c.kind === 'single' && c.report && !this.single.hidden) {
+      const focused = document.activeElement;
+      const wasBack = focused?.classList?.contains('back');
+      this.showSingle(c.report, c.batch);
+      if (wasBack) this.single.querySelector('.back')?.focus();
+    }
+    this.batchView.rerender(c.kind === 'batch' ? c.label : c.batch?.label);
+  }
+
+  /** Cancel what is running; the focus goes to what stays on screen. */
+  cancel() {
+    this.pool.cancel();
+  }
+
+  /** After a cancel, the focus goes to the results so far, or back to the file picker. */
+  focusAfterCancel() {
+    if (!this.batch.hidden) this.batch.querySelector('h2')?.focus();
+    else this.focusInput?.();
+  }
+
+  /** Verify a single task in one worker and show it (`batch`: the batch it was opened from). */
+  async runSingle(task, batch) {
+    this.current = { kind: 'single', task, batch };
     this.progress.startSingle();
     let report = null;
     try {
       const res = await this.pool.run([task], { body: true, onResult: (_, r) => { report = r; } });
-      if (res.cancelled) { this.progress.setStatus('Cancelled.'); return; }
+      if (res.cancelled) {
+        this.progress.show(false);
+        this.progress.say('status-cancelled');
+        this.focusAfterCancel();
+        return;
+      }
     } catch (e) {
-      this.progress.setStatus(`The check failed: ${e.message}`, true);
+      this.progress.say('status-check-failed', { error: phraseOf(e) }, true);
       return;
     } finally {
       this.progress.show(false);
     }
-    this.progress.setStatus('');
-    this.showSingle(report, back);
+    this.progress.say(null);
+    this.current.report = report;
+    this.showSingle(report, batch);
     this.single.querySelector('.banner')?.focus({ preventScroll: false });
   }
 
-  /** Verify many tasks on all workers, with progress and Cancel. */
-  async runBatch(tasks, label) {
-    this.current = { kind: 'batch', tasks, label };
+  /**
+   * Verify a batch on all workers, with progress and Cancel: `batch` {tasks, streams, skipped,
+   * label, t0}. Mboxes (streams) are split in a worker while the messages already found are
+   * verified; their messages join `tasks`, so checking the batch again reads them directly.
+   * The time shown runs from t0 (the files chosen), so it includes reading and splitting.
+   */
+  async runBatch(batch) {
+    this.current = batch;
     this.single.hidden = true;
     this.batch.hidden = false;
-    this.batchView.start(tasks.length, label);
-    const meter = this.progress.startBatch(tasks.length);
+    const { tasks } = batch;
+    const streams = batch.streams || [];
+    batch.streams = [];
+    this.batchView.dk = await engine();
+    this.batchView.start(tasks.length, batch.label, { growing: streams.length > 0, skipped: batch.skipped || [] });
+    const meter = this.progress.startBatch(tasks.length, { t0: batch.t0, growing: streams.length > 0 });
+    const open = { more: streams.length > 0 };
     try {
-      const res = await this.pool.run(tasks, { body: false, onResult: (i, r) => { meter.count(); this.batchView.add(i, r); } });
-      this.batchView.finish(res.cancelled ? 'cancelled' : 'done');
+      const running = this.pool.run(tasks, {
+        body: false, rows: true, open,
+        onResult: (i, r) => { meter.count(); this.batchView.add(i, r); },
+      });
+      let cancelled = false;
+      for (const stream of streams) {
+        const counter = { n: 0 };
+        const res = await this.pool.split(stream.blob, (ranges, read) => {
+          tasks.push(...mboxTasks(stream, ranges, counter));
+          meter.setTotal(tasks.length, read / Math.max(1, stream.blob.size));
+          this.batchView.setTotal(tasks.length, true);
+          this.pool.wake();
+        });
+        if (res.cancelled) { cancelled = true; break; }
+        if (!counter.n) tasks.push({ source: stream.source, error: 'No messages were found in this mbox file.' });
+      }
+      open.more = false;
+      meter.setTotal(tasks.length, 1, false);
+      this.batchView.setTotal(tasks.length, false);
+      this.pool.wake();
+      const res = await running;
+      cancelled ||= res.cancelled;
+      this.batchView.finish(cancelled ? 'cancelled' : 'done');
       meter.tick();
       const secs = meter.seconds();
-      this.progress.setStatus(res.cancelled ? 'Cancelled.' : `Checked ${formatCount(tasks.length)} messages in ${secs.toFixed(1)} s.`);
+      meter.stop();
+      if (cancelled) {
+        this.progress.say('status-cancelled');
+        this.focusAfterCancel();
+      } else {
+        this.progress.say('status-batch-done', { count: tasks.length, seconds: { decimal: secs } });
+      }
+    } catch (e) {
+      open.more = false;
+      this.batchView.finish('cancelled');
+      this.progress.say('status-check-failed', { error: phraseOf(e) }, true);
+    } finally {
+      meter.stop();
+    }
+  }
+
+  /** Verify again only the messages of the batch at `indexes` (keys they needed were added). */
+  async recheckRows(batch, indexes) {
+    this.batchView.finish('running');
+    const meter = this.progress.startBatch(indexes.length);
+    try {
+      const res = await this.pool.run(indexes.map((i) => batch.tasks[i]), {
+        body: false, rows: true, onResult: (j, r) => { meter.count(); this.batchView.add(indexes[j], r); },
+      });
+      this.batchView.finish(res.cancelled ? 'cancelled' : 'done');
+      meter.stop();
+      this.progress.say(res.cancelled ? 'status-cancelled' : 'status-batch-done', { count: indexes.length, seconds: { decimal: meter.seconds() } });
     } catch (e) {
       this.batchView.finish('cancelled');
-      this.progress.setStatus(`The check failed: ${e.message}`, true);
+      this.progress.say('status-check-failed', { error: phraseOf(e) }, true);
     } finally {
       meter.stop();
     }
@@ -98,8 +199,8 @@ export class Checker {
 
   openFromBatch(i) {
     const batch = this.current.kind === 'batch' ? this.current : this.current.batch;
-    const back = { label: `Back to all ${formatCount(batch.tasks.length)} messages`, action: () => this.backToBatch(batch) };
-    this.runSingle(batch.tasks[i], back, batch);
+    batch.opened = i;
+    this.runSingle(batch.tasks[i], batch);
   }
 
   backToBatch(batch) {
@@ -107,33 +208,45 @@ export class Checker {
     this.single.hidden = true;
     this.batch.hidden = false;
     // Keys changed while a message of the batch was open: check the batch again.
-    if (batch.stale) { batch.stale = false; this.runBatch(batch.tasks, batch.label); return; }
-    this.batch.querySelector('h2')?.scrollIntoView({ block: 'start' });
+    if (batch.stale) { batch.stale = false; this.runBatch(batch); return; }
+    // The focus returns to the row that was opened.
+    if (!this.batchView.focusRow(batch.opened)) this.batch.querySelector('h2')?.focus();
   }
 
   /** Check dropped or picked files. */
   async checkFiles(fileList) {
     const files = [...fileList];
     if (!files.length) return;
+    const t0 = performance.now();
     this.pool.cancel();
     this.reset();
-    this.progress.setStatus('Reading…');
-    let tasks;
+    this.progress.say('status-reading');
+    let input;
     try {
-      tasks = await expandFiles(files, (s) => this.progress.setStatus(s));
+      const dk = await engine();
+      input = await expandInput(files, (id, args) => this.progress.say(id, args),
+        { streamMbox: true, skipName: (name) => dk.not_a_message_by_name(name) });
     } catch (e) {
-      this.progress.setStatus(`Could not read the file: ${e.message}`, true);
+      this.progress.say('status-read-failed', { error: phraseOf(e) }, true);
       return;
     }
-    this.progress.setStatus('');
-    if (!tasks.length) { this.progress.setStatus('No messages were found in what you chose.', true); return; }
-    if (tasks.length === 1) await this.runSingle(tasks[0]);
-    else await this.runBatch(tasks, files.length === 1 ? files[0].name : `${files.length} files`);
+    this.progress.say(null);
+    const { tasks, streams, skipped } = input;
+    if (!tasks.length && !streams.length) {
+      this.progress.say('status-no-messages', null, true);
+      if (skipped.length) this.progress.say('batch-skipped', { count: skipped.length, names: skipped.slice(0, 20).join(', ') }, true);
+      return;
+    }
+    if (tasks.length === 1 && !streams.length && !skipped.length) await this.runSingle(tasks[0]);
+    else {
+      const label = files.length === 1 ? { text: files[0].name } : { id: 'batch-files', args: { count: files.length } };
+      await this.runBatch({ kind: 'batch', tasks, streams, skipped, label, t0 });
+    }
   }
 
   /** Check pasted message text. */
   checkText(text) {
-    if (!text.trim()) { this.progress.setStatus('Paste a message first.', true); return; }
+    if (!text.trim()) { this.progress.say('status-paste-first', null, true); return; }
     this.pool.cancel();
     this.reset();
     this.runSingle(pastedTask(text));
@@ -142,18 +255,31 @@ export class Checker {
   /** Judge signatures as of signing ('') or now ('now'), and check what is on screen again. */
   setJudging(at) {
     this.pool.setAt(at);
+    this.judgingChanged = true;
     this.recheck();
   }
 
-  /** Check the current message or batch again (after keys or the judging time changed). */
+  /**
+   * Check what is on screen again after the keys or the judging time changed. When keys were
+   * only added while a batch is shown, only the messages that needed them are checked again.
+   */
   recheck() {
     this.pool.setKeys(this.store.text());
+    const lines = new Set(this.store.entries.map((e) => `${e.name}\t${e.line}`));
+    const added = new Set([...lines].filter((l) => !this.keyLines.has(l)).map((l) => l.split('\t')[0].toLowerCase()));
+    const removed = [...this.keyLines].some((l) => !lines.has(l));
+    const judging = this.judgingChanged;
+    this.keyLines = lines;
+    this.judgingChanged = false;
     if (!this.current) return;
     if (this.current.kind === 'single') {
       if (this.current.batch) this.current.batch.stale = true;
-      this.runSingle(this.current.task, this.current.back, this.current.batch);
+      this.runSingle(this.current.task, this.current.batch);
+    } else if (added.size && !removed && !judging) {
+      const indexes = this.batchView.rowsNeeding(added);
+      if (indexes.length) this.recheckRows(this.current, indexes);
     } else {
-      this.runBatch(this.current.tasks, this.current.label);
+      this.runBatch(this.current);
     }
   }
 }

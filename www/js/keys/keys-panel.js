@@ -4,6 +4,8 @@
 import { h, clear, uid } from '../common/dom.js';
 import { keyForm } from './key-form.js';
 import { formatCount } from '../common/reports.js';
+// TEMPORARY until the catalogs land:
+import { tr } from '../common/batch-words.js';
 
 const MAX_ARCHIVE_ROWS = 300;
 
@@ -18,6 +20,31 @@ export function mountKeysPanel(root, { store, dk, onAdd }) {
   const tbody = h('tbody');
   const shown = h('p', { class: 'hint', role: 'status' });
   const search = h('input', { id: searchId, type: 'search', placeholder: 'domain or selector, e.g. gmail.com', oninput: () => renderArchive() });
+
+  /** Many keys at once (zone or dig lines, archive JSON): what the keys-needed panel leads to. */
+  function bulkForm() {
+    const id = uid('keys-bulk');
+    const text = h('textarea', { id, name: 'keys', rows: 5, spellcheck: 'false', autocomplete: 'off' });
+    const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite', dataset: { keysStatus: '' } });
+    const add = async () => {
+      status.textContent = '';
+      status.classList.remove('error');
+      if (!text.value.trim()) { status.textContent = tr.t('keys-bulk-empty'); status.classList.add('error'); text.focus(); return; }
+      try {
+        status.textContent = await onAdd({ selector: '', domain: '', text: text.value.trim(), remember: false });
+        text.value = '';
+      } catch (e) {
+        status.textContent = e && e.message ? e.message : String(e);
+        status.classList.add('error');
+        text.focus();
+      }
+    };
+    return h('div', { class: 'keys-bulk' },
+      h('h3', null, tr.t('keys-bulk-heading')),
+      h('div', { class: 'field' }, h('label', { for: id }, tr.t('keys-bulk-label')), text),
+      h('p', { class: 'actions' }, h('button', { type: 'button', class: 'primary', dataset: { action: 'add-keys' }, onclick: add }, tr.t('keys-bulk-add'))),
+      status);
+  }
 
   function renderMine() {
     clear(mine).append(h('h3', null, 'Keys you added'));
@@ -61,6 +88,7 @@ export function mountKeysPanel(root, { store, dk, onAdd }) {
     mine,
     h('h3', null, 'Add a key'),
     keyForm({ remember: true, submitLabel: 'Add key', onSubmit: onAdd }),
+    bulkForm(),
     h('h3', null, 'Built-in archive'),
     h('div', { class: 'field' }, h('label', { for: searchId }, 'Search the archive'), search),
     shown,

@@ -179,7 +179,7 @@ export class WorkerPool {
     const worker = await this.spawn();
     this.splitters.add(worker);
     try {
-      await new Promise((resolve, reject) => {
+      return await new Promise((resolve, reject) => {
         this.splitStops.set(worker, () => resolve({ cancelled: true }));
         worker.onmessage = ({ data }) => {
           if (data.type !== 'ranges') return;
