@@ -18,6 +18,7 @@
 //! | `DKIM-Signature`: parsing, canonicalization, body hashes, evaluation of each signature | [`dkim`] |
 //! | `DomainKey-Signature` (RFC 4870, legacy), with DKIM's keys, hashing and crypto | [`domainkeys`] |
 //! | ARC chains (RFC 8617), with DKIM's parsing, canonicalization, keys and crypto | [`arc`] |
+//! | RSA keys recovered from the signed messages themselves (native only) | `recover` |
 //! | the message's report: verdict, header table, plain-language wording | [`report`] |
 //! | message in, report out | [`verify`] |
 //! | what the JavaScript API accepts (options, body hashes), on every target | [`wasm_input`] |
@@ -38,6 +39,8 @@ pub mod dkim;
 pub mod domainkeys;
 pub mod keys;
 pub mod message;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod recover;
 pub mod report;
 pub mod text;
 pub mod verify;

@@ -206,9 +206,7 @@ fn evaluate_signatures(
 }
 
 /// Lower-case hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::text::hex::encode as hex;
 
 #[cfg(test)]
 mod tests {

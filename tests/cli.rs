@@ -293,6 +293,101 @@ fn keys_subcommands_list_check_export_import() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("revoked"));
 }
 
+/// A directory holding an mbox of two messages and one .eml, all signed with one fresh 1024-bit
+/// RSA key whose record is published nowhere; returns it and the key's `p=`.
+fn recoverable_leak() -> (PathBuf, String) {
+    let key = TestKey::rsa(1024);
+    let message = |n: u64| {
+        let spec = Spec { timestamp: None, ..Spec::new(Algorithm::RsaSha256) };
+        let raw = format!(
+            "From: a@example.org\r\nTo: b@example.net\r\nSubject: number {n}\r\n\
+             Date: Tue, 0{n} Mar 2016 10:00:00 +0000\r\n\r\nbody {n}\r\n"
+        );
+        sign(raw.as_bytes(), &key, &spec)
+    };
+    let dir = tmp(&format!("leak-{}", rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut mbox = b"From a@example.org Tue Mar  1 10:00:00 2016\r\n".to_vec();
+    mbox.extend_from_slice(&message(1));
+    mbox.extend_from_slice(b"\r\nFrom a@example.org Tue Mar  2 10:00:00 2016\r\n");
+    mbox.extend_from_slice(&message(2));
+    std::fs::write(dir.join("a.mbox"), mbox).unwrap();
+    std::fs::write(dir.join("b.eml"), message(3)).unwrap();
+    let record = key.record();
+    (dir, record.rsplit_once("p=").unwrap().1.to_string())
+}
+
+#[test]
+fn keys_recover_prints_the_signing_key_as_an_archive_entry() {
+    let (dir, p) = recoverable_leak();
+    let d = dir.to_str().unwrap();
+    let out = bin().args(["keys", "recover", "--no-bundled-keys", d]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("test._domainkey.example.org: recovered a 1024-bit RSA key (e=65537)"), "{stderr}");
+    let archive: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(archive["format"], "dkimcheck-key-archive");
+    let key = &archive["keys"][0];
+    assert_eq!((key["domain"].as_str(), key["selector"].as_str()), (Some("example.org"), Some("test")));
+    assert_eq!(key["record"], format!("v=DKIM1; k=rsa; p={p}"));
+    assert_eq!(
+        (key["provenance"].as_str(), key["flags"].clone()),
+        (Some("gcd_recovered"), serde_json::json!(["recovered"]))
+    );
+    assert_eq!((key["first_seen"].as_str(), key["last_seen"].as_str()), (Some("2016-03-01"), Some("2016-03-03")));
+    assert!(key["notes"].as_str().unwrap().contains("does not show that this key was the domain's published key"));
+    let messages = key["recovered_from"].as_array().unwrap();
+    let sources: Vec<&str> = messages.iter().map(|m| m["source"].as_str().unwrap()).collect();
+    let b_eml = format!("{d}/b.eml");
+    assert_eq!(sources, [format!("{d}/a.mbox#1"), format!("{d}/a.mbox#2"), b_eml.clone()]);
+    assert_eq!(messages[2]["date_from"], "Date");
+    let sha = dkimcheck::verify::hex(&<sha2::Sha256 as sha2::Digest>::digest(std::fs::read(&b_eml).unwrap()));
+    assert_eq!(messages[2]["sha256"], sha);
+    // The output is an archive: `keys check` accepts it.
+    let file = dir.join("recovered.json");
+    std::fs::write(&file, &out.stdout).unwrap();
+    let check = bin().args(["keys", "check", "--no-bundled-keys", "--keys", file.to_str().unwrap()]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+    // Given back with --keys, it is still worded as recovered, not verified.
+    let out = bin().args(["--json", "--no-bundled-keys", "--keys", file.to_str().unwrap(), &b_eml]).output().unwrap();
+    let line = &json_lines(&out)[0];
+    assert!(
+        line["summary"].as_str().unwrap().starts_with("Consistent with one key recovered from 3 of these messages"),
+        "{line}"
+    );
+    // One message alone gives nothing, and says why.
+    let out = bin().args(["keys", "recover", "--no-bundled-keys", &b_eml]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap()["keys"], serde_json::json!([]));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least two signatures"));
+}
+
+#[test]
+fn recover_keys_checks_a_batch_as_consistent_not_verified() {
+    let (dir, _) = recoverable_leak();
+    let d = dir.to_str().unwrap();
+    let out = bin().args(["--recover-keys", "--no-bundled-keys", "--json", d]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "consistent is not verified");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 3);
+    for line in &lines {
+        let sig = &line["signatures"][0];
+        assert_eq!((line["verdict"].as_str(), sig["reason"].as_str()), (Some("pass"), Some("verified")));
+        assert_eq!(sig["key"]["origin"], "recovered from these messages");
+        assert_eq!(sig["key"]["recovered_from_messages"], 3);
+        let words = format!("{} {}", line["summary"], sig["explanation"]);
+        assert!(words.contains("Consistent with one key recovered from 3 of these messages; that key is not known from any public source"), "{words}");
+        assert!(!words.contains("Verified") && !words.contains("Signed by"), "{words}");
+    }
+    let out = bin().args(["--recover-keys", "--no-bundled-keys", d]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let labels: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).take(3).collect();
+    assert!(labels.iter().all(|l| l.starts_with("CONSISTENT ")), "{text}");
+    assert!(text.contains("0 of 3 messages verified; 3 only consistent with a recovered key"), "{text}");
+    let stdin = bin().args(["--recover-keys", "-"]).output().unwrap();
+    assert_eq!(stdin.status.code(), Some(2));
+}
+
 /// The Topicbox message of Stalwart's vectors (x= one day after t=, in 2022) and a zone file
 /// with its key.
 fn topicbox() -> (PathBuf, PathBuf) {

@@ -21,6 +21,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("dkim", 4),
     ("domainkeys", 5),
     ("arc", 5),
+    ("recover", 5),
     ("report", 6),
     ("verify", 7),
     ("wasm_input", 8),

@@ -18,6 +18,7 @@ USAGE:
     dkimcheck [OPTIONS] <PATH>...
     dkimcheck keys list|export|check [--keys FILE]... [--no-bundled-keys]
     dkimcheck keys import <FILE>... [--txt SELECTOR DOMAIN VALUE]...
+    dkimcheck keys recover [--keys FILE]... [--no-bundled-keys] <PATH>...
 
 PATH: a message file (.eml or any RFC 5322 file), .mbox, .zip (nested zips too); '-' is stdin
 
@@ -38,6 +39,9 @@ OPTIONS:
                         dates (with --json: {\"missing_key\", \"count\", \"first\", \"last\"} lines at the end)
     --body              with --json: include each message's plain-text body
     -v, --verbose       show every signature's details and warnings
+    --recover-keys      first recover RSA keys from the messages themselves (for key names with
+                        no known key and two or more signatures), then check with them: such
+                        messages are CONSISTENT (signed with one key), not verified
     -j, --jobs <N>      verify on N threads (default: all cores); --jobs 1 leaves the others free
     --max-message-size <MB>
                         check messages up to MB megabytes (default 256); larger ones are skipped
@@ -50,6 +54,9 @@ KEYS SUBCOMMANDS:
     keys check          validate the bundled archive (and --keys files): exit 1 on a problem
     keys import FILE... read dig/zone lines, archive JSON or zk-email JSON; print archive JSON
       --txt SELECTOR DOMAIN VALUE   also a bare TXT value published at SELECTOR._domainkey.DOMAIN
+    keys recover PATH...
+                        recover RSA keys from the signatures of the messages (two or more per
+                        key name with no known key); print them as archive JSON, flagged recovered
 
 LABELS (one per message, from its assessment):
     PASS       verified: a signature verified with a key neither compromised nor weak
@@ -76,6 +83,7 @@ pub(crate) struct Args {
     /// `--missing-keys`: list the keys the batch needs.
     pub missing_keys: bool,
     pub verbose: bool,
+    pub recover_keys: bool,
     /// Worker threads; `None`: one per core.
     pub jobs: Option<usize>,
     /// Largest message checked, in bytes; `None`: the budget's default.
@@ -118,6 +126,7 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--json" => a.json = true,
             "--body" => a.body = true,
             "-v" | "--verbose" => a.verbose = true,
+            "--recover-keys" => a.recover_keys = true,
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
             s if s.starts_with("--format=") => a.json = parse_format(&s["--format=".len()..])?,
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
@@ -200,7 +209,7 @@ pub fn run(argv: Vec<String>) -> i32 {
     if args.paths.is_empty() {
         return usage_error("no PATH given");
     }
-    let keys = match load_keys(&args) {
+    let mut keys = match load_keys(&args) {
         Ok(k) => k,
         Err(e) => {
             eprintln!("dkimcheck: {e}");
@@ -215,13 +224,22 @@ pub fn run(argv: Vec<String>) -> i32 {
     if args.body && !args.json {
         eprintln!("dkimcheck: note: --body only changes --json output");
     }
+    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let max_message = args.max_message.unwrap_or(dkimcheck::budget::MAX_MESSAGE_BYTES);
+    if args.recover_keys {
+        if args.paths.iter().any(|p| p == "-") {
+            return usage_error("--recover-keys reads the messages twice, so it cannot read them from stdin ('-')");
+        }
+        let (outcomes, _) = keys_cmd::recover_paths(&args.paths, &keys, workers, max_message);
+        for key in outcomes.iter().flat_map(|o| &o.keys) {
+            keys.add(&key.key_name(), &key.record(), key.provenance(RECOVERED_ORIGIN, keys_cmd::entry_text(key)));
+        }
+    }
     let mut printer = output::Printer::new(args.json, args.verbose);
     let mut status = 0;
     let mut needed = KeysNeeded::new();
     let mut unreadable = false;
-    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     for path in &args.paths {
-        let max_message = args.max_message.unwrap_or(dkimcheck::budget::MAX_MESSAGE_BYTES);
         let result = sources::for_each_batch(path, max_message, |batch| {
             let reports = verify_batch(batch, &keys, (now, judging), args.body, workers);
             for r in &reports {
@@ -255,6 +273,9 @@ fn usage_error(message: &str) -> i32 {
     2
 }
 
+/// The origin of keys recovered by `--recover-keys`.
+const RECOVERED_ORIGIN: &str = "recovered from these messages";
+
 /// Verifies a batch of messages on `workers` threads, keeping their order.
 fn verify_batch(
     batch: Vec<sources::Item>,
@@ -264,8 +285,8 @@ fn verify_batch(
     workers: usize,
 ) -> Vec<dkimcheck::MessageReport> {
     let mode = JudgingMode::new(judging, now);
-    let one = |item: &sources::Item| match &item.content {
-        Ok(bytes) => verify_message(
+    let reports = parallel_map(&batch, workers, |item: &sources::Item| match &item.content {
+        Ok(bytes) => Some(verify_message(
             bytes,
             keys,
             &Options {
@@ -276,27 +297,37 @@ fn verify_batch(
                 hash_input: true,
                 body_hashes: Vec::new(),
             },
-        ),
-        Err(e) => output::error_report(&item.source, e, mode),
-    };
-    if workers <= 1 || batch.len() < 2 {
-        return batch.iter().map(one).collect();
+        )),
+        Err(e) => Some(output::error_report(&item.source, e, mode)),
+    });
+    // A panic is a bug; its messages are still reported, as errors, never dropped.
+    reports
+        .into_iter()
+        .zip(&batch)
+        .map(|(r, item)| {
+            r.unwrap_or_else(|| output::error_report(&item.source, "internal error while verifying", mode))
+        })
+        .collect()
+}
+
+/// `f` over `items` on `workers` threads, in order. Items of a thread that panicked give
+/// `T::default()`.
+pub(crate) fn parallel_map<I: Sync, T: Send + Default>(
+    items: &[I],
+    workers: usize,
+    f: impl Fn(&I) -> T + Sync,
+) -> Vec<T> {
+    if workers <= 1 || items.len() < 2 {
+        return items.iter().map(&f).collect();
     }
-    let chunk = batch.len().div_ceil(workers);
+    let chunk = items.len().div_ceil(workers);
+    let f = &f;
     std::thread::scope(|scope| {
         let handles: Vec<_> =
-            batch.chunks(chunk).map(|c| (c, scope.spawn(move || c.iter().map(one).collect::<Vec<_>>()))).collect();
+            items.chunks(chunk).map(|c| (c, scope.spawn(move || c.iter().map(f).collect::<Vec<_>>()))).collect();
         handles
             .into_iter()
-            .flat_map(|(items, h)| {
-                // A panic is a bug; its messages are still reported, as errors, never dropped.
-                h.join().unwrap_or_else(|_| {
-                    items
-                        .iter()
-                        .map(|i| output::error_report(&i.source, "internal error while verifying", mode))
-                        .collect()
-                })
-            })
+            .flat_map(|(c, h)| h.join().unwrap_or_else(|_| c.iter().map(|_| T::default()).collect()))
             .collect()
     })
 }

@@ -11,7 +11,7 @@ mod montgomery;
 mod rsa;
 
 pub use hash::{HashAlgorithm, Hasher};
-pub use rsa::RsaPublicKey;
+pub use rsa::{RsaPublicKey, pkcs1v15_encoding, spki_der};
 
 /// Largest RSA modulus accepted, in bits.
 pub const MAX_RSA_BITS: u32 = 8192;

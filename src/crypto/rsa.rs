@@ -98,12 +98,81 @@ impl RsaPublicKey {
             return false;
         }
         let em = self.montgomery.pow(signature, &self.exponent, k);
-        let prefix = match hash {
-            HashAlgorithm::Sha256 => SHA256_PREFIX,
-            HashAlgorithm::Sha1 => SHA1_PREFIX,
-        };
-        expected_encoding_matches(&em, prefix, digest)
+        expected_encoding_matches(&em, digest_info_prefix(hash), digest)
     }
+}
+
+/// The DER prefix of the DigestInfo for `hash` (RFC 8017 §9.2, note 1).
+fn digest_info_prefix(hash: HashAlgorithm) -> &'static [u8] {
+    match hash {
+        HashAlgorithm::Sha256 => SHA256_PREFIX,
+        HashAlgorithm::Sha1 => SHA1_PREFIX,
+    }
+}
+
+/// The EMSA-PKCS1-v1_5 encoding (RFC 8017 §9.2) of `digest` for a `k`-byte modulus:
+/// `0x00 0x01 FF…FF 0x00 || DigestInfo`. `None` when `k` is too short for it (§9.2 step 3).
+pub fn pkcs1v15_encoding(hash: HashAlgorithm, digest: &[u8], k: usize) -> Option<Vec<u8>> {
+    let prefix = digest_info_prefix(hash);
+    let t_len = prefix.len() + digest.len();
+    if k < t_len + 11 {
+        return None;
+    }
+    let mut em = Vec::with_capacity(k);
+    em.extend_from_slice(&[0x00, 0x01]);
+    em.resize(k - t_len - 1, 0xff);
+    em.push(0x00);
+    em.extend_from_slice(prefix);
+    em.extend_from_slice(digest);
+    Some(em)
+}
+
+/// A DER SubjectPublicKeyInfo (rsaEncryption) for the big-endian modulus `n` and exponent `e`:
+/// what a DKIM key record's `p=` holds (RFC 6376 §3.6.1). The inverse of
+/// [`RsaPublicKey::from_der`].
+pub fn spki_der(n: &[u8], e: &[u8]) -> Vec<u8> {
+    let mut rsa_key = Vec::new();
+    der_write(&mut rsa_key, 0x02, &der_unsigned(n));
+    der_write(&mut rsa_key, 0x02, &der_unsigned(e));
+    let mut pkcs1 = Vec::new();
+    der_write(&mut pkcs1, 0x30, &rsa_key);
+    let mut algorithm = Vec::new();
+    der_write(&mut algorithm, 0x06, RSA_OID);
+    der_write(&mut algorithm, 0x05, &[]);
+    let mut bits = vec![0u8];
+    bits.extend_from_slice(&pkcs1);
+    let mut body = Vec::new();
+    der_write(&mut body, 0x30, &algorithm);
+    der_write(&mut body, 0x03, &bits);
+    let mut out = Vec::new();
+    der_write(&mut out, 0x30, &body);
+    out
+}
+
+/// A DER INTEGER's content for an unsigned big-endian number: no leading zeros, then a zero
+/// byte when the top bit is set.
+fn der_unsigned(n: &[u8]) -> Vec<u8> {
+    let n = n.iter().position(|&b| b != 0).map_or(&[0u8][..], |i| &n[i..]);
+    let mut out = Vec::with_capacity(n.len() + 1);
+    if n[0] & 0x80 != 0 {
+        out.push(0);
+    }
+    out.extend_from_slice(n);
+    out
+}
+
+/// Appends a DER tag, definite length and value.
+fn der_write(out: &mut Vec<u8>, tag: u8, value: &[u8]) {
+    out.push(tag);
+    let len = value.len();
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes: Vec<u8> = len.to_be_bytes().into_iter().skip_while(|&b| b == 0).collect();
+        out.push(0x80 | bytes.len() as u8);
+        out.extend_from_slice(&bytes);
+    }
+    out.extend_from_slice(value);
 }
 
 /// Compares `em` with `0x00 0x01 FF…FF 0x00 || prefix || digest` without building a copy.
@@ -183,6 +252,28 @@ mod tests {
         assert_eq!(RsaPublicKey::from_components(&[0, 0, 7], &[3]).err(), Some(KeyError::Modulus));
         assert_eq!(RsaPublicKey::from_components(&[0xff, 0xfe], &[3]).err(), Some(KeyError::Modulus));
         assert_eq!(RsaPublicKey::from_components(&[0xff, 0xfd], &[2]).err(), Some(KeyError::Exponent));
+    }
+
+    #[test]
+    fn spki_der_is_read_back_with_the_same_modulus() {
+        // An odd 2048-bit number whose top bit is set (DER then needs a leading zero byte).
+        let n: Vec<u8> = (0..256).map(|i| if i == 0 { 0xc3 } else { (i * 7) as u8 | 1 }).collect();
+        let key = RsaPublicKey::from_der(&spki_der(&n, &[1, 0, 1])).expect("parses");
+        assert_eq!((key.modulus(), key.bits()), (n.as_slice(), 2048));
+        // The bundled RFC 8463 key, rebuilt from its modulus, is byte-identical.
+        let p = crate::text::base64::decode(b"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDkHlOQoBTzWRiGs5V6NpP3idY6Wk08a5qhdR6wy5bdOKb2jLQiY/J16JYi0Qvx/byYzCNb3W91y3FutACDfzwQ/BC/e/8uBsCR+yz1Lxj+PL6lHvqMKrM3rG4hstT5QjvHO9PzoxZyVYLzBfO2EeC3Ip3G+2kryOTIKT+l/K4w3QIDAQAB").expect("base64");
+        let key = RsaPublicKey::from_der(&p).expect("parses");
+        assert_eq!(spki_der(key.modulus(), &[1, 0, 1]), p);
+    }
+
+    #[test]
+    fn the_encoding_is_what_verification_expects() {
+        assert_eq!(pkcs1v15_encoding(HashAlgorithm::Sha256, &[7; 32], 61), None);
+        let em = pkcs1v15_encoding(HashAlgorithm::Sha256, &[7; 32], 128).expect("fits");
+        assert_eq!(em.len(), 128);
+        assert!(expected_encoding_matches(&em, SHA256_PREFIX, &[7; 32]));
+        let em = pkcs1v15_encoding(HashAlgorithm::Sha1, &[9; 20], 64).expect("fits");
+        assert!(expected_encoding_matches(&em, SHA1_PREFIX, &[9; 20]));
     }
 
     #[test]

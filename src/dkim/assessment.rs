@@ -15,8 +15,8 @@ pub enum Status {
     /// signed these bytes (see [`Basis`] for the mechanism).
     Verified,
     /// The signature verifies with a key recovered from the messages themselves, known from no
-    /// public source: the messages are consistent with one key, which is never "verified".
-    /// (Produced once key recovery lands; callers already handle it.)
+    /// public source (`--recover-keys`, or a `keys recover` output given back with `--keys`): the
+    /// messages are consistent with one key, which is never "verified".
     Consistent,
     /// The arithmetic matches, but only with a key anyone can sign with: its private half is
     /// public, or it is an RSA key under 1024 bits (RFC 8301 §3.2).

@@ -111,6 +111,16 @@ fn unsigned_tail(body: &[u8], sig: &Signature, limit: u64) -> String {
 
 /// Step 3: the header hash (§3.7); records the fields it covers and those it leaves unsigned.
 fn hash_headers(message: &Message<'_>, sig: &Signature, field_index: usize, report: &mut SignatureReport) -> Vec<u8> {
+    let (digest, covered) = header_hash(message, sig, field_index);
+    report.covered_fields = covered;
+    report.unsigned_headers = unsigned_headers(message, &report.signed_headers);
+    digest
+}
+
+/// The header hash of signature `sig`, read from the message's header field number
+/// `field_index` (§3.7): the digest its `b=` signs, and the indexes of the header fields it
+/// covers.
+pub fn header_hash(message: &Message<'_>, sig: &Signature, field_index: usize) -> (Vec<u8>, Vec<usize>) {
     // The signature field itself, with the b= value removed.
     let field = &message.headers[field_index];
     let blanked = canon::without_range(field, &sig.b_range);
@@ -119,9 +129,7 @@ fn hash_headers(message: &Message<'_>, sig: &Signature, field_index: usize, repo
     let (data, covered) = canon::signed_header_data(message, &sig.signed_headers, sig.header_canon, &own);
     let mut hasher = Hasher::new(sig.algorithm.hash());
     hasher.update(&data);
-    report.covered_fields = covered;
-    report.unsigned_headers = unsigned_headers(message, &report.signed_headers);
-    hasher.finish()
+    (hasher.finish(), covered)
 }
 
 /// The distinct names (lower-case) of well-formed fields that `h=` does not list, in order of

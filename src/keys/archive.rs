@@ -74,6 +74,28 @@ pub struct ArchiveEntry {
     /// Free-text notes.
     #[serde(default)]
     pub notes: Option<String>,
+    /// For a key rebuilt by `dkimcheck keys recover`: the messages it was rebuilt from, all of
+    /// which it verifies. Absent from other entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recovered_from: Vec<RecoveredMessage>,
+}
+
+/// A message a key was recovered from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+pub struct RecoveredMessage {
+    /// Where the message was read (`leak.zip!dir/1.eml`, `box.mbox#3`).
+    pub source: String,
+    /// SHA-256 of the message's bytes, hex.
+    pub sha256: String,
+    /// When it was signed (YYYY-MM-DD, UTC): the signature's `t=`, else the message's Date.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The same as unix seconds.
+    #[serde(default)]
+    pub date_unix: Option<i64>,
+    /// Where the date comes from: `"t="` or `"Date"`; `None` without a date.
+    #[serde(default)]
+    pub date_from: Option<String>,
 }
 
 /// An entry of the zk-email archive's JSON.
@@ -228,6 +250,8 @@ impl ArchiveEntry {
             last_seen: self.last_seen.clone(),
             flags: self.flags.clone(),
             notes: self.notes.clone(),
+            // A key from `keys recover`, given back with --keys: worded as recovered from messages.
+            recovered_from_messages: (!self.recovered_from.is_empty()).then_some(self.recovered_from.len()),
         }
     }
 

@@ -33,6 +33,11 @@ pub struct Provenance {
     pub flags: Vec<KeyFlag>,
     /// Free-text notes.
     pub notes: Option<String>,
+    /// For a key recovered from the very messages being checked (`--recover-keys`): from how
+    /// many of them. Such a key is known from no public source; it only shows that those
+    /// messages were signed with one key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recovered_from_messages: Option<usize>,
 }
 
 impl Provenance {

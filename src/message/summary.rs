@@ -52,6 +52,13 @@ pub struct Attachment {
     pub size: usize,
 }
 
+/// The message's Date (its first Date field) as unix seconds, parsed as [`Summary::read`]
+/// parses it; `None` without a readable one.
+pub fn date_unix(message: &Message<'_>) -> Option<i64> {
+    let (_, field) = message.fields("date").next()?;
+    mail_parser::DateTime::parse_rfc822(&String::from_utf8_lossy(field.value)).map(|d| d.to_timestamp())
+}
+
 impl Summary {
     /// Reads the summary of a message (`bytes`, already split into `message`). With
     /// `with_body`, the MIME structure is parsed for the text body and the attachments; without
@@ -236,6 +243,7 @@ mod tests {
         assert_eq!(s.from_domain.as_deref(), Some("example.com"));
         assert_eq!(s.subject.as_deref(), Some("héllo"));
         assert_eq!(s.date_unix, Some(1_456_826_400));
+        assert_eq!(date_unix(&Message::parse(raw)), s.date_unix);
         assert_eq!(s.body_text.as_deref().map(str::trim), Some("Hi"));
     }
 

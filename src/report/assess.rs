@@ -6,6 +6,7 @@
 //! | signature | assessment |
 //! |---|---|
 //! | `pass` with a key neither compromised nor weak | `verified` |
+//! | `pass` with a key recovered from the messages themselves (`--recover-keys`) | `consistent` |
 //! | `pass` with a key whose private half is public | `proves_nothing` |
 //! | `permerror` `weak_key` (RSA under 1024 bits, RFC 8301 §3.2) whose arithmetic matched | `proves_nothing` |
 //! | `permerror` `weak_key` whose arithmetic did not match, `fail` | `failed` |
@@ -69,6 +70,7 @@ pub fn signature_status(s: &SignatureReport) -> Status {
 fn status_of(result: Verdict, reason: &str, key: Option<&KeyUsed>, arithmetic_matched: bool) -> Status {
     match (result, reason) {
         (Verdict::Pass, _) if key.is_some_and(|k| k.compromised() || k.short()) => Status::ProvesNothing,
+        (Verdict::Pass, _) if key.is_some_and(|k| k.provenance.recovered_from_messages.is_some()) => Status::Consistent,
         (Verdict::Pass, _) => Status::Verified,
         (Verdict::Permerror, "weak_key") if arithmetic_matched => Status::ProvesNothing,
         (Verdict::Permerror, "weak_key") | (Verdict::Fail, _) => Status::Failed,

@@ -22,6 +22,10 @@ could have made this signature: it proves nothing about who sent the message.";
 /// Warning text for a key rebuilt from signatures.
 pub const RECOVERED: &str = "This key was rebuilt from signatures, not read from DNS: it is very likely the \
 domain's key, but no copy of the published record was found.";
+/// Warning text for a key recovered from the very messages being checked (`--recover-keys`).
+pub const RECOVERED_HERE: &str = "This key was computed from the signatures of these messages themselves; no public \
+source knows it. It shows that these messages were signed with one and the same key, not that the key was the \
+domain's: whoever made all of them could have signed them with a key of their own.";
 /// Warning text for a key in testing mode.
 pub const TESTING: &str = "The domain had marked this key as in testing (t=y in its DNS record), which asked \
 receivers of that time not to treat its signatures differently from unsigned mail. It does not weaken the \
@@ -126,7 +130,10 @@ pub fn warning(kind: &WarningKind, key: Option<&KeyUsed>) -> String {
     match kind {
         WarningKind::Sha1 => SHA1.to_string(),
         WarningKind::CompromisedKey => COMPROMISED.to_string(),
-        WarningKind::RecoveredKey => RECOVERED.to_string(),
+        WarningKind::RecoveredKey => match key.and_then(|k| k.provenance.recovered_from_messages) {
+            Some(_) => RECOVERED_HERE.to_string(),
+            None => RECOVERED.to_string(),
+        },
         WarningKind::TestingKey => TESTING.to_string(),
         WarningKind::UnsignedHeader { names } => unsigned_headers(names),
         WarningKind::ExtraHeaderInstance { name, present, listed } => extra_instances(name, *present, *listed),
@@ -158,7 +165,14 @@ pub fn signature(s: &SignatureReport) -> String {
     let detail = s.detail.as_deref().unwrap_or("");
     let compromised = s.key.as_ref().is_some_and(KeyUsed::compromised);
     let headers_ok = s.header_signature_valid == Some(true);
+    let recovered_here = s.key.as_ref().and_then(|k| k.provenance.recovered_from_messages);
     match (s.assessment.status, s.reason) {
+        (Status::Consistent, _) => consistent(recovered_here.unwrap_or(0)),
+        (_, "body_changed") if recovered_here.is_some() => format!(
+            "The signed headers match one key recovered from {} of these messages (a key not known from any public \
+source), but the body was changed after signing.",
+            recovered_here.unwrap_or(0)
+        ),
         (Status::ProvesNothing, _) if compromised => format!(
             "The signature matches {d}'s key, but that key's private half is public, so anyone could have made it: \
 it proves nothing about who sent this message."
@@ -168,7 +182,7 @@ it proves nothing about who sent this message."
 this message (RFC 8301 forbids accepting keys under 1024 bits).",
             bits(s)
         ),
-        (Status::Verified | Status::Consistent, _) => {
+        (Status::Verified, _) => {
             let mut t = format!("Verified: {d} signed this message, and nothing it signed has changed since.");
             if let Some(k) = &s.key {
                 t.push_str(&format!(" Checked with {}.", key_phrase(k)));
@@ -332,8 +346,8 @@ fn unverified_headline(a: &Assessment, best: &SignatureReport) -> String {
     match a.status {
         Status::Verified => String::new(), // worded by verified_headline
         Status::Consistent => format!(
-            "The signature claiming {d} is consistent with a key recovered from these messages themselves; that key \
-is not known from any public source, so this is not verification."
+            "{} Nothing shows that {d} signed it.",
+            consistent(best.key.as_ref().and_then(|k| k.provenance.recovered_from_messages).unwrap_or(0))
         ),
         Status::ProvesNothing if a.has(Caveat::CompromisedKey) => format!(
             "The signature matches a key of {d}, but that key's private half is public: anyone could have made this \
@@ -344,6 +358,11 @@ signature, so it proves nothing."
             bits(best)
         ),
         Status::Failed => match best.reason {
+            "body_changed" if best.key.as_ref().is_some_and(|k| k.provenance.recovered_from_messages.is_some()) => {
+                "The signed headers match a key recovered from these messages (not known from any public source), and \
+the body was changed after signing."
+                    .to_string()
+            }
             "body_changed" if a.has(Caveat::CompromisedKey) => format!(
                 "The headers match a key of {d} whose private half is public (so they prove nothing), and the body \
 was changed after signing."
@@ -487,6 +506,62 @@ pub fn judging(mode: &JudgingMode) -> String {
         Some(t) => format!("judged at {} (expired signatures count as expired)", date(t)),
         None => "judged as of signing (each signature at its t=, else the message's Date)".to_string(),
     }
+}
+
+/// The wording for a signature that verifies only with a key recovered from the messages being
+/// checked: never "verified", never "signed by".
+pub fn consistent(messages: usize) -> String {
+    format!(
+        "Consistent with one key recovered from {messages} of these messages; that key is not known from any \
+public source."
+    )
+}
+
+/// Where a recovered key comes from (an archive entry's `source`).
+pub fn recovered_source(messages: usize) -> String {
+    format!("dkimcheck keys recover: rebuilt from the DKIM signatures of {messages} messages (see recovered_from)")
+}
+
+/// How a recovered key's record was built (an archive entry's `derived`).
+pub fn recovered_derived(messages: usize, exponent: u32) -> String {
+    format!(
+        "Rebuilt from the DKIM signatures of {messages} messages as gcd(s1^e - EM1, s2^e - EM2) with e={exponent}, \
+never read from DNS; only the key is known, so the record is built as \"v=DKIM1; k=rsa; p=...\"."
+    )
+}
+
+/// What a recovered key shows and does not show (an archive entry's `notes`).
+pub fn recovered_notes(messages: usize) -> String {
+    format!(
+        "GCD-RECOVERED (not read from DNS): computed from the signatures of {messages} messages, all of which it \
+verifies. It shows that these messages were signed with one and the same key. It does not show that this key was \
+the domain's published key: whoever made the messages could have signed them all with a key of their own. Check \
+it against a published copy of the record before relying on it."
+    )
+}
+
+/// Why some signatures of a group gave no key, for `keys recover` and `--recover-keys`.
+pub fn unrecovered(code: &str, count: usize, name: &str) -> String {
+    let sigs = if count == 1 { "1 signature".to_string() } else { format!("{count} signatures") };
+    match code {
+        "too_few" => format!("{name}: {sigs} with no key: at least two signatures made with one key are needed"),
+        "no_common_key" => format!(
+            "{name}: {sigs} with no key: no two of them gave one key (they were made with different keys, or the \
+messages were changed after signing)"
+        ),
+        "too_large" => format!("{name}: {sigs} of keys over 4096 bits: not recovered"),
+        _ => format!("{name}: {sigs} too short to be RSA PKCS#1 v1.5 signatures"),
+    }
+}
+
+/// One line for a key recovered from a group.
+pub fn recovered_line(name: &str, bits: u32, exponent: u32, verified: usize, signatures: usize) -> String {
+    format!("{name}: recovered a {bits}-bit RSA key (e={exponent}); it verifies {verified} of {signatures} signatures")
+}
+
+/// A group with more signatures than recovery keeps.
+pub fn over_cap(name: &str, count: usize) -> String {
+    format!("{name}: {count} more signatures were not used (at most 2000 per key name are kept)")
 }
 
 /// Words a DomainKeys signature's result and warnings.
