@@ -13,6 +13,9 @@ import { tr as englishWords } from './common/batch-words.js';
 /** TEMPORARY until the catalogs land: an error's text. */
 const phraseOf = (e) => (e && e.message ? e.message : String(e));
 
+/** An mbox up to this size is split on this thread before checking; a bigger one while it is checked. */
+const SPLIT_HERE_BYTES = 4 * 1024 * 1024;
+
 export class Checker {
   /**
    * @param {object} o
@@ -167,7 +170,7 @@ export class Checker {
         this.progress.say('status-cancelled');
         this.focusAfterCancel();
       } else {
-        this.progress.say('status-batch-done', { count: tasks.length, seconds: { decimal: secs } });
+        this.progress.say('status-batch-done', { count: this.batchView.total, seconds: { decimal: secs } });
       }
     } catch (e) {
       open.more = false;
@@ -231,7 +234,19 @@ export class Checker {
       return;
     }
     this.progress.say(null);
-    const { tasks, streams, skipped } = input;
+    const { tasks, skipped } = input;
+    // A small mbox (often one message saved with its From_ line) is split here at once, so that
+    // one message still opens on its own; big ones are split in a worker while they are verified.
+    const streams = [];
+    for (const stream of input.streams) {
+      if (stream.blob.size > SPLIT_HERE_BYTES) { streams.push(stream); continue; }
+      const dk = await engine();
+      const splitter = new dk.MboxSplitter();
+      const ranges = [...splitter.feed(new Uint8Array(await stream.blob.arrayBuffer())), ...splitter.finish()];
+      splitter.free();
+      const found = mboxTasks(stream, ranges, { n: 0 });
+      tasks.push(...(found.length ? found : [{ source: stream.source, error: 'No messages were found in this mbox file.' }]));
+    }
     if (!tasks.length && !streams.length) {
       this.progress.say('status-no-messages', null, true);
       if (skipped.length) this.progress.say('batch-skipped', { count: skipped.length, names: skipped.slice(0, 20).join(', ') }, true);

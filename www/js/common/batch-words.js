@@ -111,10 +111,17 @@ const fill = (text, args) => text.replace(/\{ \$(\w+) \}/g, (_, k) => {
   return typeof v === 'number' ? formatCount(v) : String(v ?? '');
 });
 
+const FUNCS = {
+  'batch-extra-domainkeys-only': ({ count }) => `${formatCount(count)} of the verified ${count === 1 ? 'is' : 'are'} verified only by DomainKeys, the older and weaker mechanism.`,
+  'batch-extra-arc': ({ count, intact, broken, unchecked }) => `${formatCount(count)} carr${count === 1 ? 'ies' : 'y'} a forwarding record (ARC): ${formatCount(intact)} intact, ${formatCount(broken)} broken${unchecked ? `, ${formatCount(unchecked)} not checked (no key)` : ''}. An ARC chain never counts as verified.`,
+  'batch-extra-corroborated': ({ count }) => `For ${formatCount(count)} message${count === 1 ? '' : 's'} that did not verify, an intact ARC chain records that an intermediary saw a valid signature before the message was changed (its word, not a verification).`,
+};
+
 /** A stand-in for the Translator of issue 10 (English only). */
 export const tr = {
   lang: 'en',
   t(id, args) {
+    if (FUNCS[id]) return FUNCS[id](args);
     const w = WORDS[id];
     if (w === undefined) return id;
     if (typeof w === 'string') return fill(w, args);

@@ -7,7 +7,7 @@
 // that crashes or whose wasm trapped is replaced during a run.
 
 import { createWorker, wasmModule } from './platform.js';
-import { errorReport } from '../common/reports.js';
+import { errorReport, errorRow } from '../common/reports.js';
 
 const IN_FLIGHT = 2;
 const MAX_BATCH = 32;
@@ -139,11 +139,13 @@ export class WorkerPool {
         const skipped = [];
         for (const batch of inFlight) {
           for (const item of batch) {
-            if (crashed && batch.length === 1 && item.alone) {
-              skipped.push({ id: item.id, report: errorReport(item.task.source,
+            // Alone twice when its worker stopped (another worker's crash can catch a retried
+            // message once): this message stops workers on its own.
+            if (crashed && batch.length === 1 && item.alone >= 2) {
+              skipped.push({ id: item.id, report: (rows ? errorRow : errorReport)(item.task.source,
                 'The verifier stopped while checking this message, so it was skipped; the other messages were checked.') });
             } else {
-              retry.push({ ...item, alone: true });
+              retry.push({ ...item, alone: (item.alone || 0) + (batch.length === 1 ? 1 : 0) || 1 });
             }
           }
         }

@@ -172,6 +172,10 @@ export class BatchView {
       },
       onOpen: (i) => this.onOpen(i),
       label: tr.t('batch-table-label'),
+      rowData: (i) => {
+        const r = this.rows[i];
+        return r ? { verdict: r.verdict, assessment: r.assessment.status, outcome: r.outcome } : {};
+      },
     });
     const filterInput = h('input', { id: filterId, type: 'search', value: this.filterText || '', placeholder: tr.t('batch-filter-placeholder'), oninput: (e) => { this.filterText = e.target.value; this.filter = e.target.value.toLowerCase(); this.renderTable(); } });
     const assessmentSelect = h('select', { id: assessmentId, onchange: (e) => { this.assessmentFilter = e.target.value; this.renderTable(); } },

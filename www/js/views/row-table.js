@@ -10,6 +10,22 @@ import { h, clear } from '../common/dom.js';
 const ROW_HEIGHT = 44; // px; fixed, so positions are arithmetic
 const OVERSCAN = 8;
 
+// The rows in view sit in a window moved down by the rows above them, and a spacer gives the
+// whole height. Both are set through a stylesheet made here (CSSOM): a style attribute would be
+// refused by the page's Content-Security-Policy, and would be saved by "Save page as".
+let sheet = null;
+let tables = 0;
+function rules(id) {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+  const at = sheet.cssRules.length;
+  sheet.insertRule(`.${id} .rt-spacer { height: 0px; }`, at);
+  sheet.insertRule(`.${id} .rt-window { transform: translateY(0px); }`, at + 1);
+  return { spacer: sheet.cssRules[at].style, window: sheet.cssRules[at + 1].style };
+}
+
 export class RowTable {
   /**
    * @param {object} o
@@ -17,18 +33,23 @@ export class RowTable {
    * @param {(key:string)=>void} o.onSort  a header was chosen
    * @param {(index:number)=>void} o.onOpen  a row was opened (Enter, click)
    * @param {string} o.label  the grid's accessible name
+   * @param {(index:number)=>object} [o.rowData]  more data-* attributes for a row's element
    */
-  constructor({ columns, onSort, onOpen, label }) {
+  constructor({ columns, onSort, onOpen, label, rowData }) {
     this.columns = columns;
+    this.rowData = rowData;
     this.onSort = onSort;
     this.onOpen = onOpen;
     this.order = [];
     this.active = 0; // position of the row in the tab order
     this.rendered = new Map(); // position → element
     this.head = h('div', { class: 'rt-row rt-head', role: 'row', 'aria-rowindex': '1' });
+    const id = `rt-${++tables}`;
+    this.css = rules(id);
     this.spacer = h('div', { class: 'rt-spacer' });
-    this.body = h('div', { class: 'rt-body', role: 'rowgroup', tabindex: '0' }, this.spacer);
-    this.el = h('div', { class: 'row-table', role: 'grid', 'aria-label': label }, this.head, this.body);
+    this.window = h('div', { class: 'rt-window', role: 'presentation' });
+    this.body = h('div', { class: 'rt-body', role: 'rowgroup', tabindex: '0' }, this.spacer, this.window);
+    this.el = h('div', { class: `row-table ${id}`, role: 'grid', 'aria-label': label }, this.head, this.body);
     this.frame = 0;
     this.body.addEventListener('scroll', () => {
       if (this.frame) return;
@@ -59,7 +80,7 @@ export class RowTable {
   setOrder(order) {
     this.order = order;
     this.el.setAttribute('aria-rowcount', String(order.length + 1));
-    this.spacer.style.height = `${order.length * ROW_HEIGHT}px`;
+    this.css.spacer.height = `${order.length * ROW_HEIGHT}px`;
     this.active = Math.min(this.active, Math.max(0, order.length - 1));
     this.refresh();
   }
@@ -68,31 +89,33 @@ export class RowTable {
   refresh() {
     const hadFocus = this.el.contains(document.activeElement) && document.activeElement !== this.body
       && document.activeElement?.dataset?.row !== undefined;
-    for (const el of this.rendered.values()) el.remove();
     this.rendered.clear();
+    this.first = this.last = -1;
     this.render();
     if (hadFocus) this.focusPosition(this.active);
   }
 
-  /** Add the rows in view, drop those out of it. */
+  /** Build the rows in view (reusing those already built), in order, in the window. */
   render() {
     const top = this.body.scrollTop;
     const height = this.body.clientHeight || 600;
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(this.order.length - 1, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
-    for (const [pos, el] of this.rendered) {
-      if (pos < first || pos > last) {
-        if (el.contains(document.activeElement)) continue; // keep the focused row
-        el.remove();
-        this.rendered.delete(pos);
-      }
-    }
+    if (first === this.first && last === this.last && this.window.childElementCount === this.rendered.size) return;
+    this.first = first;
+    this.last = last;
+    const focused = document.activeElement;
+    const els = [];
+    const kept = new Map();
     for (let pos = first; pos <= last; pos++) {
-      if (this.rendered.has(pos)) continue;
-      const el = this.row(pos);
-      this.rendered.set(pos, el);
-      this.body.append(el);
+      const el = this.rendered.get(pos) || this.row(pos);
+      kept.set(pos, el);
+      els.push(el);
     }
+    this.rendered = kept;
+    this.css.window.transform = `translateY(${first * ROW_HEIGHT}px)`;
+    this.window.replaceChildren(...els);
+    if (focused && this.window.contains(focused) && document.activeElement !== focused) focused.focus({ preventScroll: true });
     this.body.tabIndex = this.rendered.has(this.active) ? -1 : 0;
   }
 
@@ -100,9 +123,8 @@ export class RowTable {
     const index = this.order[pos];
     const el = h('div', {
       class: 'rt-row', role: 'row', tabindex: pos === this.active ? '0' : '-1', 'aria-rowindex': String(pos + 2),
-      dataset: { row: String(pos), index: String(index) },
+      dataset: { ...this.rowData?.(index), row: String(pos), index: String(index) },
     }, ...this.columns.map((c) => h('div', { class: `rt-cell ${c.cls}`, role: 'gridcell' }, c.cell(index))));
-    el.style.top = `${pos * ROW_HEIGHT}px`; // CSSOM, which the page's CSP allows (a style attribute it does not)
     return el;
   }
 
