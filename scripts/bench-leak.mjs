@@ -105,7 +105,7 @@ function treeRssMB(rootPid) {
     } catch { /* gone */ }
   }
   let kb = 0;
-  const stack = [rootPid];
+  const stack = [...(children.get(rootPid) || [])];
   while (stack.length) {
     const pid = stack.pop();
     try {
@@ -135,7 +135,8 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
-const browserPid = browser.process?.()?.pid;
+// Chromium runs as a child of this process: its tree is every process below this one.
+const browserPid = process.pid;
 
 /** Opens the page with the corpus keys added; returns the page. */
 async function openPage() {
@@ -143,9 +144,10 @@ async function openPage() {
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(base);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 60000 });
+  await page.evaluate(() => { document.getElementById('keys').open = true; });
   await page.fill('textarea[name="keys"]', readFileSync(keysZone, 'utf8'));
   await page.click('button[data-action="add-keys"]');
-  await page.waitForFunction(() => /\S/.test(document.querySelector('[data-keys-status]')?.textContent || 'x'));
+  await page.waitForFunction(() => /\S/.test(document.querySelector('[data-keys-status]')?.textContent || ''));
   return page;
 }
 
@@ -153,7 +155,12 @@ async function openPage() {
 async function throughPage(file) {
   const page = await openPage();
   const cdp = profile ? await page.context().newCDPSession(page) : null;
-  if (cdp) await cdp.send('Performance.enable');
+  if (cdp) {
+    await cdp.send('Performance.enable');
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
   const metric = async (name) => (cdp ? (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value || 0 : 0);
   await new Promise((r) => setTimeout(r, 1000));
   const rest = browserPid ? treeRssMB(browserPid) : 0;
@@ -172,10 +179,26 @@ async function throughPage(file) {
   const secs = (Date.now() - t0) / 1000;
   clearInterval(timer);
   const busy = (await metric('TaskDuration')) - busy0;
+  const hot = cdp ? topFunctions((await cdp.send('Profiler.stop')).profile) : [];
   const counts = await page.$eval('#batch-summary', (s) => ({ ...s.dataset }));
   const timing = profile ? await page.evaluate(() => globalThis.__dkimcheckPool?.timing || []) : [];
   await page.close();
-  return { secs, counts, rest, peak, growth: peak - rest, busy, timing, samples };
+  return { secs, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot };
+}
+
+/** The main thread's functions by self time, from a CDP CPU profile: [[name, ms]]. */
+function topFunctions(profile) {
+  const dt = new Map();
+  const { nodes, samples, timeDeltas } = profile;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  samples.forEach((id, i) => dt.set(id, (dt.get(id) || 0) + (timeDeltas[i] || 0)));
+  const self = new Map();
+  for (const [id, us] of dt) {
+    const f = byId.get(id).callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${(f.url || '').split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(name, (self.get(name) || 0) + us / 1000);
+  }
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
 }
 
 const mb = (x) => `${x.toFixed(0)} MB`;
@@ -195,6 +218,7 @@ try {
     if (profile) {
       const read = web.timing.reduce((a, t) => a + (t?.read || 0), 0);
       const verify = web.timing.reduce((a, t) => a + (t?.verify || 0), 0);
+      console.log(`  main thread, by self time: ${web.hot.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join('; ')}`);
       console.log(`  main thread busy ${(web.busy).toFixed(1)} s of ${web.secs.toFixed(1)} s; workers: reading (incl. inflating) ${(read / 1000).toFixed(1)} s, verifying (wasm + WebCrypto hashes) ${(verify / 1000).toFixed(1)} s, summed over ${web.timing.length} workers`);
     }
     if (withMbox) {

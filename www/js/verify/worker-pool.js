@@ -108,12 +108,22 @@ export class WorkerPool {
       };
       const attach = (worker, slot) => {
         const inFlight = []; // batches sent to this worker, oldest first
+        // Each Blob is sent to a worker once, then named by its blobId: cloning a Blob into a
+        // message costs the main thread a round trip to the browser's blob registry, which per
+        // message was most of the main thread's time on a big zip.
+        const sent = new Set();
+        const slim = (task) => {
+          if (task.blobId === undefined || !task.blob) return task;
+          if (sent.has(task.blobId)) return { ...task, blob: undefined };
+          sent.add(task.blobId);
+          return task;
+        };
         const feed = () => {
           while (!run.cancelled && inFlight.length < IN_FLIGHT) {
             const batch = take();
             if (!batch.length) break;
             inFlight.push(batch);
-            worker.postMessage({ type: 'verify', batch: batch.map(({ id, task }) => ({ id, task })), body, rows });
+            worker.postMessage({ type: 'verify', batch: batch.map(({ id, task }) => ({ id, task: slim(task) })), body, rows });
           }
         };
         run.feeders[slot] = feed;

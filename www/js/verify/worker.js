@@ -76,8 +76,15 @@ const timing = { read: 0, verify: 0 };
 /** An error report, or an error row when verifying for rows. */
 const failed = (source, why, rows) => (rows ? errorRow(source, why) : errorReport(source, why));
 
+/** The Blobs received, by blobId: the pool sends each once (see WorkerPool.run). */
+const blobs = new Map();
+
 /** Reads a task's bytes and starts its hashes: {task, bytes, hashes} or {task, report}. */
 async function prepare(task, body, rows) {
+  if (task.blobId !== undefined) {
+    if (task.blob) blobs.set(task.blobId, task.blob);
+    else task.blob = blobs.get(task.blobId);
+  }
   if (task.error) return { task, report: failed(task.source, task.error, rows) };
   try {
     const t = performance.now();
