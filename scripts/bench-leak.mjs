@@ -173,17 +173,19 @@ async function throughPage(file) {
     samples.push(v);
   }, 250);
   const busy0 = await metric('TaskDuration');
+  const heap0 = await metric('JSHeapUsedSize');
   const t0 = Date.now();
   await page.setInputFiles('#file-input', file);
   await page.waitForSelector('#batch-summary[data-state="done"]', { timeout: 3_600_000 });
   const secs = (Date.now() - t0) / 1000;
   clearInterval(timer);
   const busy = (await metric('TaskDuration')) - busy0;
+  const heap = ((await metric('JSHeapUsedSize')) - heap0) / 1e6;
   const hot = cdp ? topFunctions((await cdp.send('Profiler.stop')).profile) : [];
   const counts = await page.$eval('#batch-summary', (s) => ({ ...s.dataset }));
   const timing = profile ? await page.evaluate(() => globalThis.__dkimcheckPool?.timing || []) : [];
   await page.close();
-  return { secs, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot };
+  return { secs, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap };
 }
 
 /** The main thread's functions by self time, from a CDP CPU profile: [[name, ms]]. */
@@ -219,6 +221,7 @@ try {
       const read = web.timing.reduce((a, t) => a + (t?.read || 0), 0);
       const verify = web.timing.reduce((a, t) => a + (t?.verify || 0), 0);
       console.log(`  main thread, by self time: ${web.hot.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join('; ')}`);
+      console.log(`  the page's JavaScript heap (main thread) grew by ${web.heap.toFixed(0)} MB`);
       console.log(`  main thread busy ${(web.busy).toFixed(1)} s of ${web.secs.toFixed(1)} s; workers: reading (incl. inflating) ${(read / 1000).toFixed(1)} s, verifying (wasm + WebCrypto hashes) ${(verify / 1000).toFixed(1)} s, summed over ${web.timing.length} workers`);
     }
     if (withMbox) {

@@ -15,6 +15,31 @@ import { RowTable } from './row-table.js';
 import { keysNeededPanel } from './keys-needed.js';
 import { download } from './export.js';
 
+/** Strings and lists that repeat from row to row (summaries, domains, codes), kept once. */
+class Interner {
+  constructor() { this.map = new Map(); }
+  str(s) {
+    if (typeof s !== 'string') return s;
+    const got = this.map.get(s);
+    if (got !== undefined) return got;
+    this.map.set(s, s);
+    return s;
+  }
+  list(a) {
+    if (!Array.isArray(a)) return a;
+    if (!a.length) return EMPTY;
+    const key = `\u0000${a.join('\u0001')}`;
+    const got = this.map.get(key);
+    if (got !== undefined) return got;
+    const frozen = Object.freeze(a.map((x) => this.str(x)));
+    this.map.set(key, frozen);
+    return frozen;
+  }
+}
+const EMPTY = Object.freeze([]);
+const LISTS = ['signing_domains', 'selectors', 'signature_results', 'domainkeys_results', 'key_flags', 'warnings', 'missing_keys'];
+const STRINGS = ['outcome', 'verdict', 'from_domain', 'key_origin', 'arc', 'summary', 'date'];
+
 /** At most this many skipped names are listed (all are counted). */
 const MAX_SKIPPED_NAMES = 20;
 
@@ -51,7 +76,7 @@ export class BatchView {
   /** Start showing a batch of `total` messages (`growing`: more may be found, an mbox being split). */
   start(total, label, { growing = false, skipped = [] } = {}) {
     this.rows = [];
-    this.hay = [];
+    this.interner = new Interner();
     this.total = total;
     this.growing = growing;
     this.done = 0;
@@ -102,8 +127,17 @@ export class BatchView {
     }
     if (old) this.tally(old, -1);
     else this.done++;
+    // A leak repeats its summaries, domains and codes: each is kept once (memory per row).
+    const I = this.interner;
+    for (const k of STRINGS) row[k] = I.str(row[k]);
+    for (const k of LISTS) row[k] = I.list(row[k]);
+    const a = row.assessment;
+    a.status = I.str(a.status);
+    a.basis = I.str(a.basis);
+    a.domain = I.str(a.domain);
+    a.reason = I.str(a.reason);
+    a.caveats = I.list(a.caveats);
     this.rows[index] = row;
-    this.hay[index] = [row.source, rowDomain(row), row.from_domain, row.subject, row.from].filter(Boolean).join('\n').toLowerCase();
     this.tally(row, 1);
     if (old) this.neededDirty = true;
     else if (row.missing_keys?.length && this.needed && !this.neededDirty) this.needed.add(row.missing_keys, row.date_unix ?? undefined);
@@ -327,7 +361,7 @@ export class BatchView {
       if (!r) return;
       if (af && (af === 'verified_domainkeys' ? !rowDomainKeysOnly(r) : af === 'expired' ? r.outcome !== 'expired' : r.assessment.status !== af)) return;
       if (arcF && rowArcState(r) !== arcF) return;
-      if (f && !this.hay[i].includes(f)) return;
+      if (f && ![r.source, rowDomain(r), r.from_domain, r.subject, r.from].some((x) => x && x.toLowerCase().includes(f))) return;
       idx.push(i);
       keys[i] = col.sort(r);
     });
