@@ -218,7 +218,7 @@ fn main() {
         let own = Message::parse(&blank).headers[0];
         let (headers, _) = canon::signed_header_data(&msg, &sig.signed_headers, sig.header_canon, &own);
         let record = match keys.lookup(&sig.key_name()) {
-            dkimcheck::keys::Lookup::Found(e) => e[0].parsed.clone().expect("key"),
+            dkimcheck::keys::Lookup::Found(e) => e[0].parsed().clone().expect("key"),
             _ => panic!("key"),
         };
         prepared.push((sig, body, headers, record));

@@ -12,7 +12,7 @@
 //   import X from, import * as X from, import {a, b as c} from, import X, {…} from,
 //   import X from './file.css' (becomes a string),
 //   export function|async function|class|const|let NAME, export default NAME|function NAME,
-//   export { a, b as c }.
+//   export { a, b as c }, export { a, b } from './file.js' (as @fluent/bundle's ESM has), export {}.
 // Each module is wrapped in a function scope; its exports are returned as an object.
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,16 @@ import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 
 const IMPORT_RE = /^import\s+([\s\S]*?)\s+from\s+['"]([^'"]+)['"];?[ \t]*$/gm;
+const REEXPORT_RE = /^export\s+\{([^}]*)\}\s+from\s+['"]([^'"]+)['"];?[ \t]*$/gm;
+
+/** `export { a, b as c } from './x.js'` → an import of a and b, and `export { a, b as c }`. */
+function splitReexports(src) {
+  return src.replace(REEXPORT_RE, (_, list, spec) => {
+    const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+    const locals = names.map((n) => n.split(/\s+as\s+/)[0]);
+    return `import { ${locals.join(', ')} } from '${spec}';\nexport { ${names.join(', ')} };`;
+  }).replace(/^export\s+\{\s*\};?[ \t]*$/gm, '');
+}
 
 /** Bundle `entry` (an ES module path) into a classic-script string. */
 export function bundle(entry) {
@@ -32,7 +42,7 @@ export function bundle(entry) {
   function visit(file) {
     if (ids.has(file)) return ids.get(file);
     ids.set(file, null); // cycle guard
-    const src = readFileSync(file, 'utf8');
+    const src = splitReexports(readFileSync(file, 'utf8'));
     if (file.endsWith('.css')) {
       parsed.set(file, { css: src });
     } else {

@@ -7,7 +7,7 @@
 #   - binaryen (wasm-opt), chromium and chromium-driver from apt; if apt's binaryen is older
 #     than 116 (it breaks wasm-bindgen's externref table), binaryen from npm into
 #     ~/.cache/dkimcheck/binaryen, which scripts/build-web.sh then prefers
-#   - playwright-core for the end-to-end tests (npm ci in tests/e2e)
+#   - playwright-core and axe-core for the end-to-end tests (npm ci in tests/e2e)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,8 +48,9 @@ if (( ${apt_wasm_opt:-0} < 116 )) && [[ ! -x $BINARYEN_NPM/node_modules/.bin/was
   npm install --prefix "$BINARYEN_NPM" --no-audit --no-fund --no-save binaryen@132.0.0
 fi
 
-if [[ ! -d tests/e2e/node_modules/playwright-core ]] || [[ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]]; then
-  say "installing playwright-core for the end-to-end tests"
+if [[ ! -d tests/e2e/node_modules/playwright-core ]] || [[ ! -d tests/e2e/node_modules/axe-core ]] \
+  || [[ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]]; then
+  say "installing playwright-core and axe-core for the end-to-end tests"
   (cd tests/e2e && npm ci --no-audit --no-fund)
 fi
 say "all dependencies present"

@@ -15,6 +15,8 @@
 //! on: tests bound the work done on hostile input with them, never with a clock. Without the
 //! feature, [`count`] compiles to nothing.
 
+use crate::l10n::Phrase;
+
 /// Largest message checked, in bytes (256 MiB). The CLI's `--max-message-size` and the page's
 /// Limits panel raise it.
 pub const MAX_MESSAGE_BYTES: u64 = 256 * 1024 * 1024;
@@ -100,27 +102,25 @@ impl Limit {
         }
     }
 
-    /// What is counted, in plural ("header fields in a message").
+    /// The catalog id of what is counted, in plural ("header fields in a message").
     fn what(self) -> &'static str {
         match self {
-            Limit::MessageBytes => "bytes in a message",
-            Limit::HeaderFields => "header fields in a message",
-            Limit::Tags => "tags in a tag list",
-            Limit::KeysPerName => "keys under one name",
-            Limit::Signatures => "signatures per message",
-            Limit::MimeParts => "MIME parts and nested messages shown",
-            Limit::ZipInflatedBytes => {
-                "bytes inflated from this zip (100 times its size plus 64 MiB, the zips inside it included)"
-            }
-            Limit::ZipMembers => "members in one zip (the zips inside it included)",
-            Limit::ZipNesting => "levels of zips inside zips",
+            Limit::MessageBytes => "budget-what-message-bytes",
+            Limit::HeaderFields => "budget-what-header-fields",
+            Limit::Tags => "budget-what-tags",
+            Limit::KeysPerName => "budget-what-keys-per-name",
+            Limit::Signatures => "budget-what-signatures",
+            Limit::MimeParts => "budget-what-mime-parts",
+            Limit::ZipInflatedBytes => "budget-what-zip-inflated-bytes",
+            Limit::ZipMembers => "budget-what-zip-members",
+            Limit::ZipNesting => "budget-what-zip-nesting",
         }
     }
 }
 
 /// A budget was hit: which one, its maximum, and how much was found (when known).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.describe())]
+#[error("{}", self.phrase())]
 pub struct Exceeded {
     /// The budget.
     pub limit: Limit,
@@ -136,12 +136,18 @@ impl Exceeded {
         Exceeded { limit, max: limit.max(), found }
     }
 
-    /// "123,456 header fields in a message: more than the 10,000 allowed (limit header_fields)".
-    fn describe(&self) -> String {
-        let (what, max, code) = (self.limit.what(), group(self.max), self.limit.code());
+    /// What was hit, in words: "123,456 header fields in a message: more than the 10,000
+    /// allowed (limit header_fields)".
+    pub fn phrase(&self) -> Phrase {
+        let what = Phrase::new(self.limit.what());
+        let code = self.limit.code();
         match self.found {
-            Some(found) => format!("{} {what}: more than the {max} allowed (limit {code})", group(found)),
-            None => format!("more than the {max} {what} allowed (limit {code})"),
+            Some(found) => Phrase::new("budget-exceeded-found")
+                .number("found", found)
+                .phrase("what", what)
+                .number("max", self.max)
+                .arg("code", code),
+            None => Phrase::new("budget-exceeded").number("max", self.max).phrase("what", what).arg("code", code),
         }
     }
 }

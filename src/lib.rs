@@ -10,8 +10,10 @@
 //!
 //! | layer | module |
 //! |---|---|
+//! | sentences in no language yet: catalog ids and arguments; languages | [`l10n`] |
 //! | budgets against hostile input (limits, the error naming one), counted work | [`budget`] |
 //! | byte-level syntax: tag lists, base64, DNS names, dates | [`text`] |
+//! | the message catalogs (`locales/*.ftl`) and rendering in a language | [`catalog`] |
 //! | raw input → message bytes → header fields and body (zero-copy); mbox; display summary | [`message`] |
 //! | hashes, RSA PKCS#1 v1.5, Ed25519 | [`crypto`] |
 //! | key records, the key store and provenance, zone text, the bundled archive | [`keys`] |
@@ -28,16 +30,19 @@
 //! use dkimcheck::{keys::KeyStore, verify::{verify_message, Options}};
 //! let raw = std::fs::read("message.eml").unwrap(); // ok: example
 //! let keys = KeyStore::with_bundled_archive();
-//! let report = verify_message(&raw, &keys, &Options::at(1_700_000_000));
+//! let mut report = verify_message(&raw, &keys, &Options::at(1_700_000_000));
+//! report.render(dkimcheck::Lang::En); // words every sentence (report.summary, ...) in a language
 //! println!("{}: {}", report.verdict, report.summary);
 //! ```
 
 pub mod arc;
 pub mod budget;
+pub mod catalog;
 pub mod crypto;
 pub mod dkim;
 pub mod domainkeys;
 pub mod keys;
+pub mod l10n;
 pub mod message;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod recover;
@@ -50,5 +55,6 @@ pub mod wasm_input;
 pub mod wasm;
 
 pub use keys::KeyStore;
+pub use l10n::{Lang, Phrase};
 pub use report::{MessageReport, SignatureReport, Verdict};
 pub use verify::{Options, verify_message};

@@ -11,6 +11,7 @@ pub use crate::dkim::judging::Judging;
 use crate::dkim::judging::JudgingMode;
 use crate::domainkeys;
 use crate::keys::KeyStore;
+use crate::l10n::Phrase;
 use crate::message::summary::Summary;
 use crate::message::{HeaderField, Message, input};
 use crate::report::assess::{Assessment, Status, assess_domainkey, assess_message, assess_signature, coverages};
@@ -55,17 +56,15 @@ impl Options {
     }
 }
 
-/// Verifies every DKIM signature of the raw message `raw` against the keys in `keys`.
+/// Verifies every DKIM signature of the raw message `raw` against the keys in `keys`. The
+/// report's sentences are ids and arguments: [`MessageReport::render`] words them.
 pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> MessageReport {
     let normalized = input::normalize(raw);
     let bytes: &[u8] = &normalized.bytes;
     let message = Message::parse(bytes);
     let mut notes = normalized.normalization.notes();
     if message.malformed_lines() > 0 {
-        notes.push(format!(
-            "{} line(s) in the header block are not header fields (no colon); they cannot be signed.",
-            message.malformed_lines()
-        ));
+        notes.push(Phrase::new("note-malformed-lines").number("count", message.malformed_lines()));
     }
     let over_budget = message.over_budget();
     // A message over the header budget is not checked; its summary is read from the header only.
@@ -98,11 +97,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     let unreadable = if let Some(exceeded) = over_budget {
         Some(report::explain::not_checked(&exceeded))
     } else if !message.headers.iter().any(|h| h.well_formed) {
-        Some(if raw.is_empty() {
-            "The file is empty.".to_string()
-        } else {
-            "No email header fields were found: this does not look like an email message.".to_string()
-        })
+        Some(Phrase::new(if raw.is_empty() { "error-empty-file" } else { "error-not-email" }))
     } else {
         None
     };
@@ -110,7 +105,6 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         report.error = unreadable;
         report.assessment = assess_message(true, &[], &[]);
         report.headline = report::headline(&report);
-        report.summary = report::message_summary(&report);
         return report;
     }
     let mut bodies = BodyCache::with_provided(&options.body_hashes);
@@ -128,9 +122,9 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     report.domainkeys = domainkeys::evaluate_all(&message, keys, date);
     let dk_fields = message.fields("domainkey-signature").count();
     if dk_fields > MAX_DOMAINKEY_SIGNATURES {
-        report.notes.push(format!(
-            "The message has {dk_fields} DomainKeys signatures; only the first {MAX_DOMAINKEY_SIGNATURES} were checked."
-        ));
+        report.notes.push(
+            Phrase::new("note-domainkeys-skipped").number("count", dk_fields).number("max", MAX_DOMAINKEY_SIGNATURES),
+        );
     }
     for k in &mut report.domainkeys {
         k.assessment = assess_domainkey(k, report.from_domain.as_deref());
@@ -160,13 +154,11 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     report.headers = header_views(&message, &coverages);
     report.fields = field_marks(&message, &coverages);
     if message.headers.len() > MAX_HEADER_VIEWS {
-        report.notes.push(format!(
-            "The message has {} header lines; only the first {MAX_HEADER_VIEWS} are listed.",
-            message.headers.len()
-        ));
+        report.notes.push(
+            Phrase::new("note-header-lines-cut").number("count", message.headers.len()).number("max", MAX_HEADER_VIEWS),
+        );
     }
     report.headline = report::headline(&report);
-    report.summary = report::message_summary(&report);
     report
 }
 
@@ -181,10 +173,9 @@ fn evaluate_signatures(
     let sig_fields: Vec<(usize, &HeaderField<'_>)> = message.fields("dkim-signature").collect();
     report.skipped_signatures = sig_fields.len().saturating_sub(MAX_SIGNATURES);
     if report.skipped_signatures > 0 {
-        report.notes.push(format!(
-            "The message has {} DKIM signatures; only the first {MAX_SIGNATURES} were checked.",
-            sig_fields.len()
-        ));
+        report.notes.push(
+            Phrase::new("note-signatures-skipped").number("count", sig_fields.len()).number("max", MAX_SIGNATURES),
+        );
     }
     let date = report.message.date_unix;
     sig_fields

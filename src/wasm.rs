@@ -5,23 +5,39 @@
 //! await init();
 //! const v = new Verifier({ keys: 'sel._domainkey.example.org. IN TXT "v=DKIM1; p=..."' });
 //! // options also: at (unix seconds or "now": judge every signature then; default: each as of
-//! // its signing), bundled (default true), body (default true), hashInput (default true)
+//! // its signing), bundled (default true), body (default true), hashInput (default true),
+//! // lang ("en" or "fr": the language of the texts, default "en"), text (default true; false:
+//! // ids and arguments only, for a caller that renders them itself)
 //! const report = v.verify(new Uint8Array(buffer), 'message.eml');
 //! console.log(report.verdict, report.summary);
+//! translate('fr', 'headline-verified', { domain: 'gmail.com' });   // one catalog message
 //! ```
 
+use crate::catalog::{self, Value};
 use crate::dkim::body_hash as body_jobs;
 use crate::keys::archive::Archive;
+use crate::keys::provenance::ADDED_BY_YOU;
 use crate::keys::record::KeyRecord;
 use crate::keys::{self, KeyStore};
+use crate::l10n::{Lang, Phrase};
 use crate::message::mbox;
 use crate::report::csv::{self, CSV_COLUMNS};
-use crate::report::{KeysNeeded, Row};
+use crate::report::{KeysNeeded, MessageReport, Row};
 use crate::text::dns_name::is_domain_name;
 use crate::verify::{Judging, Options, verify_message};
 use crate::wasm_input::{JsBodyJob, JsOptions, parse_canon};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// The language named by `tag` ("en", "fr-FR"...), English for anything else.
+fn lang_of(tag: Option<&str>) -> Lang {
+    tag.and_then(Lang::from_tag).unwrap_or_default()
+}
+
+/// An error for JavaScript, worded in `lang`.
+fn js_error(lang: Lang, phrase: &Phrase) -> JsError {
+    JsError::new(&catalog::render(lang, phrase))
+}
 
 /// The caller's current time, unix seconds.
 fn now() -> u64 {
@@ -46,12 +62,14 @@ pub struct Verifier {
     at: Option<Option<u64>>,
     with_body: bool,
     hash_input: bool,
+    /// The language of the texts; `None`: not rendered.
+    lang: Option<Lang>,
 }
 
 #[wasm_bindgen]
 impl Verifier {
     /// Creates a verifier. `options`: `{keys?: string, at?: number | "now", bundled?: boolean,
-    /// body?: boolean, hashInput?: boolean}`.
+    /// body?: boolean, hashInput?: boolean, lang?: "en" | "fr", text?: boolean}`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Verifier, JsError> {
         let opts: JsOptions = if options.is_undefined() || options.is_null() {
@@ -59,15 +77,38 @@ impl Verifier {
         } else {
             serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
         };
-        let keys = opts.key_store().map_err(|e| JsError::new(&e.to_string()))?;
+        let lang = lang_of(opts.lang.as_deref());
+        let keys = opts.key_store().map_err(|e| js_error(lang, &e.phrase()))?;
         let at = opts.judging_at().map_err(|e| JsError::new(&e))?;
-        Ok(Verifier { keys, at, with_body: opts.body.unwrap_or(true), hash_input: opts.hash_input.unwrap_or(true) })
+        Ok(Verifier {
+            keys,
+            at,
+            with_body: opts.body.unwrap_or(true),
+            hash_input: opts.hash_input.unwrap_or(true),
+            lang: opts.text.unwrap_or(true).then_some(lang),
+        })
     }
 
     /// Adds keys (zone / dig text, archive JSON or zk-email JSON); returns how many were added.
     #[wasm_bindgen(js_name = addKeys)]
     pub fn add_keys(&mut self, text: &str) -> Result<usize, JsError> {
-        self.keys.import(text, "added by you").map(|(added, _)| added).map_err(|e| JsError::new(&e.to_string()))
+        let lang = self.lang.unwrap_or_default();
+        self.keys.import(text, ADDED_BY_YOU).map(|(added, _)| added).map_err(|e| js_error(lang, &e.phrase()))
+    }
+
+    /// Verifies and renders the texts (unless the verifier was made with `text: false`).
+    fn report(&self, bytes: &[u8], options: &Options) -> MessageReport {
+        let mut report = verify_message(bytes, &self.keys, options);
+        if let Some(lang) = self.lang {
+            report.render(lang);
+        }
+        report
+    }
+
+    /// A message's compact row, its summary in the verifier's language (with `text: false`, the
+    /// page words its `headline` itself).
+    fn row(&self, bytes: &[u8], options: &Options) -> Row {
+        Row::from_report(&verify_message(bytes, &self.keys, options), self.lang)
     }
 
     fn options(&self, source: String) -> Options {
@@ -88,14 +129,14 @@ impl Verifier {
 
     /// Verifies one message; returns its report.
     pub fn verify(&self, bytes: &[u8], source: String) -> Result<JsValue, JsError> {
-        to_js(&verify_message(bytes, &self.keys, &self.options(source)))
+        to_js(&self.report(bytes, &self.options(source)))
     }
 
     /// Verifies one message; returns its report as a JSON string (faster to hand over than
     /// an object for large batches: `JSON.parse` it).
     #[wasm_bindgen(js_name = verifyJson)]
     pub fn verify_json(&self, bytes: &[u8], source: String) -> String {
-        verify_message(bytes, &self.keys, &self.options(source)).to_json_line()
+        self.report(bytes, &self.options(source)).to_json_line()
     }
 
     /// The body hashes `bytes` needs, for a caller that hashes with WebCrypto:
@@ -120,13 +161,13 @@ impl Verifier {
             serde_wasm_bindgen::from_value(hashes).map_err(|e| JsError::new(&format!("invalid body hashes: {e}")))?;
         let mut options = self.options(source);
         options.body_hashes = jobs.iter().filter_map(JsBodyJob::provided).collect();
-        to_js(&verify_message(bytes, &self.keys, &options))
+        to_js(&self.report(bytes, &options))
     }
 
     /// Verifies one message; returns its compact row (see `report::row`), for batches.
     #[wasm_bindgen(js_name = verifyRow)]
     pub fn verify_row(&self, bytes: &[u8], source: String) -> Result<JsValue, JsError> {
-        to_js(&Row::from_report(&verify_message(bytes, &self.keys, &self.options(source))))
+        to_js(&self.row(bytes, &self.options(source)))
     }
 
     /// `verifyWithBodyHashes`, returning the compact row.
@@ -141,7 +182,7 @@ impl Verifier {
             serde_wasm_bindgen::from_value(hashes).map_err(|e| JsError::new(&format!("invalid body hashes: {e}")))?;
         let mut options = self.options(source);
         options.body_hashes = jobs.iter().filter_map(JsBodyJob::provided).collect();
-        to_js(&Row::from_report(&verify_message(bytes, &self.keys, &options)))
+        to_js(&self.row(bytes, &options))
     }
 
     /// Number of keys held.
@@ -178,17 +219,19 @@ struct ParsedKeys {
     errors: Vec<String>,
 }
 
-/// Parses key text without keeping it: `{keys: [...], errors: [...]}`, for previews.
+/// Parses key text without keeping it: `{keys: [...], errors: [...]}`, for previews; errors
+/// are worded in `lang` ("en" or "fr", default "en").
 #[wasm_bindgen]
-pub fn parse_keys(text: &str) -> Result<JsValue, JsError> {
+pub fn parse_keys(text: &str, lang: Option<String>) -> Result<JsValue, JsError> {
+    let lang = lang_of(lang.as_deref());
     let mut store = KeyStore::new();
     let errors: Vec<String> = if text.trim_start().starts_with(['{', '[']) {
         match store.import(text, "preview") {
             Ok(_) => Vec::new(),
-            Err(e) => vec![e.to_string()],
+            Err(e) => vec![catalog::render(lang, &e.phrase())],
         }
     } else {
-        store.add_zone(text, "preview").1.iter().map(ToString::to_string).collect()
+        store.add_zone(text, "preview").1.iter().map(|e| catalog::render(lang, &e.phrase())).collect()
     };
     let keys = store
         .entries()
@@ -199,10 +242,10 @@ pub fn parse_keys(text: &str) -> Result<JsValue, JsError> {
                 name: e.name.clone(),
                 selector: selector.to_string(),
                 domain: domain.to_string(),
-                key_type: e.parsed.as_ref().ok().map(|r| r.key_type.as_str()),
-                bits: e.parsed.as_ref().ok().map(|r| r.bits()),
+                key_type: e.parsed().as_ref().ok().map(|r| r.key_type.as_str()),
+                bits: e.parsed().as_ref().ok().map(|r| r.bits()),
                 record: e.record.clone(),
-                error: e.parsed.as_ref().err().map(ToString::to_string),
+                error: e.parsed().as_ref().err().map(|e| catalog::render(lang, &e.phrase())),
             }
         })
         .collect();
@@ -210,15 +253,54 @@ pub fn parse_keys(text: &str) -> Result<JsValue, JsError> {
 }
 
 /// Turns a bare TXT value published at `selector._domainkey.domain` into one zone line,
-/// after checking that it is a usable key record.
+/// after checking that it is a usable key record; errors are worded in `lang`.
 #[wasm_bindgen]
-pub fn add_key_for(selector: &str, domain: &str, txt: &str) -> Result<String, JsError> {
+pub fn add_key_for(selector: &str, domain: &str, txt: &str, lang: Option<String>) -> Result<String, JsError> {
+    let lang = lang_of(lang.as_deref());
     let record = txt.trim().trim_matches('"');
-    KeyRecord::parse(record.as_bytes()).map_err(|e| JsError::new(&e.to_string()))?;
+    KeyRecord::parse(record.as_bytes()).map_err(|e| js_error(lang, &e.phrase()))?;
     if !is_domain_name(selector.trim()) || !is_domain_name(domain.trim().trim_end_matches('.')) {
-        return Err(JsError::new("the selector and domain must be DNS names"));
+        return Err(js_error(lang, &Phrase::new("key-error-names")));
     }
     Ok(keys::zone_line(selector, domain, record))
+}
+
+/// One message of the catalogs in `lang`: `args` maps names to strings, numbers, `{date:
+/// unixSeconds}` or other messages `{id, args}` (as in reports). An unknown id renders as itself.
+#[wasm_bindgen]
+pub fn translate(lang: &str, id: &str, args: JsValue) -> Result<String, JsError> {
+    let args: serde_json::Map<String, serde_json::Value> = if args.is_undefined() || args.is_null() {
+        serde_json::Map::new()
+    } else {
+        serde_wasm_bindgen::from_value(args).map_err(|e| JsError::new(&format!("invalid arguments: {e}")))?
+    };
+    Ok(render_json(lang_of(Some(lang)), id, &args))
+}
+
+/// Renders message `id` with arguments as JSON values (see [`translate`]).
+fn render_json(lang: Lang, id: &str, args: &serde_json::Map<String, serde_json::Value>) -> String {
+    use serde_json::Value as J;
+    let values: Vec<(&str, Value<'_>)> = args
+        .iter()
+        .map(|(name, v)| {
+            let value = match v {
+                J::String(s) => Value::Text(s.as_str().into()),
+                J::Number(n) => Value::Number(n.as_f64().unwrap_or(0.0)),
+                J::Object(o) => match (o.get("date").and_then(J::as_u64), o.get("id").and_then(J::as_str)) {
+                    (Some(secs), _) => Value::Date(secs),
+                    (None, Some(inner)) => {
+                        let empty = serde_json::Map::new();
+                        let inner_args = o.get("args").and_then(J::as_object).unwrap_or(&empty);
+                        Value::Text(render_json(lang, inner, inner_args).into())
+                    }
+                    (None, None) => Value::Text("".into()),
+                },
+                other => Value::Text(other.to_string().into()),
+            };
+            (name.as_str(), value)
+        })
+        .collect();
+    catalog::render_id(lang, id, &values)
 }
 
 /// The bundled key archive's entries.

@@ -7,6 +7,7 @@ use crate::crypto::HashAlgorithm;
 use crate::dkim::algorithm::Canonicalization;
 use crate::dkim::body_hash::{BodyJob, ProvidedBodyHash};
 use crate::keys::KeyStore;
+use crate::keys::provenance::ADDED_BY_YOU;
 use crate::keys::store::ImportError;
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +30,12 @@ pub struct JsOptions {
     /// Compute the input's SHA-256 in wasm (default true); a worker may do it with WebCrypto.
     #[serde(default, rename = "hashInput")]
     pub hash_input: Option<bool>,
+    /// The language of the texts: "en" (default) or "fr".
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Render the texts (default true); `false` leaves only ids and arguments.
+    #[serde(default)]
+    pub text: Option<bool>,
 }
 
 impl JsOptions {
@@ -36,7 +43,7 @@ impl JsOptions {
     pub fn key_store(&self) -> Result<KeyStore, ImportError> {
         let mut keys = if self.bundled.unwrap_or(true) { KeyStore::with_bundled_archive() } else { KeyStore::new() };
         if let Some(text) = self.keys.as_deref().filter(|t| !t.trim().is_empty()) {
-            keys.import(text, "added by you")?;
+            keys.import(text, ADDED_BY_YOU)?;
         }
         Ok(keys)
     }

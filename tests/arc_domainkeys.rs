@@ -11,6 +11,11 @@ use dkimcheck::domainkeys::canon::DkCanonicalization;
 use dkimcheck::keys::KeyStore;
 use dkimcheck::report::{ArcStep, Basis, DomainKeyStep, MessageReport, Status, Verdict};
 use dkimcheck::verify::{Options, verify_message};
+
+/// Verifies and words the report in English.
+fn verify_en(raw: &[u8], keys: &dkimcheck::KeyStore, options: &Options) -> dkimcheck::MessageReport {
+    common::verify_en(raw, keys, options)
+}
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -38,7 +43,7 @@ fn check(raw: &[u8], zone: &str) -> MessageReport {
     store.set_authoritative(true);
     let (_, errors) = store.add_zone(zone, "test");
     assert!(errors.is_empty(), "{errors:?}");
-    verify_message(raw, &store, &Options::at(AT))
+    verify_en(raw, &store, &Options::at(AT))
 }
 
 fn replace(raw: &[u8], from: &str, to: &str) -> Vec<u8> {
@@ -72,7 +77,7 @@ fn domainkeys_simple_and_nofws_verify_with_and_without_h() {
             let dk = &r.domainkeys[0];
             assert_eq!((dk.result, dk.reason), (Verdict::Pass, "verified"), "{canon:?} {headers:?}: {:?}", dk.detail);
             assert_eq!(dk.sending_address.as_deref(), Some("alice@example.org"));
-            assert!(dk.explanation.contains("DomainKeys") && dk.explanation.contains("weaker evidence"));
+            assert!(dk.explanation.text.contains("DomainKeys") && dk.explanation.text.contains("weaker evidence"));
             assert!(dk.warnings.iter().any(|w| w.code == "sha1"));
             assert!(r.signatures.is_empty() && r.summary.contains("DomainKeys only"), "{}", r.summary);
             assert_eq!((r.assessment.status, r.assessment.basis), (Status::Verified, Some(Basis::DomainKeys)));
@@ -96,7 +101,7 @@ fn domainkeys_mutations_give_their_reasons() {
         // One body byte.
         let changed = replace(&signed, "Hello,", "Hallo,");
         let r = expect(&changed, &zone, Verdict::Fail, "message_changed", DomainKeyStep::Signature);
-        assert!(r.domainkeys[0].explanation.contains("cannot tell whether the body or a header changed"));
+        assert!(r.domainkeys[0].explanation.text.contains("cannot tell whether the body or a header changed"));
         // A signed header.
         expect(
             &replace(&signed, "Quarterly", "Annual"),
@@ -211,7 +216,7 @@ fn expect_arc(
     let r = check(raw, zone);
     let a = &r.arc;
     assert_eq!((a.result, a.reason, a.category, a.failed_instance), (result, reason, step, instance), "{:?}", a.detail);
-    assert!(!a.explanation.is_empty());
+    assert!(!a.explanation.text.is_empty());
     r
 }
 
@@ -231,8 +236,8 @@ fn chains_of_one_to_three_sets_validate() {
         let aar = a.sets[0].authentication_results.as_ref().expect("AAR read");
         assert_eq!(aar.authserv_id, "mx.lists.example.net");
         assert_eq!(aar.results[0].signing_domain().as_deref(), Some("example.org"));
-        assert!(a.sets[0].summary.contains("DKIM pass (example.org)"), "{}", a.sets[0].summary);
-        assert!(a.explanation.contains("their word"), "{}", a.explanation);
+        assert!(a.sets[0].summary.text.contains("DKIM pass (example.org)"), "{}", a.sets[0].summary.text);
+        assert!(a.explanation.text.contains("their word"), "{}", a.explanation.text);
     }
     // Changed by the second hop: the first hop's message signature no longer matches.
     let (raw, zone) = chain_with(3, 1);
@@ -252,7 +257,7 @@ fn a_failing_signature_reported_valid_upstream_is_corroborated_never_verified() 
         assert_eq!((c[0].mechanism, c[0].domain.as_str(), c[0].instance), ("dkim", "example.org", 1));
         assert_eq!(c[0].sealer.as_deref(), Some("lists.example.net"));
         assert_eq!(c[0].changed_by_this_hop, footer_by == 0);
-        let text = &c[0].text;
+        let text = &c[0].explanation.text;
         assert!(text.starts_with("When lists.example.net received this message"), "{text}");
         assert!(text.contains("reported a valid signature by example.org"), "{text}");
         if footer_by == 0 {
@@ -282,10 +287,14 @@ fn receiving_servers_results_are_claims_unless_sealed() {
     let claims = &r.authentication_results;
     assert_eq!(claims.len(), 2);
     assert_eq!(claims[0].sealed_by.as_deref(), Some("lists.example.net"));
-    assert!(claims[0].text.contains("sealed in the ARC chain by lists.example.net"), "{}", claims[0].text);
+    assert!(
+        claims[0].explanation.text.contains("sealed in the ARC chain by lists.example.net"),
+        "{}",
+        claims[0].explanation.text
+    );
     assert_eq!(claims[1].sealed_by, None);
-    assert!(claims[1].text.contains("a claim, not a verification"), "{}", claims[1].text);
-    assert!(claims[1].text.contains("DKIM pass (bank.example)"), "{}", claims[1].text);
+    assert!(claims[1].explanation.text.contains("a claim, not a verification"), "{}", claims[1].explanation.text);
+    assert!(claims[1].explanation.text.contains("DKIM pass (bank.example)"), "{}", claims[1].explanation.text);
     // Without a validated chain nothing is vouched for.
     let broken = replace(&message, "Hello,", "Hallo,");
     assert!(check(&broken, &zone).authentication_results.iter().all(|c| c.sealed_by.is_none()));
@@ -309,15 +318,15 @@ fn copied_header_fields_say_what_changed() {
     assert_eq!(c.len(), 1);
     assert_eq!((c[0].when_signed.as_str(), c[0].now.as_deref()), ("Réunion lundi", Some("Réunion mardi")));
     assert!(
-        s.explanation.contains("Subject was “Réunion lundi” when signed, now “Réunion mardi”"),
+        s.explanation.text.contains("Subject was “Réunion lundi” when signed, now “Réunion mardi”"),
         "{}",
         s.explanation
     );
-    assert!(s.explanation.contains("a hint, not proof"));
+    assert!(s.explanation.text.contains("a hint, not proof"));
     // A change outside the copied fields.
     let other = replace(&signed, "Date: Tue", "Date: Wed");
     let s = &check(&other, &zone).signatures[0];
-    assert!(s.explanation.contains("Date was"), "{}", s.explanation);
+    assert!(s.explanation.text.contains("Date was"), "{}", s.explanation);
 }
 
 #[test]
@@ -338,7 +347,7 @@ fn chain_mutations_give_their_reasons() {
         expect_arc(&bad_cv, &zone, Verdict::Fail, "bad_cv", Some(ArcStep::Cv), Some(n));
         let marked = if n == 1 { replace(&raw, "cv=none", "cv=fail") } else { replace(&raw, "cv=pass", "cv=fail") };
         let r = expect_arc(&marked, &zone, Verdict::Fail, "chain_marked_failed", Some(ArcStep::Cv), Some(n));
-        assert!(r.arc.explanation.contains("cv=fail"));
+        assert!(r.arc.explanation.text.contains("cv=fail"));
         // A missing set: the oldest one removed.
         let missing = remove_set(&raw, 1);
         if n == 1 {
@@ -352,7 +361,7 @@ fn chain_mutations_give_their_reasons() {
             zone.lines().filter(|l| !l.contains(DOMAINS[n as usize - 1])).collect::<Vec<_>>().join("\n");
         let mut store = KeyStore::new();
         store.add_zone(&without_newest_key, "test");
-        let r = verify_message(&raw, &store, &Options::at(AT));
+        let r = verify_en(&raw, &store, &Options::at(AT));
         assert_eq!((r.arc.result, r.arc.reason, r.arc.category), (Verdict::Neutral, "no_key", Some(ArcStep::Key)));
         // Published nowhere (the store stands for all of DNS): fail.
         expect_arc(&raw, &without_newest_key, Verdict::Fail, "no_key", Some(ArcStep::Key), Some(n));
@@ -502,7 +511,7 @@ fn real_domainkeys_and_arc_mail_verifies_with_the_bundled_archive() {
         ("perl-mail-dkim-dk/messages/good_dk_yahoo.txt", "yahoo.com"),
         ("perl-mail-dkim-dk/messages/good_dk_1.txt", "yahoo.com"),
     ] {
-        let r = verify_message(&read(file), &keys, &Options::at(AT));
+        let r = verify_en(&read(file), &keys, &Options::at(AT));
         let dk = &r.domainkeys[0];
         assert_eq!((dk.result, dk.domain.as_deref()), (Verdict::Pass, Some(domain)), "{file}");
         assert_eq!(dk.key.as_ref().map(|k| k.provenance.origin.as_str()), Some("bundled archive"));
@@ -510,13 +519,13 @@ fn real_domainkeys_and_arc_mail_verifies_with_the_bundled_archive() {
     for (file, instances) in
         [("blaze-arc/messages/002.mail", 1), ("blaze-arc/messages/004.mail", 1), ("blaze-arc/messages/005.mail", 3)]
     {
-        let r = verify_message(&read(file), &keys, &Options::at(AT));
+        let r = verify_en(&read(file), &keys, &Options::at(AT));
         assert_eq!((r.arc.result, r.arc.instances), (Verdict::Pass, instances), "{file}: {:?}", r.arc.detail);
         assert!(
             r.arc.sets.iter().all(|s| s.seal_key.as_ref().is_some_and(|k| k.provenance.origin == "bundled archive"))
         );
     }
-    let r = verify_message(&read("blaze-arc/messages/006.mail"), &keys, &Options::at(AT));
+    let r = verify_en(&read("blaze-arc/messages/006.mail"), &keys, &Options::at(AT));
     assert_eq!((r.arc.result, r.arc.reason), (Verdict::Fail, "chain_marked_failed"));
 }
 
@@ -568,6 +577,6 @@ fn oversized_chains_and_many_signatures_are_bounded() {
     let r = check(many.as_bytes(), "");
     assert_eq!((r.arc.result, r.arc.reason), (Verdict::Fail, "incomplete_set"));
     assert_eq!(r.domainkeys.len(), dkimcheck::budget::MAX_DOMAINKEY_SIGNATURES);
-    assert!(r.notes.iter().any(|n| n.contains("500 DomainKeys signatures")), "{:?}", r.notes);
+    assert!(r.notes.iter().any(|n| n.text.contains("500 DomainKeys signatures")), "{:?}", r.notes);
     assert!(r.domainkeys.iter().all(|k| k.result == Verdict::Permerror && k.reason == "no_key"));
 }

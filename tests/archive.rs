@@ -10,7 +10,7 @@ use dkimcheck::keys::record::KeyRecord;
 use dkimcheck::keys::{KeyFlag, KeyStore};
 use dkimcheck::message::input;
 use dkimcheck::report::Verdict;
-use dkimcheck::verify::{Options, verify_message};
+use dkimcheck::verify::Options;
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -20,13 +20,13 @@ fn the_bundled_archive_is_valid_and_complete() {
     assert_eq!(archive.check(), Vec::<String>::new());
     let store = KeyStore::with_bundled_archive();
     for e in store.entries() {
-        assert!(e.parsed.is_ok(), "{}: {:?}", e.name, e.parsed.as_ref().err());
+        assert!(e.parsed().is_ok(), "{}: {:?}", e.name, e.parsed().as_ref().err());
     }
     // 105 keys (the 105 lines of found.jsonl), 81 domains; 91 distinct keys, the others being
     // the same key under another name (NetEase, googlemail.com, hotmail.com, ...).
     let domains: HashSet<&str> = archive.keys.iter().map(|k| k.domain.as_str()).collect();
     let distinct: HashSet<[u8; 32]> =
-        store.entries().iter().filter_map(|e| e.parsed.as_ref().ok()).map(|r| r.key.fingerprint()).collect();
+        store.entries().iter().filter_map(|e| e.parsed().as_ref().ok()).map(|r| r.key.fingerprint()).collect();
     assert_eq!((archive.keys.len(), domains.len(), distinct.len()), (105, 81, 91));
     let count = |f: KeyFlag| archive.keys.iter().filter(|k| k.flags.contains(&f)).count();
     assert_eq!((count(KeyFlag::Compromised), count(KeyFlag::Weak), count(KeyFlag::Recovered)), (3, 19, 2));
@@ -159,9 +159,9 @@ fn a_real_2009_gmail_message_signed_with_gamma_verifies_with_the_bundled_keys_al
     for file in ["gamma_gmail.com.eml", "gamma_gmail.com_duplicateheaders.eml"] {
         let path = format!("{}/tests/vectors/apache-james-jdkim/messages/{file}", env!("CARGO_MANIFEST_DIR"));
         let raw = std::fs::read(&path).unwrap();
-        let without = verify_message(&raw, &KeyStore::new(), &Options::at(1_700_000_000));
+        let without = common::verify_en(&raw, &KeyStore::new(), &Options::at(1_700_000_000));
         assert_eq!((without.verdict, without.signatures[0].reason), (Verdict::Neutral, "no_key"), "{file}");
-        let r = verify_message(&raw, &KeyStore::with_bundled_archive(), &Options::at(1_700_000_000));
+        let r = common::verify_en(&raw, &KeyStore::with_bundled_archive(), &Options::at(1_700_000_000));
         assert_eq!(r.verdict, Verdict::Pass, "{file}: {}", r.summary);
         let s = &r.signatures[0];
         assert_eq!(
@@ -187,13 +187,13 @@ fn a_real_2009_gmail_message_signed_with_gamma_verifies_with_the_bundled_keys_al
 #[test]
 fn a_real_2015_gmail_message_verifies_with_the_bundled_key_and_its_window() {
     let raw = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/mimekit/messages/gmail.msg")).unwrap();
-    let r = verify_message(&raw, &KeyStore::with_bundled_archive(), &Options::at(1_700_000_000));
+    let r = common::verify_en(&raw, &KeyStore::with_bundled_archive(), &Options::at(1_700_000_000));
     assert_eq!(r.verdict, Verdict::Pass);
     assert_eq!(r.summary, "Signed by gmail.com. Nothing in the signed parts has changed since.");
     let key = r.signatures[0].key.as_ref().unwrap();
     assert_eq!((key.provenance.origin.as_str(), key.bits, key.date_in_window), ("bundled archive", 2048, Some(true)));
     assert!(
-        r.signatures[0].explanation.contains("the message is dated within that period"),
+        r.signatures[0].explanation.text.contains("the message is dated within that period"),
         "{}",
         r.signatures[0].explanation
     );
@@ -211,7 +211,7 @@ fn signed() -> (Vec<u8>, TestKey, Spec) {
 fn verdict_with(text: &str, raw: &[u8]) -> (Verdict, dkimcheck::MessageReport) {
     let mut store = KeyStore::new();
     store.import(text, "imported").expect("import");
-    let r = verify_message(raw, &store, &Options::at(1_700_000_000));
+    let r = common::verify_en(raw, &store, &Options::at(1_700_000_000));
     (r.verdict, r)
 }
 
@@ -254,7 +254,7 @@ fn a_key_seen_only_after_the_message_date_is_flagged() {
     let (verdict, r) = verdict_with(&json, &raw);
     assert_eq!(verdict, Verdict::Pass);
     let w = r.signatures[0].warnings.iter().find(|w| w.code == "key_date_window").expect("window warning");
-    assert!(w.text.contains("from 2019-01-01 to 2020-01-01"), "{}", w.text);
+    assert!(w.message.text.contains("from 2019-01-01 to 2020-01-01"), "{}", w.message.text);
 }
 
 #[test]
@@ -262,7 +262,7 @@ fn a_compromised_archive_key_downgrades_the_verdict_wording() {
     let raw = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/mimekit/messages/rfc8463-example.msg"))
         .unwrap();
     let raw = input::lf_to_crlf(&raw);
-    let r = verify_message(&raw, &KeyStore::with_bundled_archive(), &Options::at(1_700_000_000));
+    let r = common::verify_en(&raw, &KeyStore::with_bundled_archive(), &Options::at(1_700_000_000));
     assert_eq!(r.verdict, Verdict::Pass);
     assert!(r.summary.contains("proves nothing"), "{}", r.summary);
     for s in &r.signatures {

@@ -19,7 +19,7 @@ fn vector(rel: &str) -> Vec<u8> {
 fn row(raw: &[u8], keys: &KeyStore, source: &str) -> Row {
     let mut o = Options::as_of_signing(NOW);
     o.source = source.to_string();
-    Row::from_report(&verify_message(raw, keys, &o))
+    Row::from_report(&verify_message(raw, keys, &o), Some(dkimcheck::l10n::Lang::En))
 }
 
 #[test]
@@ -74,8 +74,17 @@ fn rows_carry_the_outcome_key_origin_flags_and_missing_keys() {
     assert_eq!(lines[0], CSV_COLUMNS.join(";"));
     assert!(lines[2].contains(";proves_nothing;") && lines[2].contains(";compromised;"), "{}", lines[2]);
     assert!(lines[3].contains("test._domainkey.example.org") && lines[3].contains("Réservation"), "{}", lines[3]);
-    // Rows go through JSON (the page's export, the wasm boundary) unchanged.
+    // Rows go through JSON (the page's export, the wasm boundary) unchanged, but for the
+    // headline's message ids, which are not read back (the summary carries the words).
     let json = serde_json::to_string(&none).expect("json");
     assert!(json.contains("\"outcome\":\"no_key\"") && json.contains("\"assessment\":{\"status\":\"no_key\""));
-    assert_eq!(serde_json::from_str::<Row>(&json).expect("row"), none);
+    assert!(json.contains("\"headline\":{\"main\":{\"id\":\"headline-no-key\""), "{json}");
+    let back = serde_json::from_str::<Row>(&json).expect("row");
+    assert_eq!(Row { headline: none.headline.clone(), ..back }, none);
+
+    // Without a language (the page's workers), the row carries the ids only; in French, French.
+    let report = verify_message(&msg, &KeyStore::new(), &Options::as_of_signing(NOW));
+    assert_eq!(Row::from_report(&report, None).summary, "");
+    let fr = Row::from_report(&report, Some(dkimcheck::l10n::Lang::Fr)).summary;
+    assert!(!fr.is_empty() && fr != none.summary, "{fr}");
 }

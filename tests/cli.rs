@@ -9,8 +9,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// The CLI in English whatever the machine's locale (the language tests set it themselves).
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dkimcheck"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dkimcheck"));
+    c.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C.UTF-8");
+    c
 }
 
 fn vector(path: &str) -> String {
@@ -200,7 +203,8 @@ fn zip_members_and_mbox_messages_are_separate_reports() {
     );
     let verdicts: Vec<&str> = lines.iter().map(|l| l["verdict"].as_str().unwrap()).collect();
     assert_eq!(verdicts, ["pass", "none", "pass", "none", "pass"]);
-    assert!(lines[1]["error"].as_str().unwrap().contains("does not look like an email"));
+    assert_eq!(lines[1]["error"]["id"], "error-not-email");
+    assert!(lines[1]["error"]["text"].as_str().unwrap().contains("does not look like an email"));
     assert_eq!(out.status.code(), Some(1));
     // The keys file and the notes inside the zip are skipped and said so, never counted.
     let err = String::from_utf8_lossy(&out.stderr);
@@ -257,6 +261,38 @@ fn stdin_is_read_with_a_dash() {
     let out = child.wait_with_output().unwrap();
     let lines = json_lines(&out);
     assert_eq!((lines[0]["source"].as_str(), lines[0]["verdict"].as_str()), (Some("-"), Some("pass")));
+}
+
+#[test]
+fn every_file_is_read_whole_whatever_came_before() {
+    // Files of many sizes, in a directory and through a pipe: each report's sha256 is that of
+    // the whole file (files are read into buffers reused from message to message).
+    use sha2::Digest;
+    let dir = vector("mimekit/messages");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() > 5);
+    for jobs in ["1", "2", "3"] {
+        let out = bin().args(["--json", "--jobs", jobs, &dir]).output().unwrap();
+        let lines = json_lines(&out);
+        assert_eq!(lines.len(), files.len());
+        for (line, file) in lines.iter().zip(&files) {
+            let bytes = std::fs::read(file).unwrap();
+            assert_eq!(line["source"].as_str(), Some(file.to_str().unwrap()));
+            assert_eq!(line["size"].as_u64(), Some(bytes.len() as u64), "{file:?}");
+            assert_eq!(line["sha256"].as_str(), Some(hex(&sha2::Sha256::digest(&bytes)).as_str()), "{file:?}");
+        }
+    }
+    let raw = std::fs::read(vector("mimekit/messages/gmail.msg")).unwrap();
+    let mut child = bin().args(["--json", "/dev/stdin"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(&raw).unwrap();
+    let lines = json_lines(&child.wait_with_output().unwrap());
+    assert_eq!(lines[0]["verdict"].as_str(), Some("pass"), "a pipe is read whole: its size is not known");
+    assert_eq!(lines[0]["size"].as_u64(), Some(raw.len() as u64));
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[test]
@@ -493,6 +529,58 @@ fn the_exit_status_is_0_only_when_every_message_is_verified() {
     assert!(help.contains("--at <TIME>"), "{help}");
 }
 
+#[test]
+fn lang_fr_words_the_output_in_french_and_json_keeps_its_codes() {
+    let gmail = vector("mimekit/messages/gmail.msg");
+    let rfc8463 = vector("mimekit/messages/rfc8463-example.msg");
+    let out = bin().args(["--lang", "fr", &gmail, &rfc8463]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let first = text.lines().next().unwrap_or_default();
+    assert!(first.starts_with("VÉRIFIÉ "), "{text}");
+    assert!(first.ends_with("Signé par gmail.com. Rien n’a changé depuis dans les parties signées."), "{text}");
+    assert!(text.lines().nth(1).unwrap_or_default().starts_with("SANS-VALEUR "), "{text}");
+    assert!(text.contains("n’importe qui a pu faire cette signature"), "{text}");
+    assert!(
+        text.trim_end().ends_with(
+            "1 message vérifié sur 2\u{202f}; 1 ne prouve rien (une clé avec laquelle n’importe qui peut signer)"
+        ),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(1), "the exit status does not depend on the language");
+    // The same from the locale variables: LC_ALL wins over LANG.
+    let env = bin().env("LANG", "fr_FR.UTF-8").arg(&gmail).output().unwrap();
+    assert!(String::from_utf8_lossy(&env.stdout).starts_with("VÉRIFIÉ "));
+    let c = bin().env("LANG", "fr_FR.UTF-8").env("LC_ALL", "C").arg(&gmail).output().unwrap();
+    assert!(String::from_utf8_lossy(&c.stdout).starts_with("PASS "));
+    // JSON: codes are the same in every language; texts are in the --lang language.
+    let en = json_lines(&bin().args(["--json", &rfc8463]).output().unwrap());
+    let fr = json_lines(&bin().args(["--json", "--lang=fr", &rfc8463]).output().unwrap());
+    for key in ["verdict", "assessment", "fields"] {
+        assert_eq!(en[0][key], fr[0][key], "{key}");
+    }
+    let (e, f) = (&en[0]["signatures"][0], &fr[0]["signatures"][0]);
+    assert_eq!((e["reason"].clone(), e["result"].clone()), (f["reason"].clone(), f["result"].clone()));
+    assert_eq!(e["explanation"]["id"], f["explanation"]["id"]);
+    assert_eq!(e["explanation"]["args"], f["explanation"]["args"]);
+    assert_eq!(e["warnings"][0]["code"], f["warnings"][0]["code"]);
+    assert_ne!(e["explanation"]["text"], f["explanation"]["text"]);
+    assert!(fr[0]["summary"].as_str().unwrap().starts_with("La signature correspond"), "{}", fr[0]["summary"]);
+    assert_eq!(fr[0]["headline"]["main"]["id"], "headline-proves-nothing-compromised");
+    // Help and errors in French; a language dkimcheck does not have is a usage error.
+    let help = String::from_utf8_lossy(&bin().args(["--lang", "fr", "--help"]).output().unwrap().stdout).into_owned();
+    assert!(help.contains("0 seulement si chaque message est vérifié (VÉRIFIÉ)"), "{help}");
+    let bad = bin().args(["--lang", "fr", "--jobs", "zero", &gmail]).output().unwrap();
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("n’est pas un nombre de fils d’exécution"));
+    let unknown = bin().args(["--lang", "de", &gmail]).output().unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("is not a language of dkimcheck"));
+    let missing = bin().args(["--lang", "fr", "/nonexistent/file.eml"]).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("/nonexistent/file.eml\u{a0}: fichier ou dossier introuvable")
+    );
+}
+
 /// DomainKeys and ARC in the human output and the JSON: a message verified only by DomainKeys
 /// says so, an ARC chain gets its line (and its hops with -v), and neither changes what ARC is.
 #[test]
@@ -504,7 +592,7 @@ fn domainkeys_and_arc_in_human_and_json_output() {
     assert!(text.contains("PASS    ") && text.contains("with DomainKeys only"), "{text}");
     assert!(text.contains("weaker kind of verified"), "{text}");
     assert!(text.contains("DomainKeys #1 verified (pass, verified) d=gmail.com s=beta nofws"), "{text}");
-    assert!(text.contains("NONE    ") && text.contains("ARC pass (verified), 3 set(s)"), "{text}");
+    assert!(text.contains("NONE    ") && text.contains("ARC pass (verified), 3 sets"), "{text}");
     assert!(text.contains("Hop 3: subspace.kernel.org sealed the message"), "{text}");
     assert!(text.contains("1 of 2 messages verified"), "{text}");
     assert_eq!(out.status.code(), Some(1), "an ARC chain alone verifies nothing");

@@ -123,7 +123,7 @@ fn message_rfc822_nested_100_000_deep_is_summarized_without_its_body() {
         .join()
         .expect("no crash");
     assert_eq!(r.error, None);
-    assert!(r.notes.iter().any(|n| n.contains("limit mime_parts")), "{:?}", r.notes);
+    assert!(r.notes.iter().any(|n| n.to_string().contains("limit mime_parts")), "{:?}", r.notes);
     assert_eq!(r.message.subject.as_deref(), Some("s"));
     assert!(peak < MB, "peak {peak} bytes");
     println!("100,000 nested message/rfc822: refused by the mime_parts budget, peak {peak} bytes allocated");
@@ -163,7 +163,7 @@ fn a_hundred_thousand_header_fields_are_refused_by_the_budget() {
     let raw = sign(&many_fields(100_000), ed(), &spec);
     let store = store_for(&spec, ed());
     let (r, peak, work) = measure(|| verify(&raw, &store, false));
-    let error = r.error.as_deref().unwrap_or("");
+    let error = r.error.as_ref().map(ToString::to_string).unwrap_or_default();
     assert!(error.contains("limit header_fields"), "{error}");
     assert!(r.signatures.is_empty());
     assert_eq!(work.header_lookups, 0);
@@ -226,7 +226,14 @@ fn a_signature_or_key_record_with_100_000_tags_is_refused_by_the_budget() {
     let store = store_for(&spec, ed());
     let (r, _, work) = measure(|| verify(&raw, &store, false));
     assert_eq!((r.signatures[0].result, r.signatures[0].reason), (Verdict::Permerror, "malformed_signature"));
-    assert!(r.signatures[0].detail.as_deref().unwrap_or("").contains("limit tags_per_tag_list"));
+    assert!(
+        r.signatures[0]
+            .detail
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+            .contains("limit tags_per_tag_list")
+    );
     assert_eq!(r.verdict, Verdict::Pass, "the valid signature below is still checked");
     assert!(work.tag_lookups <= 2 * (MAX_TAGS as u64 + 20), "{work:?}");
 
@@ -236,7 +243,14 @@ fn a_signature_or_key_record_with_100_000_tags_is_refused_by_the_budget() {
     assert!(work.tag_lookups <= MAX_TAGS as u64 + 1, "{work:?}");
     let r = verify(&signed, &store, false);
     assert_eq!(r.signatures[0].reason, "bad_key");
-    assert!(r.signatures[0].detail.as_deref().unwrap_or("").contains("limit tags_per_tag_list"));
+    assert!(
+        r.signatures[0]
+            .detail
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+            .contains("limit tags_per_tag_list")
+    );
     println!("100,000 tags: refused after {} tag lookups", work.tag_lookups);
 }
 
@@ -354,13 +368,17 @@ fn an_8192_bit_public_exponent_is_refused_and_a_64_bit_one_costs_at_most_130_mul
         measure(|| store.add("test._domainkey.example.org", &rsa_record(&n, &e), Provenance::origin("t")));
     let (r, _, work) = measure(|| verify(&signed, &store, false));
     assert_eq!((r.signatures[0].result, r.signatures[0].reason), (Verdict::Permerror, "key_exponent_too_large"));
-    assert!(r.signatures[0].detail.as_deref().unwrap_or("").contains("2^64"));
+    assert!(r.signatures[0].detail.as_ref().map(ToString::to_string).unwrap_or_default().contains("2^64"));
     assert_eq!((load.modular_multiplications, work.modular_multiplications), (0, 0));
 
     let mut store = KeyStore::new();
     store.add("test._domainkey.example.org", &rsa_record(&n, &[0xff; 8]), Provenance::origin("t"));
-    // A signature of k bytes (below the modulus), so that the exponentiation runs.
-    let (r, _, work) = measure(|| verify(&with_b(&signed, &[1u8; 1024]), &store, false));
+    // A signature of k bytes (below the modulus), so that the exponentiation runs. Keys are
+    // parsed (and their Montgomery constants prepared) on first use: the second verification
+    // counts the exponentiation alone.
+    let forged = with_b(&signed, &[1u8; 1024]);
+    verify(&forged, &store, false);
+    let (r, _, work) = measure(|| verify(&forged, &store, false));
     assert_eq!(r.signatures[0].reason, "headers_changed");
     assert!(work.modular_multiplications <= 2 * 64 + 2, "{work:?}");
     println!(
@@ -398,7 +416,7 @@ fn fifty_domainkeys_signatures_hash_the_message_at_most_five_times() {
     store.add("test._domainkey.example.org", &rsa().record(), Provenance::origin("t"));
     let (r, _, work) = measure(|| verify(&raw, &store, false));
     assert_eq!(r.domainkeys.len(), budget::MAX_DOMAINKEY_SIGNATURES);
-    assert!(r.notes.iter().any(|n| n.contains("50 DomainKeys signatures")), "{:?}", r.notes);
+    assert!(r.notes.iter().any(|n| n.to_string().contains("50 DomainKeys signatures")), "{:?}", r.notes);
     assert!(work.bytes_hashed <= (budget::MAX_DOMAINKEY_SIGNATURES * raw.len()) as u64, "{work:?}");
     println!(
         "50 DomainKeys signatures on a {} byte message: {} evaluated, {} bytes hashed (was 50 whole-message hashes)",

@@ -8,7 +8,7 @@ use common::signer::{Spec, TestKey, sign};
 use dkimcheck::dkim::algorithm::Algorithm;
 use dkimcheck::keys::{KeyStore, Provenance};
 use dkimcheck::report::Verdict;
-use dkimcheck::verify::{Options, verify_message};
+use dkimcheck::verify::Options;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -37,12 +37,13 @@ fn fixture() -> &'static Fixture {
 }
 
 fn consistent(raw: &[u8], store: &KeyStore) {
-    let r = verify_message(raw, store, &Options { with_body: true, source: "x".into(), ..Options::at(1_700_000_000) });
+    let r =
+        common::verify_en(raw, store, &Options { with_body: true, source: "x".into(), ..Options::at(1_700_000_000) });
     let best = r.signatures.iter().map(|s| s.result).min_by_key(|v| v.rank()).unwrap_or(Verdict::None);
     assert_eq!(r.verdict, best);
     assert!(!r.summary.is_empty());
     for s in &r.signatures {
-        assert!(!s.reason.is_empty() && !s.explanation.is_empty());
+        assert!(!s.reason.is_empty() && !s.explanation.text.is_empty());
     }
     serde_json::to_string(&r).expect("report serializes");
 }
@@ -111,9 +112,9 @@ proptest! {
 fn too_many_signatures_are_skipped_not_evaluated() {
     let one = "DKIM-Signature: v=1; a=rsa-sha256; d=example.org; s=r; h=from; bh=AAAA; b=AAAA\r\n";
     let raw = format!("{}From: a@example.org\r\n\r\nx\r\n", one.repeat(60));
-    let r = verify_message(raw.as_bytes(), &fixture().store, &Options::at(0));
+    let r = common::verify_en(raw.as_bytes(), &fixture().store, &Options::at(0));
     assert_eq!((r.signatures.len(), r.skipped_signatures), (50, 10));
-    assert!(r.notes.iter().any(|n| n.contains("only the first 50")));
+    assert!(r.notes.iter().any(|n| n.text.contains("only the first 50")));
 }
 
 #[test]
@@ -133,16 +134,16 @@ fn huge_rsa_keys_are_refused_with_a_reason() {
     let record = format!("k=rsa; p={}", base64::engine::general_purpose::STANDARD.encode(&der));
     let mut store = KeyStore::new();
     store.add("r._domainkey.example.org", &record, Provenance::origin("t"));
-    let r = verify_message(&fixture().signed[0], &store, &Options::at(0));
+    let r = common::verify_en(&fixture().signed[0], &store, &Options::at(0));
     assert_eq!(r.signatures[0].reason, "key_too_large");
-    assert!(r.signatures[0].detail.as_deref().unwrap_or("").contains("8192"));
+    assert!(r.signatures[0].detail.as_ref().map(|d| d.text.as_str()).unwrap_or("").contains("8192"));
 }
 
 #[test]
 fn not_an_email_is_an_error_with_a_reason() {
-    let r = verify_message(b"%PDF-1.4\x00\x01\x02 binary", &KeyStore::new(), &Options::at(0));
+    let r = common::verify_en(b"%PDF-1.4\x00\x01\x02 binary", &KeyStore::new(), &Options::at(0));
     assert_eq!(r.verdict, Verdict::None);
-    assert!(r.error.as_deref().unwrap_or("").contains("does not look like an email"));
-    let r = verify_message(b"", &KeyStore::new(), &Options::at(0));
-    assert_eq!(r.error.as_deref(), Some("The file is empty."));
+    assert!(r.error.as_ref().map(|e| e.text.as_str()).unwrap_or("").contains("does not look like an email"));
+    let r = common::verify_en(b"", &KeyStore::new(), &Options::at(0));
+    assert_eq!(r.error.as_ref().map(|e| e.text.as_str()), Some("The file is empty."));
 }

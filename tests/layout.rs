@@ -13,19 +13,21 @@ use std::path::{Path, PathBuf};
 /// Top-level modules, lowest layer first. A module may use modules of a lower layer and the
 /// modules of its own folder, never those of a higher layer.
 const LAYERS: &[(&str, u32)] = &[
-    ("budget", 0),
-    ("text", 1),
-    ("message", 2),
-    ("crypto", 2),
-    ("keys", 3),
-    ("dkim", 4),
-    ("domainkeys", 5),
-    ("arc", 5),
-    ("recover", 5),
-    ("report", 6),
-    ("verify", 7),
-    ("wasm_input", 8),
-    ("wasm", 9),
+    ("l10n", 0),
+    ("budget", 1),
+    ("text", 2),
+    ("message", 3),
+    ("crypto", 3),
+    ("catalog", 3),
+    ("keys", 4),
+    ("dkim", 5),
+    ("domainkeys", 6),
+    ("arc", 6),
+    ("recover", 6),
+    ("report", 7),
+    ("verify", 8),
+    ("wasm_input", 9),
+    ("wasm", 10),
 ];
 
 /// Module path (`dkim::evaluate`) → file, for every file under src/ except the binary.

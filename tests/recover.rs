@@ -161,7 +161,8 @@ fn a_batch_with_the_recovered_key_is_consistent_never_verified() {
         &found.record(),
         found.provenance("recovered from these messages", Default::default()),
     );
-    let report = verify_message(&m1, &store, &Options::at(1_700_000_000));
+    let mut report = verify_message(&m1, &store, &Options::at(1_700_000_000));
+    report.render(dkimcheck::l10n::Lang::En);
     assert_eq!((report.verdict, report.signatures[0].reason), (Verdict::Pass, "verified"));
     assert_eq!(report.assessment.status, Status::Consistent);
     let s = &report.signatures[0];
@@ -175,7 +176,8 @@ fn a_batch_with_the_recovered_key_is_consistent_never_verified() {
     assert!(!words.contains("Verified") && !words.contains("Signed by") && !words.contains("signed by"), "{words}");
     // A body changed after signing still fails, without "signed by".
     let changed = String::from_utf8_lossy(&m1).replace("Body of message", "Changed body of message");
-    let report = verify_message(changed.as_bytes(), &store, &Options::at(1_700_000_000));
+    let mut report = verify_message(changed.as_bytes(), &store, &Options::at(1_700_000_000));
+    report.render(dkimcheck::l10n::Lang::En);
     assert_eq!(report.signatures[0].reason, "body_changed");
     let words = format!("{} {}", report.summary, report.signatures[0].explanation);
     assert!(

@@ -157,7 +157,7 @@ fn expand(zip: Vec<u8>, max_message: u64) -> (Vec<Expanded>, usize) {
     peak_of(move || {
         let mut items = Vec::new();
         sources::for_each_in_bytes("t.zip", zip, max_message, |item| {
-            items.push((item.source, item.content.map(|c| c.len())));
+            items.push((item.source, item.content.map(|c| c.size() as usize).map_err(|e| e.to_string())));
         });
         items
     })
@@ -307,8 +307,8 @@ fn the_cli_reports_each_bomb_and_checks_the_rest_of_the_batch() {
     let lines: Vec<serde_json::Value> =
         String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
     assert_eq!(lines.len(), 3, "{lines:?}");
-    assert!(lines[0]["error"].as_str().unwrap_or("").contains("limit zip_inflated_bytes"));
-    assert!(lines[1]["error"].as_str().unwrap_or("").contains("limit zip_nesting"));
+    assert!(lines[0]["error"]["text"].as_str().unwrap_or("").contains("limit zip_inflated_bytes"));
+    assert!(lines[1]["error"]["text"].as_str().unwrap_or("").contains("limit zip_nesting"));
     assert_eq!((lines[2]["error"].is_null(), &lines[2]["verdict"]), (true, &serde_json::json!("none")));
     assert_eq!(out.status.code(), Some(2), "unreadable input is exit status 2");
     let _ = std::fs::remove_dir_all(&dir);

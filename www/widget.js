@@ -4,24 +4,25 @@
 //   <dkim-check></dkim-check>                         reader drops or pastes a message
 //   <dkim-check src="leak-123.eml"></dkim-check>      checks a message from your own site
 //   <dkim-check><script type="message/rfc822">…raw message…</script></dkim-check>
+//   <dkim-check lang="fr"></dkim-check>               in French (default: the page's lang, else the reader's browser)
 //
 // With a fixed message (inline or src=) the drop zone is hidden unless the element has
 // allow-drop. at="now" judges signatures now, as a receiving server would today; by default
 // each is judged as of its signing.
 //
-// Theme it from the outside with the --dk-* custom properties (see css/report.css):
-//   dkim-check { --dk-accent: #7b2cbf; --dk-radius: 0; --dk-font: Georgia, serif; }
+// Theme it from the outside with the --dk-* custom properties (see css/report.css); a colour
+// given to --dk-accent needs its text colour in --dk-accent-fg (both for light and dark):
+//   dkim-check { --dk-accent: #7b2cbf; --dk-accent-fg: #fff; --dk-radius: 0; --dk-font: Georgia, serif; }
 // Everything runs in the reader's browser; the only network request the element can
 // make is the one you ask for with src=. Keys the reader adds last for the page view.
 
 import { engine } from './js/verify/engine.js';
 import { h, clear, uid } from './js/common/dom.js';
 import { renderBanner, renderMissingKeys, renderSignatureLines, renderDetails } from './js/views/render.js';
-import { unquoteTxt, looksLikeZone } from './js/keys/keystore.js';
-import { errorReport, assessmentOf } from './js/common/reports.js';
-
-/** What a verified signature does not show, in one line (said under every verified result). */
-const NOT_PROVEN = 'A valid signature shows which domain signed these parts and that they have not changed since; it does not show who wrote the message, or that what it says is true.';
+import { addKeyLines } from './js/keys/keystore.js';
+import { errorReport, assessmentOf, wordedReport } from './js/common/reports.js';
+import { Translator, langOf, negotiate } from './js/common/i18n.js';
+import { phraseOf } from './js/common/phrase-error.js';
 import REPORT_CSS from './css/report.css';
 
 const WIDGET_CSS = `
@@ -50,28 +51,23 @@ function styles() {
 }
 
 class DkimCheck extends HTMLElement {
-  static get observedAttributes() { return ['src', 'allow-drop']; }
+  static get observedAttributes() { return ['src', 'allow-drop', 'lang']; }
 
   constructor() {
     super();
     this.extraKeys = [];
     this.lastInput = null;
+    this.report = null;
+    this.tr = new Translator('en');
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
-    const fileId = uid('dk-file');
-    const pasteId = uid('dk-paste');
-    this.fileInput = h('input', { id: fileId, type: 'file', tabindex: '-1', accept: '.eml,.msg,.txt,message/rfc822' });
-    this.pasteInput = h('textarea', { id: pasteId, rows: 5, spellcheck: 'false' });
-    this.dropArea = h('div', { class: 'drop', part: 'dropzone' },
-      h('p', null, 'Drop an email file (.eml) here, or ',
-        h('label', { class: 'button primary', for: fileId, tabindex: '0', role: 'button',
-          onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.fileInput.click(); } } }, 'choose one'), this.fileInput),
-      h('details', { class: 'paste' }, h('summary', null, 'or paste the raw message'),
-        h('label', { for: pasteId }, 'Raw message with all headers'), this.pasteInput,
-        h('p', null, h('button', { type: 'button', onclick: () => this.checkText(this.pasteInput.value, 'pasted message') }, 'Check'))),
-      h('p', { class: 'privacy' }, 'Checked in your browser with the DKIM keys built into this widget; nothing is uploaded.'));
+    this.wrap = h('div', { class: 'wrap' });
+    root.append(this.wrap);
+    this.fileInput = h('input', { id: uid('dk-file'), type: 'file', tabindex: '-1', 'aria-hidden': 'true', accept: '.eml,.msg,.txt,message/rfc822' });
+    this.pasteInput = h('textarea', { id: uid('dk-paste'), rows: 5, spellcheck: 'false' });
+    this.dropArea = h('div', { class: 'drop', part: 'dropzone' });
     this.output = h('div', { class: 'output', 'aria-live': 'polite' });
-    root.append(this.dropArea, this.output);
+    this.wrap.append(this.dropArea, this.output);
     this.fileInput.addEventListener('change', () => { const f = this.fileInput.files[0]; if (f) this.checkBlob(f, f.name); this.fileInput.value = ''; });
     this.dropArea.addEventListener('dragover', (e) => { e.preventDefault(); this.dropArea.classList.add('over'); });
     this.dropArea.addEventListener('dragleave', () => this.dropArea.classList.remove('over'));
@@ -83,7 +79,34 @@ class DkimCheck extends HTMLElement {
     });
   }
 
+  /** The widget's language: its lang attribute, else the closest lang around it, else the browser's. */
+  language() {
+    return langOf(this.closest('[lang]')?.getAttribute('lang')) || negotiate(navigator.languages || [navigator.language]) || 'en';
+  }
+
+  /** The drop zone's words (kept: what was typed into the paste field). */
+  renderDropArea() {
+    const tr = this.tr;
+    const paste = this.dropArea.querySelector('details.paste');
+    clear(this.dropArea).append(
+      h('p', null, tr.t('widget-drop-hint'), ' ',
+        h('button', { type: 'button', class: 'primary', onclick: () => this.fileInput.click() }, tr.t('widget-choose')), this.fileInput),
+      h('details', { class: 'paste', open: paste?.open || false }, h('summary', null, tr.t('widget-paste-summary')),
+        h('label', { for: this.pasteInput.id }, tr.t('widget-paste-label')), this.pasteInput,
+        h('p', null, h('button', { type: 'button', onclick: () => this.checkText(this.pasteInput.value, 'pasted message') }, tr.t('widget-check')))),
+      h('p', { class: 'privacy' }, tr.t('widget-privacy')));
+  }
+
+  /** Word everything in the current language. */
+  relabel() {
+    this.tr.setLang(this.language());
+    this.wrap.lang = this.tr.lang;
+    this.renderDropArea();
+    if (this.report) this.show(this.report);
+  }
+
   connectedCallback() {
+    this.relabel();
     const inline = this.querySelector('script[type="message/rfc822"]');
     this.fixed = Boolean(inline || this.getAttribute('src'));
     this.updateDropZone();
@@ -93,6 +116,7 @@ class DkimCheck extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     if (name === 'src' && value) { this.fixed = true; this.updateDropZone(); this.checkUrl(value); }
     if (name === 'allow-drop') this.updateDropZone();
+    if (name === 'lang' && this.isConnected) this.relabel();
   }
 
   /** A fixed message (inline or src=) hides the drop zone unless allow-drop is set. */
@@ -107,7 +131,7 @@ class DkimCheck extends HTMLElement {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       this.verifyBytes(new Uint8Array(await res.arrayBuffer()), url.split('/').pop());
     } catch (e) {
-      this.show(errorReport(url, `could not load the message (${e.message})`));
+      this.show(errorReport(url, { id: 'widget-load-failed', args: { error: e.message } }));
     }
   }
 
@@ -126,39 +150,35 @@ class DkimCheck extends HTMLElement {
     try {
       const dk = await engine();
       const at = this.getAttribute('at') === 'now' ? { at: 'now' } : {};
-      const verifier = new dk.Verifier({ keys: this.extraKeys.join('\n'), ...at });
+      const verifier = new dk.Verifier({ keys: this.extraKeys.join('\n'), text: false, lang: this.tr.lang, ...at });
       report = verifier.verify(bytes, name);
       verifier.free?.();
     } catch (e) {
-      report = errorReport(name, e.message || String(e));
+      report = errorReport(name, phraseOf(e));
     }
     this.report = report;
     this.show(report);
-    this.dispatchEvent(new CustomEvent('dkim-result', { detail: report, bubbles: true, composed: true }));
+    // The event's report has its texts (summary, each message's text) in the widget's language.
+    this.dispatchEvent(new CustomEvent('dkim-result', { detail: wordedReport(this.tr, report), bubbles: true, composed: true }));
   }
 
   async addKey({ selector, domain, text }) {
     const dk = await engine();
-    if (!text) throw new Error('Paste a DNS record first.');
-    if (looksLikeZone(text)) {
-      const parsed = dk.parse_keys(text);
-      if (!parsed.keys.length) throw new Error(parsed.errors.join(' ') || 'No DKIM key record found.');
-      for (const k of parsed.keys) this.extraKeys.push(dk.add_key_for(k.selector, k.domain, k.record));
-    } else {
-      this.extraKeys.push(dk.add_key_for(selector, domain, unquoteTxt(text)));
-    }
+    addKeyLines({ selector, domain, text }, dk, this.tr, (lines) => { this.extraKeys.push(...lines.map((l) => l.line)); });
     if (this.lastInput) this.verifyBytes(this.lastInput.bytes, this.lastInput.name);
-    return 'Key added.';
+    return this.tr.t('widget-key-added');
   }
 
   show(report) {
+    const tr = this.tr;
     const verified = assessmentOf(report).status === 'verified';
     clear(this.output).append(
-      renderBanner(report),
-      verified ? h('p', { class: 'not-proven' }, NOT_PROVEN) : '',
-      renderMissingKeys(report, { onAddKey: (input) => this.addKey(input), remember: false }) || '',
-      renderSignatureLines(report) || '',
-      h('details', { class: 'more' }, h('summary', null, 'All details: signatures, message, header fields'), renderDetails(report)));
+      renderBanner(report, tr),
+      // What a verified signature does not show, in one line (said under every verified result).
+      verified ? h('p', { class: 'not-proven' }, tr.t('widget-not-proven')) : '',
+      renderMissingKeys(report, { onAddKey: (input) => this.addKey(input), remember: false, tr }) || '',
+      renderSignatureLines(report, tr) || '',
+      h('details', { class: 'more' }, h('summary', null, tr.t('widget-details')), renderDetails(report, tr)));
   }
 }
 

@@ -11,6 +11,7 @@
 
 use super::auth_results::{self, AuthResult, AuthResults};
 use super::result::{ArcReport, Corroboration};
+use crate::l10n::Phrase;
 use crate::message::Message;
 use serde::Serialize;
 
@@ -25,8 +26,8 @@ pub struct ServerClaim {
     pub results: AuthResults,
     /// The sealing domain of a validated ARC set that records the same results, if one does.
     pub sealed_by: Option<String>,
-    /// One plain sentence (filled in by the report layer).
-    pub text: String,
+    /// One plain sentence (chosen by the report layer).
+    pub explanation: Phrase,
 }
 
 /// The message's Authentication-Results fields, each with the ARC sealer that vouches for it.
@@ -43,7 +44,7 @@ pub fn server_claims(message: &Message<'_>, arc: &ArcReport) -> Vec<ServerClaim>
                 })
                 .flatten()
                 .and_then(|s| s.sealer.clone());
-            ServerClaim { results, sealed_by, text: String::new() }
+            ServerClaim { results, sealed_by, explanation: Phrase::default() }
         })
         .collect()
 }
@@ -91,7 +92,7 @@ pub fn corroborations(arc: &ArcReport, failed: &[FailedSignature<'_>]) -> Vec<Co
                 sealer: set.sealer.clone(),
                 authserv_id: set.authentication_results.as_ref().map(|a| a.authserv_id.clone()).unwrap_or_default(),
                 changed_by_this_hop: set.message_signature_valid == Some(true),
-                text: String::new(),
+                explanation: Phrase::default(),
             })
         })
         .collect()

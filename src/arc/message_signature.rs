@@ -12,6 +12,7 @@ use crate::dkim::result::{KeyUsed, Verdict};
 use crate::dkim::signature::{Signature, SignatureField};
 use crate::keys::KeyStore;
 use crate::keys::record::KeyRecord;
+use crate::l10n::Phrase;
 use crate::message::{HeaderField, Message};
 
 /// What checking one ARC-Message-Signature gave.
@@ -30,18 +31,18 @@ pub enum MessageSignatureCheck {
         domain: String,
     },
     /// Invalid for a reason other than its key: the reason code and detail.
-    Invalid(&'static str, String),
+    Invalid(&'static str, Phrase),
     /// Its key is missing or unusable: the result it implies (`permerror` for a key that does
     /// not exist or cannot be used, `neutral` when no key is known here, `temperror`), the
     /// reason code and detail.
-    Key(Verdict, &'static str, String),
+    Key(Verdict, &'static str, Phrase),
 }
 
 /// The ARC key rule: RSA keys of at least 1024 bits (RFC 8301 §3.2).
-pub fn arc_key_rule(record: &KeyRecord) -> Result<(), (&'static str, String)> {
+pub fn arc_key_rule(record: &KeyRecord) -> Result<(), (&'static str, Phrase)> {
     match (record.key_type, record.bits()) {
         (KeyType::Rsa, bits) if bits < 1024 => {
-            Err(("key_too_short", format!("the key has {bits} bits; ARC requires at least 1024 (RFC 8301)")))
+            Err(("key_too_short", Phrase::new("arc-detail-key-too-short").arg("bits", bits.to_string())))
         }
         _ => Ok(()),
     }
@@ -58,19 +59,19 @@ pub fn check(
     let field: &HeaderField<'_> = &message.headers[field_index];
     let sig = match Signature::parse_as(field, SignatureField::ArcMessageSignature) {
         Ok(sig) => sig,
-        Err(e) => return MessageSignatureCheck::Invalid(e.code(), e.to_string()),
+        Err(e) => return MessageSignatureCheck::Invalid(e.code(), e.phrase()),
     };
     if sig.algorithm == Algorithm::RsaSha1 {
-        let detail = "the signature uses rsa-sha1, which RFC 8301 forbids".to_string();
+        let detail = Phrase::new("arc-detail-sha1");
         return MessageSignatureCheck::Invalid("sha1_not_allowed", detail);
     }
     if sig.signed_headers.iter().any(|h| h.eq_ignore_ascii_case("arc-seal")) {
-        let detail = "h= lists ARC-Seal, which an ARC-Message-Signature may not sign (RFC 8617 §4.1.2)".to_string();
+        let detail = Phrase::new("arc-detail-signs-seal");
         return MessageSignatureCheck::Invalid("signs_arc_seal", detail);
     }
     let body = bodies.get(message.body_bytes(), sig.body_canon, sig.algorithm.hash(), sig.body_length);
     if sig.body_length.is_some_and(|l| l > body.canonical_len) {
-        let detail = format!("l= is longer than the body ({} bytes after canonicalization)", body.canonical_len);
+        let detail = Phrase::new("arc-detail-body-length").number("length", body.canonical_len);
         return MessageSignatureCheck::Invalid("body_length_exceeds_body", detail);
     }
     if body.digest != sig.body_hash {
@@ -86,9 +87,8 @@ pub fn check(
     match check_key_for(keys, &sig.key_request(), &hasher.finish(), message_date, rule) {
         KeyOutcome::Error(verdict, code, _, detail) => MessageSignatureCheck::Key(verdict, code, detail),
         KeyOutcome::Checked { key, valid: true } => MessageSignatureCheck::Valid { domain: sig.domain, key },
-        KeyOutcome::Checked { valid: false, .. } => MessageSignatureCheck::Invalid(
-            "headers_changed",
-            "the signature does not verify: a signed header field changed, or it was not made with this key".into(),
-        ),
+        KeyOutcome::Checked { valid: false, .. } => {
+            MessageSignatureCheck::Invalid("headers_changed", Phrase::new("arc-detail-headers-changed"))
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::auth_results::AuthResults;
 use crate::dkim::result::{KeyUsed, Verdict};
+use crate::l10n::Phrase;
 use serde::Serialize;
 
 /// The step of RFC 8617 §5.2 that failed (the `why` of the test vectors).
@@ -44,10 +45,10 @@ pub struct ArcReport {
     /// RFC 8617 §5.2 step 5, for a passing chain: 0 when every message signature verifies,
     /// otherwise the oldest instance from which they all do.
     pub oldest_pass: Option<u32>,
-    /// Plain sentences for a non-expert (filled in by the report layer).
-    pub explanation: String,
+    /// Plain sentences for a non-expert (chosen by the report layer).
+    pub explanation: Phrase,
     /// The precise technical reason, when there is one.
-    pub detail: Option<String>,
+    pub detail: Option<Phrase>,
     /// One entry per instance, 1 first.
     pub sets: Vec<ArcSetReport>,
     /// Signatures that fail here but that a hop of this (validated) chain reported valid.
@@ -64,7 +65,7 @@ impl ArcReport {
             instances: 0,
             failed_instance: None,
             oldest_pass: None,
-            explanation: String::new(),
+            explanation: Phrase::default(),
             detail: None,
             sets: Vec::new(),
             corroborations: Vec::new(),
@@ -102,8 +103,8 @@ pub struct ArcSetReport {
     pub message_signature_key: Option<KeyUsed>,
     /// What this hop's authentication service recorded (its ARC-Authentication-Results).
     pub authentication_results: Option<AuthResults>,
-    /// One plain sentence about this hop (filled in by the report layer).
-    pub summary: String,
+    /// One plain sentence about this hop (chosen by the report layer).
+    pub summary: Phrase,
 }
 
 /// A signature that fails here, reported valid by a hop of a validated ARC chain.
@@ -124,6 +125,6 @@ pub struct Corroboration {
     /// The hop's own ARC message signature still matches the message: the hop changed the
     /// message itself before passing it on. `false`: it changed after the hop.
     pub changed_by_this_hop: bool,
-    /// Plain sentences (filled in by the report layer).
-    pub text: String,
+    /// Plain sentences (chosen by the report layer).
+    pub explanation: Phrase,
 }

@@ -9,10 +9,12 @@ use crate::crypto::Hasher;
 use crate::dkim::algorithm::{Algorithm, Canonicalization};
 use crate::dkim::canon::{header_into, own_field_into, without_range};
 use crate::dkim::signature::{SignatureError, parse_number};
+use crate::l10n::Phrase;
 use crate::message::{HeaderField, Message};
 use crate::text::base64::decode as decode_base64;
 use crate::text::dns_name::is_domain_name;
 use crate::text::tag_list::TagList;
+use std::fmt;
 use std::ops::Range;
 
 /// A valid ARC-Seal.
@@ -34,17 +36,23 @@ pub struct Seal {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SealError {
     /// A rule shared with DKIM signatures.
-    #[error("{0}")]
     Signature(#[from] SignatureError),
     /// The seal has an `h=` tag (RFC 8617 §4.1.3: it must fail).
-    #[error("the seal has an h= tag, which RFC 8617 forbids in a seal")]
     HeaderTag,
     /// `a=rsa-sha1` (RFC 8301 forbids it).
-    #[error("the seal uses rsa-sha1, which RFC 8301 forbids")]
     Sha1,
 }
 
 impl SealError {
+    /// What is wrong, in words (technical).
+    pub fn phrase(&self) -> Phrase {
+        match self {
+            SealError::Signature(e) => e.phrase(),
+            SealError::HeaderTag => Phrase::new("arc-detail-seal-header-tag"),
+            SealError::Sha1 => Phrase::new("arc-detail-seal-sha1"),
+        }
+    }
+
     /// Stable machine code.
     pub fn code(&self) -> &'static str {
         match self {
@@ -52,6 +60,12 @@ impl SealError {
             SealError::HeaderTag => "seal_has_header_list",
             SealError::Sha1 => "sha1_not_allowed",
         }
+    }
+}
+
+impl fmt::Display for SealError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.phrase().fmt(f)
     }
 }
 

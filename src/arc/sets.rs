@@ -2,6 +2,7 @@
 //! 3.1–3.2): each field's instance number, then exactly one ARC-Authentication-Results,
 //! ARC-Message-Signature and ARC-Seal per instance, for every instance from 1 to N.
 
+use crate::l10n::Phrase;
 use crate::message::{HeaderField, Message};
 use crate::text::tag_list::trim_fws;
 
@@ -59,7 +60,7 @@ pub struct BrokenStructure {
     /// Reason code: `unreadable_instance`, `incomplete_set`, `too_many_sets`.
     pub reason: &'static str,
     /// What is wrong, precisely.
-    pub detail: String,
+    pub detail: Phrase,
     /// For each instance 1..=N, the fields found (for the per-set report).
     pub partial: Vec<PartialSet>,
 }
@@ -112,7 +113,8 @@ pub fn collect(message: &Message<'_>) -> Structure {
         Structure::Broken(BrokenStructure { instances: n, failed_instance, reason, detail, partial: partial.clone() })
     };
     if let Some((_, kind, _)) = fields.iter().find(|f| f.2.is_none()) {
-        let detail = format!("an {} field has no readable instance number i= (1 to {MAX_SETS})", kind.name());
+        let detail =
+            Phrase::new("arc-detail-unreadable-instance").arg("field", kind.name()).arg("max", MAX_SETS.to_string());
         return broken(None, "unreadable_instance", detail);
     }
     let mut sets = Vec::with_capacity(n as usize);
@@ -124,8 +126,8 @@ pub fn collect(message: &Message<'_>) -> Structure {
         {
             let of_kind: Vec<usize> = fields.iter().filter(|f| f.1 == kind && f.2 == Some(i)).map(|f| f.0).collect();
             if of_kind.len() != 1 {
-                let what = if of_kind.is_empty() { "no" } else { "more than one" };
-                let detail = format!("instance {i} has {what} {} field", kind.name());
+                let id = if of_kind.is_empty() { "arc-detail-set-missing-field" } else { "arc-detail-set-extra-field" };
+                let detail = Phrase::new(id).arg("i", i.to_string()).arg("field", kind.name());
                 return broken(Some(i), "incomplete_set", detail);
             }
             found[slot] = Some(of_kind[0]);

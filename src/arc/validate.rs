@@ -15,6 +15,7 @@ use crate::dkim::key_check::{KeyOutcome, KeyRequest, check_key_for};
 use crate::dkim::result::{KeyUsed, Verdict};
 use crate::dkim::signature::key_name;
 use crate::keys::KeyStore;
+use crate::l10n::Phrase;
 use crate::message::Message;
 
 /// What chain validation is done against.
@@ -35,7 +36,7 @@ struct Failure {
     reason: &'static str,
     step: ArcStep,
     instance: Option<u32>,
-    detail: String,
+    detail: Phrase,
 }
 
 /// Validates the message's ARC chain.
@@ -81,14 +82,14 @@ pub fn validate(ctx: ArcContext<'_, '_, '_, '_>) -> ArcReport {
         }
         if k + 1 == sets.len() {
             let fail =
-                |result, reason, step, detail: String| Failure { result, reason, step, instance: Some(n), detail };
+                |result, reason, step, detail: Phrase| Failure { result, reason, step, instance: Some(n), detail };
             let newest = match check {
                 MessageSignatureCheck::Valid { .. } => None,
                 MessageSignatureCheck::BodyChanged { .. } => Some(fail(
                     Verdict::Fail,
                     "body_changed",
                     ArcStep::AmsBody,
-                    "the body hash of the newest ARC-Message-Signature does not match the body".into(),
+                    Phrase::new("arc-detail-newest-body-changed"),
                 )),
                 MessageSignatureCheck::Invalid(code, detail) => {
                     Some(fail(Verdict::Fail, code, ArcStep::AmsHeader, detail))
@@ -170,10 +171,7 @@ fn check_cv(message: &Message<'_>, sets: &[ArcSet]) -> Option<Failure> {
             reason: "chain_marked_failed",
             step: ArcStep::Cv,
             instance: Some(newest.instance),
-            detail: format!(
-                "the newest ARC-Seal (i={}) says cv=fail: its sealer found the chain broken",
-                newest.instance
-            ),
+            detail: Phrase::new("arc-detail-cv-fail").arg("i", newest.instance.to_string()),
         });
     }
     sets.iter().find_map(|set| {
@@ -185,8 +183,10 @@ fn check_cv(message: &Message<'_>, sets: &[ArcSet]) -> Option<Failure> {
             step: ArcStep::Cv,
             instance: Some(set.instance),
             detail: match got {
-                Some(v) => format!("ARC-Seal i={} has cv={v}; it must be cv={want}", set.instance),
-                None => format!("ARC-Seal i={} has no cv= tag", set.instance),
+                Some(v) => {
+                    Phrase::new("arc-detail-bad-cv").arg("i", set.instance.to_string()).arg("cv", v).arg("want", want)
+                }
+                None => Phrase::new("arc-detail-no-cv").arg("i", set.instance.to_string()),
             },
         })
     })
@@ -196,9 +196,9 @@ fn check_cv(message: &Message<'_>, sets: &[ArcSet]) -> Option<Failure> {
 enum SealCheck {
     Valid(KeyUsed),
     /// The seal is well formed but does not verify with this key.
-    Mismatch(KeyUsed, String),
-    Invalid(&'static str, String),
-    Key(Verdict, &'static str, String),
+    Mismatch(KeyUsed, Phrase),
+    Invalid(&'static str, Phrase),
+    Key(Verdict, &'static str, Phrase),
 }
 
 /// Step 6 for the seal of `sets[k]`.
@@ -206,7 +206,7 @@ fn check_seal(ctx: &ArcContext<'_, '_, '_, '_>, sets: &[ArcSet], k: usize) -> Se
     let field = &ctx.message.headers[sets[k].seal];
     let seal = match Seal::parse(field) {
         Ok(seal) => seal,
-        Err(e) => return SealCheck::Invalid(e.code(), e.to_string()),
+        Err(e) => return SealCheck::Invalid(e.code(), e.phrase()),
     };
     let digest = seal.digest(ctx.message, sets, k);
     let request = KeyRequest {
@@ -220,7 +220,7 @@ fn check_seal(ctx: &ArcContext<'_, '_, '_, '_>, sets: &[ArcSet], k: usize) -> Se
         KeyOutcome::Error(verdict, code, _, detail) => SealCheck::Key(verdict, code, detail),
         KeyOutcome::Checked { key, valid: true } => SealCheck::Valid(key),
         KeyOutcome::Checked { key, valid: false } => {
-            SealCheck::Mismatch(key, format!("the ARC-Seal of instance {} does not verify", sets[k].instance))
+            SealCheck::Mismatch(key, Phrase::new("arc-detail-seal-mismatch").arg("i", sets[k].instance.to_string()))
         }
     }
 }

@@ -1,37 +1,41 @@
 //! `dkimcheck keys ...`: list, export, check and import key archives, and recover keys from
 //! signed messages (also the first pass of `--recover-keys`).
 
-use super::sources;
+use super::{about, io_error, say_error, sources};
+use dkimcheck::catalog;
 use dkimcheck::keys::KeyStore;
 use dkimcheck::keys::archive::Archive;
+use dkimcheck::keys::provenance::ADDED_BY_YOU;
+use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::recover::entry::EntryText;
-use dkimcheck::recover::{Collector, GroupOutcome, RecoveredKey};
+use dkimcheck::recover::{Collector, GroupOutcome, MAX_SAMPLES_PER_GROUP, RecoveredKey};
 use dkimcheck::report::explain;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs a keys subcommand; returns the exit status.
-pub fn run(argv: &[String]) -> i32 {
+pub fn run(argv: &[String], lang: Lang) -> i32 {
     let Some(cmd) = argv.first() else {
-        eprintln!("dkimcheck keys: expected list, export, check, import or recover");
+        say_error(lang, &about("keys", Phrase::new("cli-keys-expected")));
         return 2;
     };
     let rest = &argv[1..];
     match cmd.as_str() {
-        "import" => import(rest),
-        "recover" => recover_cmd(rest),
+        "import" => import(rest, lang),
+        "recover" => recover_cmd(rest, lang),
         "list" | "export" | "check" => {
+            let what = format!("keys {cmd}");
             let args = match super::parse_args(rest) {
                 Ok(a) => a,
                 Err(e) => {
-                    eprintln!("dkimcheck keys {cmd}: {e}");
+                    say_error(lang, &about(&what, e));
                     return 2;
                 }
             };
-            let store = match super::load_keys(&args) {
+            let store = match super::load_keys(&args, lang) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("dkimcheck keys {cmd}: {e}");
+                    say_error(lang, &about(&what, e));
                     return 2;
                 }
             };
@@ -41,11 +45,11 @@ pub fn run(argv: &[String]) -> i32 {
                     println!("{}", Archive::from_store(&store).to_json());
                     0
                 }
-                _ => check(&args, &store),
+                _ => check(&args, &store, lang),
             }
         }
         other => {
-            eprintln!("dkimcheck keys: unknown subcommand {other} (expected list, export, check, import or recover)");
+            say_error(lang, &about("keys", Phrase::new("cli-keys-unknown-subcommand").arg("name", other)));
             2
         }
     }
@@ -53,7 +57,7 @@ pub fn run(argv: &[String]) -> i32 {
 
 fn list(store: &KeyStore) -> i32 {
     for e in store.entries() {
-        let (kind, bits) = match &e.parsed {
+        let (kind, bits) = match e.parsed() {
             Ok(r) => (r.key_type.as_str(), r.bits().to_string()),
             Err(_) => ("invalid", "-".to_string()),
         };
@@ -71,26 +75,27 @@ fn list(store: &KeyStore) -> i32 {
     0
 }
 
-fn check(args: &super::Args, store: &KeyStore) -> i32 {
+/// `keys check`: the bundled archive's own checks (for maintainers, in English) and every
+/// record that does not parse.
+fn check(args: &super::Args, store: &KeyStore, lang: Lang) -> i32 {
     let mut problems = if args.no_bundled { Vec::new() } else { Archive::bundled().check() };
     for e in store.entries() {
-        if let Err(err) = &e.parsed {
-            problems.push(format!("{} ({}): {err}", e.name, e.provenance.origin));
+        if let Err(err) = e.parsed() {
+            let name = format!("{} ({})", e.name, e.provenance.origin);
+            problems.push(catalog::render(lang, &about(&name, err.phrase())));
         }
     }
     for p in &problems {
         println!("{p}");
     }
-    println!("{} keys, {} problems", store.len(), problems.len());
+    let total = Phrase::new("cli-keys-check-total").number("keys", store.len()).number("problems", problems.len());
+    println!("{}", catalog::render(lang, &total));
     i32::from(!problems.is_empty())
 }
 
-fn import(args: &[String]) -> i32 {
+fn import(args: &[String], lang: Lang) -> i32 {
     if args.is_empty() {
-        eprintln!(
-            "dkimcheck keys import: give files (dig/zone lines, archive JSON or zk-email JSON) \
-             or --txt SELECTOR DOMAIN 'v=DKIM1; p=...'"
-        );
+        say_error(lang, &about("keys import", Phrase::new("cli-keys-import-usage")));
         return 2;
     }
     let mut store = KeyStore::new();
@@ -101,16 +106,16 @@ fn import(args: &[String]) -> i32 {
             let [selector, domain, txt] = match args.get(i + 1..i + 4) {
                 Some([s, d, t]) => [s, d, t],
                 _ => {
-                    eprintln!("dkimcheck keys import: --txt needs SELECTOR DOMAIN VALUE");
+                    say_error(lang, &about("keys import", Phrase::new("cli-keys-txt-usage")));
                     return 2;
                 }
             };
             if let Err(e) = dkimcheck::keys::record::KeyRecord::parse(txt.as_bytes()) {
-                eprintln!("dkimcheck keys import: --txt {selector} {domain}: {e}");
+                say_error(lang, &about(&format!("keys import: --txt {selector} {domain}"), e.phrase()));
                 return 2;
             }
             let line = dkimcheck::keys::zone_line(selector, domain, txt);
-            store.add_zone(&line, "added by you");
+            store.add_zone(&line, ADDED_BY_YOU);
             i += 4;
         } else {
             paths.push(&args[i]);
@@ -121,12 +126,12 @@ fn import(args: &[String]) -> i32 {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("dkimcheck keys import: {path}: {e}");
+                say_error(lang, &about(&format!("keys import: {path}"), io_error(&e)));
                 return 2;
             }
         };
         if let Err(e) = store.import(&text, path) {
-            eprintln!("dkimcheck keys import: {path}: {e}");
+            say_error(lang, &about(&format!("keys import: {path}"), e.phrase()));
             return 2;
         }
     }
@@ -137,44 +142,46 @@ fn import(args: &[String]) -> i32 {
 /// `keys recover PATH...`: prints the keys recovered from the messages as archive JSON (with
 /// `recovered_from`), and one line per group on stderr. Exit 0 when a key was recovered, 1 when
 /// none was, 2 for usage errors or unreadable input.
-fn recover_cmd(rest: &[String]) -> i32 {
+fn recover_cmd(rest: &[String], lang: Lang) -> i32 {
+    let what = "keys recover";
     let args = match super::parse_args(rest) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("dkimcheck keys recover: {e}");
+            say_error(lang, &about(what, e));
             return 2;
         }
     };
     if args.paths.is_empty() {
-        eprintln!("dkimcheck keys recover: give the messages: files, .mbox, .zip or directories");
+        say_error(lang, &about(what, Phrase::new("cli-recover-usage")));
         return 2;
     }
-    let store = match super::load_keys(&args) {
+    let store = match super::load_keys(&args, lang) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("dkimcheck keys recover: {e}");
+            say_error(lang, &about(what, e));
             return 2;
         }
     };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let (outcomes, unreadable) = recover_paths(&args.paths, &store, workers, dkimcheck::budget::MAX_MESSAGE_BYTES);
+    let (outcomes, unreadable) =
+        recover_paths(&args.paths, &store, workers, dkimcheck::budget::MAX_MESSAGE_BYTES, lang);
     let keys: Vec<&RecoveredKey> = outcomes.iter().flat_map(|o| &o.keys).collect();
     let archive = Archive {
-        description: format!("Keys recovered from signed messages by dkimcheck keys recover ({} keys)", keys.len()),
-        keys: keys.iter().map(|k| k.archive_entry(entry_text(k))).collect(),
+        description: catalog::render(lang, &Phrase::new("recovered-description").number("count", keys.len())),
+        keys: keys.iter().map(|k| k.archive_entry(entry_text(k, lang))).collect(),
         ..Archive::empty()
     };
     println!("{}", archive.to_json());
     if unreadable { 2 } else { i32::from(keys.is_empty()) }
 }
 
-/// The sentences of a recovered key's entry.
-pub(crate) fn entry_text(key: &RecoveredKey) -> EntryText {
+/// The sentences of a recovered key's entry, in `lang`.
+pub(crate) fn entry_text(key: &RecoveredKey, lang: Lang) -> EntryText {
     let n = key.messages.len();
     EntryText {
-        source: explain::recovered_source(n),
-        derived: explain::recovered_derived(n, key.exponent),
-        notes: explain::recovered_notes(n),
+        source: catalog::render(lang, &explain::recovered_source(n)),
+        derived: catalog::render(lang, &explain::recovered_derived(n, key.exponent)),
+        notes: catalog::render(lang, &explain::recovered_notes(n)),
     }
 }
 
@@ -186,21 +193,19 @@ pub(crate) fn recover_paths(
     keys: &KeyStore,
     workers: usize,
     max_message: u64,
+    lang: Lang,
 ) -> (Vec<GroupOutcome>, bool) {
     let mut collector = Collector::new();
     let mut unreadable = false;
     for path in paths {
-        let result = sources::for_each_batch(path, max_message, |batch| {
-            for samples in super::parallel_map(&batch, workers, |item| match &item.content {
-                Ok(bytes) => dkimcheck::recover::samples(bytes, &item.source, keys),
-                Err(_) => Vec::new(),
-            }) {
+        let result = sources::for_each_batch(path, max_message, lang, |batch| {
+            for samples in samples_of(&batch, keys, workers) {
                 samples.into_iter().for_each(|s| collector.add(s));
             }
         });
         match result {
             Err(e) => {
-                eprintln!("dkimcheck: {path}: {e}");
+                say_error(lang, &about(path, e));
                 unreadable = true;
             }
             Ok(errors) => unreadable |= errors > 0,
@@ -225,14 +230,37 @@ pub(crate) fn recover_paths(
     outcomes.sort_by(|a, b| (&a.domain, &a.selector).cmp(&(&b.domain, &b.selector)));
     for o in &outcomes {
         for k in &o.keys {
-            eprintln!("{}", explain::recovered_line(&o.key_name(), k.bits, k.exponent, k.messages.len(), o.signatures));
+            let line = explain::recovered_line(&o.key_name(), k.bits, k.exponent, k.messages.len(), o.signatures);
+            eprintln!("{}", catalog::render(lang, &line));
         }
         for (why, count) in &o.unrecovered {
-            eprintln!("{}", explain::unrecovered(why.code(), *count, &o.key_name()));
+            eprintln!("{}", catalog::render(lang, &explain::unrecovered(why.code(), *count, &o.key_name())));
         }
         if o.over_cap > 0 {
-            eprintln!("{}", explain::over_cap(&o.key_name(), o.over_cap));
+            eprintln!(
+                "{}",
+                catalog::render(lang, &explain::over_cap(&o.key_name(), o.over_cap, MAX_SAMPLES_PER_GROUP))
+            );
         }
     }
     (outcomes, unreadable)
+}
+
+/// The unknown-key RSA signatures of each message of `batch`, read and collected on `workers`
+/// threads (a message that cannot be read gives none), in the batch's order.
+fn samples_of(batch: &[sources::Item], keys: &KeyStore, workers: usize) -> Vec<Vec<dkimcheck::recover::Sample>> {
+    let of = |part: &[sources::Item]| -> Vec<Vec<dkimcheck::recover::Sample>> {
+        let mut buffer = Vec::new();
+        part.iter()
+            .map(|item| match item.content.as_ref().map(|c| c.bytes(&mut buffer)) {
+                Ok(Ok(bytes)) => dkimcheck::recover::samples(bytes, &item.source, keys),
+                _ => Vec::new(),
+            })
+            .collect()
+    };
+    let chunk = batch.len().div_ceil(workers.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = batch.chunks(chunk).map(|part| (part, scope.spawn(move || of(part)))).collect();
+        handles.into_iter().flat_map(|(part, h)| h.join().unwrap_or_else(|_| vec![Vec::new(); part.len()])).collect()
+    })
 }

@@ -1,6 +1,7 @@
 //! Inputs → messages: a path is a message file, an mbox, a zip (nested zips too), a directory
 //! (walked in name order) or `-` for stdin. Messages are handed over in bounded batches so a
-//! large archive never sits in memory whole.
+//! large archive never sits in memory whole. A file holding one message is handed over open,
+//! not read: the thread that verifies it reads it into a buffer it keeps (see [`Content`]).
 //!
 //! Zips are hostile input like the rest, and every read is within a budget (src/budget.rs),
 //! per file given (the zips inside it included): the members counted from the central
@@ -12,6 +13,8 @@
 //! A budget hit ends that file with one error naming the limit; the other files go on.
 
 use dkimcheck::budget::{self, Exceeded, Limit};
+use dkimcheck::catalog;
+use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::message::input::not_a_message;
 use dkimcheck::message::mbox;
 use dkimcheck::report::explain;
@@ -23,15 +26,84 @@ use std::rc::Rc;
 
 /// Messages per batch.
 const BATCH_ITEMS: usize = 256;
-/// Bytes per batch.
+/// Bytes per batch (of messages held in memory).
 const BATCH_BYTES: usize = 64 * 1024 * 1024;
+/// Largest buffer kept from one message to the next.
+const KEEP: usize = 64 * 1024 * 1024;
+/// Bytes read from a file to tell a message from a zip (`PK\x03\x04`) or an mbox (`From `).
+const SNIFF: usize = 1024;
 
 /// One message to verify, or why it could not be read.
 pub struct Item {
     /// Name for the report (`leak.zip!dir/1.eml`, `box.mbox#3`).
     pub source: String,
-    /// The bytes, or what went wrong reading them.
-    pub content: Result<Vec<u8>, String>,
+    /// Where the bytes are, or what went wrong reading them.
+    pub content: Result<Content, Phrase>,
+}
+
+/// Where a message's bytes are.
+pub enum Content {
+    /// In memory: a zip member, a message of an mbox, stdin.
+    Bytes(Vec<u8>),
+    /// A file holding one message, open, its first bytes already read.
+    File(Box<MessageFile>),
+}
+
+/// A file holding one message, not read yet.
+pub struct MessageFile {
+    file: std::fs::File,
+    head: [u8; SNIFF],
+    head_len: usize,
+    /// The size when it was opened: what is read.
+    size: u64,
+}
+
+impl Content {
+    /// The message's bytes. A file is read into `buf`, which keeps its memory from message to
+    /// message: its bytes stay initialized and it only grows, so a batch of files is read with
+    /// no fresh allocation (no new pages to fault in) and nothing to zero. A file is read up to
+    /// the size it had when it was opened (a file cut shorter since gives fewer bytes).
+    pub fn bytes<'a>(&'a self, buf: &'a mut Vec<u8>) -> std::io::Result<&'a [u8]> {
+        let f = match self {
+            Content::Bytes(bytes) => return Ok(bytes),
+            Content::File(f) => f,
+        };
+        let size = usize::try_from(f.size).unwrap_or(usize::MAX).max(f.head_len);
+        if buf.len() > KEEP && size <= KEEP {
+            *buf = Vec::new(); // a huge message's memory is not kept
+        }
+        if buf.len() < size {
+            buf.resize(size, 0);
+        }
+        buf[..f.head_len].copy_from_slice(&f.head[..f.head_len]);
+        let mut filled = f.head_len;
+        while filled < size {
+            match (&f.file).read(&mut buf[filled..size]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(&buf[..filled])
+    }
+
+    /// The message's size in bytes (a file's when it was opened).
+    #[allow(dead_code)] // the CLI reads the bytes; the fuzz target and tests count them
+    pub fn size(&self) -> u64 {
+        match self {
+            Content::Bytes(bytes) => bytes.len() as u64,
+            Content::File(f) => f.size,
+        }
+    }
+
+    /// Bytes held in memory.
+    fn held(&self) -> usize {
+        match self {
+            Content::Bytes(bytes) => bytes.len(),
+            Content::File(_) => 0,
+        }
+    }
 }
 
 /// The budgets that apply while one given file is read.
@@ -67,19 +139,25 @@ struct Batcher<'f> {
     items: Vec<Item>,
     bytes: usize,
     errors: usize,
+    /// The language of what is said on stderr.
+    lang: Lang,
     sink: &'f mut dyn FnMut(Vec<Item>),
 }
 
 impl Batcher<'_> {
     fn push(&mut self, item: Item) {
-        self.bytes += item.content.as_ref().map_or(0, Vec::len);
+        self.bytes += item.content.as_ref().map_or(0, Content::held);
         self.errors += usize::from(item.content.is_err());
         self.items.push(item);
         if self.items.len() >= BATCH_ITEMS || self.bytes >= BATCH_BYTES {
             self.flush();
         }
     }
-    fn error(&mut self, source: String, why: String) {
+    /// A file that is not a message, skipped: said on stderr, never counted.
+    fn skip(&self, source: &str) {
+        eprintln!("dkimcheck: {}", catalog::render(self.lang, &explain::skipped_not_message(source)));
+    }
+    fn error(&mut self, source: String, why: Phrase) {
         self.push(Item { source, content: Err(why) });
     }
     fn flush(&mut self) {
@@ -93,15 +171,16 @@ impl Batcher<'_> {
 /// Expands `path` into messages and calls `f` with batches of them, in order. Messages over
 /// `max_message` bytes are error items. Returns an error when the path itself cannot be read;
 /// problems inside directories and archives become error items, and their number is returned.
-pub fn for_each_batch(path: &str, max_message: u64, mut f: impl FnMut(Vec<Item>)) -> Result<usize, String> {
-    let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, sink: &mut f };
+/// Files that are not messages, in a directory or a zip, are skipped and said so in `lang`.
+pub fn for_each_batch(path: &str, max_message: u64, lang: Lang, mut f: impl FnMut(Vec<Item>)) -> Result<usize, Phrase> {
+    let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, lang, sink: &mut f };
     if path == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| io_error(&e))?;
         let mut budgets = Budgets::new(max_message, bytes.len() as u64);
         expand_bytes("-".into(), bytes, &mut batcher, &mut budgets, 0);
     } else {
-        expand_path(Path::new(path), path.to_string(), &mut batcher, max_message, false)?;
+        expand_path(Path::new(path), path.to_string(), &mut batcher, max_message)?;
     }
     batcher.flush();
     Ok(batcher.errors)
@@ -113,62 +192,90 @@ pub fn for_each_batch(path: &str, max_message: u64, mut f: impl FnMut(Vec<Item>)
 #[allow(dead_code)] // the CLI itself reads files and stdin
 pub fn for_each_in_bytes(name: &str, bytes: Vec<u8>, max_message: u64, mut f: impl FnMut(Item)) -> usize {
     let mut sink = |items: Vec<Item>| items.into_iter().for_each(&mut f);
-    let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, sink: &mut sink };
+    let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, lang: Lang::default(), sink: &mut sink };
     let mut budgets = Budgets::new(max_message, bytes.len() as u64);
     expand_bytes(name.to_string(), bytes, &mut batcher, &mut budgets, 0);
     batcher.flush();
     batcher.errors
 }
 
-/// `listed`: the path was found in a directory (not named by the user): a file in it that is
-/// not a message is skipped.
-fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64, listed: bool) -> Result<(), String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if meta.is_dir() {
-        let mut entries: Vec<_> =
-            std::fs::read_dir(path).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for entry in entries {
-            let child = entry.to_string_lossy().into_owned();
-            // Links inside a directory are not followed: a link to a parent would loop.
-            if std::fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_symlink()) {
-                continue;
-            }
-            if let Err(e) = expand_path(&entry, child.clone(), out, max_message, true) {
-                out.error(child, e);
-            }
-        }
-        return Ok(());
+fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64) -> Result<(), Phrase> {
+    if std::fs::metadata(path).map_err(|e| io_error(&e))?.is_dir() {
+        expand_dir(path, out, max_message)
+    } else {
+        expand_file(path, name, out, max_message, false)
     }
-    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut head = [0u8; 1024];
-    let n = read_up_to(&mut file, &mut head).map_err(|e| e.to_string())?;
-    file.rewind().map_err(|e| e.to_string())?;
+}
+
+/// A directory, walked in name order. An entry's type comes with the listing (no stat call
+/// per file); links are not followed: a link to a parent would loop.
+fn expand_dir(path: &Path, out: &mut Batcher<'_>, max_message: u64) -> Result<(), Phrase> {
+    let mut entries: Vec<_> = std::fs::read_dir(path)
+        .map_err(|e| io_error(&e))?
+        .flatten()
+        .map(|e| (e.path(), e.file_type().map_err(|e| io_error(&e))))
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (entry, kind) in entries {
+        let child = entry.to_string_lossy().into_owned();
+        let expanded = match kind {
+            Ok(kind) if kind.is_symlink() => continue,
+            Ok(kind) if kind.is_dir() => expand_dir(&entry, out, max_message),
+            Ok(_) => expand_file(&entry, child.clone(), out, max_message, true),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = expanded {
+            out.error(child, e);
+        }
+    }
+    Ok(())
+}
+
+/// A file: a zip (read member by member), an mbox (read whole and split), or one message
+/// (handed over open, read by the thread that verifies it). `listed`: the file was found in a
+/// directory (not named by the user): if it is not a message, it is skipped.
+fn expand_file(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64, listed: bool) -> Result<(), Phrase> {
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
+    let meta = file.metadata().map_err(|e| io_error(&e))?;
+    let mut head = [0u8; SNIFF];
+    let head_len = read_up_to(&mut file, &mut head).map_err(|e| io_error(&e))?;
     let mut budgets = Budgets::new(max_message, meta.len());
-    if is_zip(&head[..n]) {
-        // Read the zip from the file, member by member.
+    if is_zip(&head[..head_len]) {
+        file.rewind().map_err(|e| io_error(&e))?;
         let len = meta.len();
         let source = Source { backing: Rc::new(Backing::File(RefCell::new(file))), start: 0, len, pos: 0 };
         expand_zip(source, &name, out, &mut budgets, 0);
         return Ok(());
     }
-    // An mbox holds many messages: it is read whole and split. Anything else is one message.
-    if meta.len() > max_message && !mbox::is_mbox(&head[..n]) {
+    if mbox::is_mbox(&head[..head_len]) || !meta.is_file() {
+        // An mbox holds many messages: it is read whole and split (each message within the
+        // budget); a pipe's size is not known before it is read.
+        let mut bytes = head[..head_len].to_vec();
+        file.read_to_end(&mut bytes).map_err(|e| io_error(&e))?;
+        expand_bytes(name, bytes, out, &mut budgets, 0);
+        return Ok(());
+    }
+    if meta.len() > max_message {
         out.error(name, too_large(meta.len(), max_message));
         return Ok(());
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    expand_bytes(name, bytes, out, &mut budgets, if listed { 1 } else { 0 });
+    if listed && not_a_message(&name, &head[..head_len]) {
+        out.skip(&name);
+        return Ok(());
+    }
+    let size = meta.len();
+    out.push(Item { source: name, content: Ok(Content::File(Box::new(MessageFile { file, head, head_len, size }))) });
     Ok(())
 }
 
 fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
-        match r.read(&mut buf[n..])? {
-            0 => break,
-            k => n += k,
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
     Ok(n)
@@ -179,9 +286,21 @@ fn is_zip(magic: &[u8]) -> bool {
 }
 
 /// The error for a message over the size budget, with how to raise it.
-fn too_large(size: u64, max: u64) -> String {
+fn too_large(size: u64, max: u64) -> Phrase {
     let e = Exceeded { limit: Limit::MessageBytes, max, found: Some(size) };
-    format!("{e}; --max-message-size raises it")
+    Phrase::new("cli-too-large").phrase("why", e.phrase())
+}
+
+/// An I/O error in words: the common kinds in the reader's language, others as the system says.
+pub fn io_error(e: &std::io::Error) -> Phrase {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => Phrase::new("cli-io-not-found"),
+        ErrorKind::PermissionDenied => Phrase::new("cli-io-permission-denied"),
+        ErrorKind::IsADirectory => Phrase::new("cli-io-is-a-directory"),
+        ErrorKind::InvalidData => Phrase::new("cli-io-not-text"),
+        _ => Phrase::new("detail-as-given").arg("text", e.to_string()),
+    }
 }
 
 /// A message, an mbox, or a zip held in memory.
@@ -205,7 +324,7 @@ fn expand_bytes(name: String, bytes: Vec<u8>, out: &mut Batcher<'_>, budgets: &m
                 if range.len() as u64 > budgets.message_bytes {
                     out.error(source, too_large(range.len() as u64, budgets.message_bytes));
                 } else {
-                    out.push(Item { source, content: Ok(bytes[range].to_vec()) });
+                    out.push(Item { source, content: Ok(Content::Bytes(bytes[range].to_vec())) });
                 }
             }
             return;
@@ -217,11 +336,11 @@ fn expand_bytes(name: String, bytes: Vec<u8>, out: &mut Batcher<'_>, budgets: &m
     }
     // Inside a zip or a directory, a file that is not a message (a keys file, notes, JSON) is
     // skipped and said so, never counted, and never read as keys.
-    if depth > 0 && not_a_message(&name, &bytes[..bytes.len().min(1024)]) {
-        eprintln!("dkimcheck: {}", explain::skipped_not_message(&name));
+    if depth > 0 && not_a_message(&name, &bytes[..bytes.len().min(SNIFF)]) {
+        out.skip(&name);
         return;
     }
-    out.push(Item { source: name, content: Ok(bytes) });
+    out.push(Item { source: name, content: Ok(Content::Bytes(bytes)) });
 }
 
 /// What a zip is read from: a file, or bytes in memory.
@@ -294,15 +413,15 @@ impl Seek for Source {
 
 /// The member count and central directory size a zip's end record declares, read from its
 /// last 64 KiB (ZIP64 too), before the zip crate reads the directory.
-fn declared_directory(source: &mut Source) -> Result<(u64, u64), String> {
+fn declared_directory(source: &mut Source) -> Result<(u64, u64), Phrase> {
     let tail_len = source.len.min(22 + 0xffff + 20);
     let mut tail = vec![0u8; tail_len as usize];
-    source.seek(SeekFrom::Start(source.len - tail_len)).map_err(|e| e.to_string())?;
-    source.read_exact(&mut tail).map_err(|e| e.to_string())?;
+    source.seek(SeekFrom::Start(source.len - tail_len)).map_err(|e| io_error(&e))?;
+    source.read_exact(&mut tail).map_err(|e| io_error(&e))?;
     let eocd = (0..tail.len().saturating_sub(21))
         .rev()
         .find(|&i| tail[i..].starts_with(b"PK\x05\x06"))
-        .ok_or("not a readable zip file (no end-of-archive record)")?;
+        .ok_or_else(|| Phrase::new("cli-zip-no-end"))?;
     let u16_at = |b: &[u8], i: usize| u64::from(u16::from_le_bytes([b[i], b[i + 1]]));
     let u32_at = |b: &[u8], i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
     let u64_at = |b: &[u8], i: usize| u32_at(b, i) | (u32_at(b, i + 4) << 32);
@@ -310,7 +429,7 @@ fn declared_directory(source: &mut Source) -> Result<(u64, u64), String> {
     if (count == 0xffff || size == 0xffff_ffff) && eocd >= 20 && tail[eocd - 20..].starts_with(b"PK\x06\x07") {
         let record = u64_at(&tail, eocd - 20 + 8);
         let mut rec = [0u8; 56];
-        source.seek(SeekFrom::Start(record)).map_err(|e| e.to_string())?;
+        source.seek(SeekFrom::Start(record)).map_err(|e| io_error(&e))?;
         if source.read_exact(&mut rec).is_ok() && rec.starts_with(b"PK\x06\x06") {
             return Ok((u64_at(&rec, 32), u64_at(&rec, 40)));
         }
@@ -321,7 +440,7 @@ fn declared_directory(source: &mut Source) -> Result<(u64, u64), String> {
 /// Why reading a zip stopped early.
 enum Stop {
     /// A budget of the whole file was hit: nothing more of it is read.
-    Budget(String),
+    Budget(Phrase),
 }
 
 fn expand_zip(source: Source, name: &str, out: &mut Batcher<'_>, budgets: &mut Budgets, depth: usize) {
@@ -344,7 +463,10 @@ fn read_zip(
         return Ok(()); // an enclosing zip already hit a budget
     }
     if depth > budget::MAX_ZIP_NESTING {
-        out.error(name.to_string(), format!("not read: {}", Exceeded::new(Limit::ZipNesting, None)));
+        out.error(
+            name.to_string(),
+            Phrase::new("cli-not-read").phrase("why", Exceeded::new(Limit::ZipNesting, None).phrase()),
+        );
         return Ok(());
     }
     let (count, directory) = match declared_directory(&mut source) {
@@ -355,18 +477,19 @@ fn read_zip(
         }
     };
     if count > budgets.members_left {
-        return Err(Stop::Budget(format!("not read: {}", Exceeded::new(Limit::ZipMembers, Some(count)))));
+        let why = Exceeded::new(Limit::ZipMembers, Some(count)).phrase();
+        return Err(Stop::Budget(Phrase::new("cli-not-read").phrase("why", why)));
     }
     budgets.members_left -= count;
     if directory > source.len {
-        out.error(name.to_string(), "not a readable zip file (its directory is larger than the file)".into());
+        out.error(name.to_string(), Phrase::new("cli-zip-directory-too-large"));
         return Ok(());
     }
     let _ = source.rewind();
     let mut zip = match zip::ZipArchive::new(source.window(0, source.len)) {
         Ok(z) => z,
         Err(e) => {
-            out.error(name.to_string(), format!("not a readable zip file: {e}"));
+            out.error(name.to_string(), Phrase::new("cli-zip-unreadable").arg("error", e.to_string()));
             return Ok(());
         }
     };
@@ -377,7 +500,7 @@ fn read_zip(
     if declared > budgets.inflated_left {
         let total = (budgets.inflated_max - budgets.inflated_left).saturating_add(declared);
         let e = Exceeded { limit: Limit::ZipInflatedBytes, max: budgets.inflated_max, found: Some(total) };
-        return Err(Stop::Budget(format!("not read (a zip bomb?): {e}")));
+        return Err(Stop::Budget(Phrase::new("cli-zip-bomb").phrase("why", e.phrase())));
     }
     budgets.inflated_left -= declared;
     // Data ranges read so far, start → end, to refuse members whose data overlap.
@@ -386,7 +509,7 @@ fn read_zip(
         let mut member = match zip.by_index(i) {
             Ok(m) => m,
             Err(e) => {
-                out.error(format!("{name}!#{i}"), format!("unreadable zip member: {e}"));
+                out.error(format!("{name}!#{i}"), Phrase::new("cli-zip-member-unreadable").arg("error", e.to_string()));
                 continue;
             }
         };
@@ -399,9 +522,7 @@ fn read_zip(
         let before = ranges.range(..=start).next_back().is_some_and(|(_, &e)| e > start);
         let after = ranges.range(start..).next().is_some_and(|(&s, _)| s < end);
         if before || after {
-            return Err(Stop::Budget(format!(
-                "not read (a zip bomb?): its member {member_name} overlaps another (the same data listed twice)"
-            )));
+            return Err(Stop::Budget(Phrase::new("cli-zip-overlap").arg("member", member_name)));
         }
         ranges.insert(start, end);
         let size = member.size();
@@ -416,11 +537,7 @@ fn read_zip(
         let limit = if nested_zip { budgets.held_left.min(budgets.message_bytes) } else { budgets.message_bytes };
         if size > limit {
             let why = if nested_zip {
-                format!(
-                    "a compressed zip inside a zip, of {} bytes: more than the {} that may be held in memory (limit message_size); unzip it first",
-                    budget::group(size),
-                    budget::group(limit)
-                )
+                Phrase::new("cli-zip-nested-too-large").number("size", size).number("max", limit)
             } else {
                 too_large(size, budgets.message_bytes)
             };
@@ -430,10 +547,9 @@ fn read_zip(
         // Never more than the header says (plus one byte, to notice a lie).
         let mut bytes = Vec::with_capacity(size as usize);
         match (&mut member).take(size + 1).read_to_end(&mut bytes) {
-            Ok(_) if bytes.len() as u64 > size => out.error(
-                source_name,
-                format!("the member inflates to more than the {} bytes its header says; skipped", budget::group(size)),
-            ),
+            Ok(_) if bytes.len() as u64 > size => {
+                out.error(source_name, Phrase::new("cli-zip-member-larger-than-said").number("size", size))
+            }
             Ok(_) if nested_zip => {
                 drop(member);
                 budgets.held_left -= bytes.len() as u64;
@@ -442,7 +558,7 @@ fn read_zip(
                 budgets.held_left += held;
             }
             Ok(_) => expand_bytes(source_name, bytes, out, budgets, depth + 1),
-            Err(e) => out.error(source_name, format!("could not decompress: {e}")),
+            Err(e) => out.error(source_name, Phrase::new("cli-zip-decompress").arg("error", e.to_string())),
         }
         if budgets.members_left == 0 && budgets.inflated_left == 0 {
             return Ok(()); // a nested zip hit a budget of the whole file

@@ -1,7 +1,17 @@
 //! Modular exponentiation with a public exponent, for RSA signature verification: Montgomery
-//! multiplication (CIOS, Koç et al. 1996) over machine words, in variable time (every input is
+//! multiplication (Koç et al. 1996) over machine words, in variable time (every input is
 //! public). Words are 64-bit natively and 32-bit in WebAssembly, whose 64-bit multiply gives the
 //! full product of two 32-bit words directly.
+//!
+//! A word-by-word row of products is one carry chain, which costs two additions' latency per
+//! product, more than the multiplier needs: every inner loop here runs two rows at once (two
+//! independent chains) and handles two words per iteration, which keeps the multiplier busy.
+//!
+//! Numbers are fixed-size arrays of words: a modulus is handled in the smallest size class that
+//! holds it (512, 1024, 2048, 3072, 4096 or 8192 bits), with R = 2^(bits of the class).
+//! Montgomery arithmetic needs only R > n, so the zero words above a smaller modulus are
+//! harmless. Each class is compiled for its size: every loop bound is known, the numbers live
+//! on the stack, and a verification allocates nothing but its result.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod word {
@@ -18,70 +28,87 @@ mod word {
 use crate::budget::{Work, count};
 use word::{BITS, D, W};
 
+/// Bytes per word.
+const BYTES: usize = (BITS / 8) as usize;
+
+/// Words in a size class of `bits` bits.
+const fn words(bits: usize) -> usize {
+    bits / BITS as usize
+}
+
 /// A public exponent prepared for one modulus.
 #[derive(Clone, Debug)]
 pub struct Exponent {
     /// Big-endian, without leading zero bytes.
     e: Vec<u8>,
-    /// R^e mod n.
+    /// R^e mod n, as many words as the modulus's size class.
     correction: Vec<W>,
 }
 
-/// A modulus prepared for Montgomery arithmetic (R = 2^(BITS·len)).
+/// A modulus prepared for Montgomery arithmetic.
 #[derive(Clone, Debug)]
-pub struct Modulus {
-    /// The modulus, little-endian words.
-    n: Vec<W>,
-    /// -n⁻¹ mod 2^BITS.
-    n0: W,
-    /// R² mod n.
-    r2: Vec<W>,
-}
+pub struct Modulus(Class);
 
-impl Modulus {
-    /// Prepares an odd modulus given big-endian without leading zero bytes; `None` if even or zero.
-    pub fn new(be: &[u8]) -> Option<Modulus> {
-        let n = words_from_be(be, be.len().div_ceil((BITS / 8) as usize));
-        if n.first().is_none_or(|w| w & 1 == 0) {
-            return None;
+/// Defines the size classes: the enum holding a [`Fixed`] of each size, and its dispatch.
+macro_rules! size_classes {
+    ($($variant:ident = $bits:literal),* $(,)?) => {
+        /// A modulus in its size class.
+        #[derive(Clone, Debug)]
+        enum Class {
+            $(
+                #[doc = concat!("Up to ", stringify!($bits), " bits.")]
+                $variant(Box<Fixed<{ words($bits) }>>),
+            )*
         }
-        // -n⁻¹ mod 2^BITS by Newton's iteration.
-        let mut inv: W = 1;
-        for _ in 0..7 {
-            inv = inv.wrapping_mul((2 as W).wrapping_sub(n[0].wrapping_mul(inv)));
-        }
-        let n0 = inv.wrapping_neg();
-        // R² mod n by doubling 1 modulo n, 2·BITS·len times.
-        let mut r2 = vec![0 as W; n.len()];
-        r2[0] = 1;
-        for _ in 0..(2 * BITS as usize * n.len()) {
-            let carry = shl1(&mut r2);
-            if carry || !less_than(&r2, &n) {
-                sub_in_place(&mut r2, &n);
+
+        impl Class {
+            /// The smallest class holding `n` (little-endian words); `None` if even, below 3
+            /// or over the largest class.
+            fn new(n: &[W]) -> Option<Class> {
+                $(
+                    if n.len() <= words($bits) {
+                        return Fixed::new(n).map(|f| Class::$variant(Box::new(f)));
+                    }
+                )*
+                None
+            }
+
+            /// R^e mod n (see [`Modulus::exponent`]).
+            fn correction(&self, e: &[u8]) -> Vec<W> {
+                match self {
+                    $(Class::$variant(f) => f.correction(e).to_vec(),)*
+                }
+            }
+
+            /// `base^e mod n`, big-endian, `len` bytes (see [`Modulus::pow`]).
+            fn pow(&self, base_be: &[u8], exponent: &Exponent, len: usize) -> Vec<u8> {
+                match self {
+                    $(Class::$variant(f) => f.pow(base_be, exponent, len),)*
+                }
             }
         }
-        Some(Modulus { n, n0, r2 })
+    };
+}
+
+size_classes!(B512 = 512, B1024 = 1024, B2048 = 2048, B3072 = 3072, B4096 = 4096, B8192 = 8192);
+
+impl Modulus {
+    /// Prepares an odd modulus (at least 3, at most 8192 bits) given big-endian, leading zero
+    /// bytes allowed; `None` otherwise.
+    pub fn new(be: &[u8]) -> Option<Modulus> {
+        let mut n = vec![0 as W; be.len().div_ceil(BYTES)];
+        be_into_words(be, &mut n);
+        while n.last() == Some(&0) {
+            n.pop();
+        }
+        Class::new(&n).map(Modulus)
     }
 
     /// Prepares the public exponent `e` (big-endian, no leading zero bytes, `e ≥ 1`) for
     /// [`Modulus::pow`]: computes once the correction factor that lets every exponentiation skip
     /// the conversion into Montgomery form.
     pub fn exponent(&self, e: &[u8]) -> Exponent {
-        let s = self.n.len();
-        let (mut t, mut wide) = (vec![0 as W; s + 2], vec![0 as W; 2 * s]);
-        let mut one = vec![0 as W; s];
-        one[0] = 1;
-        // R mod n (R in Montgomery form is R² mod n; one reduction takes it back).
-        let mut r = vec![0 as W; s];
-        self.mul(&self.r2, &one, &mut t, &mut r);
-        // R^e mod n by the classic method: into Montgomery form, square and multiply, back out.
-        let mut x = vec![0 as W; s];
-        self.mul(&r, &self.r2, &mut t, &mut x);
-        let mut acc = x.clone();
-        self.raw_pow(&mut acc, &x, e, &mut t, &mut wide);
-        let mut correction = vec![0 as W; s];
-        self.mul(&acc, &one, &mut t, &mut correction);
-        Exponent { e: e.to_vec(), correction }
+        Exponent { e: e.to_vec(), correction: self.0.correction(e) }
     }
 
     /// `base^e mod n` for `base < n` (big-endian bytes); the result big-endian, `len` bytes.
@@ -91,81 +118,187 @@ impl Modulus {
     /// b^2x·R^-(2x-1), multiplying by b gives b^(x+1)·R^-x). One multiplication by the
     /// precomputed R^e mod n cancels them. For e = 65537: 16 squarings and 2 multiplications.
     pub fn pow(&self, base_be: &[u8], exponent: &Exponent, len: usize) -> Vec<u8> {
-        let s = self.n.len();
-        let base = words_from_be(base_be, s);
-        let (mut t, mut wide) = (vec![0 as W; s + 2], vec![0 as W; 2 * s]);
-        let mut acc = base.clone();
-        self.raw_pow(&mut acc, &base, &exponent.e, &mut t, &mut wide);
-        let mut out = vec![0 as W; s];
-        self.mul(&acc, &exponent.correction, &mut t, &mut out);
-        words_to_be(&out, len)
+        self.0.pow(base_be, exponent, len)
+    }
+}
+
+/// A modulus of at most `N` words, with its Montgomery constants for R = 2^(BITS·N).
+#[derive(Clone, Debug)]
+struct Fixed<const N: usize> {
+    /// The modulus, little-endian words.
+    n: [W; N],
+    /// -n⁻¹ mod 2^BITS.
+    n0: W,
+    /// R² mod n.
+    r2: [W; N],
+}
+
+impl<const N: usize> Fixed<N> {
+    /// Prepares `n` (little-endian words, at most `N`); `None` if it is even or below 3.
+    fn new(limbs: &[W]) -> Option<Self> {
+        // The loops take rows and words in pairs.
+        const { assert!(N.is_multiple_of(2) && N >= 4) };
+        let mut n = [0 as W; N];
+        n.get_mut(..limbs.len())?.copy_from_slice(limbs);
+        let top = n.iter().rposition(|&w| w != 0)?;
+        let bit_len = top * BITS as usize + (BITS - n[top].leading_zeros()) as usize;
+        if n[0] & 1 == 0 || bit_len < 2 {
+            return None;
+        }
+        // -n⁻¹ mod 2^BITS by Newton's iteration (each step doubles the correct low bits).
+        let mut inv: W = 1;
+        for _ in 0..7 {
+            inv = inv.wrapping_mul((2 as W).wrapping_sub(n[0].wrapping_mul(inv)));
+        }
+        let mut m = Fixed { n, n0: inv.wrapping_neg(), r2: [0; N] };
+        // R² mod n: 2^(bit_len - 1) < n doubled up to 2R mod n, which is 2 in Montgomery form;
+        // then square (k → 2k) and double (k → k + 1) along the bits of log2(R) = BITS·N.
+        let mut t = [0 as W; N];
+        t[(bit_len - 1) / BITS as usize] = 1 << ((bit_len - 1) % BITS as usize);
+        for _ in 0..(BITS as usize * N + 2 - bit_len) {
+            m.double(&mut t);
+        }
+        let log_r = BITS as usize * N;
+        for bit in (0..log_r.ilog2()).rev() {
+            t = m.sqr(&t);
+            if (log_r >> bit) & 1 == 1 {
+                m.double(&mut t);
+            }
+        }
+        m.r2 = t;
+        Some(m)
     }
 
-    /// Left-to-right square-and-multiply with Montgomery steps; `acc` starts as `x`.
-    fn raw_pow(&self, acc: &mut Vec<W>, x: &[W], e: &[u8], t: &mut [W], wide: &mut [W]) {
-        let mut tmp = vec![0 as W; self.n.len()];
-        let bits = e.len() * 8 - e.first().map_or(8, |b| b.leading_zeros() as usize);
-        for bit in (0..bits.saturating_sub(1)).rev() {
-            self.sqr(acc, wide, &mut tmp);
-            std::mem::swap(acc, &mut tmp);
-            if (e[e.len() - 1 - bit / 8] >> (bit % 8)) & 1 == 1 {
-                self.mul(acc, x, t, &mut tmp);
-                std::mem::swap(acc, &mut tmp);
-            }
+    /// `x = 2x mod n`, for `x < n`.
+    fn double(&self, x: &mut [W; N]) {
+        let mut carry = 0;
+        for w in x.iter_mut() {
+            let next = *w >> (BITS - 1);
+            *w = (*w << 1) | carry;
+            carry = next;
+        }
+        if carry == 1 || !less_than(x, &self.n) {
+            sub_in_place(x, &self.n);
         }
     }
 
-    /// `out = a·b·R⁻¹ mod n`, the multiplication and the reduction interleaved word by word
-    /// (FIOS). `t` is scratch of at least `len + 2` words.
-    fn mul(&self, a: &[W], b: &[W], t: &mut [W], out: &mut [W]) {
+    /// R^e mod n: R in Montgomery form is R² mod n; square and multiply, then back out.
+    fn correction(&self, e: &[u8]) -> [W; N] {
+        let acc = self.raw_pow(&self.r2, e);
+        let mut one = [0 as W; N];
+        one[0] = 1;
+        self.mul(&acc, &one)
+    }
+
+    /// `base^e mod n` (see [`Modulus::pow`]); all zero bytes for an exponent prepared for
+    /// another modulus.
+    fn pow(&self, base_be: &[u8], exponent: &Exponent, len: usize) -> Vec<u8> {
+        let mut out = vec![0u8; len];
+        let Ok(correction) = <&[W; N]>::try_from(exponent.correction.as_slice()) else {
+            return out;
+        };
+        let mut base = [0 as W; N];
+        be_into_words(base_be, &mut base);
+        let acc = self.raw_pow(&base, &exponent.e);
+        let result = self.mul(&acc, correction);
+        for (chunk, word) in out.rchunks_mut(BYTES).zip(&result) {
+            chunk.copy_from_slice(&word.to_be_bytes()[BYTES - chunk.len()..]);
+        }
+        out
+    }
+
+    /// Left-to-right square-and-multiply with Montgomery steps, starting from `x`.
+    fn raw_pow(&self, x: &[W; N], e: &[u8]) -> [W; N] {
+        let mut acc = *x;
+        let bits = e.len() * 8 - e.first().map_or(8, |b| b.leading_zeros() as usize);
+        for bit in (0..bits.saturating_sub(1)).rev() {
+            acc = self.sqr(&acc);
+            if (e[e.len() - 1 - bit / 8] >> (bit % 8)) & 1 == 1 {
+                acc = self.mul(&acc, x);
+            }
+        }
+        acc
+    }
+
+    /// `a·b·R⁻¹ mod n`, the multiplication and the reduction interleaved word by word (FIOS):
+    /// for each word of `a`, one row of `a[i]·b` and one of `m·n` in the same loop.
+    fn mul(&self, a: &[W; N], b: &[W; N]) -> [W; N] {
         count(Work::ModularMultiplications, 1);
-        let s = self.n.len();
-        let (n, a, b, t) = (&self.n[..s], &a[..s], &b[..s], &mut t[..s + 1]);
-        t.fill(0);
+        let n = &self.n;
+        let mut t = [0 as W; N];
+        let mut top: W = 0;
         for &ai in a {
             let ai = ai as D;
             let v = t[0] as D + ai * b[0] as D;
             let m = (v as W).wrapping_mul(self.n0) as D;
             let w = (v as W) as D + m * n[0] as D;
-            let (mut c1, mut c2) = (v >> BITS, w >> BITS);
-            for j in 1..s {
-                let v = t[j] as D + ai * b[j] as D + c1;
-                let w = (v as W) as D + m * n[j] as D + c2;
+            let (mut c1, mut c2) = ((v >> BITS) as W, (w >> BITS) as W);
+            // Words 1..N: two at a time, then the last (N is even).
+            for j in (1..N - 1).step_by(2) {
+                let v = t[j] as D + ai * b[j] as D + c1 as D;
+                let w = (v as W) as D + m * n[j] as D + c2 as D;
                 t[j - 1] = w as W;
-                c1 = v >> BITS;
-                c2 = w >> BITS;
+                let v = t[j + 1] as D + ai * b[j + 1] as D + (v >> BITS);
+                let w = (v as W) as D + m * n[j + 1] as D + (w >> BITS);
+                t[j] = w as W;
+                c1 = (v >> BITS) as W;
+                c2 = (w >> BITS) as W;
             }
-            let v = t[s] as D + c1 + c2;
-            t[s - 1] = v as W;
-            t[s] = (v >> BITS) as W;
+            let v = t[N - 1] as D + ai * b[N - 1] as D + c1 as D;
+            let w = (v as W) as D + m * n[N - 1] as D + c2 as D;
+            t[N - 2] = w as W;
+            let v = top as D + (v >> BITS) + (w >> BITS);
+            t[N - 1] = v as W;
+            top = (v >> BITS) as W;
         }
-        out.copy_from_slice(&t[..s]);
-        if t[s] != 0 || !less_than(out, n) {
-            sub_in_place(out, n);
-        }
+        self.finish(t, top)
     }
-}
 
-impl Modulus {
-    /// `out = a²·R⁻¹ mod n`: the square with each cross product computed once, then a
-    /// word-by-word Montgomery reduction. `p` is scratch of `2·len` words.
-    fn sqr(&self, a: &[W], p: &mut [W], out: &mut [W]) {
+    /// `a²·R⁻¹ mod n`: the square with each cross product computed once, then a Montgomery
+    /// reduction; both two rows at a time.
+    fn sqr(&self, a: &[W; N]) -> [W; N] {
         count(Work::ModularMultiplications, 1);
-        let s = self.n.len();
-        let (n, a, p) = (&self.n[..s], &a[..s], &mut p[..2 * s]);
-        p.fill(0);
-        // Cross products a[i]·a[j], i < j.
-        for i in 0..s {
-            let ai = a[i] as D;
-            let mut c: D = 0;
-            for (pj, &aj) in p[2 * i + 1..i + s].iter_mut().zip(&a[i + 1..]) {
-                let v = *pj as D + ai * aj as D + c;
-                *pj = v as W;
-                c = v >> BITS;
+        let mut p = [[0 as W; N]; 2];
+        let p = p.as_flattened_mut();
+        // Cross products a[i]·a[j], i < j: row i adds a[i]·a[j] at p[i + j], its carry at
+        // p[i + N]. Rows i and i + 1 (i even) share a loop from position 2i + 3 on.
+        for i in (0..N - 2).step_by(2) {
+            let (x, y) = (a[i] as D, a[i + 1] as D);
+            let v = p[2 * i + 1] as D + x * a[i + 1] as D;
+            p[2 * i + 1] = v as W;
+            let v = p[2 * i + 2] as D + x * a[i + 2] as D + (v >> BITS);
+            p[2 * i + 2] = v as W;
+            let mut c1 = (v >> BITS) as W;
+            let mut c2: W = 0;
+            if i + 3 < N {
+                // Position 2i + 3, then the rest two at a time (an even number of them).
+                let v = p[2 * i + 3] as D + x * a[i + 3] as D + c1 as D;
+                let v2 = (v as W) as D + y * a[i + 2] as D;
+                p[2 * i + 3] = v2 as W;
+                c1 = (v >> BITS) as W;
+                c2 = (v2 >> BITS) as W;
+                for (pk, (u, w)) in p[2 * i + 4..i + N]
+                    .chunks_exact_mut(2)
+                    .zip(a[i + 4..].chunks_exact(2).zip(a[i + 3..N - 1].chunks_exact(2)))
+                {
+                    let v = pk[0] as D + x * u[0] as D + c1 as D;
+                    let v2 = (v as W) as D + y * w[0] as D + c2 as D;
+                    pk[0] = v2 as W;
+                    let v = pk[1] as D + x * u[1] as D + (v >> BITS);
+                    let v2 = (v as W) as D + y * w[1] as D + (v2 >> BITS);
+                    pk[1] = v2 as W;
+                    c1 = (v >> BITS) as W;
+                    c2 = (v2 >> BITS) as W;
+                }
             }
-            p[i + s] = c as W;
+            let v = c1 as D + y * a[N - 1] as D + c2 as D;
+            p[i + N] = v as W;
+            p[i + N + 1] = (v >> BITS) as W;
         }
-        // Double them and add the squares a[i]².
+        let v = p[2 * N - 3] as D + a[N - 2] as D * a[N - 1] as D;
+        p[2 * N - 3] = v as W;
+        p[2 * N - 2] = (v >> BITS) as W;
+        // Doubled, plus the squares a[i]² at p[2i].
         let mut carry: W = 0;
         for word in p.iter_mut() {
             let next = *word >> (BITS - 1);
@@ -173,62 +306,70 @@ impl Modulus {
             carry = next;
         }
         let mut c: D = 0;
-        for i in 0..s {
-            let sq = a[i] as D * a[i] as D;
-            let v = p[2 * i] as D + (sq as W) as D + c;
-            p[2 * i] = v as W;
-            let v = p[2 * i + 1] as D + (sq >> BITS) + (v >> BITS);
-            p[2 * i + 1] = v as W;
+        for (pair, &ai) in p.chunks_exact_mut(2).zip(a) {
+            let sq = ai as D * ai as D;
+            let v = pair[0] as D + (sq as W) as D + c;
+            pair[0] = v as W;
+            let v = pair[1] as D + (sq >> BITS) + (v >> BITS);
+            pair[1] = v as W;
             c = v >> BITS;
         }
-        // Montgomery reduction.
-        let mut top: D = 0;
-        for i in 0..s {
-            let m = p[i].wrapping_mul(self.n0) as D;
-            let mut c: D = 0;
-            for (pj, &nj) in p[i..i + s].iter_mut().zip(n) {
-                let v = *pj as D + m * nj as D + c;
-                *pj = v as W;
-                c = v >> BITS;
+        self.reduce(p)
+    }
+
+    /// Montgomery reduction of a 2N-word `p`: `p·R⁻¹ mod n`. Row i adds `m·n` at `p[i..]`
+    /// with `m` chosen to clear `p[i]`; rows i and i + 1 (i even) share one loop, row i + 1
+    /// one position behind: its `m` needs only the first two words of row i.
+    fn reduce(&self, p: &mut [W]) -> [W; N] {
+        let (n, n0) = (&self.n, self.n0);
+        let mut top: D = 0; // the carry into p[i + N]
+        for i in (0..N).step_by(2) {
+            let m1 = p[i].wrapping_mul(n0) as D;
+            let v = p[i] as D + m1 * n[0] as D;
+            let v = p[i + 1] as D + m1 * n[1] as D + (v >> BITS);
+            let m2 = (v as W).wrapping_mul(n0) as D;
+            let w = (v as W) as D + m2 * n[0] as D;
+            let (mut c1, mut c2) = ((v >> BITS) as W, (w >> BITS) as W);
+            // N - 2 positions (N is even): two at a time.
+            for (pk, (u, w)) in
+                p[i + 2..i + N].chunks_exact_mut(2).zip(n[2..].chunks_exact(2).zip(n[1..N - 1].chunks_exact(2)))
+            {
+                let v = pk[0] as D + m1 * u[0] as D + c1 as D;
+                let v2 = (v as W) as D + m2 * w[0] as D + c2 as D;
+                pk[0] = v2 as W;
+                let v = pk[1] as D + m1 * u[1] as D + (v >> BITS);
+                let v2 = (v as W) as D + m2 * w[1] as D + (v2 >> BITS);
+                pk[1] = v2 as W;
+                c1 = (v >> BITS) as W;
+                c2 = (v2 >> BITS) as W;
             }
-            let v = p[i + s] as D + c + top;
-            p[i + s] = v as W;
-            top = v >> BITS;
+            let v = p[i + N] as D + c1 as D + top;
+            let v2 = (v as W) as D + m2 * n[N - 1] as D + c2 as D;
+            p[i + N] = v2 as W;
+            let v3 = p[i + N + 1] as D + (v >> BITS) + (v2 >> BITS);
+            p[i + N + 1] = v3 as W;
+            top = v3 >> BITS;
         }
-        out.copy_from_slice(&p[s..]);
-        if top != 0 || !less_than(out, n) {
-            sub_in_place(out, n);
+        let mut out = [0 as W; N];
+        out.copy_from_slice(&p[N..]);
+        self.finish(out, top as W)
+    }
+
+    /// One subtraction of n if `out` plus `carry`·R (below 2n) is not below n.
+    fn finish(&self, mut out: [W; N], carry: W) -> [W; N] {
+        if carry != 0 || !less_than(&out, &self.n) {
+            sub_in_place(&mut out, &self.n);
         }
+        out
     }
 }
 
-/// Little-endian words of a big-endian byte string, zero-extended to `len` words.
-fn words_from_be(be: &[u8], len: usize) -> Vec<W> {
-    let bytes = (BITS / 8) as usize;
-    let mut out = vec![0 as W; len.max(be.len().div_ceil(bytes))];
-    for (i, &b) in be.iter().rev().enumerate() {
-        out[i / bytes] |= (b as W) << (8 * (i % bytes));
+/// Writes the big-endian bytes `be` into little-endian words (bytes beyond them are dropped;
+/// the words must be zero beforehand).
+fn be_into_words(be: &[u8], words: &mut [W]) {
+    for (word, chunk) in words.iter_mut().zip(be.rchunks(BYTES)) {
+        *word = chunk.iter().fold(0, |w, &b| (w << 8) | W::from(b));
     }
-    out
-}
-
-/// Big-endian bytes of little-endian words, the last `len` bytes.
-fn words_to_be(words: &[W], len: usize) -> Vec<u8> {
-    let mut out: Vec<u8> = words.iter().rev().flat_map(|w| w.to_be_bytes()).collect();
-    if out.len() > len {
-        out.drain(..out.len() - len);
-    }
-    out
-}
-
-fn shl1(x: &mut [W]) -> bool {
-    let mut carry = 0;
-    for w in x.iter_mut() {
-        let next = *w >> (BITS - 1);
-        *w = (*w << 1) | carry;
-        carry = next;
-    }
-    carry == 1
 }
 
 fn less_than(a: &[W], b: &[W]) -> bool {
@@ -244,7 +385,7 @@ fn sub_in_place(a: &mut [W], b: &[W]) {
     let mut borrow = false;
     for (x, &y) in a.iter_mut().zip(b) {
         let (d1, b1) = x.overflowing_sub(y);
-        let (d2, b2) = d1.overflowing_sub(borrow as W);
+        let (d2, b2) = d1.overflowing_sub(W::from(borrow));
         *x = d2;
         borrow = b1 || b2;
     }
@@ -253,6 +394,85 @@ fn sub_in_place(a: &mut [W], b: &[W]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `base^e mod n` the slow way, with no Montgomery arithmetic: numbers as little-endian
+    /// u32 digits, multiplication by shift-and-add modulo n.
+    fn reference_pow(n_be: &[u8], base_be: &[u8], e: u64) -> Vec<u8> {
+        let digits = |be: &[u8]| -> Vec<u64> {
+            let mut d = vec![0u64; n_be.len().div_ceil(4) + 1];
+            for (i, &b) in be.iter().rev().enumerate() {
+                d[i / 4] |= u64::from(b) << (8 * (i % 4));
+            }
+            d
+        };
+        let n = digits(n_be);
+        let ge = |a: &[u64], b: &[u64]| a.iter().rev().cmp(b.iter().rev()) != std::cmp::Ordering::Less;
+        let sub = |a: &mut [u64], b: &[u64]| {
+            let mut borrow = 0i64;
+            for (x, &y) in a.iter_mut().zip(b) {
+                let v = *x as i64 - y as i64 - borrow;
+                borrow = i64::from(v < 0);
+                *x = (v + (borrow << 32)) as u64;
+            }
+        };
+        let double = |a: &mut Vec<u64>| {
+            let mut carry = 0;
+            for x in a.iter_mut() {
+                let v = (*x << 1) | carry;
+                carry = v >> 32;
+                *x = v & 0xffff_ffff;
+            }
+            if ge(a, &n) {
+                sub(a, &n);
+            }
+        };
+        let mul_mod = |x: &[u64], y: &[u64]| -> Vec<u64> {
+            let mut acc = vec![0u64; n.len()];
+            for i in (0..y.len() * 32).rev() {
+                double(&mut acc);
+                if (y[i / 32] >> (i % 32)) & 1 == 1 {
+                    let mut carry = 0;
+                    for (a, &b) in acc.iter_mut().zip(x) {
+                        let v = *a + b + carry;
+                        carry = v >> 32;
+                        *a = v & 0xffff_ffff;
+                    }
+                    if ge(&acc, &n) {
+                        sub(&mut acc, &n);
+                    }
+                }
+            }
+            acc
+        };
+        let base = digits(base_be);
+        let mut result = digits(&[1]);
+        for bit in (0..64 - e.leading_zeros()).rev() {
+            result = mul_mod(&result, &result);
+            if (e >> bit) & 1 == 1 {
+                result = mul_mod(&result, &base);
+            }
+        }
+        let mut out: Vec<u8> = result.iter().rev().flat_map(|d| (*d as u32).to_be_bytes()).collect();
+        out.drain(..out.len() - n_be.len());
+        out
+    }
+
+    /// A pseudo-random odd modulus of `bytes` bytes with its top bit set, and a base below it.
+    fn sample(bytes: usize, seed: u32) -> (Vec<u8>, Vec<u8>) {
+        let mut x = seed.wrapping_mul(0x9e37_79b9) | 1;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        };
+        let mut n: Vec<u8> = (0..bytes).map(|_| next()).collect();
+        n[0] |= 0x80;
+        n[bytes - 1] |= 1;
+        let mut base: Vec<u8> = (0..bytes).map(|_| next()).collect();
+        base[0] &= 0x7f;
+        (n, base)
+    }
 
     #[test]
     fn small_modulus_matches_plain_arithmetic() {
@@ -264,25 +484,47 @@ mod tests {
             assert_eq!(u64::from(u16::from_be_bytes([got[0], got[1]])), expected, "base {base}");
         }
         assert!(Modulus::new(&[0x10, 0x00]).is_none());
+        assert!(Modulus::new(&[0, 1]).is_none());
+        assert!(Modulus::new(&[]).is_none());
+        assert!(Modulus::new(&[0xff; 1025]).is_none());
+    }
+
+    #[test]
+    fn every_size_class_matches_the_reference() {
+        // Sizes at, between and just past the class boundaries (1025 bits: a 2048-bit class
+        // with 1023 zero bits above the modulus).
+        for (bytes, seed) in [(3, 1), (64, 2), (65, 3), (128, 4), (129, 5), (256, 6), (384, 7), (512, 8), (1024, 9)] {
+            let (n, base) = sample(bytes, seed);
+            let m = Modulus::new(&n).unwrap(); // ok: test
+            let exponents: &[u64] = if bytes > 129 { &[65537] } else { &[3, 17, 65537, 0xffff_ffff_ffff_ffff] };
+            for &e in exponents {
+                let e_be: Vec<u8> = e.to_be_bytes().into_iter().skip_while(|&b| b == 0).collect();
+                let got = m.pow(&base, &m.exponent(&e_be), bytes);
+                assert_eq!(got, reference_pow(&n, &base, e), "{bytes} bytes, e = {e}");
+            }
+        }
     }
 
     #[test]
     fn squaring_equals_multiplying_by_itself() {
-        // An odd 1024-bit modulus with a pseudo-random middle.
-        let mut n: Vec<u8> = (0..128u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
-        n[0] = 0xc3;
-        n[127] |= 1;
-        let m = Modulus::new(&n).unwrap(); // ok: test
-        let s = m.n.len();
-        let mut x: Vec<W> = (0..s).map(|i| (i as W).wrapping_mul(0x9e37_79b9) ^ 0x5a5a_5a5a).collect();
-        x[s - 1] &= m.n[s - 1] >> 1;
+        let (n, base) = sample(256, 11);
+        let mut limbs = vec![0 as W; 256 / BYTES];
+        be_into_words(&n, &mut limbs);
+        let m = Fixed::<{ words(2048) }>::new(&limbs).unwrap(); // ok: test
+        let mut x = [0 as W; words(2048)];
+        be_into_words(&base, &mut x);
         for _ in 0..20 {
-            let (mut t, mut wide) = (vec![0 as W; s + 2], vec![0 as W; 2 * s]);
-            let (mut by_mul, mut by_sqr) = (vec![0 as W; s], vec![0 as W; s]);
-            m.mul(&x, &x, &mut t, &mut by_mul);
-            m.sqr(&x, &mut wide, &mut by_sqr);
-            assert_eq!(by_mul, by_sqr);
+            let by_mul = m.mul(&x, &x);
+            assert_eq!(by_mul, m.sqr(&x));
             x = by_mul;
         }
+    }
+
+    #[test]
+    fn an_exponent_of_another_size_gives_zeros_not_a_panic() {
+        let (small, _) = sample(128, 1);
+        let (large, base) = sample(256, 2);
+        let (s, l) = (Modulus::new(&small).unwrap(), Modulus::new(&large).unwrap()); // ok: test
+        assert_eq!(l.pow(&base, &s.exponent(&[1, 0, 1]), 256), vec![0; 256]);
     }
 }

@@ -13,8 +13,8 @@ use super::signature::{Signature, SignatureLabel};
 use super::warnings::warnings;
 use crate::crypto::Hasher;
 use crate::keys::KeyStore;
+use crate::l10n::Phrase;
 use crate::message::{HeaderField, Message};
-use crate::text::civil_date::unix_to_date;
 
 /// What one signature is evaluated against.
 pub struct Context<'m, 'a, 'k, 'b> {
@@ -44,7 +44,7 @@ pub fn evaluate(
     let sig = match Signature::parse(field) {
         Ok(sig) => sig,
         Err(err) => {
-            report.set_error(Verdict::Permerror, err.code(), Category::Syntax, &err);
+            report.set_error(Verdict::Permerror, err.code(), Category::Syntax, err.phrase());
             return report;
         }
     };
@@ -89,9 +89,10 @@ fn check_body(ctx: &mut Context<'_, '_, '_, '_>, sig: &Signature, report: &mut S
     if let Some(l) = sig.body_length {
         if l > check.canonical_len {
             report.body_hash_matches = None;
-            let detail =
-                format!("l={l} is longer than the body ({} bytes after canonicalization)", check.canonical_len);
-            report.set_error(Verdict::Permerror, "body_length_exceeds_body", Category::Syntax, &detail);
+            let detail = Phrase::new("detail-body-length-exceeds-body")
+                .arg("l", l.to_string())
+                .number("length", check.canonical_len);
+            report.set_error(Verdict::Permerror, "body_length_exceeds_body", Category::Syntax, detail);
             return None;
         }
         report.body_unsigned_bytes = check.canonical_len - l;
@@ -175,20 +176,20 @@ fn decide(
     if let Some(x) = sig.expires.filter(|&x| x < judged.time) {
         let crypto_ok = report.header_signature_valid == Some(true) && body_ok;
         report.valid_at_message_date = ctx.message_date.map(|d| crypto_ok && u64::try_from(d).is_ok_and(|d| d <= x));
-        let detail = format!("the signature expired at {} (x={x})", unix_to_date(x as i64));
-        report.set_error(Verdict::Permerror, "expired", Category::Expired, &detail);
+        let detail = Phrase::new("detail-expired").date("expires", x).arg("x", x.to_string());
+        report.set_error(Verdict::Permerror, "expired", Category::Expired, detail);
         return;
     }
     if let Some((verdict, code, category, detail)) = key_error {
-        report.set_error(verdict, code, category, &detail);
+        report.set_error(verdict, code, category, detail);
         return;
     }
     // RFC 8301 §3.2: "Verifiers MUST NOT consider signatures using RSA keys of less than 1024
     // bits as valid signatures." The body hash and header signature stay recorded, so the
     // report can say whether the arithmetic matched a key anyone can factor.
     if let Some(bits) = report.key.as_ref().filter(|k| k.short()).map(|k| k.bits) {
-        let detail = format!("the RSA key is only {bits} bits; RFC 8301 forbids accepting keys under 1024 bits");
-        report.set_error(Verdict::Permerror, "weak_key", Category::Key, &detail);
+        let detail = Phrase::new("detail-weak-key").arg("bits", bits.to_string());
+        report.set_error(Verdict::Permerror, "weak_key", Category::Key, detail);
         return;
     }
     match (body_ok, report.header_signature_valid == Some(true)) {
@@ -197,19 +198,16 @@ fn decide(
             report.reason = "verified";
         }
         (false, true) => {
-            report.set_error(Verdict::Fail, "body_changed", Category::Body, &"the body hash does not match the body")
+            report.set_error(Verdict::Fail, "body_changed", Category::Body, Phrase::new("detail-body-changed"))
         }
-        (true, false) => report.set_error(
-            Verdict::Fail,
-            "headers_changed",
-            Category::Header,
-            &"the header signature does not verify with this key",
-        ),
+        (true, false) => {
+            report.set_error(Verdict::Fail, "headers_changed", Category::Header, Phrase::new("detail-headers-changed"))
+        }
         (false, false) => report.set_error(
             Verdict::Fail,
             "body_and_headers_changed",
             Category::Body,
-            &"neither the body hash nor the header signature matches",
+            Phrase::new("detail-body-and-headers-changed"),
         ),
     }
 }

@@ -8,6 +8,7 @@ use crate::crypto::{KeyError, KeyType, MAX_RSA_BITS};
 use crate::keys::record::{KeyRecord, KeyRecordError};
 use crate::keys::store::{KeyEntry, KeyStore, Lookup};
 use crate::keys::{KeyFlag, Provenance};
+use crate::l10n::Phrase;
 use crate::text::civil_date::unix_to_date;
 
 /// What the key step found.
@@ -20,7 +21,7 @@ pub enum KeyOutcome {
         valid: bool,
     },
     /// No usable key: the result, reason code, step and detail.
-    Error(Verdict, &'static str, Category, String),
+    Error(Verdict, &'static str, Category, Phrase),
 }
 
 /// What the key step needs to know of a signature: a DKIM signature, and equally an ARC
@@ -41,7 +42,7 @@ pub struct KeyRequest<'s> {
 
 /// A further condition a key record must meet for one kind of signature (for example the
 /// DomainKeys `g=` granularity): `Err((reason code, detail))` when it does not.
-pub type ExtraKeyRule<'r> = &'r dyn Fn(&KeyRecord) -> Result<(), (&'static str, String)>;
+pub type ExtraKeyRule<'r> = &'r dyn Fn(&KeyRecord) -> Result<(), (&'static str, Phrase)>;
 
 impl Signature {
     /// What the key step needs of this signature.
@@ -72,16 +73,18 @@ pub fn check_key_for(
     extra: ExtraKeyRule<'_>,
 ) -> KeyOutcome {
     match keys.lookup(&request.name) {
-        Lookup::TempFail(why) => KeyOutcome::Error(Verdict::Temperror, "key_lookup_failed", Category::Dns, why),
+        Lookup::TempFail(why) => KeyOutcome::Error(
+            Verdict::Temperror,
+            "key_lookup_failed",
+            Category::Dns,
+            Phrase::new("detail-as-given").arg("text", why),
+        ),
         Lookup::NotFound { authoritative } => KeyOutcome::Error(
             if authoritative { Verdict::Permerror } else { Verdict::Neutral },
             "no_key",
             Category::Dns,
-            if authoritative {
-                format!("no key record exists at {}", request.name)
-            } else {
-                format!("no key for {} is known here", request.name)
-            },
+            Phrase::new(if authoritative { "detail-no-key-record" } else { "detail-no-key-known" })
+                .arg("name", request.name.as_str()),
         ),
         Lookup::Found(entries) => match try_keys(entries, request, digest, extra) {
             Tried::Checked { entry, record, valid } => {
@@ -101,19 +104,19 @@ enum Tried<'k> {
     /// A usable key, and whether the header signature verified with it.
     Checked { entry: &'k KeyEntry, record: &'k KeyRecord, valid: bool },
     /// No usable key: the reason code and detail.
-    Error(&'static str, String),
+    Error(&'static str, Phrase),
 }
 
 /// Tries every candidate key: the first that verifies wins; otherwise the first usable one is
 /// reported; otherwise the first key's problem.
 fn try_keys<'k>(entries: &'k [KeyEntry], sig: &KeyRequest<'_>, digest: &[u8], extra: ExtraKeyRule<'_>) -> Tried<'k> {
     let mut first_usable: Option<(&KeyEntry, &KeyRecord)> = None;
-    let mut first_error: Option<(&'static str, String)> = None;
+    let mut first_error: Option<(&'static str, Phrase)> = None;
     for entry in entries {
-        let record = match &entry.parsed {
+        let record = match entry.parsed() {
             Ok(r) => r.as_ref(),
             Err(e) => {
-                first_error.get_or_insert_with(|| (e.code(), e.to_string()));
+                first_error.get_or_insert_with(|| (e.code(), e.phrase()));
                 continue;
             }
         };
@@ -129,36 +132,38 @@ fn try_keys<'k>(entries: &'k [KeyEntry], sig: &KeyRequest<'_>, digest: &[u8], ex
     match (first_usable, first_error) {
         (Some((entry, record)), _) => Tried::Checked { entry, record, valid: false },
         (None, Some((code, why))) => Tried::Error(code, why),
-        (None, None) => Tried::Error("bad_key", "no usable key".into()),
+        (None, None) => Tried::Error("bad_key", Phrase::new("detail-no-usable-key")),
     }
 }
 
 /// Checks that a key record may verify this signature (§3.6.1, §6.1.2).
-fn key_fits(record: &KeyRecord, sig: &KeyRequest<'_>) -> Result<(), (&'static str, String)> {
+fn key_fits(record: &KeyRecord, sig: &KeyRequest<'_>) -> Result<(), (&'static str, Phrase)> {
     if record.key_type != sig.algorithm.key_type() {
         return Err((
             "key_type_mismatch",
-            format!("the key is {} but the signature uses {}", record.key_type.as_str(), sig.algorithm.as_str()),
+            Phrase::new("detail-key-type-mismatch")
+                .arg("key_type", record.key_type.as_str())
+                .arg("algorithm", sig.algorithm.as_str()),
         ));
     }
     if let Some(hashes) = &record.hashes
         && !hashes.iter().any(|h| h == sig.algorithm.hash().as_str())
     {
-        return Err(("key_hash_not_allowed", format!("the key only allows h={}", hashes.join(":"))));
+        return Err(("key_hash_not_allowed", Phrase::new("detail-key-hash-not-allowed").arg("h", hashes.join(":"))));
     }
     if !record.email_service {
-        return Err(("key_not_for_email", "the key's s= tag does not include email".into()));
+        return Err(("key_not_for_email", Phrase::new("detail-key-not-for-email")));
     }
     if record.strict_identity {
         let i_domain = sig.identity.and_then(|i| i.rsplit_once('@')).map(|(_, d)| d.to_lowercase());
         if i_domain.is_some_and(|d| d != sig.domain) {
-            return Err(("key_strict_identity", "the key has t=s but i= is in a subdomain of d=".into()));
+            return Err(("key_strict_identity", Phrase::new("detail-key-strict-identity")));
         }
     }
     if let (KeyType::Rsa, bits) = (record.key_type, record.bits())
         && bits > MAX_RSA_BITS
     {
-        return Err(("key_too_large", KeyRecordError::Key(KeyError::TooLarge(bits)).to_string()));
+        return Err(("key_too_large", KeyRecordError::Key(KeyError::TooLarge(bits)).phrase()));
     }
     Ok(())
 }

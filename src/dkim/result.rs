@@ -7,6 +7,7 @@ use super::copied_headers::CopiedHeader;
 use super::judging::JudgedAt;
 use super::signature::{Signature, SignatureLabel};
 use crate::keys::{KeyFlag, Provenance};
+use crate::l10n::Phrase;
 use serde::Serialize;
 use std::fmt;
 
@@ -89,8 +90,9 @@ pub struct Warning {
     /// `unsigned_header`, `extra_header_instance`, `partial_body`, `future_timestamp`,
     /// `key_date_window`, `mbox_quoting`, `expired_since`.
     pub code: &'static str,
-    /// One plain sentence (filled in by the report layer).
-    pub text: String,
+    /// One plain sentence (chosen by the report layer): `id`, `args` and, once rendered, `text`.
+    #[serde(flatten)]
+    pub message: Phrase,
     /// What the warning is about, with the facts its wording needs.
     #[serde(skip)]
     pub kind: WarningKind,
@@ -99,7 +101,7 @@ pub struct Warning {
 impl Warning {
     /// A warning of this kind, not yet worded.
     pub fn new(kind: WarningKind) -> Self {
-        Warning { code: kind.code(), text: String::new(), kind }
+        Warning { code: kind.code(), message: Phrase::default(), kind }
     }
 }
 
@@ -224,9 +226,9 @@ pub struct SignatureReport {
     /// The step that decided a non-pass result.
     pub category: Option<Category>,
     /// One plain sentence for a non-expert.
-    pub explanation: String,
+    pub explanation: Phrase,
     /// The precise technical reason, when there is one.
-    pub detail: Option<String>,
+    pub detail: Option<Phrase>,
     /// Whether the body hash (`bh=`) matches the body (`None`: not computed).
     pub body_hash_matches: Option<bool>,
     /// Whether the header signature (`b=`) verifies with the key (`None`: not checked).
@@ -280,7 +282,7 @@ impl SignatureReport {
             result: Verdict::Permerror,
             reason: "",
             category: None,
-            explanation: String::new(),
+            explanation: Phrase::default(),
             detail: None,
             body_hash_matches: None,
             header_signature_valid: None,
@@ -317,10 +319,10 @@ impl SignatureReport {
     }
 
     /// Sets a non-pass result with its reason code, deciding step and technical detail.
-    pub fn set_error(&mut self, verdict: Verdict, code: &'static str, category: Category, detail: &dyn fmt::Display) {
+    pub fn set_error(&mut self, verdict: Verdict, code: &'static str, category: Category, detail: Phrase) {
         self.result = verdict;
         self.reason = code;
         self.category = Some(category);
-        self.detail = Some(detail.to_string());
+        self.detail = Some(detail);
     }
 }

@@ -3,11 +3,13 @@
 //! reported as `permerror` with a precise reason.
 
 use super::algorithm::{Algorithm, Canonicalization, parse_canonicalization};
+use crate::l10n::Phrase;
 use crate::message::HeaderField;
 use crate::text::base64::decode as decode_base64;
 use crate::text::dns_name::{is_domain_name, is_same_or_subdomain};
 use crate::text::punycode;
 use crate::text::tag_list::{TagList, TagListError, is_fws, trim_fws};
+use std::fmt;
 use std::ops::Range;
 
 /// A valid DKIM signature.
@@ -48,53 +50,62 @@ pub struct Signature {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SignatureError {
     /// The field value is not a tag-list.
-    #[error("the signature is not a valid tag list: {0}")]
     TagList(#[from] TagListError),
     /// A required tag is missing.
-    #[error("the required tag {0}= is missing")]
     MissingTag(&'static str),
     /// `v=` is not `1`.
-    #[error("unsupported version v={0} (only v=1 is DKIM as standardized in RFC 6376)")]
     Version(String),
     /// `a=` names an algorithm this verifier does not know.
-    #[error("unsupported algorithm a={0}")]
     Algorithm(String),
     /// `c=` is malformed or names an unknown canonicalization.
-    #[error("invalid canonicalization c={0}")]
     Canonicalization(String),
     /// A base64 value does not decode.
-    #[error("{0}= is not valid base64")]
     Base64(&'static str),
     /// `d=` is not a domain name.
-    #[error("d={0} is not a valid domain name")]
     Domain(String),
     /// `s=` is not a valid selector.
-    #[error("s={0} is not a valid selector")]
     Selector(String),
-    /// `h=` is malformed.
-    #[error("h= is malformed: {0}")]
+    /// `h=` is malformed: it lists this, which is not a header field name.
     HeaderList(String),
     /// `h=` does not include From.
-    #[error("h= does not include From, which every signature must cover")]
     FromNotSigned,
     /// `i=` is malformed.
-    #[error("i={0} is not a valid identity")]
     Identity(String),
     /// `i=` is not in the `d=` domain or a subdomain of it.
-    #[error("i={0} is not within the signing domain d={1}")]
     IdentityOutsideDomain(String, String),
     /// A numeric tag (`l=`, `t=`, `x=`) is not a number.
-    #[error("{0}= is not a valid number")]
     Number(&'static str),
     /// `x=` is not after `t=`.
-    #[error("the expiry time x= is not after the signing time t=")]
     ExpiryBeforeTimestamp,
     /// `q=` does not include `dns/txt`.
-    #[error("q={0} does not include the dns/txt query method")]
     QueryMethod(String),
 }
 
 impl SignatureError {
+    /// What is wrong, in words (technical: tags are named).
+    pub fn phrase(&self) -> Phrase {
+        let p = Phrase::new;
+        match self {
+            SignatureError::TagList(e) => p("sig-error-tag-list").phrase("error", e.phrase()),
+            SignatureError::MissingTag(tag) => p("sig-error-missing-tag").arg("tag", *tag),
+            SignatureError::Version(v) => p("sig-error-version").arg("v", v.as_str()),
+            SignatureError::Algorithm(a) => p("sig-error-algorithm").arg("a", a.as_str()),
+            SignatureError::Canonicalization(c) => p("sig-error-canonicalization").arg("c", c.as_str()),
+            SignatureError::Base64(tag) => p("sig-error-base64").arg("tag", *tag),
+            SignatureError::Domain(d) => p("sig-error-domain").arg("d", d.as_str()),
+            SignatureError::Selector(sel) => p("sig-error-selector").arg("s", sel.as_str()),
+            SignatureError::HeaderList(name) => p("sig-error-header-list").arg("name", name.as_str()),
+            SignatureError::FromNotSigned => p("sig-error-from-not-signed"),
+            SignatureError::Identity(i) => p("sig-error-identity").arg("i", i.as_str()),
+            SignatureError::IdentityOutsideDomain(i, d) => {
+                p("sig-error-identity-outside-domain").arg("i", i.as_str()).arg("d", d.as_str())
+            }
+            SignatureError::Number(tag) => p("sig-error-number").arg("tag", *tag),
+            SignatureError::ExpiryBeforeTimestamp => p("sig-error-expiry-before-timestamp"),
+            SignatureError::QueryMethod(q) => p("sig-error-query-method").arg("q", q.as_str()),
+        }
+    }
+
     /// Stable machine code for the reason.
     pub fn code(&self) -> &'static str {
         match self {
@@ -114,6 +125,12 @@ impl SignatureError {
             SignatureError::ExpiryBeforeTimestamp => "expiry_before_timestamp",
             SignatureError::QueryMethod(_) => "unsupported_query_method",
         }
+    }
+}
+
+impl fmt::Display for SignatureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.phrase().fmt(f)
     }
 }
 
@@ -311,10 +328,7 @@ fn parse_header_list(h: &[u8]) -> Result<Vec<String>, SignatureError> {
         .map(|name| {
             let name = trim_fws(name);
             if name.is_empty() || !name.iter().all(|&b| (0x21..=0x7e).contains(&b)) {
-                Err(SignatureError::HeaderList(format!(
-                    "\"{}\" is not a header field name",
-                    String::from_utf8_lossy(name)
-                )))
+                Err(SignatureError::HeaderList(String::from_utf8_lossy(name).into_owned()))
             } else {
                 Ok(String::from_utf8_lossy(name).into_owned())
             }

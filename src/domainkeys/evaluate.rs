@@ -14,6 +14,7 @@ use crate::dkim::signature::{SignatureLabel, key_name};
 use crate::dkim::warnings::{IMPORTANT_HEADERS, key_warnings};
 use crate::keys::KeyStore;
 use crate::keys::record::KeyRecord;
+use crate::l10n::Phrase;
 use crate::message::summary::first_address;
 use crate::message::{HeaderField, Message};
 use crate::text::dns_name::is_same_or_subdomain;
@@ -43,7 +44,7 @@ pub fn evaluate(
     let sig = match DomainKeySignature::parse(field) {
         Ok(sig) => sig,
         Err(err) => {
-            report.set_error(Verdict::Permerror, err.code(), DomainKeyStep::Syntax, &err);
+            report.set_error(Verdict::Permerror, err.code(), DomainKeyStep::Syntax, err.phrase());
             return report;
         }
     };
@@ -56,8 +57,9 @@ pub fn evaluate(
 
     let Some((local_part, sending_domain)) = sending_address(message, &fields, &mut report) else { return report };
     if !is_same_or_subdomain(&sending_domain, &sig.domain) {
-        let detail = format!("d={} is not the sending domain {sending_domain} or a parent of it", sig.domain);
-        report.set_error(Verdict::Permerror, "domain_mismatch", DomainKeyStep::Domain, &detail);
+        let detail =
+            Phrase::new("dk-detail-domain-mismatch").arg("d", sig.domain.as_str()).arg("sending", sending_domain);
+        report.set_error(Verdict::Permerror, "domain_mismatch", DomainKeyStep::Domain, detail);
         return report;
     }
 
@@ -72,10 +74,9 @@ pub fn evaluate(
         identity: None,
     };
     let granularity = |record: &KeyRecord| match record.granularity.as_deref() {
-        Some(g) if !g.is_empty() && g != local_part => Err((
-            "key_granularity",
-            format!("the key is restricted to the sender {g}@ (g={g}), but the sending address is {local_part}@"),
-        )),
+        Some(g) if !g.is_empty() && g != local_part => {
+            Err(("key_granularity", Phrase::new("dk-detail-granularity").arg("g", g).arg("local", local_part.as_str())))
+        }
         _ => Ok(()),
     };
     match check_key_for(keys, &request, &digest, message_date, &granularity) {
@@ -85,7 +86,7 @@ pub fn evaluate(
                 (_, "key_granularity") => DomainKeyStep::Granularity,
                 _ => DomainKeyStep::Key,
             };
-            report.set_error(verdict, code, step, &detail);
+            report.set_error(verdict, code, step, detail);
         }
         KeyOutcome::Checked { key, valid } => {
             report.warnings = warnings(message, &fields, &key);
@@ -95,14 +96,14 @@ pub fn evaluate(
             if let Some(bits) = short {
                 // As for DKIM (RFC 8301 §3.2): a key anyone can factor proves nothing; the
                 // signature was still checked, and `signature_valid` says whether it matched.
-                let detail = format!("the RSA key is only {bits} bits; keys under 1024 bits can be factored cheaply");
-                report.set_error(Verdict::Permerror, "weak_key", DomainKeyStep::Key, &detail);
+                let detail = Phrase::new("dk-detail-weak-key").arg("bits", bits.to_string());
+                report.set_error(Verdict::Permerror, "weak_key", DomainKeyStep::Key, detail);
             } else if valid {
                 report.result = Verdict::Pass;
                 report.reason = "verified";
             } else {
-                let detail = "the RSA-SHA1 signature does not verify over the message as it is now";
-                report.set_error(Verdict::Fail, "message_changed", DomainKeyStep::Signature, &detail);
+                let detail = Phrase::new("dk-detail-message-changed");
+                report.set_error(Verdict::Fail, "message_changed", DomainKeyStep::Signature, detail);
             }
         }
     }
@@ -115,15 +116,15 @@ pub fn evaluate(
 fn sending_address(message: &Message<'_>, fields: &[usize], report: &mut DomainKeyReport) -> Option<(String, String)> {
     let first = |name: &str| fields.iter().map(|&i| &message.headers[i]).find(|h| h.is(name));
     let Some(field) = first("sender").or_else(|| first("from")) else {
-        let detail = "no signed From or Sender field names a sending address";
-        report.set_error(Verdict::Permerror, "no_sending_address", DomainKeyStep::Domain, &detail);
+        let detail = Phrase::new("dk-detail-no-sending-field");
+        report.set_error(Verdict::Permerror, "no_sending_address", DomainKeyStep::Domain, detail);
         return None;
     };
     let Some((local, domain)) =
         first_address(field).and_then(|a| a.rsplit_once('@').map(|(l, d)| (l.to_string(), d.to_lowercase())))
     else {
-        let detail = format!("the signed {} field has no address", field.name_str());
-        report.set_error(Verdict::Permerror, "no_sending_address", DomainKeyStep::Domain, &detail);
+        let detail = Phrase::new("dk-detail-no-address").arg("field", field.name_str());
+        report.set_error(Verdict::Permerror, "no_sending_address", DomainKeyStep::Domain, detail);
         return None;
     };
     report.sending_address = Some(format!("{local}@{domain}"));

@@ -5,6 +5,7 @@
 use crate::dkim::assessment::{Assessment, Status};
 use crate::dkim::result::{KeyUsed, Verdict, Warning};
 use crate::dkim::signature::SignatureLabel;
+use crate::l10n::Phrase;
 use serde::Serialize;
 
 /// Which step of RFC 4870 §3.7 decided a result other than pass.
@@ -46,9 +47,9 @@ pub struct DomainKeyReport {
     /// The step that decided a non-pass result.
     pub category: Option<DomainKeyStep>,
     /// One plain sentence for a non-expert.
-    pub explanation: String,
+    pub explanation: Phrase,
     /// The precise technical reason, when there is one.
-    pub detail: Option<String>,
+    pub detail: Option<Phrase>,
     /// The sending address the signature vouches for (Sender, else From, among the signed fields).
     pub sending_address: Option<String>,
     /// The names of the signed header fields, lower-case, in the order they were hashed.
@@ -77,7 +78,7 @@ impl DomainKeyReport {
             result: Verdict::Permerror,
             reason: "",
             category: None,
-            explanation: String::new(),
+            explanation: Phrase::default(),
             detail: None,
             sending_address: None,
             signed_headers: Vec::new(),
@@ -90,16 +91,10 @@ impl DomainKeyReport {
     }
 
     /// Sets a non-pass result with its reason code, deciding step and technical detail.
-    pub fn set_error(
-        &mut self,
-        verdict: Verdict,
-        code: &'static str,
-        step: DomainKeyStep,
-        detail: &dyn std::fmt::Display,
-    ) {
+    pub fn set_error(&mut self, verdict: Verdict, code: &'static str, step: DomainKeyStep, detail: Phrase) {
         self.result = verdict;
         self.reason = code;
         self.category = Some(step);
-        self.detail = Some(detail.to_string());
+        self.detail = Some(detail);
     }
 }

@@ -65,10 +65,7 @@ impl DomainKeySignature {
                     .map(|name| {
                         let name = trim_fws(name);
                         if name.is_empty() || !name.iter().all(|&b| (0x21..=0x7e).contains(&b)) {
-                            return Err(SignatureError::HeaderList(format!(
-                                "\"{}\" is not a header field name",
-                                String::from_utf8_lossy(name)
-                            )));
+                            return Err(SignatureError::HeaderList(String::from_utf8_lossy(name).into_owned()));
                         }
                         Ok(String::from_utf8_lossy(name).to_ascii_lowercase())
                     })

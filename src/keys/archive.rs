@@ -6,8 +6,10 @@
 use super::provenance::{KeyFlag, Provenance};
 use super::record::KeyRecord;
 use crate::crypto::KeyType;
+use crate::l10n::Phrase;
 use crate::text::civil_date::unix_to_date;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// The archive as shipped.
 const BUNDLED: &str = include_str!("../../keys/archive.json");
@@ -115,11 +117,27 @@ struct ZkEmailEntry {
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {
     /// Not JSON, or JSON of another shape.
-    #[error("not a key archive (expected the dkimcheck archive format or the zk-email JSON list): {0}")]
     Json(#[from] serde_json::Error),
     /// The format name or version is unknown.
-    #[error("unknown archive format {0} version {1}")]
     Format(String, u32),
+}
+
+impl ArchiveError {
+    /// What is wrong, in words.
+    pub fn phrase(&self) -> Phrase {
+        match self {
+            ArchiveError::Json(e) => Phrase::new("archive-error-json").arg("error", e.to_string()),
+            ArchiveError::Format(name, version) => {
+                Phrase::new("archive-error-format").arg("format", name.as_str()).arg("version", version.to_string())
+            }
+        }
+    }
+}
+
+impl fmt::Display for ArchiveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.phrase().fmt(f)
+    }
 }
 
 impl Archive {

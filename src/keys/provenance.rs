@@ -17,6 +17,12 @@ pub enum KeyFlag {
 
 /// The origin label of keys from the bundled archive.
 pub const BUNDLED_ORIGIN: &str = "bundled archive";
+/// The origin label of keys a person added (pasted in the page, `--txt`).
+pub const ADDED_BY_YOU: &str = "added by you";
+/// The start of the origin label of keys read from a keys file (`keys file extra.zone`).
+pub const KEYS_FILE_ORIGIN: &str = "keys file ";
+/// The origin of keys recovered from the messages being checked (`--recover-keys`).
+pub const RECOVERED_HERE_ORIGIN: &str = "recovered from these messages";
 
 /// Where a key came from and what is known about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

@@ -2,8 +2,10 @@
 //! `selector._domainkey.domain`, parsed once into a key ready to verify with.
 
 use crate::crypto::{KeyError, KeyType, PublicKey, RsaPublicKey};
+use crate::l10n::Phrase;
 use crate::text::base64::decode as decode_base64;
 use crate::text::tag_list::{TagList, TagListError, trim_fws};
+use std::fmt;
 
 /// A usable key record.
 #[derive(Debug, Clone)]
@@ -31,29 +33,35 @@ pub struct KeyRecord {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyRecordError {
     /// Not a tag-list.
-    #[error("the key record is not a valid tag list: {0}")]
     Syntax(#[from] TagListError),
     /// `v=` is present but is not `DKIM1` or is not the first tag.
-    #[error("the key record has v={0}; only v=DKIM1, as the first tag, is valid")]
     Version(String),
     /// No `p=` tag.
-    #[error("the key record has no p= tag")]
     MissingKey,
     /// `p=` is empty: the key was revoked.
-    #[error("the key has been revoked (empty p=)")]
     Revoked,
     /// `p=` is not base64.
-    #[error("p= is not valid base64")]
     Base64,
     /// `k=` names an unknown key type.
-    #[error("unknown key type k={0}")]
     KeyType(String),
     /// The key bytes are unusable.
-    #[error("{0}")]
     Key(#[from] KeyError),
 }
 
 impl KeyRecordError {
+    /// What is wrong with the record, in words (technical: tags are named).
+    pub fn phrase(&self) -> Phrase {
+        match self {
+            KeyRecordError::Syntax(e) => Phrase::new("key-record-error-syntax").phrase("error", e.phrase()),
+            KeyRecordError::Version(v) => Phrase::new("key-record-error-version").arg("v", v.as_str()),
+            KeyRecordError::MissingKey => Phrase::new("key-record-error-no-key"),
+            KeyRecordError::Revoked => Phrase::new("key-record-error-revoked"),
+            KeyRecordError::Base64 => Phrase::new("key-record-error-base64"),
+            KeyRecordError::KeyType(k) => Phrase::new("key-record-error-key-type").arg("k", k.as_str()),
+            KeyRecordError::Key(e) => e.phrase(),
+        }
+    }
+
     /// Stable machine code.
     pub fn code(&self) -> &'static str {
         match self {
@@ -62,6 +70,12 @@ impl KeyRecordError {
             KeyRecordError::Key(KeyError::ExponentTooLarge(_)) => "key_exponent_too_large",
             _ => "bad_key",
         }
+    }
+}
+
+impl fmt::Display for KeyRecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.phrase().fmt(f)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The key store: maps `selector._domainkey.domain` to every candidate key known for it, each
-//! with its provenance (the bundled archive, a file, a key the user added), parsed once when
-//! added. Verification tries every candidate.
+//! with its provenance (the bundled archive, a file, a key the user added), parsed once, on the
+//! first lookup that needs it (a batch touches few of the bundled archive's keys, and an RSA key
+//! costs its Montgomery set-up). Verification tries every candidate.
 //!
 //! Conversions between a store and the archive format ([`Archive::from_store`],
 //! [`Archive::add_to`]) live here, so that the archive format knows nothing of stores.
@@ -10,8 +11,10 @@ use super::provenance::{KeyFlag, Provenance};
 use super::record::{KeyRecord, KeyRecordError};
 use super::zone::{self, ZoneError, normalize_name};
 use crate::budget::{Exceeded, Limit, MAX_KEYS_PER_NAME, Work, count};
+use crate::l10n::Phrase;
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 /// One candidate key for a name.
 #[derive(Debug, Clone)]
@@ -22,8 +25,20 @@ pub struct KeyEntry {
     pub record: String,
     /// Where it came from.
     pub provenance: Provenance,
-    /// The record parsed once, or why it is unusable.
-    pub parsed: Result<Arc<KeyRecord>, KeyRecordError>,
+    /// The record parsed on first use (see [`KeyEntry::parsed`]).
+    parsed: OnceLock<Result<Arc<KeyRecord>, KeyRecordError>>,
+}
+
+impl KeyEntry {
+    /// A candidate key; its record is parsed when first needed.
+    pub fn new(name: String, record: String, provenance: Provenance) -> KeyEntry {
+        KeyEntry { name, record, provenance, parsed: OnceLock::new() }
+    }
+
+    /// The record parsed (once, on the first call, from any thread), or why it is unusable.
+    pub fn parsed(&self) -> &Result<Arc<KeyRecord>, KeyRecordError> {
+        self.parsed.get_or_init(|| KeyRecord::parse(self.record.as_bytes()).map(Arc::new))
+    }
 }
 
 /// The answer to a key lookup.
@@ -96,11 +111,14 @@ impl KeyStore {
         if entries.len() >= MAX_KEYS_PER_NAME {
             return Err(Exceeded::new(Limit::KeysPerName, None));
         }
-        let parsed = KeyRecord::parse(record.as_bytes()).map(Arc::new);
-        if let (Ok(r), true) = (&parsed, provenance.flags.contains(&KeyFlag::Compromised)) {
+        let entry = KeyEntry::new(name.clone(), record.to_string(), provenance);
+        // A key flagged compromised is parsed now: its fingerprint marks it under every name.
+        if entry.provenance.flags.contains(&KeyFlag::Compromised)
+            && let Ok(r) = entry.parsed()
+        {
             self.compromised.insert(r.key.fingerprint());
         }
-        entries.push(KeyEntry { name: name.clone(), record: record.to_string(), provenance, parsed });
+        entries.push(entry);
         self.records.insert((name, compact));
         Ok(true)
     }
@@ -113,8 +131,10 @@ impl KeyStore {
         provenance: Provenance,
         line: usize,
     ) -> Result<bool, ZoneError> {
-        self.try_add(name, record, provenance)
-            .map_err(|e| ZoneError { line, message: format!("{}: {e}; this key is skipped", normalize_name(name)) })
+        self.try_add(name, record, provenance).map_err(|e| ZoneError {
+            line,
+            message: Phrase::new("key-skipped").arg("name", normalize_name(name)).phrase("why", e.phrase()),
+        })
     }
 
     /// True when this key is flagged compromised under any name held here (the same private
@@ -198,16 +218,29 @@ impl KeyStore {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// JSON that is neither the archive format nor the zk-email format.
-    #[error("{0}")]
     Archive(#[from] ArchiveError),
     /// Zone text in which no record could be read.
-    #[error("no key record could be read: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Zone(Vec<ZoneError>),
     /// Text with no key record in it.
-    #[error(
-        "no key record was found (expected lines like: selector._domainkey.example.com. IN TXT \"v=DKIM1; p=...\")"
-    )]
     NoRecords,
+}
+
+impl ImportError {
+    /// What is wrong, in words.
+    pub fn phrase(&self) -> Phrase {
+        match self {
+            ImportError::Archive(e) => e.phrase(),
+            ImportError::Zone(errors) => Phrase::new("import-error-zone")
+                .phrase("errors", Phrase::list(errors.iter().map(ZoneError::phrase)).unwrap_or_default()),
+            ImportError::NoRecords => Phrase::new("import-error-no-records"),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.phrase().fmt(f)
+    }
 }
 
 /// Builds one zone line for a bare TXT value published at `selector._domainkey.domain`.
@@ -248,7 +281,7 @@ impl Archive {
             .into_iter()
             .map(|e| {
                 let (selector, domain) = e.name.split_once("._domainkey.").unwrap_or((&e.name, ""));
-                let (key_type, bits) = match &e.parsed {
+                let (key_type, bits) = match e.parsed() {
                     Ok(r) => (r.key_type.as_str().to_string(), r.bits()),
                     Err(_) => ("unknown".to_string(), 0),
                 };

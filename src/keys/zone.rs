@@ -12,7 +12,9 @@
 //! delegated selector works. Other record types are ignored.
 
 use crate::budget::MAX_KEYS_PER_NAME;
+use crate::l10n::Phrase;
 use std::collections::HashMap;
+use std::fmt;
 
 /// One TXT record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,12 +29,27 @@ pub struct TxtRecord {
 
 /// A line that could not be read (or a key that could not be added).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{message}", if *line == 0 { String::new() } else { format!("line {line}: ") })]
 pub struct ZoneError {
     /// 1-based line number; 0 when the problem is not tied to a line (an archive entry).
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: Phrase,
+}
+
+impl ZoneError {
+    /// The line and what is wrong with it, in words.
+    pub fn phrase(&self) -> Phrase {
+        if self.line == 0 {
+            return self.message.clone();
+        }
+        Phrase::new("zone-error-line").arg("line", self.line.to_string()).phrase("error", self.message.clone())
+    }
+}
+
+impl fmt::Display for ZoneError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.phrase().fmt(f)
+    }
 }
 
 /// Parses zone text into TXT records, with an error for each line that could not be read.
@@ -123,9 +140,9 @@ enum Entry {
     Cname(String, String),
 }
 
-fn interpret(tokens: &[Token]) -> Result<Option<Entry>, String> {
+fn interpret(tokens: &[Token]) -> Result<Option<Entry>, Phrase> {
     let Token::Word(name) = &tokens[0] else {
-        return Err("a record must start with its name".into());
+        return Err(Phrase::new("zone-error-no-name"));
     };
     let name = normalize_name(&String::from_utf8_lossy(name));
     let mut i = 1;
@@ -140,15 +157,15 @@ fn interpret(tokens: &[Token]) -> Result<Option<Entry>, String> {
         }
     }
     let Some(Token::Word(rtype)) = tokens.get(i) else {
-        return Err(format!("no record type after the name {name}"));
+        return Err(Phrase::new("zone-error-no-type").arg("name", name));
     };
     if rtype.contains(&b'=') {
-        return Err(format!("no record type after the name {name}: write {name}. IN TXT \"v=DKIM1; ...\""));
+        return Err(Phrase::new("zone-error-no-type-value").arg("name", name));
     }
     let rest = &tokens[i + 1..];
     if rtype.eq_ignore_ascii_case(b"TXT") {
         if rest.is_empty() {
-            return Err(format!("the TXT record for {name} has no data"));
+            return Err(Phrase::new("zone-error-txt-no-data").arg("name", name));
         }
         let mut data = Vec::new();
         for t in rest {
@@ -160,12 +177,12 @@ fn interpret(tokens: &[Token]) -> Result<Option<Entry>, String> {
     } else if rtype.eq_ignore_ascii_case(b"CNAME") {
         match rest.first() {
             Some(Token::Word(target)) => Ok(Some(Entry::Cname(name, normalize_name(&String::from_utf8_lossy(target))))),
-            _ => Err(format!("the CNAME record for {name} has no target")),
+            _ => Err(Phrase::new("zone-error-cname-no-target").arg("name", name)),
         }
     } else if OTHER_TYPES.iter().any(|t| rtype.eq_ignore_ascii_case(t.as_bytes())) {
         Ok(None) // another record type, as in dig output: not a key
     } else {
-        Err(format!("\"{}\" is not a record type", String::from_utf8_lossy(rtype)))
+        Err(Phrase::new("zone-error-bad-type").arg("type", String::from_utf8_lossy(rtype)))
     }
 }
 
@@ -222,7 +239,7 @@ fn logical_lines(text: &str, errors: &mut Vec<ZoneError>) -> Vec<(usize, Vec<Tok
                     }
                 }
                 if !closed {
-                    errors.push(ZoneError { line, message: "a quoted string is not closed".into() });
+                    errors.push(ZoneError { line, message: Phrase::new("zone-error-unclosed-quote") });
                 }
                 tokens.push(Token::Quoted(s));
             }
@@ -241,7 +258,7 @@ fn logical_lines(text: &str, errors: &mut Vec<ZoneError>) -> Vec<(usize, Vec<Tok
         }
     }
     if depth > 0 {
-        errors.push(ZoneError { line: start_line, message: "a parenthesis is not closed".into() });
+        errors.push(ZoneError { line: start_line, message: Phrase::new("zone-error-unclosed-parenthesis") });
     }
     out.push((start_line, tokens));
     out
@@ -292,7 +309,7 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(records[0].data, b"v=DKIM1; k=rsa; p=AB\\C");
         let (_, errors) = parse("s._domainkey.example.org v=DKIM1; p=AB\n");
-        assert!(errors[0].message.contains("IN TXT"), "{errors:?}");
+        assert!(errors[0].to_string().contains("IN TXT"), "{errors:?}");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! Nothing else is changed: a CRLF file with stray bare LFs is verified byte for byte.
 
 use crate::budget::{Work, count};
+use crate::l10n::Phrase;
 use memchr::memchr;
 use std::borrow::Cow;
 
@@ -19,16 +20,14 @@ pub struct Normalization {
 }
 
 impl Normalization {
-    /// Plain-language notes describing the repairs made.
-    pub fn notes(&self) -> Vec<String> {
+    /// Notes describing the repairs made.
+    pub fn notes(&self) -> Vec<Phrase> {
         let mut notes = Vec::new();
         if self.mbox_line_skipped {
-            notes.push("The file began with an mbox \"From \" separator line; it was skipped.".to_string());
+            notes.push(Phrase::new("note-mbox-line-skipped"));
         }
         if self.lf_converted {
-            notes.push(
-                "The file used LF line endings; it was checked as CRLF, the form in which mail is sent.".to_string(),
-            );
+            notes.push(Phrase::new("note-lf-converted"));
         }
         notes
     }
@@ -36,7 +35,7 @@ impl Normalization {
 
 /// The message bytes to verify, borrowed where nothing had to change.
 pub struct Normalized<'a> {
-    /// Message bytes with CRLF line endings.
+    /// Phrase bytes with CRLF line endings.
     pub bytes: Cow<'a, [u8]>,
     /// The repairs that were made.
     pub normalization: Normalization,

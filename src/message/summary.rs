@@ -31,8 +31,11 @@ pub struct Summary {
     pub sender: Option<String>,
     /// Reply-To.
     pub reply_to: Option<String>,
-    /// The plain-text body (HTML converted to text); `None` unless asked for.
+    /// The plain-text body (HTML converted to text), at most [`MAX_BODY_CHARS`] characters;
+    /// `None` unless asked for.
     pub body_text: Option<String>,
+    /// How many characters of the body text were cut off for display (0: none).
+    pub body_omitted_chars: usize,
     /// Attachments: name and size in bytes (only read with the body).
     pub attachments: Vec<Attachment>,
     /// The domain of the first From address, lower-case.
@@ -96,12 +99,13 @@ impl Summary {
             .and_then(|a| a.address())
             .and_then(|e| e.rsplit_once('@'))
             .map(|(_, d)| d.trim().trim_end_matches('>').to_lowercase());
+        let mut body_omitted_chars = 0;
         let body_text = with_body.then(|| {
             let text = msg.body_text(0).map(|t| t.into_owned()).unwrap_or_default();
-            if text.chars().count() > MAX_BODY_CHARS {
-                let mut cut: String = text.chars().take(MAX_BODY_CHARS).collect();
-                cut.push_str("\n[… body shortened for display …]");
-                cut
+            let total = text.chars().count();
+            if total > MAX_BODY_CHARS {
+                body_omitted_chars = total - MAX_BODY_CHARS;
+                text.chars().take(MAX_BODY_CHARS).collect()
             } else {
                 text
             }
@@ -116,6 +120,7 @@ impl Summary {
             sender: addresses(msg.sender()),
             reply_to: addresses(msg.reply_to()),
             body_text,
+            body_omitted_chars,
             attachments: if with_body {
                 msg.attachments()
                     .map(|p| Attachment { name: p.attachment_name().map(str::to_string), size: p.contents().len() })

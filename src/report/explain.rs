@@ -1,7 +1,8 @@
-//! Plain-language wording of assessments, results and warnings, for people who are not DKIM
-//! experts, written as functions of codes and parameters. Wording never overstates: a verified
-//! signature says which domain signed and which parts are covered, not who wrote the message or
-//! whether it is true; a headline says every caveat of its assessment (see [`super::assess`]).
+//! What to say about assessments, results and warnings, for people who are not DKIM experts: as
+//! [`Phrase`]s (catalog ids and arguments, worded in `locales/*.ftl`), chosen from codes and
+//! parameters. Wording never overstates: a verified signature says which domain signed and
+//! which parts are covered, not who wrote the message or whether it is true; a headline says
+//! every caveat of its assessment (see [`super::assess`]).
 
 use super::assess::{Assessment, Basis, Caveat, FieldStatus, Status};
 use super::{
@@ -11,78 +12,8 @@ use super::{
 use crate::arc::auth_results::AuthResult;
 use crate::budget::Exceeded;
 use crate::dkim::judging::{JudgedAt, JudgingMode, TimeSource};
-use crate::text::civil_date::unix_to_date;
-
-/// Warning text for rsa-sha1.
-pub const SHA1: &str = "This signature uses SHA-1, which RFC 8301 forbids for DKIM: SHA-1 collisions can be \
-manufactured, so this signature is weaker evidence than a SHA-256 one.";
-/// Warning text for a compromised key.
-pub const COMPROMISED: &str = "The private half of this key is public (it was published or factored), so anyone \
-could have made this signature: it proves nothing about who sent the message.";
-/// Warning text for a key rebuilt from signatures.
-pub const RECOVERED: &str = "This key was rebuilt from signatures, not read from DNS: it is very likely the \
-domain's key, but no copy of the published record was found.";
-/// Warning text for a key recovered from the very messages being checked (`--recover-keys`).
-pub const RECOVERED_HERE: &str = "This key was computed from the signatures of these messages themselves; no public \
-source knows it. It shows that these messages were signed with one and the same key, not that the key was the \
-domain's: whoever made all of them could have signed them with a key of their own.";
-/// Warning text for a key in testing mode.
-pub const TESTING: &str = "The domain had marked this key as in testing (t=y in its DNS record), which asked \
-receivers of that time not to treat its signatures differently from unsigned mail. It does not weaken the \
-signature's mathematics.";
-/// Warning text for a body that matched after undoing mbox quoting.
-pub const MBOX_QUOTING: &str = "The body matches the signature once the mbox quoting is undone: lines that began \
-with \"From \" were stored as \">From \" when the message was put in an mbox file. The signed text has no \">\" there.";
-/// Warning text for a timestamp in the future.
-pub const FUTURE: &str =
-    "The signature claims to have been made in the future (t= is later than the time of the check).";
-
-/// Warning text for important header fields left unsigned.
-pub fn unsigned_headers(names: &[&str]) -> String {
-    let list: Vec<String> = names.iter().map(|n| display_name(n)).collect();
-    format!(
-        "Not covered by this signature: {}. These could have been added or changed after signing without \
-breaking it.",
-        list.join(", ")
-    )
-}
-
-/// Warning text for a header field present more often than signed.
-pub fn extra_instances(name: &str, present: usize, listed: usize) -> String {
-    format!(
-        "The message has {present} {} fields but the signature covers only {listed}: the extra one could have \
-been added after signing, and a mail program may show that one.",
-        display_name(name)
-    )
-}
-
-/// Warning text for an `l=` limit that leaves part of the body unsigned.
-pub fn partial_body(signed: u64, unsigned: u64) -> String {
-    format!(
-        "Only the first {signed} bytes of the body are signed (l={signed}); the last {unsigned} bytes are not \
-covered and could have been added by anyone."
-    )
-}
-
-/// Warning text when the message's Date is outside the key's known publication window.
-pub fn date_window(key: &KeyUsed) -> String {
-    format!(
-        "This key was seen in public sources {}, and the message's Date is outside that period. Keys are \
-often in use well before and after the dates they were seen, and the Date header can be set by the sender, \
-so this is a hint, not proof.",
-        window(key)
-    )
-}
-
-fn window(key: &KeyUsed) -> String {
-    match (&key.provenance.first_seen, &key.provenance.last_seen) {
-        (Some(a), Some(b)) if a == b => format!("on {a}"),
-        (Some(a), Some(b)) => format!("from {a} to {b}"),
-        (Some(a), None) => format!("from {a}"),
-        (None, Some(b)) => format!("until {b}"),
-        (None, None) => "at an unknown time".to_string(),
-    }
-}
+use crate::keys::provenance::{ADDED_BY_YOU, BUNDLED_ORIGIN, KEYS_FILE_ORIGIN, RECOVERED_HERE_ORIGIN};
+use crate::l10n::Phrase;
 
 /// Capitalizes a lower-case header name for display (`reply-to` → `Reply-To`).
 pub fn display_name(name: &str) -> String {
@@ -98,59 +29,34 @@ pub fn display_name(name: &str) -> String {
         .join("-")
 }
 
-/// Warning text for an expiry (`x=`) passed since the signature was made.
-pub fn expired_since(expires: u64) -> String {
-    format!(
-        "The signature expired on {} (x=). DKIM expiry tells receivers how long to accept a signature; it does \
-not make a genuine signature false. It is judged here as of when it was signed.",
-        date(expires)
-    )
-}
-
-/// `YYYY-MM-DD` of unix seconds.
-fn date(secs: u64) -> String {
-    unix_to_date(i64::try_from(secs).unwrap_or(i64::MAX))
-}
-
-/// Words a signature's result and warnings: fills `explanation` and each warning's `text`.
-pub fn fill_signature_text(s: &mut SignatureReport) {
-    s.explanation = signature(s);
-    if let Some(t) = copied_headers(s) {
-        s.explanation.push(' ');
-        s.explanation.push_str(&t);
-    }
-    let key = s.key.clone();
-    for w in &mut s.warnings {
-        w.text = warning(&w.kind, key.as_ref());
+/// `message` with the domain `d` as its `domain` argument ("an unknown domain" without one).
+fn with_domain(message: Phrase, d: Option<&str>) -> Phrase {
+    match d {
+        Some(d) => message.arg("domain", d),
+        None => message.phrase("domain", Phrase::new("unknown-domain")),
     }
 }
 
-/// The sentence for a warning (`key`: the key the signature was checked with, if any).
-pub fn warning(kind: &WarningKind, key: Option<&KeyUsed>) -> String {
-    match kind {
-        WarningKind::Sha1 => SHA1.to_string(),
-        WarningKind::CompromisedKey => COMPROMISED.to_string(),
-        WarningKind::RecoveredKey => match key.and_then(|k| k.provenance.recovered_from_messages) {
-            Some(_) => RECOVERED_HERE.to_string(),
-            None => RECOVERED.to_string(),
-        },
-        WarningKind::TestingKey => TESTING.to_string(),
-        WarningKind::UnsignedHeader { names } => unsigned_headers(names),
-        WarningKind::ExtraHeaderInstance { name, present, listed } => extra_instances(name, *present, *listed),
-        WarningKind::PartialBody { signed, unsigned } => partial_body(*signed, *unsigned),
-        WarningKind::KeyDateWindow => key.map(date_window).unwrap_or_default(),
-        WarningKind::MboxQuoting => MBOX_QUOTING.to_string(),
-        WarningKind::FutureTimestamp => FUTURE.to_string(),
-        WarningKind::ExpiredSince { expires } => expired_since(*expires),
-    }
-}
-
-/// `selector._domainkey.domain` of a signature, or "its key".
-fn key_name(s: &SignatureReport) -> String {
+/// `message` with `selector._domainkey.domain` of `s` as its `name` argument ("its key" when
+/// either is unknown).
+fn with_key_name(message: Phrase, s: &SignatureReport) -> Phrase {
     match (&s.selector, &s.domain) {
-        (Some(sel), Some(dom)) => format!("{sel}._domainkey.{dom}"),
-        _ => "its key".to_string(),
+        (Some(sel), Some(dom)) => message.arg("name", format!("{sel}._domainkey.{dom}")),
+        _ => message.phrase("name", Phrase::new("unknown-key-name")),
     }
+}
+
+/// `message` with the technical detail `detail` as its `detail` argument.
+fn with_detail(message: Phrase, detail: &Option<Phrase>) -> Phrase {
+    match detail {
+        Some(d) => message.phrase("detail", d.clone()),
+        None => message.arg("detail", ""),
+    }
+}
+
+/// Sentences one after the other, as one phrase.
+fn sentences(items: impl IntoIterator<Item = Phrase>) -> Phrase {
+    items.into_iter().reduce(|a, b| Phrase::new("two-sentences").phrase("a", a).phrase("b", b)).unwrap_or_default()
 }
 
 /// Bits of the key a signature was checked with (0 if none).
@@ -158,150 +64,168 @@ fn bits(s: &SignatureReport) -> u32 {
     s.key.as_ref().map_or(0, |k| k.bits)
 }
 
+/// The period a key was seen in public sources: "from 2012-01 to 2016-03", "on 2019-05-01"...
+pub fn window(key: &KeyUsed) -> Phrase {
+    match (&key.provenance.first_seen, &key.provenance.last_seen) {
+        (Some(a), Some(b)) if a == b => Phrase::new("window-on").arg("date", a.as_str()),
+        (Some(a), Some(b)) => Phrase::new("window-from-to").arg("first", a.as_str()).arg("last", b.as_str()),
+        (Some(a), None) => Phrase::new("window-from").arg("first", a.as_str()),
+        (None, Some(b)) => Phrase::new("window-until").arg("last", b.as_str()),
+        (None, None) => Phrase::new("window-unknown"),
+    }
+}
+
+/// Where a key came from, for a person: the bundled archive, "added by you", a keys file, or
+/// the origin label as given.
+pub fn origin(label: &str) -> Phrase {
+    if label == BUNDLED_ORIGIN {
+        Phrase::new("key-origin-bundled")
+    } else if label == ADDED_BY_YOU {
+        Phrase::new("key-origin-added")
+    } else if label == RECOVERED_HERE_ORIGIN {
+        Phrase::new("key-origin-recovered-here")
+    } else if let Some(file) = label.strip_prefix(KEYS_FILE_ORIGIN) {
+        Phrase::new("key-origin-file").arg("file", file)
+    } else {
+        Phrase::new("key-origin-other").arg("origin", label)
+    }
+}
+
+/// Words a signature's result and warnings: fills `explanation` and each warning's message.
+pub fn fill_signature_text(s: &mut SignatureReport) {
+    s.explanation = match copied_headers(s) {
+        Some(copied) => sentences([signature(s), copied]),
+        None => signature(s),
+    };
+    let key = s.key.clone();
+    for w in &mut s.warnings {
+        w.message = warning(&w.kind, key.as_ref());
+    }
+}
+
+/// The sentence for a warning (`key`: the key the signature was checked with, if any).
+pub fn warning(kind: &WarningKind, key: Option<&KeyUsed>) -> Phrase {
+    match kind {
+        WarningKind::Sha1 => Phrase::new("warning-sha1"),
+        WarningKind::CompromisedKey => Phrase::new("warning-compromised-key"),
+        WarningKind::RecoveredKey => match key.and_then(|k| k.provenance.recovered_from_messages) {
+            Some(_) => Phrase::new("warning-recovered-key-here"),
+            None => Phrase::new("warning-recovered-key"),
+        },
+        WarningKind::TestingKey => Phrase::new("warning-testing-key"),
+        WarningKind::UnsignedHeader { names } => {
+            let list: Vec<String> = names.iter().map(|n| display_name(n)).collect();
+            Phrase::new("warning-unsigned-header").arg("names", list.join(", ")).number("count", names.len())
+        }
+        WarningKind::ExtraHeaderInstance { name, present, listed } => Phrase::new("warning-extra-header-instance")
+            .arg("name", display_name(name))
+            .number("present", *present)
+            .number("listed", *listed),
+        WarningKind::PartialBody { signed, unsigned } => Phrase::new("warning-partial-body")
+            .number("signed", *signed)
+            .number("unsigned", *unsigned)
+            .arg("l", signed.to_string()),
+        WarningKind::KeyDateWindow => match key {
+            Some(k) => Phrase::new("warning-key-date-window").phrase("window", window(k)),
+            None => Phrase::new("warning-key-date-window").phrase("window", Phrase::new("window-unknown")),
+        },
+        WarningKind::MboxQuoting => Phrase::new("warning-mbox-quoting"),
+        WarningKind::FutureTimestamp => Phrase::new("warning-future-timestamp"),
+        WarningKind::ExpiredSince { expires } => Phrase::new("warning-expired-since").date("expires", *expires),
+    }
+}
+
 /// One plain sentence (or two) for a signature's assessment and result.
-pub fn signature(s: &SignatureReport) -> String {
-    let d = s.domain.as_deref().unwrap_or("an unknown domain");
-    let name = key_name(s);
-    let detail = s.detail.as_deref().unwrap_or("");
+pub fn signature(s: &SignatureReport) -> Phrase {
+    let d = s.domain.as_deref();
     let compromised = s.key.as_ref().is_some_and(KeyUsed::compromised);
     let headers_ok = s.header_signature_valid == Some(true);
     let recovered_here = s.key.as_ref().and_then(|k| k.provenance.recovered_from_messages);
+    let m = |id| with_domain(Phrase::new(id), d);
     match (s.assessment.status, s.reason) {
         (Status::Consistent, _) => consistent(recovered_here.unwrap_or(0)),
-        (_, "body_changed") if recovered_here.is_some() => format!(
-            "The signed headers match one key recovered from {} of these messages (a key not known from any public \
-source), but the body was changed after signing.",
-            recovered_here.unwrap_or(0)
-        ),
-        (Status::ProvesNothing, _) if compromised => format!(
-            "The signature matches {d}'s key, but that key's private half is public, so anyone could have made it: \
-it proves nothing about who sent this message."
-        ),
-        (Status::ProvesNothing, _) => format!(
-            "The signature matches {d}'s {}-bit RSA key, which anyone can factor: it proves nothing about who sent \
-this message (RFC 8301 forbids accepting keys under 1024 bits).",
-            bits(s)
-        ),
-        (Status::Verified, _) => {
-            let mut t = format!("Verified: {d} signed this message, and nothing it signed has changed since.");
-            if let Some(k) = &s.key {
-                t.push_str(&format!(" Checked with {}.", key_phrase(k)));
-            }
-            t
+        (_, "body_changed") if recovered_here.is_some() => {
+            Phrase::new("sig-body-changed-recovered").number("count", recovered_here.unwrap_or(0))
         }
-        (_, "weak_key") if headers_ok => format!(
-            "The signed headers match {d}'s {}-bit RSA key, which anyone can factor, so they prove nothing; and the \
-body does not match the hash in the signature.",
-            bits(s)
-        ),
-        (_, "weak_key") => format!(
-            "The signature does not verify with the {}-bit RSA key known here for {name} (a key anyone can factor): \
-the signed headers changed, or the signature was never made with this key.",
-            bits(s)
-        ),
-        (_, "body_changed") if compromised => format!(
-            "The body does not match the hash in the signature. The signed headers match {d}'s key, but that key's \
-private half is public, so they prove nothing."
-        ),
-        (_, "body_changed") => format!(
-            "The body does not match the hash in the signature: it was changed after {d} signed the message. The \
-signature over the headers verifies with {d}'s key."
-        ),
-        (_, "headers_changed") => format!(
-            "The signature does not verify with the key known here for {name}: the signed headers (such as From, \
-Subject or Date) changed after signing, or the signature was never made with this key. Nothing here shows that \
-{d} signed this message."
-        ),
-        (_, "body_and_headers_changed") => format!(
-            "The signature does not verify with the key known here for {name}, and the body does not match the hash \
-in the signature either: the message was changed after signing, or the signature was never made with this key. \
-Nothing here shows that {d} signed this message."
-        ),
-        (_, "no_key") if s.result == Verdict::Neutral => format!(
-            "No public key for {name} is known here, so this signature cannot be checked. Paste the key's DNS record \
-to check it."
-        ),
-        (_, "no_key") => format!("No key is published at {name}, so this signature cannot be verified."),
-        (_, "key_lookup_failed") => {
-            format!("The key at {name} could not be retrieved just now; checking again may work.")
-        }
-        (_, "key_revoked") => {
-            format!("{d} has revoked this key (its record at {name} is empty), so the signature no longer counts.")
-        }
+        (Status::ProvesNothing, _) if compromised => m("sig-proves-nothing-compromised"),
+        (Status::ProvesNothing, _) => m("sig-proves-nothing-weak").arg("bits", bits(s).to_string()),
+        (Status::Verified, _) => match &s.key {
+            Some(k) => m("sig-verified-with-key").phrase("key", key_phrase(k)),
+            None => m("sig-verified"),
+        },
+        (_, "weak_key") if headers_ok => m("sig-weak-key-headers-match").arg("bits", bits(s).to_string()),
+        (_, "weak_key") => with_key_name(Phrase::new("sig-weak-key"), s).arg("bits", bits(s).to_string()),
+        (_, "body_changed") if compromised => m("sig-body-changed-compromised"),
+        (_, "body_changed") => m("sig-body-changed"),
+        (_, "headers_changed") => with_key_name(m("sig-headers-changed"), s),
+        (_, "body_and_headers_changed") => with_key_name(m("sig-body-and-headers-changed"), s),
+        (_, "no_key") if s.result == Verdict::Neutral => with_key_name(Phrase::new("sig-no-key-here"), s),
+        (_, "no_key") => with_key_name(Phrase::new("sig-no-key-published"), s),
+        (_, "key_lookup_failed") => with_key_name(Phrase::new("sig-key-lookup-failed"), s),
+        (_, "key_revoked") => with_key_name(m("sig-key-revoked"), s),
         (_, "expired") => {
             let h = expired(s);
-            std::iter::once(h.main).chain(h.caveats).collect::<Vec<String>>().join(" ")
+            h.caveats.into_iter().fold(h.main, |a, b| Phrase::new("two-sentences").phrase("a", a).phrase("b", b))
         }
         (_, code) if code.starts_with("key_") || code == "bad_key" => {
-            format!("The key for {name} cannot be used for this signature: {detail}.")
+            with_detail(with_key_name(Phrase::new("sig-bad-key"), s), &s.detail)
         }
-        _ => format!("The signature is malformed or unsupported, so it cannot be checked: {detail}."),
+        _ => with_detail(Phrase::new("sig-malformed"), &s.detail),
     }
 }
 
 /// A signature expired at the time it was judged: the headline, and what else is known of it.
 fn expired(s: &SignatureReport) -> Headline {
     let main = match (s.judged_at, s.expires) {
-        (Some(j), Some(x)) => format!(
-            "Judged at {} ({}), the signature had expired on {}: a receiving server would no longer accept it.",
-            date(j.time),
-            judged_source(j),
-            date(x)
-        ),
-        _ => format!("The signature has expired: {}.", s.detail.as_deref().unwrap_or("")),
+        (Some(j), Some(x)) => {
+            Phrase::new("expired-judged").date("judged", j.time).phrase("source", judged_source(j)).date("expires", x)
+        }
+        _ => with_detail(Phrase::new("expired-plain"), &s.detail),
     };
     let verifies = s.header_signature_valid == Some(true) && s.body_hash_matches == Some(true);
     let more = match s.valid_at_message_date {
-        Some(true) => Some(
-            "It verifies, and it had not yet expired at the message's Date: DKIM expiry tells receivers how long to \
-accept a signature, it does not make a genuine signature false.",
-        ),
-        Some(false) if verifies => Some("It verifies, but it had already expired at the message's Date."),
-        Some(false) => Some("It does not verify either."),
-        None if verifies => Some("It verifies."),
+        Some(true) => Some("expired-valid-at-date"),
+        Some(false) if verifies => Some("expired-verifies-expired-at-date"),
+        Some(false) => Some("expired-does-not-verify"),
+        None if verifies => Some("expired-verifies"),
         None => None,
     };
-    Headline { main, caveats: more.map(str::to_string).into_iter().collect() }
+    Headline { main, caveats: more.map(Phrase::new).into_iter().collect() }
 }
 
 /// Where a judging time came from, in words.
-fn judged_source(j: JudgedAt) -> &'static str {
-    match j.from {
-        TimeSource::SignatureTimestamp => "when it was signed, t=",
-        TimeSource::MessageDate => "the message's Date",
-        TimeSource::Now => "now",
-        TimeSource::Given => "the time you chose",
-    }
+fn judged_source(j: JudgedAt) -> Phrase {
+    Phrase::new(match j.from {
+        TimeSource::SignatureTimestamp => "time-source-signature",
+        TimeSource::MessageDate => "time-source-message-date",
+        TimeSource::Now => "time-source-now",
+        TimeSource::Given => "time-source-given",
+    })
 }
 
-fn key_phrase(k: &KeyUsed) -> String {
-    let kind = if k.key_type == "ed25519" { "Ed25519".to_string() } else { format!("{}-bit RSA", k.bits) };
-    let from = if k.provenance.is_bundled() {
-        "from dkimcheck's bundled key archive".to_string()
-    } else if k.provenance.origin == "added by you" {
-        "that you added".to_string()
+/// The key a signature was checked with, in words: its kind, where it came from, when it was
+/// seen and whether the message's Date falls in that period.
+fn key_phrase(k: &KeyUsed) -> Phrase {
+    let kind = if k.key_type == "ed25519" {
+        Phrase::new("key-kind-ed25519")
     } else {
-        format!("from {}", k.provenance.origin)
+        Phrase::new("key-kind-rsa").arg("bits", k.bits.to_string())
     };
-    let mut t = format!("the {kind} key {from}");
-    match (&k.provenance.first_seen, &k.provenance.last_seen) {
-        (None, None) => {}
-        _ => t.push_str(&format!(", seen {}", window(k))),
-    }
-    if let Some(inside) = k.date_in_window {
-        t.push_str(if inside {
-            "; the message is dated within that period"
-        } else {
-            "; the message is dated outside that period"
-        });
-    }
-    t
-}
-
-/// The banner text of a message: its headline and every caveat, as one text.
-pub fn message_summary(r: &MessageReport) -> String {
-    let h = headline(r);
-    std::iter::once(h.main).chain(h.caveats).collect::<Vec<String>>().join(" ")
+    let from = if k.provenance.is_bundled() {
+        Phrase::new("key-from-bundled")
+    } else if k.provenance.origin == ADDED_BY_YOU {
+        Phrase::new("key-from-added")
+    } else {
+        Phrase::new("key-from-origin").phrase("origin", origin(&k.provenance.origin))
+    };
+    let seen = k.provenance.first_seen.is_some() || k.provenance.last_seen.is_some();
+    let id = match (seen, k.date_in_window) {
+        (_, Some(true)) => "key-phrase-seen-inside",
+        (_, Some(false)) => "key-phrase-seen-outside",
+        (true, None) => "key-phrase-seen",
+        (false, None) => "key-phrase",
+    };
+    Phrase::new(id).phrase("kind", kind).phrase("from", from).phrase("window", window(k))
 }
 
 /// The headline of a message: its assessment in words, then the caveats it must say. A message
@@ -310,14 +234,14 @@ pub fn message_summary(r: &MessageReport) -> String {
 pub fn headline(r: &MessageReport) -> Headline {
     let mut h = assessment_headline(r);
     if !r.assessment.status.is_verified() {
-        h.caveats.extend(r.arc.corroborations.iter().map(|c| c.text.clone()));
+        h.caveats.extend(r.arc.corroborations.iter().map(|c| c.explanation.clone()));
     }
     h
 }
 
 /// The headline of the message's assessment alone.
 fn assessment_headline(r: &MessageReport) -> Headline {
-    let plain = |main: String| Headline { main, caveats: Vec::new() };
+    let plain = |main: Phrase| Headline { main, caveats: Vec::new() };
     if let Some(e) = &r.error {
         return plain(e.clone());
     }
@@ -329,9 +253,7 @@ fn assessment_headline(r: &MessageReport) -> Headline {
     }
     let best = a.signature.filter(|_| a.basis == Some(Basis::Dkim));
     let Some(best) = best.and_then(|i| r.signatures.iter().find(|s| s.index == i)) else {
-        return plain(
-            "This message has no DKIM signature, so nothing can be verified about where it came from.".to_string(),
-        );
+        return plain(Phrase::new("headline-unsigned"));
     };
     match (a.status, best.reason) {
         (Status::Verified, _) => verified_headline(r, a, best),
@@ -341,227 +263,183 @@ fn assessment_headline(r: &MessageReport) -> Headline {
 }
 
 /// The headline of a message that is not verified.
-fn unverified_headline(a: &Assessment, best: &SignatureReport) -> String {
-    let d = best.domain.as_deref().unwrap_or("an unknown domain");
+fn unverified_headline(a: &Assessment, best: &SignatureReport) -> Phrase {
+    let m = |id| with_domain(Phrase::new(id), best.domain.as_deref());
     match a.status {
-        Status::Verified => String::new(), // worded by verified_headline
-        Status::Consistent => format!(
-            "{} Nothing shows that {d} signed it.",
-            consistent(best.key.as_ref().and_then(|k| k.provenance.recovered_from_messages).unwrap_or(0))
-        ),
-        Status::ProvesNothing if a.has(Caveat::CompromisedKey) => format!(
-            "The signature matches a key of {d}, but that key's private half is public: anyone could have made this \
-signature, so it proves nothing."
-        ),
-        Status::ProvesNothing => format!(
-            "The signature matches a {}-bit key of {d}, which anyone can factor: it proves nothing.",
-            bits(best)
-        ),
+        Status::Consistent => m("headline-consistent")
+            .number("count", best.key.as_ref().and_then(|k| k.provenance.recovered_from_messages).unwrap_or(0)),
+        Status::ProvesNothing if a.has(Caveat::CompromisedKey) => m("headline-proves-nothing-compromised"),
+        Status::ProvesNothing => m("headline-proves-nothing-weak").arg("bits", bits(best).to_string()),
         Status::Failed => match best.reason {
             "body_changed" if best.key.as_ref().is_some_and(|k| k.provenance.recovered_from_messages.is_some()) => {
-                "The signed headers match a key recovered from these messages (not known from any public source), and \
-the body was changed after signing."
-                    .to_string()
+                Phrase::new("headline-body-changed-recovered")
             }
-            "body_changed" if a.has(Caveat::CompromisedKey) => format!(
-                "The headers match a key of {d} whose private half is public (so they prove nothing), and the body \
-was changed after signing."
-            ),
-            "weak_key" if best.header_signature_valid == Some(true) => format!(
-                "The headers match a {}-bit key of {d}, which anyone can factor (so they prove nothing), and the body \
-was changed after signing.",
-                bits(best)
-            ),
-            "body_changed" => format!("Signed by {d}, but the body was changed after signing."),
-            _ => format!(
-                "A signature claims to be from {d}, but it does not verify: the message was changed after signing, \
-or the signature was never made with {d}'s key."
-            ),
+            "body_changed" if a.has(Caveat::CompromisedKey) => m("headline-body-changed-compromised"),
+            "weak_key" if best.header_signature_valid == Some(true) => {
+                m("headline-body-changed-weak").arg("bits", bits(best).to_string())
+            }
+            "body_changed" => m("headline-body-changed"),
+            _ => m("headline-failed"),
         },
         Status::NoKey => match (best.result, &best.selector, &best.domain) {
             (Verdict::Neutral, Some(sel), Some(dom)) => {
-                format!("No public key for {sel}._domainkey.{dom} is known here: paste its DNS record to check it.")
+                Phrase::new("headline-no-key").arg("name", format!("{sel}._domainkey.{dom}"))
             }
-            _ => format!("The signature could not be checked. {}", best.explanation),
+            _ => Phrase::new("headline-not-checked").phrase("explanation", best.explanation.clone()),
         },
-        Status::Invalid | Status::Unsigned | Status::Error => {
-            format!("The signature could not be verified. {}", best.explanation)
+        Status::Verified | Status::Invalid | Status::Unsigned | Status::Error => {
+            Phrase::new("headline-not-verified").phrase("explanation", best.explanation.clone())
         }
     }
 }
 
 /// The headline of a verified message: who signed, then every caveat.
 fn verified_headline(r: &MessageReport, a: &Assessment, best: &SignatureReport) -> Headline {
-    let d = best.domain.as_deref().unwrap_or("an unknown domain");
-    let mut main = match (a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
-        (true, Some(from)) => format!("Signed by {d}, which is not the domain of the From address ({from})."),
-        _ => format!("Signed by {d}."),
+    let m = |id| with_domain(Phrase::new(id), best.domain.as_deref());
+    let main = match (a.has(Caveat::Misaligned), r.from_domain.as_deref()) {
+        (true, Some(from)) => m("headline-verified-misaligned").arg("from", from),
+        _ => m("headline-verified"),
     };
-    main.push_str(" Nothing in the signed parts has changed since.");
-    let on_behalf = best.identity.as_ref().map(|i| format!("{i} (i=)"));
+    let on_behalf = best.identity.as_ref().map(|i| Phrase::new("caveat-identity").arg("identity", i.as_str()));
     let caveats = verified_caveats(r, a, on_behalf, best.key.as_ref(), best.body_unsigned_bytes);
     Headline { main, caveats }
 }
 
-/// The caveat sentences of a verified message (DKIM or DomainKeys): `on_behalf` is whom the
+/// The caveat sentences of a verified message (DKIM or DomainKeys): `on_behalf` says whom the
 /// signature says it was made for (its `i=`, or the DomainKeys sending address), `unsigned_bytes`
 /// what `l=` leaves unsigned.
 fn verified_caveats(
     r: &MessageReport,
     a: &Assessment,
-    on_behalf: Option<String>,
+    on_behalf: Option<Phrase>,
     key: Option<&KeyUsed>,
     unsigned_bytes: u64,
-) -> Vec<String> {
+) -> Vec<Phrase> {
     let mut caveats = Vec::new();
     if a.has(Caveat::Misaligned) {
-        if let Some(i) = on_behalf {
-            caveats.push(format!("The signature says it was made on behalf of {i}."));
-        }
+        caveats.extend(on_behalf);
         if let Some(sender) = &r.message.sender {
             caveats.push(match r.fields.get("sender") {
-                Some(FieldStatus::Verified) => format!("The signed Sender field is {sender}."),
-                _ => format!("The Sender field ({sender}) is not covered by a verified signature."),
+                Some(FieldStatus::Verified) => Phrase::new("caveat-sender-signed").arg("sender", sender.as_str()),
+                _ => Phrase::new("caveat-sender-unsigned").arg("sender", sender.as_str()),
             });
         }
     }
     if a.has(Caveat::TestingKey) {
-        caveats.push(
-            "The domain had marked this key as in testing (t=y); that does not weaken the signature's mathematics."
-                .to_string(),
-        );
+        caveats.push(Phrase::new("caveat-testing-key"));
     }
     if let Some(k) = key.filter(|_| a.has(Caveat::UserKey)) {
-        let origin = if k.provenance.origin == "added by you" {
-            "you added it".to_string()
+        let origin = if k.provenance.origin == ADDED_BY_YOU {
+            Phrase::new("caveat-user-key-added")
         } else {
-            k.provenance.origin.clone()
+            origin(&k.provenance.origin)
         };
-        caveats.push(format!(
-            "It was checked with a key that is not in the bundled archive ({origin}): it is only as good as where \
-that key came from."
-        ));
+        caveats.push(Phrase::new("caveat-user-key").phrase("origin", origin));
     }
     if let Some(k) = key.filter(|_| a.has(Caveat::KeyDateWindow)) {
-        caveats.push(format!(
-            "The key was seen in public sources {}, and the message's Date is outside that period.",
-            window(k)
-        ));
+        caveats.push(Phrase::new("caveat-key-date-window").phrase("window", window(k)));
     }
     if a.has(Caveat::PartialBody) {
-        caveats.push(format!(
-            "The last {unsigned_bytes} bytes of the body are not covered by the signature (l=) and could have been \
-added by anyone."
-        ));
+        caveats.push(Phrase::new("caveat-partial-body").number("bytes", unsigned_bytes));
     }
     caveats
 }
 
-/// The CLI's label for an assessment (from the one vocabulary, [`super::Outcome`]).
-pub fn label(a: &Assessment) -> &'static str {
+/// The CLI's label for an assessment (`PASS`, `FAIL`, ... in English; from the one vocabulary,
+/// [`super::Outcome`]).
+pub fn label(a: &Assessment) -> Phrase {
     super::Outcome::of(a).label()
 }
 
 /// How many messages of a tally had a status, in words ("2 failed").
-pub fn status_count(status: Status, n: usize) -> String {
-    let one = n == 1;
-    let what = match status {
-        Status::Verified => "verified",
-        Status::Consistent => "only consistent with a recovered key",
-        Status::ProvesNothing if one => "proves nothing (a key anyone can sign with)",
-        Status::ProvesNothing => "prove nothing (a key anyone can sign with)",
-        Status::Failed => "failed",
-        Status::NoKey => "no key known",
-        Status::Invalid => "cannot be evaluated",
-        Status::Unsigned => "not signed",
-        Status::Error => "unreadable",
-    };
-    format!("{n} {what}")
+pub fn status_count(status: Status, n: usize) -> Phrase {
+    Phrase::new(match status {
+        Status::Verified => "tally-verified",
+        Status::Consistent => "tally-consistent",
+        Status::ProvesNothing => "tally-proves-nothing",
+        Status::Failed => "tally-failed",
+        Status::NoKey => "tally-no-key",
+        Status::Invalid => "tally-invalid",
+        Status::Unsigned => "tally-unsigned",
+        Status::Error => "tally-error",
+    })
+    .number("count", n)
 }
 
 /// The closing tally of a batch: `counts[i]` messages had status `Status::ALL[i]`, of which
 /// `expired` were `invalid` only because they had expired at the time the user chose.
-pub fn tally(counts: &[usize; 8], expired: usize) -> String {
+pub fn tally(counts: &[usize; 8], expired: usize) -> Phrase {
     let total: usize = counts.iter().sum();
-    let mut t = format!("{} of {total} messages verified", counts[0]);
+    let main = Phrase::new("tally-main").number("verified", counts[0]).number("total", total);
     let mut rest = Vec::new();
     for (&status, &n) in Status::ALL.iter().zip(counts).skip(1) {
         let n = if status == Status::Invalid { n.saturating_sub(expired) } else { n };
         if status == Status::Invalid && expired > 0 {
-            rest.push(format!("{expired} expired at the time you chose"));
+            rest.push(Phrase::new("tally-expired").number("count", expired));
         }
         if n > 0 {
             rest.push(status_count(status, n));
         }
     }
-    if !rest.is_empty() {
-        t.push_str(&format!("; {}", rest.join(", ")));
+    match Phrase::list(rest) {
+        Some(rest) => Phrase::new("tally-with-rest").phrase("main", main).phrase("rest", rest),
+        None => main,
     }
-    t
 }
 
 /// How the signatures were judged, in words.
-pub fn judging(mode: &JudgingMode) -> String {
+pub fn judging(mode: &JudgingMode) -> Phrase {
     match mode.time {
-        Some(t) => format!("judged at {} (expired signatures count as expired)", date(t)),
-        None => "judged as of signing (each signature at its t=, else the message's Date)".to_string(),
+        Some(t) => Phrase::new("judging-at").date("date", t),
+        None => Phrase::new("judging-as-of-signing"),
     }
 }
 
 /// The wording for a signature that verifies only with a key recovered from the messages being
 /// checked: never "verified", never "signed by".
-pub fn consistent(messages: usize) -> String {
-    format!(
-        "Consistent with one key recovered from {messages} of these messages; that key is not known from any \
-public source."
-    )
+pub fn consistent(messages: usize) -> Phrase {
+    Phrase::new("sig-consistent").number("count", messages)
 }
 
 /// Where a recovered key comes from (an archive entry's `source`).
-pub fn recovered_source(messages: usize) -> String {
-    format!("dkimcheck keys recover: rebuilt from the DKIM signatures of {messages} messages (see recovered_from)")
+pub fn recovered_source(messages: usize) -> Phrase {
+    Phrase::new("recovered-source").number("count", messages)
 }
 
 /// How a recovered key's record was built (an archive entry's `derived`).
-pub fn recovered_derived(messages: usize, exponent: u32) -> String {
-    format!(
-        "Rebuilt from the DKIM signatures of {messages} messages as gcd(s1^e - EM1, s2^e - EM2) with e={exponent}, \
-never read from DNS; only the key is known, so the record is built as \"v=DKIM1; k=rsa; p=...\"."
-    )
+pub fn recovered_derived(messages: usize, exponent: u32) -> Phrase {
+    Phrase::new("recovered-derived").number("count", messages).arg("exponent", exponent.to_string())
 }
 
 /// What a recovered key shows and does not show (an archive entry's `notes`).
-pub fn recovered_notes(messages: usize) -> String {
-    format!(
-        "GCD-RECOVERED (not read from DNS): computed from the signatures of {messages} messages, all of which it \
-verifies. It shows that these messages were signed with one and the same key. It does not show that this key was \
-the domain's published key: whoever made the messages could have signed them all with a key of their own. Check \
-it against a published copy of the record before relying on it."
-    )
+pub fn recovered_notes(messages: usize) -> Phrase {
+    Phrase::new("recovered-notes").number("count", messages)
 }
 
 /// Why some signatures of a group gave no key, for `keys recover` and `--recover-keys`.
-pub fn unrecovered(code: &str, count: usize, name: &str) -> String {
-    let sigs = if count == 1 { "1 signature".to_string() } else { format!("{count} signatures") };
-    match code {
-        "too_few" => format!("{name}: {sigs} with no key: at least two signatures made with one key are needed"),
-        "no_common_key" => format!(
-            "{name}: {sigs} with no key: no two of them gave one key (they were made with different keys, or the \
-messages were changed after signing)"
-        ),
-        "too_large" => format!("{name}: {sigs} of keys over 4096 bits: not recovered"),
-        _ => format!("{name}: {sigs} too short to be RSA PKCS#1 v1.5 signatures"),
-    }
+pub fn unrecovered(code: &str, count: usize, name: &str) -> Phrase {
+    let id = match code {
+        "too_few" => "recover-too-few",
+        "no_common_key" => "recover-no-common-key",
+        "too_large" => "recover-too-large",
+        _ => "recover-too-short",
+    };
+    Phrase::new(id).arg("name", name).number("count", count)
 }
 
 /// One line for a key recovered from a group.
-pub fn recovered_line(name: &str, bits: u32, exponent: u32, verified: usize, signatures: usize) -> String {
-    format!("{name}: recovered a {bits}-bit RSA key (e={exponent}); it verifies {verified} of {signatures} signatures")
+pub fn recovered_line(name: &str, bits: u32, exponent: u32, verified: usize, signatures: usize) -> Phrase {
+    Phrase::new("recover-line")
+        .arg("name", name)
+        .arg("bits", bits.to_string())
+        .arg("exponent", exponent.to_string())
+        .number("verified", verified)
+        .number("signatures", signatures)
 }
 
-/// A group with more signatures than recovery keeps.
-pub fn over_cap(name: &str, count: usize) -> String {
-    format!("{name}: {count} more signatures were not used (at most 2000 per key name are kept)")
+/// A group with more signatures than recovery keeps (at most `max` per key name).
+pub fn over_cap(name: &str, count: usize, max: usize) -> Phrase {
+    Phrase::new("recover-over-cap").arg("name", name).number("count", count).number("max", max)
 }
 
 /// Words a DomainKeys signature's result and warnings.
@@ -569,89 +447,79 @@ pub fn fill_domainkey_text(r: &mut DomainKeyReport) {
     r.explanation = domainkey(r);
     let key = r.key.clone();
     for w in &mut r.warnings {
-        w.text = warning(&w.kind, key.as_ref());
+        w.message = warning(&w.kind, key.as_ref());
+    }
+}
+
+/// `message` with `selector._domainkey.domain` of a DomainKeys signature as its `name` argument.
+fn with_dk_key_name(message: Phrase, r: &DomainKeyReport) -> Phrase {
+    match (&r.selector, &r.domain) {
+        (Some(sel), Some(dom)) => message.arg("name", format!("{sel}._domainkey.{dom}")),
+        _ => message.phrase("name", Phrase::new("unknown-key-name")),
     }
 }
 
 /// One plain sentence (or a few) for a DomainKeys signature's result.
-pub fn domainkey(r: &DomainKeyReport) -> String {
-    let d = r.domain.as_deref().unwrap_or("an unknown domain");
-    let name = match (&r.selector, &r.domain) {
-        (Some(sel), Some(dom)) => format!("{sel}._domainkey.{dom}"),
-        _ => "its key".to_string(),
-    };
-    let detail = r.detail.as_deref().unwrap_or("");
-    let legacy = |nofws: bool| {
-        let mut t = "DomainKeys is the older mechanism that DKIM replaced: it always uses SHA-1, and its \
-signature covers headers and body at once"
-            .to_string();
-        if nofws {
-            t.push_str(
-                "; this one was made with \"nofws\", which ignores every space and line break, so words could be \
-joined or split without breaking it",
-            );
-        }
-        t.push('.');
-        t
-    };
+pub fn domainkey(r: &DomainKeyReport) -> Phrase {
+    let m = |id| with_domain(Phrase::new(id), r.domain.as_deref());
     let nofws = r.canonicalization.as_deref() == Some("nofws");
     match r.reason {
-        "verified" if r.key.as_ref().is_some_and(|k| k.compromised()) => format!(
-            "The DomainKeys signature matches {d}'s key, but that key's private half is public, so anyone could \
-have made it: it proves nothing about who sent this message."
-        ),
+        "verified" if r.key.as_ref().is_some_and(|k| k.compromised()) => m("dk-proves-nothing-compromised"),
         "verified" => {
-            let mut t = format!("DomainKeys: {d} signed this message, and nothing it signed has changed since.");
+            let mut parts = vec![m("dk-verified")];
             if let Some(k) = &r.key {
-                t.push_str(&format!(" Checked with {}.", key_phrase(k)));
+                parts.push(Phrase::new("dk-checked-with").phrase("key", key_phrase(k)));
             }
             if let Some(a) = &r.sending_address {
-                t.push_str(&format!(" It vouches for the sending address {a}."));
+                parts.push(Phrase::new("dk-vouches-for").arg("address", a.as_str()));
             }
-            t.push(' ');
-            t.push_str(&legacy(nofws));
-            t.push_str(" It is weaker evidence than a DKIM signature.");
-            t
+            parts.push(Phrase::new(if nofws { "dk-legacy-nofws" } else { "dk-legacy" }));
+            parts.push(Phrase::new("dk-weaker"));
+            sentences(parts)
         }
-        "message_changed" => format!(
-            "The DomainKeys signature claiming {d} does not verify with the key known here for {name}: the \
-message was changed after signing, or the signature was not made with that key. DomainKeys has no separate \
-body hash, so it cannot tell whether the body or a header changed. Nothing here shows that {d} signed this \
-message."
-        ),
-        "domain_mismatch" | "no_sending_address" => format!(
-            "This DomainKeys signature does not count: DomainKeys lets a domain sign only for its own sending \
-addresses, and {detail}."
-        ),
-        "key_granularity" => format!(
-            "The key at {name} may only be used for one sender, and this message's sending address is not that \
-sender ({detail}), so the signature does not count."
-        ),
-        "no_key" if r.result == Verdict::Neutral => format!(
-            "No public key for {name} is known here, so this DomainKeys signature cannot be checked. Paste the \
-key's DNS record to check it."
-        ),
-        "no_key" => format!("No key is published at {name}, so this DomainKeys signature cannot be verified."),
-        "key_lookup_failed" => format!("The key at {name} could not be retrieved just now; checking again may work."),
-        "key_revoked" => {
-            format!("{d} has revoked this key (its record at {name} is empty), so the signature no longer counts.")
-        }
+        "message_changed" => with_dk_key_name(m("dk-message-changed"), r),
+        "domain_mismatch" | "no_sending_address" => with_detail(Phrase::new("dk-does-not-count"), &r.detail),
+        "key_granularity" => with_detail(with_dk_key_name(Phrase::new("dk-key-granularity"), r), &r.detail),
+        "no_key" if r.result == Verdict::Neutral => with_dk_key_name(Phrase::new("dk-no-key-here"), r),
+        "no_key" => with_dk_key_name(Phrase::new("dk-no-key-published"), r),
+        "key_lookup_failed" => with_dk_key_name(Phrase::new("sig-key-lookup-failed"), r),
+        "key_revoked" => with_dk_key_name(m("sig-key-revoked"), r),
         "weak_key" => {
-            let bits = r.key.as_ref().map_or(0, |k| k.bits);
-            let matched = if r.signature_valid == Some(true) {
-                "The signature matches it, but"
-            } else {
-                "The signature does not even match it, and"
-            };
-            format!(
-                "The key at {name} is only {bits} bits: anyone can factor it and sign as {d}. {matched} a signature \
-with such a key proves nothing."
-            )
+            let bits = r.key.as_ref().map_or(0, |k| k.bits).to_string();
+            let id = if r.signature_valid == Some(true) { "dk-weak-key-matched" } else { "dk-weak-key-unmatched" };
+            with_dk_key_name(m(id), r).arg("bits", bits)
         }
         code if code.starts_with("key_") || code == "bad_key" => {
-            format!("The key for {name} cannot be used for this DomainKeys signature: {detail}.")
+            with_detail(with_dk_key_name(Phrase::new("dk-bad-key"), r), &r.detail)
         }
-        _ => format!("The DomainKeys signature is malformed or unsupported, so it cannot be checked: {detail}."),
+        _ => with_detail(Phrase::new("dk-malformed"), &r.detail),
+    }
+}
+
+/// The headline of a message whose deciding signature is a DomainKeys one: verified only by
+/// DomainKeys is a weaker kind of verified, and the headline says so.
+fn domainkeys_headline(r: &MessageReport, a: &Assessment, k: &DomainKeyReport) -> Headline {
+    let m = |id| with_domain(Phrase::new(id), k.domain.as_deref());
+    let dkim = Phrase::new(if r.signatures.is_empty() { "dk-headline-no-dkim" } else { "dk-headline-dkim-fails" });
+    let plain = |main: Phrase| Headline { main: sentences([dkim.clone(), main]), caveats: Vec::new() };
+    match a.status {
+        Status::Verified => {
+            let on_behalf =
+                k.sending_address.as_ref().map(|s| Phrase::new("caveat-sending-address").arg("address", s.as_str()));
+            Headline { main: m("dk-headline-verified"), caveats: verified_caveats(r, a, on_behalf, k.key.as_ref(), 0) }
+        }
+        Status::ProvesNothing if a.has(Caveat::CompromisedKey) => plain(m("dk-headline-proves-nothing-compromised")),
+        Status::ProvesNothing => {
+            plain(m("dk-headline-proves-nothing-weak").arg("bits", k.key.as_ref().map_or(0, |k| k.bits).to_string()))
+        }
+        Status::Failed => plain(m("dk-headline-failed")),
+        Status::NoKey => match (&k.selector, &k.domain) {
+            (Some(sel), Some(dom)) if k.result == Verdict::Neutral => {
+                plain(Phrase::new("dk-headline-no-key").arg("name", format!("{sel}._domainkey.{dom}")))
+            }
+            _ => plain(Phrase::new("dk-headline-not-checked").phrase("explanation", k.explanation.clone())),
+        },
+        _ => plain(Phrase::new("dk-headline-not-verified").phrase("explanation", k.explanation.clone())),
     }
 }
 
@@ -662,136 +530,113 @@ pub fn fill_arc_text(a: &mut ArcReport) {
         set.summary = arc_set(set);
     }
     for c in &mut a.corroborations {
-        c.text = corroboration(c);
+        c.explanation = corroboration(c);
     }
 }
 
 /// What a validated ARC chain says of a signature that fails here: reported valid on the way,
 /// then changed. Never "verified".
-pub fn corroboration(c: &Corroboration) -> String {
-    let sealer = c.sealer.as_deref().unwrap_or("an intermediary");
-    let kind = if c.mechanism == "domainkeys" { "DomainKeys signature" } else { "signature" };
-    let server = if c.authserv_id.is_empty() { String::new() } else { format!(" (its server {})", c.authserv_id) };
-    let change = if c.changed_by_this_hop {
-        format!("{sealer} then changed the message before passing it on")
-    } else {
-        format!("the message was changed after {sealer} passed it on")
+pub fn corroboration(c: &Corroboration) -> Phrase {
+    let p = match &c.sealer {
+        Some(s) => Phrase::new("arc-corroboration").arg("sealer", s.as_str()),
+        None => Phrase::new("arc-corroboration").phrase("sealer", Phrase::new("arc-an-intermediary")),
     };
-    format!(
-        "When {sealer} received this message{server}, it reported a valid {kind} by {}; {change}, so the \
-signature no longer verifies here. That is {sealer}'s word, recorded in an ARC chain that verifies, not a \
-verification made here.",
-        c.domain
-    )
+    p.arg("server", c.authserv_id.as_str())
+        .arg("has_server", if c.authserv_id.is_empty() { "no" } else { "yes" })
+        .arg("kind", if c.mechanism == "domainkeys" { "domainkeys" } else { "dkim" })
+        .arg("changed", if c.changed_by_this_hop { "hop" } else { "after" })
+        .arg("domain", c.domain.as_str())
 }
 
 /// Words a receiving server's Authentication-Results field.
 pub fn fill_claim_text(c: &mut ServerClaim) {
-    c.text = claim(c);
+    c.explanation = claim(c);
 }
 
 /// One plain sentence for an Authentication-Results field.
-pub fn claim(c: &ServerClaim) -> String {
-    let server = if c.results.authserv_id.is_empty() { "A receiving server" } else { c.results.authserv_id.as_str() };
-    let said = if c.results.results.is_empty() {
-        "recorded no results".to_string()
-    } else {
-        format!("said: {}", results_phrase(&c.results.results))
+pub fn claim(c: &ServerClaim) -> Phrase {
+    let id = match (&c.sealed_by, c.results.authserv_id.is_empty()) {
+        (Some(_), false) => "arc-claim-sealed",
+        (Some(_), true) => "arc-claim-sealed-anonymous",
+        (None, false) => "arc-claim",
+        (None, true) => "arc-claim-anonymous",
     };
-    match &c.sealed_by {
-        Some(sealer) => format!(
-            "The receiving server {server} {said}. The same record is sealed in the ARC chain by {sealer}, whose \
-seal verifies: {sealer} vouches that its server said this. It is still that server's word, not a \
-verification made here."
-        ),
-        None => format!(
-            "The receiving server {server} {said}. Anyone who handled the message later could have added or \
-changed this header field, so it is a claim, not a verification."
-        ),
-    }
+    Phrase::new(id)
+        .arg("server", c.results.authserv_id.as_str())
+        .arg("sealer", c.sealed_by.clone().unwrap_or_default())
+        .arg("said", if c.results.results.is_empty() { "none" } else { "some" })
+        .arg("results", results_phrase(&c.results.results))
 }
 
-/// What ARC proves, in one sentence, said with every ARC result.
-const ARC_SCOPE: &str = "ARC shows which intermediaries (mailing lists, forwarders) handled the message and what \
-their servers recorded when it arrived; what they recorded is their word, not a verification made here, and it \
-does not show that the original sender signed the message.";
-
-/// The plain sentences for an ARC chain's result.
-pub fn arc(a: &ArcReport) -> String {
-    let detail = a.detail.as_deref().unwrap_or("");
+/// The plain sentences for an ARC chain's result, then what ARC proves.
+pub fn arc(a: &ArcReport) -> Phrase {
+    let detail = || a.detail.clone().unwrap_or_default();
     let hop = |i: Option<u32>| {
-        i.and_then(|i| a.sets.iter().find(|s| s.instance == i))
-            .and_then(|s| s.sealer.clone())
-            .map_or_else(|| format!("hop {}", i.unwrap_or(0)), |d| format!("{d} (hop {})", i.unwrap_or(0)))
+        let n = i.unwrap_or(0).to_string();
+        match i.and_then(|i| a.sets.iter().find(|s| s.instance == i)).and_then(|s| s.sealer.clone()) {
+            Some(d) => Phrase::new("arc-hop-named").arg("sealer", d).arg("n", n),
+            None => Phrase::new("arc-hop").arg("n", n),
+        }
     };
     let text = match (a.result, a.category) {
-        (Verdict::None, _) => return String::new(),
+        (Verdict::None, _) => return Phrase::default(),
         (Verdict::Pass, _) => {
             let sealers: Vec<String> = a.sets.iter().filter_map(|s| s.sealer.clone()).collect();
-            let they = if sealers.len() == 1 { "it" } else { "they" };
-            let mut t = format!(
-                "The ARC chain is intact: {} sealed the message as {they} passed it on, and nothing {they} sealed has \
-changed since.",
-                join_words(&sealers)
-            );
-            if a.oldest_pass.is_some_and(|o| o > 0) {
-                t.push_str(&format!(
-                    " The message was changed on the way: only the signatures from hop {} on still match it.",
-                    a.oldest_pass.unwrap_or(0)
-                ));
+            let list = sealers
+                .iter()
+                .map(|d| Phrase::new("arc-sealer").arg("domain", d.as_str()))
+                .reduce(|list, item| Phrase::new("arc-sealers-then").phrase("list", list).phrase("item", item));
+            let pass = Phrase::new("arc-pass")
+                .phrase("sealers", list.unwrap_or_else(|| Phrase::new("arc-sealers-none")))
+                .number("count", sealers.len());
+            match a.oldest_pass.filter(|&o| o > 0) {
+                Some(o) => sentences([pass, Phrase::new("arc-changed-on-the-way").arg("n", o.to_string())]),
+                None => pass,
             }
-            t
         }
-        (Verdict::Neutral, _) => {
-            format!("The ARC chain cannot be checked here: {detail}. Add that key's DNS record to check it.")
+        (Verdict::Neutral, _) => Phrase::new("arc-neutral").phrase("detail", detail()),
+        (Verdict::Temperror, _) => Phrase::new("arc-temperror").phrase("detail", detail()),
+        (_, Some(ArcStep::Cv)) if a.reason == "chain_marked_failed" => {
+            Phrase::new("arc-cv-fail").phrase("hop", hop(a.failed_instance))
         }
-        (Verdict::Temperror, _) => format!("The ARC chain could not be checked just now: {detail}."),
-        (_, Some(ArcStep::Cv)) if a.reason == "chain_marked_failed" => format!(
-            "The last intermediary, {}, recorded that the ARC chain was already broken when the message reached it \
-(cv=fail), so the chain's records cannot be relied on.",
-            hop(a.failed_instance)
-        ),
-        (_, Some(ArcStep::AmsBody)) => format!(
-            "The ARC chain does not validate: the body was changed after {} sealed the message.",
-            hop(a.failed_instance)
-        ),
-        (_, Some(ArcStep::AmsHeader)) => format!(
-            "The ARC chain does not validate: the message signature added by {} does not verify ({detail}).",
-            hop(a.failed_instance)
-        ),
-        (_, Some(ArcStep::Seal)) => format!(
-            "The ARC chain does not validate: the seal of {} does not verify ({detail}).",
-            hop(a.failed_instance)
-        ),
-        (_, Some(ArcStep::Key)) => {
-            format!("The ARC chain does not validate: a key it needs is missing or unusable ({detail}).")
+        (_, Some(ArcStep::AmsBody)) => Phrase::new("arc-ams-body").phrase("hop", hop(a.failed_instance)),
+        (_, Some(ArcStep::AmsHeader)) => {
+            Phrase::new("arc-ams-header").phrase("hop", hop(a.failed_instance)).phrase("detail", detail())
         }
-        _ => format!("The ARC chain is malformed ({detail}), so its records cannot be relied on."),
+        (_, Some(ArcStep::Seal)) => {
+            Phrase::new("arc-seal-fails").phrase("hop", hop(a.failed_instance)).phrase("detail", detail())
+        }
+        (_, Some(ArcStep::Key)) => Phrase::new("arc-key").phrase("detail", detail()),
+        _ => Phrase::new("arc-malformed").phrase("detail", detail()),
     };
-    format!("{text} {ARC_SCOPE}")
+    sentences([text, Phrase::new("arc-scope")])
 }
 
 /// One plain sentence about one ARC set.
-pub fn arc_set(s: &ArcSetReport) -> String {
-    let who = s.sealer.as_deref().unwrap_or("an unnamed intermediary");
-    let mut t = format!("Hop {}: {who}", s.instance);
-    t.push_str(match s.seal_valid {
-        Some(true) => " sealed the message (the seal verifies).",
-        Some(false) => " claims to have sealed the message, but the seal does not verify.",
-        None => " is named as the sealer (not checked).",
-    });
-    if let Some(ar) = &s.authentication_results {
-        let server = if ar.authserv_id.is_empty() { "its server" } else { ar.authserv_id.as_str() };
-        if ar.results.is_empty() {
-            t.push_str(&format!(" On receipt, {server} recorded no results."));
-        } else {
-            t.push_str(&format!(" On receipt, {server} recorded: {}.", results_phrase(&ar.results)));
-        }
-    }
-    t
+pub fn arc_set(s: &ArcSetReport) -> Phrase {
+    let id = match s.seal_valid {
+        Some(true) => "arc-set-sealed",
+        Some(false) => "arc-set-seal-fails",
+        None => "arc-set-named",
+    };
+    let who = match &s.sealer {
+        Some(d) => Phrase::new(id).arg("who", d.as_str()),
+        None => Phrase::new(id).phrase("who", Phrase::new("arc-an-unnamed-intermediary")),
+    };
+    let hop = who.arg("n", s.instance.to_string());
+    let Some(ar) = &s.authentication_results else { return hop };
+    let recorded = match ar.authserv_id.is_empty() {
+        true => Phrase::new("arc-set-recorded").phrase("server", Phrase::new("arc-its-server")),
+        false => Phrase::new("arc-set-recorded").arg("server", ar.authserv_id.as_str()),
+    };
+    let recorded = recorded
+        .arg("said", if ar.results.is_empty() { "none" } else { "some" })
+        .arg("results", results_phrase(&ar.results));
+    sentences([hop, recorded])
 }
 
-/// `DKIM pass (gmail.com), SPF pass, DMARC pass`: recorded results in a few words.
+/// `DKIM pass (gmail.com), SPF pass, DMARC pass`: recorded results in a few words (RFC 8601
+/// method and result names, the same in every language).
 pub fn results_phrase(results: &[AuthResult]) -> String {
     results
         .iter()
@@ -809,121 +654,50 @@ pub fn results_phrase(results: &[AuthResult]) -> String {
         .join(", ")
 }
 
-fn join_words(items: &[String]) -> String {
-    match items {
-        [] => "the intermediaries".to_string(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{}, then {last}", rest.join(", then ")),
-    }
-}
-
-/// The headline of a message whose deciding signature is a DomainKeys one: verified only by
-/// DomainKeys is a weaker kind of verified, and the headline says so.
-fn domainkeys_headline(r: &MessageReport, a: &Assessment, k: &DomainKeyReport) -> Headline {
-    let d = k.domain.as_deref().unwrap_or("an unknown domain");
-    let plain = |main: String| Headline { main, caveats: Vec::new() };
-    let dkim = if r.signatures.is_empty() { "No DKIM signature." } else { "No DKIM signature verifies." };
-    match a.status {
-        Status::Verified => {
-            let main = format!(
-                "Signed by {d} with DomainKeys only, the older mechanism that DKIM replaced: nothing in the signed \
-parts has changed since, but this is a weaker kind of verified (SHA-1, one signature over headers and body, \
-and a method that may ignore spaces)."
-            );
-            let on_behalf = k.sending_address.as_ref().map(|s| format!("{s} (its sending address)"));
-            Headline { main, caveats: verified_caveats(r, a, on_behalf, k.key.as_ref(), 0) }
-        }
-        Status::ProvesNothing if a.has(Caveat::CompromisedKey) => plain(format!(
-            "{dkim} The DomainKeys signature matches a key of {d} whose private half is public: it proves nothing."
-        )),
-        Status::ProvesNothing => plain(format!(
-            "{dkim} The DomainKeys signature matches a {}-bit key of {d}, which anyone can factor: it proves nothing.",
-            k.key.as_ref().map_or(0, |k| k.bits)
-        )),
-        Status::Failed => plain(format!(
-            "{dkim} A DomainKeys signature claims to be from {d}, but it does not verify: the message was changed \
-after signing, or the signature was not made with {d}'s key."
-        )),
-        Status::NoKey => match (&k.selector, &k.domain) {
-            (Some(sel), Some(dom)) if k.result == Verdict::Neutral => plain(format!(
-                "{dkim} No public key for the DomainKeys signature ({sel}._domainkey.{dom}) is known here: paste its \
-DNS record to check it."
-            )),
-            _ => plain(format!("{dkim} The DomainKeys signature could not be checked. {}", k.explanation)),
-        },
-        _ => plain(format!("{dkim} The DomainKeys signature could not be verified. {}", k.explanation)),
-    }
-}
-
 /// For a header signature that fails, what its `z=` copy says changed.
-pub fn copied_headers(s: &SignatureReport) -> Option<String> {
+pub fn copied_headers(s: &SignatureReport) -> Option<Phrase> {
     if s.copied_headers.is_empty() || s.header_signature_valid != Some(false) {
         return None;
     }
-    let changes: Vec<String> = s
-        .copied_headers
-        .iter()
-        .filter(|c| c.changed)
-        .map(|c| match &c.now {
-            Some(now) => format!(
-                "{} was \u{201c}{}\u{201d} when signed, now \u{201c}{now}\u{201d}",
-                display_name(&c.name.to_ascii_lowercase()),
-                c.when_signed
-            ),
-            None => format!(
-                "{} was \u{201c}{}\u{201d} when signed and is now missing",
-                display_name(&c.name.to_ascii_lowercase()),
-                c.when_signed
-            ),
-        })
-        .collect();
-    Some(if changes.is_empty() {
-        "The signature's copy of the header fields as signed (z=) matches them as they are now: the change is \
-in something it did not copy, or the signature was not made with this key."
-            .to_string()
-    } else {
-        format!(
-            "By the copy of the header fields the signature carries (z=), {}. That copy is part of the signature \
-that fails, so it is a hint, not proof.",
-            changes.join("; ")
-        )
+    let changes = s.copied_headers.iter().filter(|c| c.changed).map(|c| {
+        let name = display_name(&c.name.to_ascii_lowercase());
+        match &c.now {
+            Some(now) => {
+                Phrase::new("z-changed").arg("name", name).arg("was", c.when_signed.as_str()).arg("now", now.as_str())
+            }
+            None => Phrase::new("z-missing").arg("name", name).arg("was", c.when_signed.as_str()),
+        }
+    });
+    let list =
+        changes.reduce(|list, item| Phrase::new("list-more-semicolon").phrase("list", list).phrase("item", item));
+    Some(match list {
+        None => Phrase::new("z-matches"),
+        Some(changes) => Phrase::new("z-changes").phrase("changes", changes),
     })
 }
 
 /// Why a message was not checked: a budget against hostile input was hit.
-pub fn not_checked(exceeded: &Exceeded) -> String {
-    format!("This message is not checked: {exceeded}.")
+pub fn not_checked(exceeded: &Exceeded) -> Phrase {
+    Phrase::new("error-not-checked").phrase("why", exceeded.phrase())
 }
 
 /// Note when a message's body and attachments are not shown: a budget was hit.
-pub fn body_not_shown(exceeded: &Exceeded) -> String {
-    format!("The body and attachments are not shown: {exceeded}. The signatures are checked all the same.")
+pub fn body_not_shown(exceeded: &Exceeded) -> Phrase {
+    Phrase::new("note-body-not-shown").phrase("why", exceeded.phrase())
 }
 
-/// The heading of the CLI's list of keys needed (`--missing-keys`).
-pub fn keys_needed_heading(n: usize) -> String {
-    if n == 0 {
-        return "Keys needed: none (every signature found a key).".to_string();
-    }
-    format!(
-        "Keys needed: no key is known for these {n} name(s). Each must be the key published when the messages \
-were sent (DNS today may hold a newer one): look in archives of DNS records, the domain's old zone files or \
-the senders' own records, then add it with --keys.\n    messages  first       last        name"
-    )
+/// The heading of the CLI's list of keys needed (`--missing-keys`), `n` names, with the columns'
+/// names when there is any.
+pub fn keys_needed_heading(n: usize) -> Phrase {
+    if n == 0 { Phrase::new("cli-keys-needed-none") } else { Phrase::new("cli-keys-needed-heading").number("count", n) }
 }
 
-/// One line of the CLI's list of keys needed.
-pub fn key_needed_line(k: &super::KeyNeeded) -> String {
-    format!(
-        "    {:>8}  {:<10}  {:<10}  {}",
-        k.count,
-        k.first.as_deref().unwrap_or("-"),
-        k.last.as_deref().unwrap_or("-"),
-        k.missing_key
-    )
+/// The names of the columns of the CLI's list of keys needed.
+pub fn keys_needed_columns() -> Phrase {
+    Phrase::new("cli-keys-needed-columns")
 }
 
 /// A file found in a zip or a folder that is not a message, skipped.
-pub fn skipped_not_message(source: &str) -> String {
-    format!("skipped {source}: not an email message (a file that is not a message is never checked nor read as keys)")
+pub fn skipped_not_message(source: &str) -> Phrase {
+    Phrase::new("cli-skipped-not-message").arg("source", source)
 }

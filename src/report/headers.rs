@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 /// At most this many header fields are listed in a report.
 pub const MAX_HEADER_VIEWS: usize = 500;
 /// Each value is cut to at most this many characters.
-const MAX_HEADER_VALUE_CHARS: usize = 2_000;
+pub const MAX_HEADER_VALUE_CHARS: usize = 2_000;
 
 /// The header fields of `message` for display, each with its status: covered by a verified
 /// signature, only by signatures that did not verify, or by none.
@@ -20,7 +20,10 @@ pub fn header_views(message: &Message<'_>, signatures: &[Coverage<'_>]) -> Vec<H
         .headers
         .iter()
         .zip(statuses)
-        .map(|(h, status)| HeaderView { name: shorten(h.name_str()), value: shorten(h.value_unfolded()), status })
+        .map(|(h, status)| {
+            let (value, omitted_chars) = shorten(h.value_unfolded());
+            HeaderView { name: shorten(h.name_str()).0, value, omitted_chars, status }
+        })
         .collect()
 }
 
@@ -36,13 +39,12 @@ pub fn field_marks(message: &Message<'_>, signatures: &[Coverage<'_>]) -> BTreeM
         .collect()
 }
 
-/// Cuts display text to [`MAX_HEADER_VALUE_CHARS`], saying how much was left out.
-fn shorten(text: String) -> String {
+/// Cuts display text to [`MAX_HEADER_VALUE_CHARS`]; also returns how many characters were left
+/// out (the views say it in words).
+fn shorten(text: String) -> (String, usize) {
     let total = text.chars().count();
     if total <= MAX_HEADER_VALUE_CHARS {
-        return text;
+        return (text, 0);
     }
-    let mut cut: String = text.chars().take(MAX_HEADER_VALUE_CHARS).collect();
-    cut.push_str(&format!(" [… {} more characters not shown]", total - MAX_HEADER_VALUE_CHARS));
-    cut
+    (text.chars().take(MAX_HEADER_VALUE_CHARS).collect(), total - MAX_HEADER_VALUE_CHARS)
 }

@@ -10,15 +10,15 @@ pub mod outcome;
 pub mod row;
 
 pub use crate::arc::{ArcReport, ArcSetReport, ArcStep, Corroboration, ServerClaim};
+use crate::catalog;
 pub use crate::dkim::judging::{JudgedAt, Judging, JudgingMode, TimeSource};
 pub use crate::dkim::result::{Category, KeyUsed, SignatureReport, Verdict, Warning, WarningKind};
 pub use crate::domainkeys::{DomainKeyReport, DomainKeyStep};
+use crate::l10n::{Lang, Phrase};
 use crate::message::summary::Summary;
 pub use assess::{Assessment, Basis, Caveat, FieldStatus, Status, aligned};
 pub use explain::display_name;
-pub use explain::{
-    fill_arc_text, fill_claim_text, fill_domainkey_text, fill_signature_text, headline, message_summary,
-};
+pub use explain::{fill_arc_text, fill_claim_text, fill_domainkey_text, fill_signature_text, headline};
 pub use headers::{MAX_HEADER_VIEWS, header_views};
 pub use keys_needed::{KeyNeeded, KeysNeeded};
 pub use outcome::Outcome;
@@ -31,8 +31,10 @@ use std::collections::BTreeMap;
 pub struct HeaderView {
     /// Field name as written.
     pub name: String,
-    /// Value, unfolded.
+    /// Value, unfolded, cut to [`headers::MAX_HEADER_VALUE_CHARS`] characters.
     pub value: String,
+    /// How many characters of the value were cut off (0: none).
+    pub omitted_chars: usize,
     /// Covered by a verified signature, only by signatures that did not verify, or by none.
     pub status: FieldStatus,
 }
@@ -41,9 +43,9 @@ pub struct HeaderView {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Headline {
     /// The main sentence(s).
-    pub main: String,
+    pub main: Phrase,
     /// One sentence per caveat (misaligned signer, testing key, key you added, ...).
-    pub caveats: Vec<String>,
+    pub caveats: Vec<Phrase>,
 }
 
 /// The result for one message.
@@ -61,19 +63,20 @@ pub struct MessageReport {
     pub assessment: Assessment,
     /// How signatures were judged: as of signing, or at a given time.
     pub judged_at: JudgingMode,
-    /// The banner in plain words: the headline and every caveat, as one text.
+    /// The banner in plain words: the headline and every caveat, as one text (filled in by
+    /// [`MessageReport::render`]; empty before).
     pub summary: String,
     /// The same in two parts: the headline, and the caveats it must say (one sentence each).
     pub headline: Headline,
     /// Why the input could not be read as a message, if it could not.
-    pub error: Option<String>,
+    pub error: Option<Phrase>,
     /// Domain of the From address.
     pub from_domain: Option<String>,
     /// Whether a verified signature's `d=` is the From domain or a parent/subdomain of it
     /// (`None`: no signature verified, or no From domain).
     pub aligned: Option<bool>,
     /// Notes on how the input was read (LF converted, mbox line skipped, ...).
-    pub notes: Vec<String>,
+    pub notes: Vec<Phrase>,
     /// From, To, Date, Subject, body text, attachments.
     pub message: Summary,
     /// The status of From, To, Cc, Date, Subject, Sender and Reply-To (those present; lower-case
@@ -95,7 +98,42 @@ pub struct MessageReport {
 }
 
 impl MessageReport {
-    /// The report as one line of JSON.
+    /// Renders every sentence of the report in `lang`: the `text` of each message, and
+    /// `summary`. The report holds only ids and arguments until then; render what is shown.
+    pub fn render(&mut self, lang: Lang) {
+        let fill = |m: &mut Phrase| catalog::fill(lang, m);
+        fill(&mut self.headline.main);
+        self.headline.caveats.iter_mut().for_each(fill);
+        self.error.iter_mut().for_each(fill);
+        self.notes.iter_mut().for_each(fill);
+        for s in &mut self.signatures {
+            fill(&mut s.explanation);
+            s.detail.iter_mut().for_each(fill);
+            s.warnings.iter_mut().for_each(|w| fill(&mut w.message));
+        }
+        for k in &mut self.domainkeys {
+            fill(&mut k.explanation);
+            k.detail.iter_mut().for_each(fill);
+            k.warnings.iter_mut().for_each(|w| fill(&mut w.message));
+        }
+        fill(&mut self.arc.explanation);
+        self.arc.detail.iter_mut().for_each(fill);
+        self.arc.sets.iter_mut().for_each(|set| fill(&mut set.summary));
+        self.arc.corroborations.iter_mut().for_each(|c| fill(&mut c.explanation));
+        self.authentication_results.iter_mut().for_each(|c| fill(&mut c.explanation));
+        self.summary = self.summary_in(lang);
+    }
+
+    /// The headline and its caveats in `lang`, as one text (the banner; the CLI's line).
+    pub fn summary_in(&self, lang: Lang) -> String {
+        std::iter::once(&self.headline.main)
+            .chain(&self.headline.caveats)
+            .map(|m| if m.text.is_empty() { catalog::render(lang, m) } else { m.text.clone() })
+            .collect::<Vec<String>>()
+            .join(" ")
+    }
+
+    /// The report as one line of JSON (render it first for the text).
     pub fn to_json_line(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
     }

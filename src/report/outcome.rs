@@ -5,6 +5,7 @@
 //! (`outcome-<code>`), and nothing else names outcomes.
 
 use super::assess::{Assessment, Status};
+use crate::l10n::Phrase;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -77,19 +78,19 @@ impl Outcome {
         }
     }
 
-    /// The CLI's label (a fixed-width tag, not translated).
-    pub fn label(self) -> &'static str {
-        match self {
-            Outcome::Verified => "PASS",
-            Outcome::Consistent => "CONSISTENT",
-            Outcome::ProvesNothing => "NOPROOF",
-            Outcome::Failed => "FAIL",
-            Outcome::NoKey => "NOKEY",
-            Outcome::Expired => "EXPIRED",
-            Outcome::Invalid => "INVALID",
-            Outcome::Unsigned => "NONE",
-            Outcome::Error => "ERROR",
-        }
+    /// The CLI's label (a short tag: `PASS`, `FAIL`, ... in English), from the catalogs.
+    pub fn label(self) -> Phrase {
+        Phrase::new(match self {
+            Outcome::Verified => "label-verified",
+            Outcome::Consistent => "label-consistent",
+            Outcome::ProvesNothing => "label-proves-nothing",
+            Outcome::Failed => "label-failed",
+            Outcome::NoKey => "label-no-key",
+            Outcome::Expired => "label-expired",
+            Outcome::Invalid => "label-invalid",
+            Outcome::Unsigned => "label-unsigned",
+            Outcome::Error => "label-error",
+        })
     }
 
     /// Position in [`Outcome::ALL`].
@@ -118,6 +119,6 @@ mod tests {
         let mut a = Assessment::without_signature(Status::Invalid);
         a.reason = Some("expired");
         assert_eq!(Outcome::of(&a), Outcome::Expired);
-        assert_eq!(Outcome::of(&a).label(), "EXPIRED");
+        assert_eq!(Outcome::of(&a).label().id, "label-expired");
     }
 }

@@ -3,9 +3,11 @@
 //! explanations per signature). A page checking a leak of a million messages keeps one row
 //! each and verifies a message again when it is opened (verification is deterministic).
 
-use super::MessageReport;
 use super::outcome::Outcome;
+use super::{Headline, MessageReport};
+use crate::catalog;
 use crate::keys::provenance::KeyFlag;
+use crate::l10n::{Lang, Phrase};
 use crate::report::KeyUsed;
 use serde::{Deserialize, Serialize};
 
@@ -78,14 +80,23 @@ pub struct Row {
     pub date: Option<String>,
     /// The Date as unix seconds.
     pub date_unix: Option<i64>,
-    /// The headline and its caveats, as one text.
+    /// The headline and its caveats, as one text, in the language asked for (empty without one:
+    /// the caller words `headline` itself).
     pub summary: String,
+    /// The headline and its caveats as catalog messages (ids and arguments), to be worded in
+    /// any language. Not read back (a row given back, for an export, carries its `summary`).
+    #[serde(skip_deserializing)]
+    pub headline: Headline,
     /// Input size in bytes.
     pub size: usize,
     /// SHA-256 of the input, hex.
     pub sha256: String,
-    /// Why the input could not be read, if it could not.
+    /// Why the input could not be read, if it could not, in the language asked for (without one:
+    /// the message's id; `error_message` has it whole).
     pub error: Option<String>,
+    /// The same as a catalog message. Not read back.
+    #[serde(skip_deserializing)]
+    pub error_message: Option<Phrase>,
 }
 
 /// A text cut to `MAX_EXCERPT_CHARS` characters.
@@ -127,8 +138,9 @@ pub fn missing_keys(r: &MessageReport) -> Vec<String> {
 }
 
 impl Row {
-    /// The row of a report.
-    pub fn from_report(r: &MessageReport) -> Row {
+    /// The row of a report, its summary and error worded in `lang` (`None`: left to the caller,
+    /// who words `headline` and `error_message`).
+    pub fn from_report(r: &MessageReport, lang: Option<Lang>) -> Row {
         let a = &r.assessment;
         let key: Option<&KeyUsed> = match (a.basis.as_ref().map(code).as_deref(), a.signature) {
             (Some("dkim"), Some(i)) => r.signatures.get(i).and_then(|s| s.key.as_ref()),
@@ -177,10 +189,12 @@ impl Row {
             subject: excerpt(&r.message.subject),
             date: excerpt(&r.message.date),
             date_unix: r.message.date_unix,
-            summary: r.summary.clone(),
+            summary: lang.map(|lang| r.summary_in(lang)).unwrap_or_default(),
+            headline: r.headline.clone(),
             size: r.size,
             sha256: r.sha256.clone(),
-            error: r.error.clone(),
+            error: r.error.as_ref().map(|e| lang.map_or_else(|| e.id.to_string(), |lang| catalog::render(lang, e))),
+            error_message: r.error.clone(),
         }
     }
 }

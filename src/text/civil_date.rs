@@ -16,8 +16,8 @@ pub fn days_from_civil(y: i64, m: i64, d: i64) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// Formats unix seconds as `YYYY-MM-DD` (UTC).
-pub fn unix_to_date(secs: i64) -> String {
+/// The civil date (year, month 1-12, day 1-31; UTC) of unix seconds.
+pub fn civil_from_unix(secs: i64) -> (i64, i64, i64) {
     let days = secs.div_euclid(86_400);
     // Civil-from-days (Howard Hinnant's algorithm).
     let z = days + 719_468;
@@ -28,7 +28,12 @@ pub fn unix_to_date(secs: i64) -> String {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Formats unix seconds as `YYYY-MM-DD` (UTC).
+pub fn unix_to_date(secs: i64) -> String {
+    let (y, m, d) = civil_from_unix(secs);
     format!("{y:04}-{m:02}-{d:02}")
 }
 
@@ -43,5 +48,6 @@ mod tests {
         assert_eq!(days_from_civil(2015, 2, 29), None);
         assert_eq!(unix_to_date(0), "1970-01-01");
         assert_eq!(unix_to_date(1_456_826_400), "2016-03-01");
+        assert_eq!(civil_from_unix(1_456_826_400), (2016, 3, 1));
     }
 }

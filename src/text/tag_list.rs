@@ -4,7 +4,9 @@
 //! value can be blanked out of the exact header bytes when the signature is checked.
 
 use crate::budget::{Exceeded, Limit, MAX_TAGS, Work, count};
+use crate::l10n::Phrase;
 use std::collections::HashSet;
+use std::fmt;
 use std::ops::Range;
 
 /// One `name=value` pair.
@@ -22,23 +24,37 @@ pub struct Tag<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TagListError {
     /// A tag-spec has no `=`.
-    #[error("\"{0}\" is not of the form name=value")]
     MissingEquals(String),
     /// A tag name is empty or has characters other than letters, digits and `_`.
-    #[error("invalid tag name \"{0}\"")]
     BadName(String),
     /// A value contains a character that is not allowed (such as a control character).
-    #[error("tag {0}= contains an invalid character")]
     BadValue(String),
     /// The same tag appears twice.
-    #[error("tag {0}= appears more than once")]
     Duplicate(String),
     /// More tags than [`MAX_TAGS`].
-    #[error("{0}")]
     TooManyTags(Exceeded),
     /// An empty tag-spec: `;;`, or a leading `;` (only one trailing `;` is allowed).
-    #[error("empty tag (\";;\" or a leading \";\")")]
     EmptyTag,
+}
+
+impl TagListError {
+    /// What is wrong, in words.
+    pub fn phrase(&self) -> Phrase {
+        match self {
+            TagListError::MissingEquals(spec) => Phrase::new("tag-error-missing-equals").arg("spec", spec.as_str()),
+            TagListError::BadName(name) => Phrase::new("tag-error-bad-name").arg("name", name.as_str()),
+            TagListError::BadValue(tag) => Phrase::new("tag-error-bad-value").arg("tag", tag.as_str()),
+            TagListError::Duplicate(tag) => Phrase::new("tag-error-duplicate").arg("tag", tag.as_str()),
+            TagListError::TooManyTags(exceeded) => exceeded.phrase(),
+            TagListError::EmptyTag => Phrase::new("tag-error-empty"),
+        }
+    }
+}
+
+impl fmt::Display for TagListError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.phrase().fmt(f)
+    }
 }
 
 /// A parsed tag-list.

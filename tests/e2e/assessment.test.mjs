@@ -110,7 +110,7 @@ test('an expired x= is information as of signing, and expired when judged now (c
     await p.page.waitForSelector('#single-view:not([hidden]) .banner[data-assessment="invalid"]', { timeout: 20000 });
     const b = await banner(p.page);
     assert.deepEqual([b.verdict, b.reason], ['permerror', 'expired']);
-    assert.match(b.summary, /the signature had expired on 2022-11-08: a receiving server would no longer accept it/);
+    assert.match(b.summary, /the signature had expired on November 8, 2022: a receiving server would no longer accept it/);
     assert.deepEqual((await fieldMarks(p.page)).message, four(C));
     if (url.startsWith('http')) assert.equal(new URL(p.page.url()).searchParams.get('at'), 'now');
     await p.page.check('#judging input[value=""]');

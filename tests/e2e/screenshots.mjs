@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // screenshots.mjs — PNGs of every state of the page, for a human to look at.
-//   node tests/e2e/screenshots.mjs [OUTDIR] [FILTER]   (default /tmp/shots; needs a built dist/)
+//   node tests/e2e/screenshots.mjs [OUTDIR] [FILTER] [LANG]   (default /tmp/shots, every state, en; needs a built dist/)
+// LANG fr takes the French page (?lang=fr, the French widget example); file names end in -fr.
 // Each result state is taken light and dark, at 1280 px and 375 px; FILTER keeps names containing it.
 
 import { mkdirSync } from 'node:fs';
@@ -12,12 +13,15 @@ import {
 
 const out = process.argv[2] || '/tmp/shots';
 const only = process.argv[3] || '';
+const lang = process.argv[4] || 'en';
+const tag = lang === 'en' ? '' : `-${lang}`;
 mkdirSync(`${out}/tiles`, { recursive: true });
 const server = await serve();
 const browser = await launch();
 
-async function shot(name, { colorScheme = 'light', width = 1280, setup, query = '' } = {}) {
+async function shot(name, { colorScheme = 'light', width = 1280, setup, query = `?lang=${lang}` } = {}) {
   if (only && !name.includes(only)) return;
+  name += tag;
   const p = await openPage(browser, `${server.url}${query}`, { colorScheme, viewport: { width, height: 900 } });
   if (setup) await setup(p.page);
   await p.page.waitForTimeout(300);
@@ -79,14 +83,14 @@ if (!only || 'widget'.includes(only) || only.includes('widget')) {
   for (const [suffix, colorScheme, width] of [['1280', 'light', 1280], ['375-dark', 'dark', 375]]) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
     const page = await context.newPage();
-    await page.goto(`${server.url}embed-example.html`);
+    await page.goto(`${server.url}${lang === 'fr' ? 'embed-example.fr.html' : 'embed-example.html'}`);
     const w = page.locator('dkim-check#reader-check');
     await w.locator('details.paste summary').click();
     await w.locator('textarea').fill(GMAIL().toString('latin1'));
-    await w.locator('button', { hasText: /^Check$/ }).click();
+    await w.locator('.paste p button').click();
     await w.locator('.banner').waitFor();
-    await page.screenshot({ path: `${out}/16-widget-${suffix}.png`, fullPage: true });
-    console.log(`${out}/16-widget-${suffix}.png`);
+    await page.screenshot({ path: `${out}/16-widget-${suffix}${tag}.png`, fullPage: true });
+    console.log(`${out}/16-widget-${suffix}${tag}.png`);
     await context.close();
   }
 }

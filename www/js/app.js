@@ -1,6 +1,6 @@
-// app.js — the page: finds its elements, connects input (drop, pick, paste)
-// to the checker, the worker pool and the views, mounts the keys panel, and
-// starts the verifier.
+// app.js — the page: chooses the language and words the page in it, finds its
+// elements, connects input (drop, pick, paste) to the checker, the worker pool
+// and the views, mounts the keys panel, and starts the verifier.
 
 import { engine } from './verify/engine.js';
 import { poolSize } from './verify/platform.js';
@@ -12,16 +12,23 @@ import { ProgressView } from './views/progress.js';
 import { KeyStore } from './keys/keystore.js';
 import { mountKeysPanel } from './keys/keys-panel.js';
 import { Checker } from './checker.js';
+import { Translator, LANGS, LANG_NAMES, pageLang, rememberLang, translateDom } from './common/i18n.js';
+import { h, clear } from './common/dom.js';
 import { MAX_MESSAGE_BYTES, maxMessageBytes, setMaxMessageMB } from './common/budgets.js';
 
 const $ = (id) => document.getElementById(id);
 
+// The words first: the page stays hidden (data-l10n="pending") until they are in its language.
+const tr = new Translator(pageLang());
+
 const els = {
   fileInput: $('file-input'),
+  chooseFiles: $('choose-files'),
   pasteText: $('paste-text'),
   pasteCheck: $('paste-check'),
   progress: $('progress'),
   progressLabel: $('progress-label'),
+  progressLive: $('progress-live'),
   progressBar: $('progress-bar'),
   cancel: $('cancel'),
   status: $('status'),
@@ -34,7 +41,26 @@ const els = {
   maxMessage: $('max-message-mb'),
   maxMessageDefault: $('max-message-default'),
   judging: $('judging'),
+  langSwitch: $('lang-switch'),
 };
+
+/** The language switch: one button per language, named in itself; the current one is pressed. */
+function renderLangSwitch() {
+  clear(els.langSwitch).append(...LANGS.map((l) => h('button', {
+    type: 'button', lang: l, class: 'link', 'aria-pressed': String(l === tr.lang),
+    onclick: () => { rememberLang(l); tr.setLang(l); els.langSwitch.querySelector(`[lang="${l}"]`)?.focus(); },
+  }, LANG_NAMES[l])));
+}
+
+/** Words the static page in the current language. */
+function wordPage() {
+  document.documentElement.lang = tr.lang;
+  translateDom(document, tr);
+  renderLangSwitch();
+}
+
+wordPage();
+delete document.documentElement.dataset.l10n;
 
 /** When signatures are judged: '' as of signing (the default), or 'now' (?at=now in the URL). */
 function judgingFromUrl() {
@@ -47,7 +73,7 @@ function judgingFromUrl() {
 
 const store = new KeyStore();
 const pool = new WorkerPool({ size: poolSize(), keys: store.text(), at: judgingFromUrl() });
-const progress = new ProgressView({ section: els.progress, label: els.progressLabel, bar: els.progressBar, status: els.status });
+const progress = new ProgressView({ section: els.progress, label: els.progressLabel, live: els.progressLive, bar: els.progressBar, status: els.status, tr });
 /** Opens the Keys panel at its box for many keys (from the keys-needed panel). */
 function openKeys() {
   const panel = document.getElementById('keys');
@@ -57,8 +83,9 @@ function openKeys() {
   box?.focus();
 }
 const checker = new Checker({
-  single: els.single, batch: els.batch, progress, pool, store,
+  single: els.single, batch: els.batch, progress, pool, store, tr,
   onReset: () => { els.overlay.hidden = true; },
+  focusInput: () => els.chooseFiles.focus(),
   openKeys,
 });
 // For scripts/bench-leak.mjs --profile: the workers' reading and verifying times.
@@ -94,8 +121,9 @@ function wireJudging() {
 
 function wireInput() {
   wirePick(els.fileInput, (files) => checker.checkFiles(files));
+  els.chooseFiles.addEventListener('click', () => els.fileInput.click());
   wirePaste({ text: els.pasteText, button: els.pasteCheck }, (text) => checker.checkText(text));
-  els.cancel.addEventListener('click', () => pool.cancel());
+  els.cancel.addEventListener('click', () => checker.cancel());
   wireDrop(els.overlay, (files) => checker.checkFiles(files));
 }
 
@@ -107,15 +135,25 @@ async function main() {
   wireJudging();
   wireLimits();
   store.onChange(() => checker.recheck());
+  let version = null;
+  let panel = null;
+  tr.onChange(() => {
+    wordPage();
+    if (version) els.version.textContent = tr.t('page-version', { version });
+    panel?.rerender();
+    progress.rerender();
+    checker.rerender();
+  });
   try {
     const dk = await engine();
-    els.version.textContent = `version ${dk.version()}`;
+    version = dk.version();
+    els.version.textContent = tr.t('page-version', { version });
     const dropped = store.prune(dk);
-    if (dropped.length) progress.setStatus(`Removed remembered keys this version cannot use: ${dropped.join(', ')}.`, true);
-    mountKeysPanel(els.keys, { store, dk, onAdd: (input) => checker.addKey(input) });
+    if (dropped.length) progress.setStatus(tr.t('page-keys-pruned', { names: dropped.join(', ') }), true);
+    panel = mountKeysPanel(els.keys, { store, dk, tr, onAdd: (input) => checker.addKey(input) });
     document.documentElement.dataset.ready = 'true';
   } catch (e) {
-    progress.setStatus(`The verifier could not start in this browser: ${e.message}`, true);
+    progress.setStatus(tr.t('page-engine-failed', { error: e.message }), true);
   }
 }
 

@@ -8,10 +8,7 @@ import { expandInput, mboxTasks, pastedTask } from './input/sources.js';
 import { renderReport } from './views/render.js';
 import { BatchView } from './views/batch-view.js';
 import { clear, h } from './common/dom.js';
-import { tr as englishWords } from './common/batch-words.js';
-
-/** TEMPORARY until the catalogs land: an error's text. */
-const phraseOf = (e) => (e && e.message ? e.message : String(e));
+import { phraseOf } from './common/phrase-error.js';
 
 /** An mbox up to this size is split on this thread before checking; a bigger one while it is checked. */
 const SPLIT_HERE_BYTES = 4 * 1024 * 1024;
@@ -29,7 +26,7 @@ export class Checker {
    * @param {() => void} [o.focusInput]  puts the focus back on the file picker
    * @param {() => void} [o.openKeys]  opens the Keys panel at its "add several keys" box
    */
-  constructor({ single, batch, progress, pool, store, tr = englishWords, onReset, focusInput, openKeys }) {
+  constructor({ single, batch, progress, pool, store, tr, onReset, focusInput, openKeys }) {
     this.single = single;
     this.batch = batch;
     this.progress = progress;
@@ -57,7 +54,7 @@ export class Checker {
   /** Add keys the user gave (see KeyStore.add); resolves to a confirmation. */
   async addKey(input) {
     const dk = await engine();
-    const names = this.store.add(input, dk);
+    const names = this.store.add(input, dk, this.tr);
     return this.tr.t(this.current ? 'key-added-checking' : 'key-added', { names: names.join(', ') });
   }
 
@@ -69,7 +66,7 @@ export class Checker {
       const label = this.tr.t('batch-back', { count: back.tasks.length });
       root.append(h('button', { type: 'button', class: 'back', onclick: () => this.backToBatch(back) }, `← ${label}`));
     }
-    root.append(renderReport(report, { onAddKey: (input) => this.addKey(input), remember: true }));
+    root.append(renderReport(report, { onAddKey: (input) => this.addKey(input), remember: true, tr: this.tr }));
     root.hidden = false;
   }
 
@@ -154,7 +151,7 @@ export class Checker {
           this.pool.wake();
         });
         if (res.cancelled) { cancelled = true; break; }
-        if (!counter.n) tasks.push({ source: stream.source, error: 'No messages were found in this mbox file.' });
+        if (!counter.n) tasks.push({ source: stream.source, error: { id: 'input-mbox-empty', args: {} } });
       }
       open.more = false;
       meter.setTotal(tasks.length, 1, false);
@@ -245,7 +242,7 @@ export class Checker {
       const ranges = [...splitter.feed(new Uint8Array(await stream.blob.arrayBuffer())), ...splitter.finish()];
       splitter.free();
       const found = mboxTasks(stream, ranges, { n: 0 });
-      tasks.push(...(found.length ? found : [{ source: stream.source, error: 'No messages were found in this mbox file.' }]));
+      tasks.push(...(found.length ? found : [{ source: stream.source, error: { id: 'input-mbox-empty', args: {} } }]));
     }
     if (!tasks.length && !streams.length) {
       this.progress.say('status-no-messages', null, true);

@@ -5,6 +5,8 @@
 // A budget hit skips that file (or that member) with a clear error; the rest of
 // a batch goes on.
 
+import { PhraseError } from './phrase-error.js';
+
 export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 export const MAX_ZIP_MEMBERS = 1000000;
 export const MAX_ZIP_NESTING = 8;
@@ -16,11 +18,12 @@ export function maxZipInflatedBytes(size) {
   return ZIP_INFLATION_ALLOWANCE + size * MAX_ZIP_INFLATION_RATIO;
 }
 
+/** The catalog id of what each budget counts. */
 const WHAT = {
-  message_size: 'bytes in a message',
-  zip_members: 'members in one zip (the zips inside it included)',
-  zip_nesting: 'levels of zips inside zips',
-  zip_inflated_bytes: 'bytes inflated from this zip (100 times its size plus 64 MiB, the zips inside it included)',
+  message_size: 'budget-what-message-bytes',
+  zip_members: 'budget-what-zip-members',
+  zip_nesting: 'budget-what-zip-nesting',
+  zip_inflated_bytes: 'budget-what-zip-inflated-bytes',
 };
 
 /** `1234567` as `1,234,567`. */
@@ -28,16 +31,19 @@ export function group(n) {
   return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** The budget error wording of the core: "N what: more than the M allowed (limit code)". */
+/**
+ * The budget error of the core, as a message {id, args} (see i18n.js): "N what: more
+ * than the M allowed (limit code)".
+ */
 export function exceeded(code, max, found) {
-  const what = WHAT[code] || code;
+  const what = { id: WHAT[code] || 'detail-as-given', args: WHAT[code] ? {} : { text: code } };
   return found == null
-    ? `more than the ${group(max)} ${what} allowed (limit ${code})`
-    : `${group(found)} ${what}: more than the ${group(max)} allowed (limit ${code})`;
+    ? { id: 'budget-exceeded', args: { max, what, code } }
+    : { id: 'budget-exceeded-found', args: { found, what, max, code } };
 }
 
 /** A budget hit that ends the whole dropped file (its zips' members, nested zips...). */
-export class BudgetError extends Error {}
+export class BudgetError extends PhraseError {}
 
 const SETTING = 'dkimcheck.maxMessageMB';
 let sessionMB = null; // set in this page even where storage is disabled
@@ -61,7 +67,7 @@ export function setMaxMessageMB(mb) {
   } catch { /* not remembered beyond this page */ }
 }
 
-/** The error for a message over the size budget, with how to raise it. */
+/** The error for a message over the size budget, with how to raise it: a message {id, args}. */
 export function tooLarge(size, max = maxMessageBytes()) {
-  return `${exceeded('message_size', max, size)}. To check it, raise "Largest message" under Limits at the bottom of the page (or use the dkimcheck command-line tool).`;
+  return { id: 'input-too-large', args: { why: exceeded('message_size', max, size) } };
 }

@@ -1,4 +1,5 @@
 // reports.js — small helpers around MessageReport objects (see the wasm API).
+// Words come from the catalogs (see i18n.js): functions that word take a Translator.
 
 /**
  * The assessment words (report.assessment.status, computed once by the core), best first.
@@ -6,16 +7,16 @@
  */
 export const ASSESSMENTS = ['verified', 'consistent', 'proves_nothing', 'failed', 'no_key', 'invalid', 'unsigned', 'error'];
 
-/** Short words for an assessment, used in tables, badges and counts (never colour alone). */
-export const ASSESSMENT_WORDS = {
-  verified: 'Verified',
-  consistent: 'Consistent with a recovered key',
-  proves_nothing: 'Proves nothing',
-  failed: 'Failed',
-  no_key: 'No key',
-  invalid: 'Cannot be evaluated',
-  unsigned: 'Not signed',
-  error: 'Unreadable',
+/** The catalog id of the short words of each assessment (tables, badges, counts). */
+const ASSESSMENT_IDS = {
+  verified: 'assessment-verified',
+  consistent: 'assessment-consistent',
+  proves_nothing: 'assessment-proves-nothing',
+  failed: 'assessment-failed',
+  no_key: 'assessment-no-key',
+  invalid: 'assessment-invalid',
+  unsigned: 'assessment-unsigned',
+  error: 'assessment-error',
 };
 
 /** A symbol per assessment, so results are not told by colour alone. */
@@ -23,19 +24,32 @@ export const ASSESSMENT_ICONS = {
   verified: '✔', consistent: '≈', proves_nothing: '!', failed: '✘', no_key: '?', invalid: '?', unsigned: '–', error: '✘',
 };
 
-/** Short words for the caveats a verified result carries (the headline says them in full). */
-export const CAVEAT_WORDS = {
-  misaligned: 'not the From domain',
-  testing_key: 'testing key (t=y)',
-  user_key: 'a key you added',
-  key_date_window: 'dated outside the key\'s known period',
-  partial_body: 'part of the body unsigned',
+/** The catalog id of the short words of each caveat of a verified result (the headline says them in full). */
+const CAVEAT_IDS = {
+  misaligned: 'caveat-word-misaligned',
+  testing_key: 'caveat-word-testing-key',
+  user_key: 'caveat-word-user-key',
+  key_date_window: 'caveat-word-key-date-window',
+  partial_body: 'caveat-word-partial-body',
 };
 
+/** The catalog id of each key flag. */
+const FLAG_IDS = { compromised: 'key-flag-compromised', weak: 'key-flag-weak', recovered: 'key-flag-recovered' };
+
+/** The flags of a key, in words. */
+export function flagWords(tr, flags) {
+  return (flags || []).map((f) => (FLAG_IDS[f] ? tr.t(FLAG_IDS[f]) : f)).join(', ');
+}
+
+/** Short words for the assessment status `status` (a filter's options). */
+export function statusWords(tr, status) {
+  return ASSESSMENT_IDS[status] ? tr.t(ASSESSMENT_IDS[status]) : status;
+}
+
 /** The caveat words of a verified assessment, joined ('' when there are none). */
-export function caveatWords(a) {
+export function caveatWords(tr, a) {
   if (a.status !== 'verified') return '';
-  return (a.caveats || []).map((c) => CAVEAT_WORDS[c]).filter(Boolean).join('; ');
+  return (a.caveats || []).filter((c) => CAVEAT_IDS[c]).map((c) => tr.t(CAVEAT_IDS[c])).join(tr.t('caveat-words-separator'));
 }
 
 /** The assessment of a report or a signature (a report made here for unreadable input has one too). */
@@ -44,33 +58,69 @@ export function assessmentOf(item) {
 }
 
 /** Short words for an assessment object: "Expired" when it is invalid only because x= passed at the chosen time. */
-export function assessmentWords(a) {
-  if (a.status === 'invalid' && a.reason === 'expired') return 'Expired at the chosen time';
-  if (a.status === 'verified' && a.basis === 'domainkeys') return 'Verified (DomainKeys only)';
-  return ASSESSMENT_WORDS[a.status] || a.status;
+export function assessmentWords(tr, a) {
+  if (a.status === 'invalid' && a.reason === 'expired') return tr.t('assessment-expired');
+  if (a.status === 'verified' && a.basis === 'domainkeys') return tr.t('assessment-verified-domainkeys');
+  return statusWords(tr, a.status);
 }
 
-/** A report for a message that could not be read at all. */
-export function errorReport(source, message) {
+/**
+ * A report for a message that could not be read at all; `error` is a message {id, args}
+ * (a text already worded: {id: 'detail-as-given', args: {text}}).
+ */
+export function errorReport(source, error) {
+  const phrase = typeof error === 'string' ? { id: 'detail-as-given', args: { text: error } } : error;
   return {
     source, sha256: null, size: null, verdict: 'none', // as the core reports unreadable input
-    assessment: assessmentOf({ error: message }), judged_at: null, fields: {},
-    summary: `This message could not be read: ${message}`,
-    headline: { main: `This message could not be read: ${message}`, caveats: [] },
-    error: message, from_domain: null, aligned: null, notes: [],
+    assessment: assessmentOf({ error: phrase }), judged_at: null, fields: {},
+    summary: '',
+    headline: { main: { id: 'error-message-unreadable', args: { error: phrase } }, caveats: [] },
+    error: phrase, from_domain: null, aligned: null, notes: [],
     message: null, headers: [], signatures: [], skipped_signatures: 0,
     domainkeys: [], arc: { result: 'none', instances: 0, sets: [], corroborations: [] }, authentication_results: [],
   };
 }
 
-/** A compact row (as Verifier.verifyRow returns) for a message that could not be read at all. */
-export function errorRow(source, message) {
+/**
+ * A compact row (as Verifier.verifyRow returns) for a message that could not be read at all;
+ * `error`: a message {id, args}, worded by the page (see rows.js rowSummary).
+ */
+export function errorRow(source, error) {
   return {
     source, outcome: 'error', assessment: { status: 'error', basis: null, signature: null, domain: null, aligned: null, reason: null, caveats: [] },
     verdict: 'none', signing_domains: [], selectors: [], signature_results: [], domainkeys_results: [], aligned: null,
     key_origin: null, key_flags: [], warnings: [], missing_keys: [], arc: 'none', arc_instances: 0, corroborated: false,
     from_domain: null, from: null, subject: null, date: null, date_unix: null,
-    summary: `This message could not be read: ${message}`, size: 0, sha256: '', error: message,
+    summary: '', headline: { main: { id: 'error-message-unreadable', args: { error } }, caveats: [] },
+    size: 0, sha256: '', error: error?.id ?? null, error_message: error,
+  };
+}
+
+/** The headline and its caveats in the translator's language, as one text (the core's `summary`). */
+export function summaryText(tr, report) {
+  const head = report.headline || { main: null, caveats: [] };
+  return [head.main, ...(head.caveats || [])].map((p) => tr.phrase(p)).filter(Boolean).join(' ');
+}
+
+/**
+ * Every text of a report worded in the translator's language, as the core's JSON has them
+ * (`text` of each message, `summary`): for exports.
+ */
+export function wordedReport(tr, report) {
+  const word = (p) => (p && p.id ? { ...p, text: tr.phrase(p) } : p);
+  const head = report.headline || { main: null, caveats: [] };
+  return {
+    ...report,
+    summary: summaryText(tr, report),
+    headline: { main: word(head.main), caveats: (head.caveats || []).map(word) },
+    error: word(report.error),
+    notes: (report.notes || []).map(word),
+    signatures: (report.signatures || []).map((s) => ({
+      ...s,
+      explanation: word(s.explanation),
+      detail: word(s.detail),
+      warnings: (s.warnings || []).map(word),
+    })),
   };
 }
 
@@ -99,12 +149,10 @@ export function arcOf(report) {
 }
 
 /** Short words for an ARC chain: never "verified" (ARC records what others said). */
-export function arcWords(arc) {
-  if (!arc) return 'No ARC chain';
-  const hops = `${arc.instances} hop${arc.instances === 1 ? '' : 's'}`;
-  if (arc.result === 'pass') return `ARC chain intact (${hops})`;
-  if (arc.result === 'fail') return `ARC chain broken (${hops})`;
-  return `ARC chain not checked: no key (${hops})`;
+export function arcWords(tr, arc) {
+  if (!arc) return tr.t('arc-words-none');
+  const id = arc.result === 'pass' ? 'arc-words-intact' : arc.result === 'fail' ? 'arc-words-broken' : 'arc-words-unchecked';
+  return tr.t(id, { count: arc.instances });
 }
 
 /** The ARC state of a report for counts and filters: 'intact', 'broken', 'unchecked' or 'none'. */
@@ -120,47 +168,33 @@ export function verifiedByDomainKeysOnly(report) {
   return a.status === 'verified' && a.basis === 'domainkeys';
 }
 
+/** The catalog id of each part of a batch tally, by count key (an assessment status or 'expired'). */
+const TALLY_IDS = {
+  consistent: 'tally-consistent',
+  proves_nothing: 'tally-proves-nothing',
+  failed: 'tally-failed',
+  no_key: 'tally-no-key',
+  expired: 'tally-expired',
+  invalid: 'tally-invalid',
+  unsigned: 'tally-unsigned',
+  error: 'tally-error',
+};
+
 /**
  * A batch's counts in words, as the CLI's tally: "3 of 5 messages verified; 1 proves nothing
  * (a key anyone can sign with), 1 failed". `counts` maps an assessment status (or 'expired') to a number.
  */
-export function tallyWords(counts, total) {
+export function tallyWords(tr, counts, total) {
   const n = (k) => counts[k] || 0;
-  const parts = [];
-  const say = (k, one, many = one) => { if (n(k)) parts.push(`${formatCount(n(k))} ${n(k) === 1 ? one : many}`); };
-  say('consistent', 'only consistent with a recovered key');
-  say('proves_nothing', 'proves nothing (a key anyone can sign with)', 'prove nothing (a key anyone can sign with)');
-  say('failed', 'failed');
-  say('no_key', 'no key known');
-  say('expired', 'expired at the chosen time');
-  say('invalid', 'cannot be evaluated');
-  say('unsigned', 'not signed');
-  say('error', 'unreadable');
-  return `${formatCount(n('verified'))} of ${formatCount(total)} messages verified${parts.length ? `; ${parts.join(', ')}` : ''}`;
+  const parts = Object.entries(TALLY_IDS).filter(([k]) => n(k)).map(([k, id]) => tr.t(id, { count: n(k) }));
+  const main = tr.t('tally-main', { verified: n('verified'), total });
+  if (!parts.length) return main;
+  const rest = parts.reduce((list, item) => tr.t('list-more', { list, item }));
+  return tr.t('tally-with-rest', { main, rest });
 }
 
 /** The key for a report in batch counts: its assessment status, or 'expired'. */
 export function countKey(report) {
   const a = assessmentOf(report);
   return a.status === 'invalid' && a.reason === 'expired' ? 'expired' : a.status;
-}
-
-/** Format an integer with thousands separators. */
-export function formatCount(n) {
-  return Number(n).toLocaleString('en-US');
-}
-
-/** Format a unix time (seconds) as an ISO-like UTC string. */
-export function formatUnix(t) {
-  if (t === null || t === undefined) return '';
-  const d = new Date(t * 1000);
-  return Number.isNaN(d.getTime()) ? String(t) : d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-}
-
-/** Format a byte count. */
-export function formatBytes(n) {
-  if (n === null || n === undefined) return '';
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

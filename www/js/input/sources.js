@@ -6,7 +6,7 @@
 // (`listed`: found in a zip or among many files, so skipped if it is not a message):
 //   {source, blob, start, end}            a byte range of a Blob (file, pasted text, mbox part)
 //   {source, blob, entry}                 a member of a zip Blob (see zip.js)
-//   {source, error}                       something that could not be read at all
+//   {source, error}                       something that could not be read at all (error: a message {id, args})
 //
 // Every dropped file is read within budgets (common/budgets.js, the core's
 // values): messages over the largest message size become error tasks; a zip's
@@ -20,8 +20,9 @@ import { readRange } from './blob-reader.js';
 import { listZip, readZipMember, looksLikeZip, memberDataRange } from './zip.js';
 import { splitMbox, looksLikeMbox } from './mbox.js';
 import {
-  BudgetError, MAX_ZIP_MEMBERS, MAX_ZIP_NESTING, exceeded, group, maxMessageBytes, maxZipInflatedBytes, tooLarge,
+  BudgetError, MAX_ZIP_MEMBERS, MAX_ZIP_NESTING, exceeded, maxMessageBytes, maxZipInflatedBytes, tooLarge,
 } from '../common/budgets.js';
+import { phraseOf } from '../common/phrase-error.js';
 
 function extension(name) {
   const base = name.slice(name.lastIndexOf('/') + 1);
@@ -57,12 +58,12 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets, opts = {}
   const ext = extension(source);
   const head = await sniff(blob);
   if (ext === 'zip' || looksLikeZip(head)) {
-    if (depth > MAX_ZIP_NESTING) { out.push({ source, error: `Not read: ${exceeded('zip_nesting', MAX_ZIP_NESTING)}.` }); return; }
-    onStatus?.(`Reading ${source}…`);
+    if (depth > MAX_ZIP_NESTING) { out.push({ source, error: { id: 'input-not-read', args: { why: exceeded('zip_nesting', MAX_ZIP_NESTING) } } }); return; }
+    onStatus?.('status-reading-file', { name: source });
     let entries;
     try { entries = await listZip(blob, budgets); } catch (e) {
       if (e instanceof BudgetError) throw Object.assign(e, { source });
-      out.push({ source, error: e.message });
+      out.push({ source, error: phraseOf(e) });
       return;
     }
     budgets.membersLeft -= entries.length;
@@ -80,7 +81,7 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets, opts = {}
           await expandBlob(blob.slice(start, end), name, out, depth + 1, onStatus, budgets, { ...opts, listed: true });
         } catch (e) {
           if (e instanceof BudgetError) throw e;
-          out.push({ source: name, error: e.message });
+          out.push({ source: name, error: phraseOf(e) });
         }
       } else if (memberExt === 'zip' || memberExt === 'mbox') {
         // Other nested archives are read into memory (they are usually small), within a budget:
@@ -88,7 +89,7 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets, opts = {}
         const limit = Math.min(budgets.heldLeft, budgets.maxMessage);
         if (entry.size > limit) {
           out.push({ source: name, error: memberExt === 'zip'
-            ? `Not read: a compressed zip inside a zip, of ${group(entry.size)} bytes: more than the ${group(limit)} that may be held in memory (limit message_size); unzip it first.`
+            ? { id: 'input-zip-nested-too-large', args: { size: entry.size, max: limit } }
             : tooLarge(entry.size, budgets.maxMessage) });
           continue;
         }
@@ -98,7 +99,7 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets, opts = {}
           await expandBlob(new Blob([bytes]), name, out, depth + 1, onStatus, budgets, { ...opts, listed: true });
         } catch (e) {
           if (e instanceof BudgetError) throw e;
-          out.push({ source: name, error: e.message });
+          out.push({ source: name, error: phraseOf(e) });
         }
       } else if (entry.size > budgets.maxMessage) {
         out.push({ source: name, error: tooLarge(entry.size, budgets.maxMessage) });
@@ -114,13 +115,13 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets, opts = {}
       out.streams.push({ source, blob, blobId: blobId(blob), maxMessage: budgets.maxMessage });
       return;
     }
-    onStatus?.(`Splitting ${source}…`);
+    onStatus?.('status-splitting-file', { name: source });
     const ranges = await splitMbox(blob);
     const id = blobId(blob);
     ranges.forEach((r, i) => out.push(r.end - r.start > budgets.maxMessage
       ? { source: `${source}#${i + 1}`, error: tooLarge(r.end - r.start, budgets.maxMessage) }
       : { source: `${source}#${i + 1}`, blob, blobId: id, start: r.start, end: r.end }));
-    if (!ranges.length) out.push({ source, error: 'No messages were found in this mbox file.' });
+    if (!ranges.length) out.push({ source, error: { id: 'input-mbox-empty', args: {} } });
     return;
   }
   if (opts.listed && opts.skipName?.(source)) { out.skipped?.push(source); return; }
@@ -131,7 +132,7 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets, opts = {}
 /**
  * Expand a list of Files (or {name, blob} pairs) into verification tasks.
  * @param {Array<File|{name:string, blob:Blob}>} files
- * @param {(text:string)=>void} [onStatus] progress messages while reading archives
+ * @param {(id:string, args:object)=>void} [onStatus] progress messages while reading archives (catalog id and arguments)
  */
 export async function expandFiles(files, onStatus) {
   return (await expandInput(files, onStatus)).tasks;
@@ -159,7 +160,7 @@ export async function expandInput(files, onStatus, opts = {}) {
     } catch (e) {
       // A budget of the whole file was hit: it ends here, with its reason; the next file goes on.
       if (!(e instanceof BudgetError)) throw e;
-      out.push({ source: e.source || f.name, error: e.message });
+      out.push({ source: e.source || f.name, error: phraseOf(e) });
     }
   }
   const { streams, skipped } = out;

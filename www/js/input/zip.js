@@ -13,7 +13,8 @@
 // zips are kept by sources.js.
 
 import { readRange } from './blob-reader.js';
-import { BudgetError, MAX_ZIP_MEMBERS, exceeded, group } from '../common/budgets.js';
+import { BudgetError, MAX_ZIP_MEMBERS, exceeded } from '../common/budgets.js';
+import { PhraseError } from '../common/phrase-error.js';
 
 const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
@@ -44,7 +45,7 @@ async function findCentralDirectory(blob) {
   for (let i = tail.length - 22; i >= 0; i--) {
     if (view.getUint32(i, true) === SIG_EOCD) { eocd = i; break; }
   }
-  if (eocd < 0) throw new Error('This is not a readable zip file (no end-of-archive record found).');
+  if (eocd < 0) throw new PhraseError('input-zip-no-end');
   let count = view.getUint16(eocd + 10, true);
   let size = view.getUint32(eocd + 12, true);
   let offset = view.getUint32(eocd + 16, true);
@@ -53,12 +54,12 @@ async function findCentralDirectory(blob) {
     const recOffset = u64(view, eocd - 20 + 8);
     const rec = await readRange(blob, recOffset, 56);
     const rv = new DataView(rec.buffer);
-    if (rv.getUint32(0, true) !== SIG_EOCD64) throw new Error('Broken ZIP64 end-of-archive record.');
+    if (rv.getUint32(0, true) !== SIG_EOCD64) throw new PhraseError('input-zip64-broken');
     count = u64(rv, 32);
     size = u64(rv, 40);
     offset = u64(rv, 48);
   }
-  if (offset + size > blob.size) throw new Error('This is not a readable zip file (its directory lies outside the file).');
+  if (offset + size > blob.size) throw new PhraseError('input-zip-directory-outside');
   return { count, size, offset };
 }
 
@@ -81,13 +82,13 @@ export function isJunkPath(name) {
 export async function listZip(blob, budget = {}) {
   const { membersLeft = MAX_ZIP_MEMBERS, inflatedLeft = Infinity, inflatedMax = Infinity } = budget;
   const cd = await findCentralDirectory(blob);
-  if (cd.count > membersLeft) throw new BudgetError(`Not read: ${exceeded('zip_members', MAX_ZIP_MEMBERS, cd.count)}.`);
+  if (cd.count > membersLeft) throw new BudgetError('input-not-read', { why: exceeded('zip_members', MAX_ZIP_MEMBERS, cd.count) });
   const buf = await readRange(blob, cd.offset, cd.size);
   const view = new DataView(buf.buffer);
   const all = [];
   let p = 0;
   for (let i = 0; i < cd.count && p + 46 <= buf.length; i++) {
-    if (view.getUint32(p, true) !== SIG_CENTRAL) throw new Error('Broken zip central directory.');
+    if (view.getUint32(p, true) !== SIG_CENTRAL) throw new PhraseError('input-zip-directory-broken');
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     let compressedSize = view.getUint32(p + 20, true);
@@ -119,7 +120,7 @@ export async function listZip(blob, budget = {}) {
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > inflatedLeft) {
     const total = inflatedMax - inflatedLeft + declared;
-    throw new BudgetError(`Not read (a zip bomb?): ${exceeded('zip_inflated_bytes', inflatedMax, total)}.`);
+    throw new BudgetError('input-zip-bomb', { why: exceeded('zip_inflated_bytes', inflatedMax, total) });
   }
   refuseOverlaps(all);
   return entries;
@@ -135,7 +136,7 @@ function refuseOverlaps(entries) {
   for (let i = 1; i < byOffset.length; i++) {
     const prev = byOffset[i - 1];
     if (prev.localOffset + 30 + prev.compressedSize > byOffset[i].localOffset) {
-      throw new BudgetError(`Not read (a zip bomb?): its member ${byOffset[i].name} overlaps another (the same data listed twice).`);
+      throw new BudgetError('input-zip-overlap', { member: byOffset[i].name });
     }
   }
 }
@@ -161,7 +162,7 @@ export async function inflateRaw(data, limit = Infinity) {
     total += value.length;
     if (total > limit) {
       reader.cancel().catch(() => {});
-      throw new Error(`This zip member inflates to more than the ${group(limit)} bytes its header says; it was skipped.`);
+      throw new PhraseError('input-zip-member-inflates-more', { size: limit });
     }
     parts.push(value);
   }
@@ -179,9 +180,9 @@ export async function inflateRaw(data, limit = Infinity) {
 export async function memberDataRange(blob, entry, read = readRange) {
   const local = await read(blob, entry.localOffset, 30);
   const lv = new DataView(local.buffer, local.byteOffset, local.byteLength);
-  if (local.length < 30 || lv.getUint32(0, true) !== SIG_LOCAL) throw new Error('Broken zip member header.');
+  if (local.length < 30 || lv.getUint32(0, true) !== SIG_LOCAL) throw new PhraseError('input-zip-member-broken');
   const start = entry.localOffset + 30 + lv.getUint16(26, true) + lv.getUint16(28, true);
-  if (start + entry.compressedSize > blob.size) throw new Error('Broken zip member (its data runs past the end of the file).');
+  if (start + entry.compressedSize > blob.size) throw new PhraseError('input-zip-member-past-end');
   return { start, end: start + entry.compressedSize };
 }
 
@@ -192,17 +193,17 @@ export async function memberDataRange(blob, entry, read = readRange) {
  * caching reader so neighbouring members come from one Blob read.
  */
 export async function readZipMember(blob, entry, read = readRange) {
-  if (entry.encrypted) throw new Error('This zip member is encrypted; dkimcheck cannot open it.');
+  if (entry.encrypted) throw new PhraseError('input-zip-encrypted');
   if (entry.method !== 0 && entry.method !== 8) {
-    throw new Error(`This zip member uses compression method ${entry.method}, which dkimcheck cannot read.`);
+    throw new PhraseError('input-zip-method', { method: String(entry.method) });
   }
   // Deflate never makes data much bigger: compressed data far beyond the size is a lie too.
   if (entry.compressedSize > entry.size + entry.size / 64 + 65536 && entry.method === 8) {
-    throw new Error('Broken zip member (its compressed size does not fit its size).');
+    throw new PhraseError('input-zip-member-size-mismatch');
   }
   const { start } = await memberDataRange(blob, entry, read);
   if (entry.method === 0) {
-    if (entry.compressedSize > entry.size) throw new Error(`This zip member is larger than the ${group(entry.size)} bytes its header says; it was skipped.`);
+    if (entry.compressedSize > entry.size) throw new PhraseError('input-zip-member-larger', { size: entry.size });
     return (await read(blob, start, entry.compressedSize)).slice();
   }
   return inflateRaw(await read(blob, start, entry.compressedSize), entry.size);

@@ -3,23 +3,22 @@
 
 import { h, clear, uid } from '../common/dom.js';
 import { keyForm } from './key-form.js';
-import { formatCount } from '../common/reports.js';
-// TEMPORARY until the catalogs land:
-import { tr } from '../common/batch-words.js';
+import { flagWords } from '../common/reports.js';
 
 const MAX_ARCHIVE_ROWS = 300;
 
 /**
  * @param {HTMLElement} root
- * @param {{store: import('./keystore.js').KeyStore, dk: object, onAdd: (input)=>Promise<string>}} opts
+ * @param {{store: import('./keystore.js').KeyStore, dk: object, onAdd: (input)=>Promise<string>,
+ *   tr: import('../common/i18n.js').Translator}} opts
+ * @returns {{rerender: () => void}} words the panel again (the language changed)
  */
-export function mountKeysPanel(root, { store, dk, onAdd }) {
+export function mountKeysPanel(root, { store, dk, onAdd, tr }) {
   const archive = dk.archive();
-  const searchId = uid('key-search');
-  const mine = h('div', { class: 'my-keys' });
-  const tbody = h('tbody');
-  const shown = h('p', { class: 'hint', role: 'status' });
-  const search = h('input', { id: searchId, type: 'search', placeholder: 'domain or selector, e.g. gmail.com', oninput: () => renderArchive() });
+  let search = null;
+  let mine = null;
+  let tbody = null;
+  let shown = null;
 
   /** Many keys at once (zone or dig lines, archive JSON): what the keys-needed panel leads to. */
   function bulkForm() {
@@ -47,9 +46,9 @@ export function mountKeysPanel(root, { store, dk, onAdd }) {
   }
 
   function renderMine() {
-    clear(mine).append(h('h3', null, 'Keys you added'));
+    clear(mine).append(h('h3', null, tr.t('keys-yours-heading')));
     if (!store.entries.length) {
-      mine.append(h('p', { class: 'hint' }, 'None yet. Keys you add are used for this session only, unless you tick "remember".'));
+      mine.append(h('p', { class: 'hint' }, tr.t('keys-yours-none')));
       return;
     }
     mine.append(h('ul', { class: 'key-list' }, store.entries.map((e) => {
@@ -58,8 +57,8 @@ export function mountKeysPanel(root, { store, dk, onAdd }) {
         h('code', null, e.name),
         h('span', { class: 'check' },
           h('input', { type: 'checkbox', id, checked: e.remember, onchange: (ev) => store.setRemember(e.name, ev.target.checked) }),
-          h('label', { for: id }, 'remember on this device')),
-        h('button', { type: 'button', 'aria-label': `Remove ${e.name}`, onclick: () => store.remove(e.name) }, 'Remove'));
+          h('label', { for: id }, tr.t('keys-yours-remember'))),
+        h('button', { type: 'button', 'aria-label': tr.t('keys-yours-remove-label', { name: e.name }), onclick: () => store.remove(e.name) }, tr.t('keys-yours-remove')));
     })));
   }
 
@@ -67,34 +66,45 @@ export function mountKeysPanel(root, { store, dk, onAdd }) {
     const q = search.value.trim().toLowerCase();
     const rows = archive.filter((k) => !q || `${k.selector}._domainkey.${k.domain}`.toLowerCase().includes(q) || (k.source || '').toLowerCase().includes(q));
     shown.textContent = rows.length > MAX_ARCHIVE_ROWS
-      ? `Showing ${formatCount(MAX_ARCHIVE_ROWS)} of ${formatCount(rows.length)} matching keys; search to narrow down.`
-      : `${formatCount(rows.length)} of ${formatCount(archive.length)} built-in keys shown.`;
+      ? tr.t('keys-archive-shown-first', { max: MAX_ARCHIVE_ROWS, count: rows.length })
+      : tr.t('keys-archive-shown', { count: rows.length, total: archive.length });
     clear(tbody).append(...rows.slice(0, MAX_ARCHIVE_ROWS).map((k) => h('tr', null,
       h('th', { scope: 'row' }, h('code', null, `${k.selector}._domainkey.${k.domain}`)),
       h('td', null, `${k.key_type}${k.bits ? ` ${k.bits}` : ''}`),
-      h('td', null, k.first_seen || k.last_seen ? `${k.first_seen || '?'} – ${k.last_seen || 'now'}` : ''),
-      h('td', null, (k.flags || []).join(', ')),
+      h('td', null, k.first_seen || k.last_seen ? `${k.first_seen || '?'} – ${k.last_seen || tr.t('key-seen-now')}` : ''),
+      h('td', null, flagWords(tr, k.flags)),
       h('td', { class: 'about-key' }, k.source || k.notes
-        ? h('details', null, h('summary', null, 'source and notes'),
-          k.source ? h('p', null, h('strong', null, 'Source: '), k.source) : null,
-          k.notes ? h('p', null, k.notes) : null,
-          (k.same_key_as || []).length ? h('p', null, h('strong', null, 'Same key also at: '), k.same_key_as.join(', ')) : null)
+        ? h('details', null, h('summary', null, tr.t('keys-archive-about-summary')),
+          k.source ? h('p', null, h('strong', null, tr.t('keys-archive-source')), k.source) : null,
+          k.notes ? h('p', { lang: 'en' }, k.notes) : null,
+          (k.same_key_as || []).length ? h('p', null, h('strong', null, tr.t('keys-archive-same-key')), k.same_key_as.join(', ')) : null)
         : ''))));
   }
 
-  store.onChange(renderMine);
-  clear(root).append(
-    h('p', null, 'A signature can only be checked with the public key its domain published. This page ships with an archive of such keys, including old ones that are no longer in DNS. If a key is missing, add it here.'),
-    mine,
-    h('h3', null, 'Add a key'),
-    keyForm({ remember: true, submitLabel: 'Add key', onSubmit: onAdd }),
-    bulkForm(),
-    h('h3', null, 'Built-in archive'),
-    h('div', { class: 'field' }, h('label', { for: searchId }, 'Search the archive'), search),
-    shown,
-    h('div', { class: 'table-wrap' }, h('table', { class: 'archive-table' },
-      h('thead', null, h('tr', null, ['Record', 'Key', 'Seen in use', 'Flags', 'About'].map((t) => h('th', { scope: 'col' }, t)))),
-      tbody)));
-  renderMine();
-  renderArchive();
+  function render() {
+    const searchId = uid('key-search');
+    const query = search?.value || '';
+    mine = h('div', { class: 'my-keys' });
+    tbody = h('tbody');
+    shown = h('p', { class: 'hint', role: 'status' });
+    search = h('input', { id: searchId, type: 'search', value: query, placeholder: tr.t('keys-archive-search-placeholder'), oninput: () => renderArchive() });
+    clear(root).append(
+      h('p', null, tr.t('keys-intro')),
+      mine,
+      h('h3', null, tr.t('keys-add-heading')),
+      keyForm({ remember: true, submitLabel: 'key-form-submit', onSubmit: onAdd, tr }),
+      bulkForm(),
+      h('h3', null, tr.t('keys-archive-heading')),
+      h('div', { class: 'field' }, h('label', { for: searchId }, tr.t('keys-archive-search')), search),
+      shown,
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'group', 'aria-label': tr.t('keys-archive-heading') }, h('table', { class: 'archive-table' },
+        h('thead', null, h('tr', null, ['keys-col-record', 'keys-col-key', 'keys-col-seen', 'keys-col-flags', 'keys-col-about'].map((id) => h('th', { scope: 'col' }, tr.t(id))))),
+        tbody)));
+    renderMine();
+    renderArchive();
+  }
+
+  store.onChange(() => renderMine());
+  render();
+  return { rerender: render };
 }

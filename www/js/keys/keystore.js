@@ -19,6 +19,27 @@ export function looksLikeZone(text) {
   return /\._domainkey\./i.test(text) && /\bTXT\b/i.test(text);
 }
 
+/**
+ * The zone lines of keys a person pasted (dig/zone lines, or a bare TXT value with its selector
+ * and domain), checked by the wasm engine `dk`; `keep(lines)` takes them. Errors are Errors
+ * worded by `tr`. Returns the record names.
+ */
+export function addKeyLines({ selector, domain, text }, dk, tr, keep) {
+  if (!text) throw new Error(tr.t('key-error-paste-first'));
+  const lines = [];
+  if (looksLikeZone(text)) {
+    const parsed = dk.parse_keys(text, tr.lang);
+    if (!parsed.keys.length) throw new Error(parsed.errors.length ? parsed.errors.join(' ') : tr.t('key-error-none-found'));
+    for (const k of parsed.keys) lines.push({ name: k.name, line: dk.add_key_for(k.selector, k.domain, k.record, tr.lang) });
+  } else {
+    if (!selector || !domain) throw new Error(tr.t('key-error-selector-domain'));
+    const line = dk.add_key_for(selector, domain.replace(/\.$/, ''), unquoteTxt(text), tr.lang);
+    lines.push({ name: `${selector}._domainkey.${domain.replace(/\.$/, '')}`.toLowerCase(), line });
+  }
+  keep(lines);
+  return lines.map((l) => l.name);
+}
+
 export class KeyStore {
   constructor() {
     /** @type {Array<{name:string, line:string, remember:boolean}>} */
@@ -43,27 +64,17 @@ export class KeyStore {
   }
 
   /**
-   * Add keys from user input, validated by the wasm engine `dk`.
+   * Add keys from user input, validated by the wasm engine `dk`; errors are worded by `tr`.
    * @returns {string[]} the record names added
    */
-  add({ selector, domain, text, remember }, dk) {
-    if (!text) throw new Error('Paste a DNS record first.');
-    const lines = [];
-    if (looksLikeZone(text)) {
-      const parsed = dk.parse_keys(text);
-      if (!parsed.keys.length) throw new Error(parsed.errors.length ? parsed.errors.join(' ') : 'No DKIM key record was found in the pasted text.');
-      for (const k of parsed.keys) lines.push({ name: k.name, line: dk.add_key_for(k.selector, k.domain, k.record) });
-    } else {
-      if (!selector || !domain) throw new Error('For a bare TXT value, fill in the selector and the domain too.');
-      const line = dk.add_key_for(selector, domain.replace(/\.$/, ''), unquoteTxt(text));
-      lines.push({ name: `${selector}._domainkey.${domain.replace(/\.$/, '')}`.toLowerCase(), line });
-    }
-    // The whole set must still be accepted by the verifier.
-    const next = this.entries.filter((e) => !lines.some((l) => l.name === e.name)).concat(lines.map((l) => ({ ...l, remember: !!remember })));
-    new dk.Verifier({ keys: next.map((e) => e.line).join('\n') }).free?.();
-    this.entries = next;
-    this.changed();
-    return lines.map((l) => l.name);
+  add({ selector, domain, text, remember }, dk, tr) {
+    return addKeyLines({ selector, domain, text }, dk, tr, (lines) => {
+      // The whole set must still be accepted by the verifier.
+      const next = this.entries.filter((e) => !lines.some((l) => l.name === e.name)).concat(lines.map((l) => ({ ...l, remember: !!remember })));
+      new dk.Verifier({ keys: next.map((e) => e.line).join('\n'), lang: tr.lang }).free?.();
+      this.entries = next;
+      this.changed();
+    });
   }
 
   /**

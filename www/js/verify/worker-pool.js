@@ -7,6 +7,7 @@
 // that crashes or whose wasm trapped is replaced during a run.
 
 import { createWorker, wasmModule } from './platform.js';
+import { PhraseError } from '../common/phrase-error.js';
 import { errorReport, errorRow } from '../common/reports.js';
 
 const IN_FLIGHT = 2;
@@ -50,7 +51,7 @@ export class WorkerPool {
         if (data.type === 'ready') { this.version = data.version; resolve(); }
         else if (data.type === 'fatal') reject(new Error(data.message));
       };
-      worker.onerror = (e) => reject(new Error(e.message || 'The verification worker failed to start.'));
+      worker.onerror = (e) => reject(e.message ? new Error(e.message) : new PhraseError('worker-start-failed'));
       worker.postMessage({ type: 'init', module, keys: this.keys, at: this.at });
     });
     return worker;
@@ -152,8 +153,7 @@ export class WorkerPool {
             // Alone twice when its worker stopped (another worker's crash can catch a retried
             // message once): this message stops workers on its own.
             if (crashed && batch.length === 1 && item.alone >= 2) {
-              skipped.push({ id: item.id, report: (rows ? errorRow : errorReport)(item.task.source,
-                'The verifier stopped while checking this message, so it was skipped; the other messages were checked.') });
+              skipped.push({ id: item.id, report: (rows ? errorRow : errorReport)(item.task.source, { id: 'worker-stopped', args: {} }) });
             } else {
               retry.push({ ...item, alone: (item.alone || 0) + (batch.length === 1 ? 1 : 0) || 1 });
             }
@@ -199,7 +199,7 @@ export class WorkerPool {
           onRanges(data.ranges, data.read);
           if (data.done) resolve({ cancelled: false });
         };
-        worker.onerror = (e) => { e.preventDefault?.(); reject(new Error(e.message || 'The mbox could not be read.')); };
+        worker.onerror = (e) => { e.preventDefault?.(); reject(e.message ? new Error(e.message) : new PhraseError('batch-mbox-unreadable')); };
         worker.postMessage({ type: 'split', blob });
       });
     } finally {

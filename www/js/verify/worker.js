@@ -21,6 +21,7 @@ import init, { MboxSplitter, Verifier, not_a_message, version } from '../../pkg/
 import { readTask } from '../input/sources.js';
 import { readRange, windowedReader } from '../input/blob-reader.js';
 import { errorReport, errorRow } from '../common/reports.js';
+import { phraseOf } from '../common/phrase-error.js';
 
 let keys = '';
 let at = '';
@@ -35,7 +36,8 @@ const subtle = self.crypto && self.crypto.subtle;
 
 function verifier(body) {
   const k = body ? 'body' : 'slim';
-  if (!verifiers[k]) verifiers[k] = new Verifier({ keys, body, hashInput: !subtle, ...(at ? { at } : {}) });
+  // text: false — reports carry message ids and arguments; the page words them in its language.
+  if (!verifiers[k]) verifiers[k] = new Verifier({ keys, body, hashInput: !subtle, text: false, ...(at ? { at } : {}) });
   return verifiers[k];
 }
 
@@ -93,7 +95,7 @@ async function prepare(task, body, rows) {
     if (task.listed && not_a_message(task.source, bytes.subarray(0, 1024))) return { task, report: { source: task.source, skipped: true } };
     return { task, bytes, hashes: subtle ? startHashes(verifier(body), bytes) : null };
   } catch (e) {
-    return { task, report: failed(task.source, e && e.message ? e.message : String(e), rows) };
+    return { task, report: failed(task.source, phraseOf(e), rows) };
   }
 }
 
@@ -118,9 +120,9 @@ async function finish(p, body, rows) {
     const why = e && e.message ? e.message : String(e);
     if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
       poisoned = true;
-      return failed(p.task.source, `The verifier failed on this message (${why}), so it was skipped.`, rows);
+      return failed(p.task.source, { id: 'worker-trapped', args: { error: why } }, rows);
     }
-    return failed(p.task.source, why, rows);
+    return failed(p.task.source, phraseOf(e), rows);
   }
 }
 

@@ -8,8 +8,7 @@
 // Worded by the Translator it is given; rerender() words it again.
 
 import { h, clear, uid } from '../common/dom.js';
-import { ASSESSMENTS, ASSESSMENT_ICONS } from '../common/reports.js';
-import { tr as englishWords, arcWords, assessmentWords, statusWords, caveatWords, tallyWords } from '../common/batch-words.js';
+import { ASSESSMENTS, ASSESSMENT_ICONS, arcWords, assessmentWords, statusWords, caveatWords, tallyWords } from '../common/reports.js';
 import { OUTCOMES, rowDomain, rowArcState, rowArc, rowDomainKeysOnly, rowSummary } from '../common/rows.js';
 import { RowTable } from './row-table.js';
 import { keysNeededPanel } from './keys-needed.js';
@@ -24,6 +23,15 @@ class Interner {
     if (got !== undefined) return got;
     this.map.set(s, s);
     return s;
+  }
+  /** A catalog message ({id, args}: a row's headline), kept once by its JSON. */
+  obj(o) {
+    if (!o || typeof o !== 'object') return o;
+    const key = `\u0002${JSON.stringify(o)}`;
+    const got = this.map.get(key);
+    if (got !== undefined) return got;
+    this.map.set(key, o);
+    return o;
   }
   list(a) {
     if (!Array.isArray(a)) return a;
@@ -58,7 +66,7 @@ export class BatchView {
    * @param {HTMLElement} root
    * @param {{onOpen:(index:number)=>void, tr: import('../common/i18n.js').Translator, onAddKeys?: () => void}} opts
    */
-  constructor(root, { onOpen, tr = englishWords, onAddKeys }) {
+  constructor(root, { onOpen, tr, onAddKeys }) {
     this.root = root;
     this.onOpen = onOpen;
     this.onAddKeys = onAddKeys;
@@ -131,6 +139,7 @@ export class BatchView {
     const I = this.interner;
     for (const k of STRINGS) row[k] = I.str(row[k]);
     for (const k of LISTS) row[k] = I.list(row[k]);
+    row.headline = I.obj(row.headline);
     const a = row.assessment;
     a.status = I.str(a.status);
     a.basis = I.str(a.basis);
@@ -231,7 +240,7 @@ export class BatchView {
     this.extraCounts = h('p', { class: 'hint extra-counts' });
     this.domainsOpen = h('details', { class: 'domains' },
       h('summary', null, tr.t('batch-domains-summary')),
-      h('div', { class: 'table-wrap' }, h('table', { class: 'domain-table' },
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'group', 'aria-label': tr.t('batch-domains-summary') }, h('table', { class: 'domain-table' },
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, tr.t('batch-domains-col-domain')), h('th', { scope: 'col' }, tr.t('batch-domains-col-messages')), h('th', { scope: 'col' }, tr.t('batch-domains-col-verified')))),
         this.domains)));
     const label = this.label ? tr.phrase(this.label) : tr.t('batch-results');
@@ -384,7 +393,12 @@ export class BatchView {
 
   /** Download every row (in input order): CSV through the core's columns, or JSON Lines. */
   export(kind) {
-    const rows = this.rows.filter(Boolean).map((r) => ({ ...r, summary: rowSummary(this.tr, r) }));
+    // The texts in the page's language (the rows carry message ids and arguments).
+    const rows = this.rows.filter(Boolean).map((r) => ({
+      ...r,
+      summary: rowSummary(this.tr, r),
+      error: r.error_message ? this.tr.phrase(r.error_message) : r.error,
+    }));
     if (kind === 'csv') {
       download('dkimcheck-results.csv', this.dk.csv_document(rows, this.separator), 'text/csv;charset=utf-8');
     } else {

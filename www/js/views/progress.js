@@ -1,45 +1,69 @@
 // progress.js — the progress section (what is being checked, messages/s, the
-// bar and Cancel) and the status line under it.
+// bar and Cancel) and the status line under it. The visible progress text
+// changes five times a second; screen readers hear it at most every
+// ANNOUNCE_MS (a separate live region) and then the status line at the end.
 
-import { formatCount } from '../common/reports.js';
-import { tr as englishWords } from '../common/batch-words.js';
+/** How often, at most, progress is announced to screen readers. */
+export const ANNOUNCE_MS = 5000;
 
 export class ProgressView {
   /**
-   * @param {{section: HTMLElement, label: HTMLElement, bar: HTMLProgressElement, status: HTMLElement}} els
+   * @param {{section: HTMLElement, label: HTMLElement, live: HTMLElement, bar: HTMLProgressElement,
+   *   status: HTMLElement, tr: import('../common/i18n.js').Translator}} els
    */
-  constructor({ section, label, bar, status }) {
+  constructor({ section, label, live, bar, status, tr }) {
     this.section = section;
     this.label = label;
+    this.live = live;
     this.bar = bar;
     this.status = status;
+    this.tr = tr;
+    /** The status line as a message, so that it can be worded again: {id, args, isError} | null. */
+    this.said = null;
+    /** What the progress line shows: () => string. */
+    this.labelText = null;
   }
 
-  /** Set the status line to catalog message `id` (TEMPORARY English words until the catalogs land). */
+  /** Set the status line to message `id` (with `args`); `null` clears it. */
   say(id, args, isError = false) {
-    this.setStatus(id ? englishWords.t(id, args) : '', isError);
+    this.said = id ? { id, args, isError } : null;
+    this.renderStatus();
   }
 
-  /** Set the status line; `isError` shows it as an error. */
+  /** Set the status line to a text already worded (`isError` shows it as an error). */
   setStatus(text, isError = false) {
-    this.status.textContent = text;
-    this.status.classList.toggle('error', isError);
+    this.say(text ? 'detail-as-given' : null, { text }, isError);
+  }
+
+  renderStatus() {
+    const s = this.said;
+    this.status.textContent = s ? this.tr.t(s.id, s.args) : '';
+    this.status.classList.toggle('error', Boolean(s?.isError));
+  }
+
+  /** Word the status line and the progress line again (the language changed). */
+  rerender() {
+    this.renderStatus();
+    if (this.labelText) this.label.textContent = this.labelText();
   }
 
   show(on) {
     this.section.hidden = !on;
+    if (!on) this.live.textContent = '';
   }
 
   /** Show that one message is being checked (no count to show). */
   startSingle() {
     this.show(true);
-    this.label.textContent = 'Checking the message…';
+    this.labelText = () => this.tr.t('progress-single');
+    this.label.textContent = this.labelText();
+    this.live.textContent = this.labelText();
     this.bar.removeAttribute('value');
   }
 
   /**
    * Show a batch of `total` messages being checked, with messages/s, updated
-   * five times a second until stop().
+   * five times a second until stop(); announced every ANNOUNCE_MS.
    * @returns {{count: () => void, tick: () => void, seconds: () => number, stop: () => void}}
    *   count() after each message checked, tick() to update now, seconds() since the start
    */
@@ -49,14 +73,25 @@ export class ProgressView {
     this.bar.value = 0;
     let done = 0;
     let fraction = 0; // of an mbox read so far, while it is split
+    let announced = -Infinity;
     const seconds = () => (performance.now() - t0) / 1000;
-    const tick = () => {
+    this.labelText = () => {
       const secs = seconds();
       const rate = secs > 0 ? done / secs : 0;
       this.bar.max = Math.max(1, total);
+      return this.tr.t(growing ? 'progress-batch-growing' : 'progress-batch', {
+        done, total, rate: rate < 10 ? { decimal: rate } : Math.round(rate), percent: Math.floor(fraction * 100),
+      });
+    };
+    const tick = () => {
       this.bar.value = done;
-      const args = { done, total, rate: rate < 10 ? { decimal: rate } : Math.round(rate), percent: Math.floor(fraction * 100) };
-      this.label.textContent = englishWords.t(growing ? 'progress-batch-growing' : 'progress-batch', args);
+      const text = this.labelText();
+      this.label.textContent = text;
+      const now = performance.now();
+      if (now - announced >= ANNOUNCE_MS) {
+        announced = now;
+        this.live.textContent = text;
+      }
     };
     tick();
     const timer = setInterval(tick, 200);
@@ -66,7 +101,7 @@ export class ProgressView {
       setTotal: (n, read, more = true) => { total = n; fraction = read; growing = more; },
       tick,
       seconds,
-      stop: () => { clearInterval(timer); this.show(false); },
+      stop: () => { clearInterval(timer); this.labelText = null; this.show(false); },
     };
   }
 }

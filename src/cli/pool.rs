@@ -1,0 +1,132 @@
+//! Verifying on several threads: workers started once for the whole run, each taking the next
+//! message from a shared queue as soon as it is free (a slow message holds up one worker, not a
+//! batch), reading it itself (files into a buffer it keeps), verifying it and rendering its
+//! output; the thread that submits the messages emits the results in input order.
+//!
+//! Bounds: the queue holds a few messages per worker, and results wait for the ones before
+//! them within a window of [`WINDOW`] messages, after which submitting waits.
+
+use super::sources::Item;
+use std::collections::VecDeque;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::thread::Scope;
+
+/// Messages submitted but not yet emitted, at most.
+const WINDOW: usize = 256;
+/// Messages waiting in the queue per worker, at most.
+const QUEUED_PER_WORKER: usize = 2;
+
+/// What a worker does with a message: `run` with the worker's buffer; `on_panic` if `run`
+/// panicked (a bug: the message is still reported, never dropped).
+pub struct Job<'a, R> {
+    /// Reads, verifies and renders one message.
+    pub run: &'a (dyn Fn(&Item, &mut Vec<u8>) -> R + Sync),
+    /// The result for a message whose `run` panicked.
+    pub on_panic: &'a (dyn Fn(&Item) -> R + Sync),
+}
+
+impl<R> Clone for Job<'_, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Job<'_, R> {}
+
+impl<R> Job<'_, R> {
+    /// Runs the job on `item`, turning a panic into `on_panic`'s result.
+    fn call(&self, item: &Item, buffer: &mut Vec<u8>) -> R {
+        catch_unwind(AssertUnwindSafe(|| (self.run)(item, buffer))).unwrap_or_else(|_| (self.on_panic)(item))
+    }
+}
+
+/// The workers and the results waiting to be emitted in order.
+pub struct Pool<R> {
+    tasks: Option<SyncSender<(usize, Item)>>,
+    results: Receiver<(usize, R)>,
+    /// Results from number `emitted` on, `None` while still being verified.
+    pending: VecDeque<Option<R>>,
+    submitted: usize,
+    emitted: usize,
+}
+
+impl<R: Send> Pool<R> {
+    /// Starts `workers` threads in `scope`, each with its own read buffer.
+    pub fn start<'scope>(scope: &'scope Scope<'scope, '_>, workers: usize, job: Job<'scope, R>) -> Self
+    where
+        R: 'scope,
+    {
+        let (tasks, queue) = mpsc::sync_channel::<(usize, Item)>(workers * QUEUED_PER_WORKER);
+        let (done, results) = mpsc::channel();
+        let queue = Arc::new(Mutex::new(queue));
+        for _ in 0..workers {
+            let (queue, done) = (Arc::clone(&queue), done.clone());
+            scope.spawn(move || {
+                let mut buffer = Vec::new();
+                loop {
+                    // The lock is held only while taking a message (never while verifying).
+                    let next = queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).recv();
+                    let Ok((seq, item)) = next else { break };
+                    let result = job.call(&item, &mut buffer);
+                    drop(item);
+                    if done.send((seq, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        Pool { tasks: Some(tasks), results, pending: VecDeque::new(), submitted: 0, emitted: 0 }
+    }
+
+    /// Queues `item` (waiting while the queue is full or the window is used up), and emits the
+    /// results that are ready, in order.
+    pub fn submit(&mut self, item: Item, emit: &mut impl FnMut(R)) {
+        while self.submitted - self.emitted >= WINDOW {
+            if !self.receive(emit) {
+                return;
+            }
+        }
+        let Some(tasks) = &self.tasks else { return };
+        if tasks.send((self.submitted, item)).is_err() {
+            return; // no worker left (cannot happen: panics are caught)
+        }
+        self.submitted += 1;
+        while let Ok(result) = self.results.try_recv() {
+            self.store(result, emit);
+        }
+    }
+
+    /// Waits for every result and emits them; the workers then end.
+    pub fn finish(mut self, emit: &mut impl FnMut(R)) {
+        self.tasks = None;
+        while self.emitted < self.submitted && self.receive(emit) {}
+    }
+
+    /// Waits for one result; false when no worker is left.
+    fn receive(&mut self, emit: &mut impl FnMut(R)) -> bool {
+        match self.results.recv() {
+            Ok(result) => {
+                self.store(result, emit);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Keeps a result in its place and emits every result now in order.
+    fn store(&mut self, (seq, result): (usize, R), emit: &mut impl FnMut(R)) {
+        let i = seq - self.emitted;
+        if self.pending.len() <= i {
+            self.pending.resize_with(i + 1, || None);
+        }
+        self.pending[i] = Some(result);
+        while let Some(Some(_)) = self.pending.front() {
+            if let Some(Some(ready)) = self.pending.pop_front() {
+                emit(ready);
+                self.emitted += 1;
+            }
+        }
+    }
+}
