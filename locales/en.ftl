@@ -964,6 +964,9 @@ keys-bulk-checking = { $count ->
 ## The CLI (src/report/explain.rs: keys_needed_heading, key_needed_line, skipped_not_message)
 
 cli-keys-needed-none = Keys needed: none (every signature found a key).
-cli-keys-needed-heading = Keys needed: no key is known for these { $count } name(s). Each must be the key published when the messages were sent (DNS today may hold a newer one): look in archives of DNS records, the domain's old zone files or the senders' own records, then add it with --keys.
+cli-keys-needed-heading = { $count ->
+    [one] Keys needed: no key is known for this name. It must be the key published when the messages were sent (DNS today may hold a newer one): look in archives of DNS records, the domain's old zone files or the senders' own records, then add it with --keys.
+   *[other] Keys needed: no key is known for these { $count } names. Each must be the key published when the messages were sent (DNS today may hold a newer one): look in archives of DNS records, the domain's old zone files or the senders' own records, then add it with --keys.
+}
 cli-keys-needed-columns = messages  first       last        name
 cli-skipped-not-message = skipped { $source }: not an email message (a file that is not a message is never checked nor read as keys)

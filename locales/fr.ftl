@@ -997,6 +997,9 @@ keys-bulk-checking = { $count ->
 ## La ligne de commande (src/report/explain.rs : keys_needed_heading, key_needed_line, skipped_not_message)
 
 cli-keys-needed-none = Clés manquantes : aucune (chaque signature a trouvé sa clé).
-cli-keys-needed-heading = Clés manquantes : aucune clé n’est connue pour ces { $count } noms. Il faut à chaque fois la clé publiée quand les messages ont été envoyés (le DNS d’aujourd’hui peut en contenir une plus récente) : cherchez dans les archives d’enregistrements DNS, les anciens fichiers de zone du domaine ou les archives des expéditeurs, puis ajoutez-la avec --keys.
+cli-keys-needed-heading = { $count ->
+    [one] Clé manquante : aucune clé n’est connue pour ce nom. Il faut la clé publiée quand les messages ont été envoyés (le DNS d’aujourd’hui peut en contenir une plus récente) : cherchez dans les archives d’enregistrements DNS, les anciens fichiers de zone du domaine ou les archives des expéditeurs, puis ajoutez-la avec --keys.
+   *[other] Clés manquantes : aucune clé n’est connue pour ces { $count } noms. Il faut à chaque fois la clé publiée quand les messages ont été envoyés (le DNS d’aujourd’hui peut en contenir une plus récente) : cherchez dans les archives d’enregistrements DNS, les anciens fichiers de zone du domaine ou les archives des expéditeurs, puis ajoutez-la avec --keys.
+}
 cli-keys-needed-columns = messages  premier     dernier     nom
 cli-skipped-not-message = { $source } écarté : ce n’est pas un courriel (un fichier qui n’est pas un message n’est jamais vérifié ni lu comme clé)
