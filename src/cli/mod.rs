@@ -11,7 +11,7 @@ use dkimcheck::catalog;
 use dkimcheck::keys::KeyStore;
 use dkimcheck::keys::provenance::{KEYS_FILE_ORIGIN, RECOVERED_HERE_ORIGIN};
 use dkimcheck::l10n::{Lang, Phrase};
-use dkimcheck::report::JudgingMode;
+use dkimcheck::report::{JudgingMode, KeysNeeded};
 use dkimcheck::verify::{Judging, Options, verify_message};
 use std::io::Write;
 
@@ -26,6 +26,8 @@ pub(crate) struct Args {
     pub body: bool,
     /// `--evidence DIR`.
     pub evidence: Option<String>,
+    /// `--missing-keys`: list the keys the batch needs.
+    pub missing_keys: bool,
     pub verbose: bool,
     pub recover_keys: bool,
     /// Worker threads; `None`: one per core.
@@ -92,6 +94,7 @@ fn parse_args(argv: &[String]) -> Result<Args, Phrase> {
                 a.format = parse_format(&value(i)?)?;
                 i += 1;
             }
+            "--missing-keys" => a.missing_keys = true,
             "--evidence" => {
                 a.evidence = Some(value(i)?);
                 i += 1;
@@ -268,9 +271,14 @@ pub fn run(argv: Vec<String>) -> i32 {
     };
     let mut printer = output::Printer::new(style);
     let (mut status, mut unreadable) = (0, false);
+    let mut needed = KeysNeeded::new();
     let mut emit = |(rendered, read_failed): (output::Rendered, bool)| {
         if !rendered.verified {
             status = 1;
+        }
+        if args.missing_keys {
+            let (names, date) = &rendered.missing_keys;
+            needed.add(names, *date);
         }
         unreadable |= read_failed;
         printer.print(&rendered);
@@ -284,6 +292,9 @@ pub fn run(argv: Vec<String>) -> i32 {
     let job = pool::Job { run: &verify, on_panic: &on_panic };
     let path_errors = pool::run_paths(&args.paths, max_message, workers, job, lang, &mut emit);
     printer.finish();
+    if args.missing_keys {
+        printer.keys_needed(&needed.list());
+    }
     let _ = std::io::stdout().flush();
     if unreadable || path_errors > 0 { 2 } else { status }
 }

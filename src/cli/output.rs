@@ -3,9 +3,11 @@
 
 use dkimcheck::catalog;
 use dkimcheck::l10n::{Lang, Phrase};
+use dkimcheck::report::csv::{CSV_BOM, csv_header, csv_record};
 use dkimcheck::report::evidence_html::{EvidenceInputs, evidence_html};
-use dkimcheck::report::{ArcReport, Assessment, JudgingMode, MessageReport, Status, Verdict};
-use dkimcheck::report::{authres, explain, table};
+use dkimcheck::report::row::missing_keys;
+use dkimcheck::report::{ArcReport, Assessment, JudgingMode, KeyNeeded, MessageReport, Row, Status, Verdict};
+use dkimcheck::report::{authres, explain};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
@@ -65,6 +67,8 @@ pub struct Rendered {
     pub expired: bool,
     /// Verified (for the exit status).
     pub verified: bool,
+    /// The names of the keys it needs (`--missing-keys`) and its Date.
+    pub missing_keys: (Vec<String>, Option<i64>),
 }
 
 impl Style {
@@ -98,8 +102,9 @@ impl Style {
                 line
             }
             Format::Csv => {
-                r.render(self.lang);
-                table::csv_row(r)
+                let mut line = csv_record(&Row::from_report(r, Some(self.lang)), ',');
+                line.push_str("\r\n");
+                line
             }
             Format::Ar => {
                 let mut line = authres::authentication_results(r, raw);
@@ -118,6 +123,7 @@ impl Style {
             status: r.assessment.status,
             expired: r.assessment.status == Status::Invalid && r.assessment.reason == Some("expired"),
             verified: r.verified(),
+            missing_keys: (missing_keys(r), r.message.date_unix),
         }
     }
 
@@ -236,7 +242,8 @@ impl Printer {
     /// Prints the CSV header row, once (CSV output).
     fn csv_header(&mut self) {
         if self.format == Format::Csv && !std::mem::replace(&mut self.header_done, true) {
-            let _ = self.out.write_all(table::csv_header().as_bytes());
+            // The byte-order mark tells spreadsheets the file is UTF-8 (as the page's export).
+            let _ = write!(self.out, "{CSV_BOM}{}\r\n", csv_header(','));
         }
     }
 
@@ -245,6 +252,36 @@ impl Printer {
         self.csv_header();
         if self.format == Format::Human && self.counts.iter().sum::<usize>() > 1 {
             let _ = writeln!(self.out, "{}", catalog::render(self.lang, &explain::tally(&self.counts, self.expired)));
+        }
+        let _ = self.out.flush();
+    }
+}
+
+impl Printer {
+    /// Prints the keys a batch needs: JSON lines `{"missing_key", "count", "first", "last"}`, or
+    /// a heading and one line per key (on stderr with CSV or RFC 8601 output, which stay
+    /// parseable on stdout).
+    pub fn keys_needed(&mut self, list: &[KeyNeeded]) {
+        let mut text = String::new();
+        if self.format == Format::Json {
+            for k in list {
+                let _ = writeln!(text, "{}", serde_json::to_string(k).unwrap_or_default());
+            }
+        } else {
+            let _ = writeln!(text, "{}", catalog::render(self.lang, &explain::keys_needed_heading(list.len())));
+            if !list.is_empty() {
+                let _ = writeln!(text, "    {}", catalog::render(self.lang, &explain::keys_needed_columns()));
+            }
+            for k in list {
+                let (first, last) = (k.first.as_deref().unwrap_or("-"), k.last.as_deref().unwrap_or("-"));
+                let _ = writeln!(text, "    {:>8}  {first:<10}  {last:<10}  {}", k.count, k.missing_key);
+            }
+        }
+        if matches!(self.format, Format::Csv | Format::Ar) {
+            let _ = self.out.flush();
+            let _ = std::io::stderr().write_all(text.as_bytes());
+        } else {
+            let _ = self.out.write_all(text.as_bytes());
         }
         let _ = self.out.flush();
     }

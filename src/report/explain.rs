@@ -383,19 +383,10 @@ fn verified_caveats(
     caveats
 }
 
-/// The CLI's label for an assessment (`PASS`, `FAIL`, ... in English).
+/// The CLI's label for an assessment (`PASS`, `FAIL`, ... in English; from the one vocabulary,
+/// [`super::Outcome`]).
 pub fn label(a: &Assessment) -> Phrase {
-    Phrase::new(match a.status {
-        Status::Verified => "label-verified",
-        Status::Consistent => "label-consistent",
-        Status::ProvesNothing => "label-proves-nothing",
-        Status::Failed => "label-failed",
-        Status::NoKey => "label-no-key",
-        Status::Invalid if a.reason == Some("expired") => "label-expired",
-        Status::Invalid => "label-invalid",
-        Status::Unsigned => "label-unsigned",
-        Status::Error => "label-error",
-    })
+    super::Outcome::of(a).label()
 }
 
 /// How many messages of a tally had a status, in words ("2 failed").
@@ -731,4 +722,20 @@ pub fn not_checked(exceeded: &Exceeded) -> Phrase {
 /// Note when a message's body and attachments are not shown: a budget was hit.
 pub fn body_not_shown(exceeded: &Exceeded) -> Phrase {
     Phrase::new("note-body-not-shown").phrase("why", exceeded.phrase())
+}
+
+/// The heading of the CLI's list of keys needed (`--missing-keys`), `n` names, with the columns'
+/// names when there is any.
+pub fn keys_needed_heading(n: usize) -> Phrase {
+    if n == 0 { Phrase::new("cli-keys-needed-none") } else { Phrase::new("cli-keys-needed-heading").number("count", n) }
+}
+
+/// The names of the columns of the CLI's list of keys needed.
+pub fn keys_needed_columns() -> Phrase {
+    Phrase::new("cli-keys-needed-columns")
+}
+
+/// A file found in a zip or a folder that is not a message, skipped.
+pub fn skipped_not_message(source: &str) -> Phrase {
+    Phrase::new("cli-skipped-not-message").arg("source", source)
 }

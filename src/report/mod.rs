@@ -3,11 +3,14 @@
 
 pub mod assess;
 pub mod authres;
+pub mod csv;
 pub mod evidence;
 pub mod evidence_html;
 pub mod explain;
 pub mod headers;
-pub mod table;
+pub mod keys_needed;
+pub mod outcome;
+pub mod row;
 
 pub use crate::arc::{ArcReport, ArcSetReport, ArcStep, Corroboration, ServerClaim};
 use crate::catalog;
@@ -22,6 +25,9 @@ pub use evidence::Evidence;
 pub use explain::display_name;
 pub use explain::{fill_arc_text, fill_claim_text, fill_domainkey_text, fill_signature_text, headline};
 pub use headers::{MAX_HEADER_VIEWS, header_views};
+pub use keys_needed::{KeyNeeded, KeysNeeded};
+pub use outcome::Outcome;
+pub use row::Row;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

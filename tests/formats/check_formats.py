@@ -29,7 +29,8 @@ paths = [vectors + m for m in messages] + extra
 def run(fmt):
     out = subprocess.run([binary, "--format", fmt, *paths], capture_output=True, check=False)
     assert out.returncode in (0, 1, 2), out.stderr
-    return out.stdout.decode("utf-8")
+    # utf-8-sig: the CSV starts with a byte-order mark, for spreadsheets.
+    return out.stdout.decode("utf-8-sig")
 
 json_lines = [l for l in run("json").splitlines() if l]
 count = len(json_lines)
@@ -38,8 +39,8 @@ assert count >= 3, count
 # CSV: a header row and one row per message, every row as wide as the header.
 rows = list(csv.reader(io.StringIO(run("csv"), newline="")))
 header = rows[0]
-assert header[:3] == ["source", "assessment", "assessment_reason"], header
-for column in ["signing_domains", "aligned", "key_origins", "key_flags", "warnings", "repairs", "sha256"]:
+assert header[:3] == ["source", "outcome", "assessment"], header
+for column in ["signing_domains", "aligned", "key_origin", "key_flags", "warnings", "repairs", "sha256"]:
     assert column in header, column
 assert len(rows) == count + 1, (len(rows), count)
 assert all(len(r) == len(header) for r in rows), [len(r) for r in rows]

@@ -83,6 +83,21 @@ export function errorReport(source, error) {
   };
 }
 
+/**
+ * A compact row (as Verifier.verifyRow returns) for a message that could not be read at all;
+ * `error`: a message {id, args}, worded by the page (see rows.js rowSummary).
+ */
+export function errorRow(source, error) {
+  return {
+    source, outcome: 'error', assessment: { status: 'error', basis: null, signature: null, domain: null, aligned: null, reason: null, caveats: [] },
+    verdict: 'none', signing_domains: [], selectors: [], signature_results: [], domainkeys_results: [], aligned: null,
+    key_origin: null, key_flags: [], warnings: [], missing_keys: [], arc: 'none', arc_instances: 0, corroborated: false,
+    from_domain: null, from: null, subject: null, date: null, date_unix: null,
+    summary: '', headline: { main: { id: 'error-message-unreadable', args: { error } }, caveats: [] },
+    size: 0, sha256: '', error: error?.id ?? null, error_message: error,
+  };
+}
+
 /** The headline and its caveats in the translator's language, as one text (the core's `summary`). */
 export function summaryText(tr, report) {
   const head = report.headline || { main: null, caveats: [] };
