@@ -944,14 +944,6 @@ repair-mbox-quoting = { $lines ->
 
 ev-title = DKIM evidence report
 ev-verdict = Verdict
-ev-status-verified = Verified
-ev-status-consistent = Consistent with a recovered key (not verified)
-ev-status-proves_nothing = Proves nothing (a key anyone can sign with)
-ev-status-failed = Failed: does not verify
-ev-status-no_key = Not checked: no key known
-ev-status-invalid = Cannot be evaluated
-ev-status-unsigned = Not signed
-ev-status-error = Not readable as an email
 ev-what = What DKIM shows, and what it does not
 ev-proves = A DKIM signature that verifies shows that the domain named in it (d=) signed the header fields it lists and the body, and that none of those bytes changed since. That rests on the key: it must be the key the domain published at the time, and where each key here comes from is listed with it.
 ev-not = It does not show who wrote the message (anyone with an account at the domain, or access to its mail server, can send signed mail), that what it says is true, or anything about the parts the signature does not cover. A signature that does not verify does not prove a forgery either: mail systems change messages on the way, and a named repair below says when a known, harmless change explains the failure.

@@ -975,14 +975,6 @@ repair-mbox-quoting = { $lines ->
 
 ev-title = Rapport de preuve DKIM
 ev-verdict = Verdict
-ev-status-verified = Vérifié
-ev-status-consistent = Cohérent avec une clé reconstituée (non vérifié)
-ev-status-proves_nothing = Ne prouve rien (une clé avec laquelle tout le monde peut signer)
-ev-status-failed = Échec : ne se vérifie pas
-ev-status-no_key = Non vérifié : aucune clé connue
-ev-status-invalid = Impossible à évaluer
-ev-status-unsigned = Non signé
-ev-status-error = Illisible en tant qu’e-mail
 ev-what = Ce que DKIM montre, et ce qu’il ne montre pas
 ev-proves = Une signature DKIM qui se vérifie montre que le domaine qu’elle nomme (d=) a signé les champs d’en-tête qu’elle liste et le corps, et qu’aucun de ces octets n’a changé depuis. Cela repose sur la clé : ce doit être la clé que le domaine publiait à l’époque, et la provenance de chaque clé est indiquée avec elle.
 ev-not = Elle ne montre pas qui a écrit le message (toute personne ayant un compte sur ce domaine, ou un accès à son serveur de messagerie, peut envoyer du courrier signé), ni que ce qu’il dit est vrai, ni quoi que ce soit sur les parties que la signature ne couvre pas. Une signature qui ne se vérifie pas ne prouve pas non plus une falsification : les systèmes de messagerie modifient les messages en route, et une réparation nommée ci-dessous indique quand une modification connue et anodine explique l’échec.

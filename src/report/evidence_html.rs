@@ -6,6 +6,7 @@
 //! asked for.
 
 use super::explain;
+use super::outcome::Outcome;
 use super::{KeyUsed, MessageReport, SignatureReport};
 use crate::catalog;
 use crate::l10n::{Lang, Phrase};
@@ -48,7 +49,7 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
     out.push_str(&format!(
         "<section class=\"verdict\" data-assessment=\"{status}\"><h2>{}</h2>\n<p class=\"label\">{}</p>\n<p class=\"main\">{}</p>\n",
         t("ev-verdict"),
-        esc(&format!("{} ({})", t(&format!("ev-status-{status}")), r(&explain::label(&report.assessment)))),
+        esc(&format!("{} ({})", r(&Outcome::of(&report.assessment).name()), r(&explain::label(&report.assessment)))),
         esc(&r(&report.headline.main))
     ));
     list(&mut out, report.headline.caveats.iter().map(|c| esc(&r(c))));

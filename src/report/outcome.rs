@@ -93,6 +93,22 @@ impl Outcome {
         })
     }
 
+    /// Its name for people (`Verified`, `No key`, ...: the page's counts and table, the
+    /// evidence report), from the catalogs.
+    pub fn name(self) -> Phrase {
+        Phrase::new(match self {
+            Outcome::Verified => "assessment-verified",
+            Outcome::Consistent => "assessment-consistent",
+            Outcome::ProvesNothing => "assessment-proves-nothing",
+            Outcome::Failed => "assessment-failed",
+            Outcome::NoKey => "assessment-no-key",
+            Outcome::Expired => "assessment-expired",
+            Outcome::Invalid => "assessment-invalid",
+            Outcome::Unsigned => "assessment-unsigned",
+            Outcome::Error => "assessment-error",
+        })
+    }
+
     /// Position in [`Outcome::ALL`].
     pub fn index(self) -> usize {
         self as usize
