@@ -221,6 +221,8 @@ pub fn run(argv: Vec<String>) -> i32 {
         // The input's SHA-256 is only printed in JSON; human output never pays for it.
         hash_input: args.json,
         body_hashes: Vec::new(),
+        // Header views and servers' claims are printed only in JSON and with --verbose.
+        full_report: args.json || args.verbose,
     };
     // One message: read (a file into the thread's buffer), verified, rendered; with whether
     // it could not be read.
