@@ -13,7 +13,8 @@ pub mod mbox;
 pub mod summary;
 
 use crate::budget::{Exceeded, Limit, MAX_HEADER_FIELDS, Work, count};
-use std::cmp::Ordering;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One header field, exactly as in the message.
@@ -60,44 +61,9 @@ pub struct Message<'a> {
     /// The body: everything after the empty line that ends the header block. `None` when the
     /// message has no empty line (no body at all).
     pub body: Option<&'a [u8]>,
-    /// Well-formed fields by name, built on the first lookup by name ([`Message::instances`]).
-    by_name: OnceLock<NameIndex>,
-}
-
-/// The well-formed fields ordered by name, ignoring ASCII case, then top to bottom: the fields
-/// of one name are together, found by binary search. One allocation per message, no hashing;
-/// building costs a sort of the header's names, each lookup a few comparisons of names.
-#[derive(Debug, Clone, Default)]
-struct NameIndex(Vec<usize>);
-
-impl NameIndex {
-    /// Orders the well-formed fields of `headers` by name, then position.
-    fn new(headers: &[HeaderField<'_>]) -> Self {
-        let mut fields: Vec<usize> = headers
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.well_formed)
-            .map(|(i, _)| {
-                count(Work::HeaderLookups, 1);
-                i
-            })
-            .collect();
-        fields.sort_unstable_by(|&a, &b| compare_names(headers[a].name, headers[b].name).then(a.cmp(&b)));
-        NameIndex(fields)
-    }
-
-    /// The fields named `name` (any ASCII case), top to bottom.
-    fn find(&self, headers: &[HeaderField<'_>], name: &[u8]) -> &[usize] {
-        let fields = &self.0;
-        let start = fields.partition_point(|&i| compare_names(headers[i].name, name) == Ordering::Less);
-        let len = fields[start..].partition_point(|&i| compare_names(headers[i].name, name) == Ordering::Equal);
-        &fields[start..start + len]
-    }
-}
-
-/// Field names compared ignoring ASCII case.
-fn compare_names(a: &[u8], b: &[u8]) -> Ordering {
-    a.iter().map(u8::to_ascii_lowercase).cmp(b.iter().map(u8::to_ascii_lowercase))
+    /// Well-formed fields by lower-case name, built on the first lookup by name
+    /// ([`Message::instances`]).
+    by_name: OnceLock<HashMap<Vec<u8>, Vec<usize>>>,
 }
 
 impl<'a> Message<'a> {
@@ -153,11 +119,21 @@ impl<'a> Message<'a> {
     }
 
     /// Indexes (top to bottom) of the well-formed fields named `name`, ignoring ASCII case. The
-    /// first call builds an index of every name (the names sorted once); each lookup then costs a
-    /// binary search, so looking up every name of a long `h=` list is not quadratic.
+    /// first call builds an index of every name in one pass; each lookup then costs one hash,
+    /// so looking up every name of a long `h=` list is linear, not quadratic.
     pub fn instances(&self, name: &str) -> &[usize] {
         count(Work::HeaderLookups, 1);
-        self.by_name.get_or_init(|| NameIndex::new(&self.headers)).find(&self.headers, name.as_bytes())
+        let index = self.by_name.get_or_init(|| {
+            let mut index: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
+            for (i, h) in self.headers.iter().enumerate().filter(|(_, h)| h.well_formed) {
+                count(Work::HeaderLookups, 1);
+                index.entry(h.name.to_ascii_lowercase()).or_default().push(i);
+            }
+            index
+        });
+        let lower: Cow<'_, str> =
+            if name.bytes().any(|b| b.is_ascii_uppercase()) { name.to_ascii_lowercase().into() } else { name.into() };
+        index.get(lower.as_bytes()).map_or(&[], Vec::as_slice)
     }
 
     /// The header fields budget, when the message has more than [`MAX_HEADER_FIELDS`] fields
