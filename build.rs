@@ -1,8 +1,11 @@
 //! Embeds the test vectors for the wasm tests (tests/wasm.rs), which cannot read files: writes
 //! `$OUT_DIR/vector_files.rs`, a list of `(path, bytes)` for every file under tests/vectors.
-//! The library itself never includes it.
+//! The library itself never includes it. Also records the git commit the tool is built from
+//! (`DKIMCHECK_COMMIT`, shown in reports and evidence); `unknown` outside a git checkout. A
+//! `DKIMCHECK_COMMIT` set in the environment wins.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
@@ -18,6 +21,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
+    println!("cargo:rerun-if-env-changed=DKIMCHECK_COMMIT");
+    let commit = std::env::var("DKIMCHECK_COMMIT").ok().filter(|c| !c.is_empty()).or_else(git_commit);
+    println!("cargo:rustc-env=DKIMCHECK_COMMIT={}", commit.as_deref().unwrap_or("unknown"));
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     let vectors = root.join("tests/vectors");
     println!("cargo:rerun-if-changed=tests/vectors");
@@ -34,4 +40,19 @@ fn main() {
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("vector_files.rs");
     let _ = std::fs::write(out, code);
+}
+
+/// `git rev-parse HEAD`, and a rerun when HEAD moves.
+fn git_commit() -> Option<String> {
+    let git = |args: &[&str]| {
+        let out = Command::new("git").args(args).output().ok().filter(|o| o.status.success())?;
+        Some(String::from_utf8(out.stdout).ok()?.trim().to_string())
+    };
+    let commit = git(&["rev-parse", "HEAD"])?;
+    for path in ["HEAD", "refs/heads"] {
+        if let Some(p) = git(&["rev-parse", "--git-path", path]) {
+            println!("cargo:rerun-if-changed={p}");
+        }
+    }
+    (commit.len() == 40 && commit.bytes().all(|b| b.is_ascii_hexdigit())).then_some(commit)
 }

@@ -130,7 +130,6 @@ warning-unsigned-header = Not covered by this signature: { $names }. These could
 warning-extra-header-instance = The message has { $present } { $name } fields but the signature covers only { $listed }: the extra one could have been added after signing, and a mail program may show that one.
 warning-partial-body = Only the first { $signed } bytes of the body are signed (l={ $l }); the last { $unsigned } bytes are not covered and could have been added by anyone.
 warning-key-date-window = This key was seen in public sources { $window }, and the message's Date is outside that period. Keys are often in use well before and after the dates they were seen, and the Date header can be set by the sender, so this is a hint, not proof.
-warning-mbox-quoting = The body matches the signature once the mbox quoting is undone: lines that began with "From " were stored as ">From " when the message was put in an mbox file. The signed text has no ">" there.
 warning-future-timestamp = The signature claims to have been made in the future (t= is later than the time of the check).
 warning-expired-since = The signature expired on { $expires } (x=). DKIM expiry tells receivers how long to accept a signature; it does not make a genuine signature false. It is judged here as of when it was signed.
 
@@ -403,9 +402,19 @@ cli-help =
                             'now', as a receiving server would then: an x= before TIME is expired.
                             Default: each signature as of its signing (its t=, else the message's
                             Date), so an x= passed since is reported but is not a failure
-        --json              one JSON object per message on stdout (JSON Lines); its codes are the
-                            same in every language, its texts are in the --lang language
-        --body              with --json: include each message's plain-text body
+        --format <FORMAT>   human (default), json (one JSON object per message: JSON Lines; its codes
+                            are the same in every language, its texts are in the --lang language),
+                            csv (a header row, then one row per message), or ar (one RFC 8601
+                            Authentication-Results field per message)
+        --json              the same as --format json
+        --body              with --format json: include each message's plain-text body
+        --missing-keys      after the batch, list every selector._domainkey.domain for which no key
+                            is known, with how many messages need it and the first and last of their
+                            dates (with --format json: {"{"}"missing_key", "count", "first", "last"{"}"} lines at the end)
+        --evidence <DIR>    also write one evidence report per message into DIR: a self-contained
+                            HTML file in the --lang language (verdict, signatures and keys with
+                            fingerprints, the command that checks it again, the original message
+                            embedded)
         --lang <LANG>       the language of the words: en or fr (default: from LC_ALL,
                             LC_MESSAGES or LANG, else en)
         -v, --verbose       show every signature's details and warnings
@@ -444,10 +453,11 @@ cli-try-help = Try 'dkimcheck --help'.
 # An error about something: "--keys extra.zone: file not found".
 cli-about = { $what }: { $why }
 cli-note = note: { $note }
-cli-note-body-without-json = note: --body only changes --json output
+cli-note-body-without-json = note: --body only changes --format json output
 cli-error-lang = --lang: "{ $value }" is not a language of dkimcheck (en, fr)
 cli-error-needs-value = { $option } needs a value
 cli-error-unknown-option = unknown option { $option }
+cli-error-format = --format: "{ $value }" is not one of human, json, csv, ar
 cli-error-at = --at: "{ $value }" is not 'now', unix seconds or an RFC 3339 time
 cli-error-jobs = --jobs: "{ $value }" is not a number of threads (1 or more)
 cli-error-max-message-size = --max-message-size: "{ $value }" is not a size in megabytes (1 or more)
@@ -898,3 +908,164 @@ widget-not-proven = A valid signature shows which domain signed these parts and 
 widget-details = All details: signatures, message, header fields
 widget-key-added = Key added.
 widget-load-failed = could not load the message ({ $error })
+
+## Report: named repairs of a failed signature (what was undone, what that does and does not show)
+
+# A repair's sentence, then what it does not show.
+repair-closing = This is not a verification of the message as it is: it shows that it differs from what { $domain } signed by this change only, which is one that mail systems are known to make, but not who made it.
+repair-list-footer = { $appended ->
+    [one] It does not verify as received; it verifies once the last line of the body, added after signing (as mailing lists add a footer), is removed: the body down to line { $signed } is exactly what { $domain } signed, and the line below it is not covered.
+   *[other] It does not verify as received; it verifies once the last { $appended } lines of the body, added after signing (as mailing lists add a footer), are removed: the body down to line { $signed } is exactly what { $domain } signed, and the lines below it are not covered.
+}
+repair-list-subject-tag = It does not verify as received; it verifies once "{ $tag }" is removed from the Subject (mailing lists add such a tag): apart from it, the signed header fields are exactly what { $domain } signed.
+repair-header-whitespace = { $count ->
+    [one] It does not verify as received; it verifies once the spacing inside the { $fields } field is restored as it usually is (some mailing lists re-indent folded lines or pad field names with spaces): the characters of the signed header fields are exactly what { $domain } signed.
+   *[other] It does not verify as received; it verifies once the spacing inside the { $fields } fields is restored as it usually is (some mailing lists re-indent folded lines or pad field names with spaces): the characters of the signed header fields are exactly what { $domain } signed.
+}
+repair-header-name-case = { $count ->
+    [one] It does not verify as received; it verifies once the capitals of the field name are restored ({ $changes }): the signed header fields are otherwise exactly what { $domain } signed.
+   *[other] It does not verify as received; it verifies once the capitals of the field names are restored ({ $changes }): the signed header fields are otherwise exactly what { $domain } signed.
+}
+repair-name-change = { $received } → { $signed }
+repair-separator-space = { $lines ->
+    [one] It does not verify as received; it verifies once the space at the end of the signature separator "-- " is put back on 1 line (some mail programs strip it): the body is otherwise exactly what { $domain } signed.
+   *[other] It does not verify as received; it verifies once the space at the end of the signature separator "-- " is put back on { $lines } lines (some mail programs strip it): the body is otherwise exactly what { $domain } signed.
+}
+repair-trailing-whitespace = { $lines ->
+    [one] It does not verify as received; it verifies once the spaces or tabs added at the end of 1 line are removed: the body is otherwise exactly what { $domain } signed.
+   *[other] It does not verify as received; it verifies once the spaces or tabs added at the end of { $lines } lines are removed: the body is otherwise exactly what { $domain } signed.
+}
+repair-mbox-quoting = { $lines ->
+    [one] It does not verify as received; it verifies once the mbox quoting of 1 line is undone (lines that began with "From " were stored as ">From " when the message was put in an mbox file): the body is otherwise exactly what { $domain } signed.
+   *[other] It does not verify as received; it verifies once the mbox quoting of { $lines } lines is undone (lines that began with "From " were stored as ">From " when the message was put in an mbox file): the body is otherwise exactly what { $domain } signed.
+}
+
+## The evidence report (one HTML file per message: CLI --evidence, the page's "Save evidence report")
+
+ev-title = DKIM evidence report
+ev-verdict = Verdict
+ev-what = What DKIM shows, and what it does not
+ev-proves = A DKIM signature that verifies shows that the domain named in it (d=) signed the header fields it lists and the body, and that none of those bytes changed since. That rests on the key: it must be the key the domain published at the time, and where each key here comes from is listed with it.
+ev-not = It does not show who wrote the message (anyone with an account at the domain, or access to its mail server, can send signed mail), that what it says is true, or anything about the parts the signature does not cover. A signature that does not verify does not prove a forgery either: mail systems change messages on the way, and a named repair below says when a known, harmless change explains the failure.
+ev-input = The message checked
+ev-name = Name
+ev-size = Size
+ev-bytes = { $n } bytes
+ev-sha256 = SHA-256
+ev-from = From
+ev-to = To
+ev-date = Date
+ev-subject = Subject
+ev-signatures = DKIM signatures
+ev-signature = Signature { $n }: { $domain }
+ev-no-signature = This message has no DKIM signature.
+ev-tags = Tags as written
+ev-result = Result
+ev-assessment = Assessment
+ev-body = Body matches the hash in the signature
+ev-header = Signature verifies with the key
+ev-explanation = In plain words
+ev-repair = Named repair
+ev-warnings = Warnings
+ev-judged = Judged as of
+ev-key = Key
+ev-key-type = Type and size
+ev-spki = Key fingerprint (SHA-256 of the SubjectPublicKeyInfo)
+ev-origin = Where the key comes from
+ev-key-source = Where it was found
+ev-seen = Seen in public sources
+ev-flags = Flags
+ev-yes = yes
+ev-no = no
+ev-unknown = not checked
+ev-none = none
+ev-domainkeys = DomainKeys signatures (the older mechanism DKIM replaced)
+ev-arc = ARC chain (what forwarding servers added)
+ev-check = The check
+ev-checked-at = Checked at
+ev-mode = Signatures judged
+ev-tool = Tool
+ev-commit = Built from commit
+ev-wasm = SHA-256 of the WebAssembly that ran
+ev-reproduce = Check it again
+ev-reproduce-how = Save the original message below, compare its SHA-256 with the one above, and run dkimcheck on it (or any DKIM verifier with the same keys):
+ev-user-key = A key was added by hand for this check: give dkimcheck the same key with --keys FILE.
+ev-original = The original message
+ev-download = Download the original message ({ $name }, { $n } bytes)
+ev-original-note = The file is embedded in this report byte for byte. The message is shown here only as text; nothing in it was run or displayed as a web page.
+ev-footer = Made by { $tool } { $version }.
+
+## The page: one message (issue 9)
+
+page-save-evidence = Save evidence report
+page-save-evidence-hint = One HTML file with the verdict, the keys and their fingerprints, how to check it again, and the original message.
+page-evidence-failed = The evidence report could not be made: { $error }
+sig-named-repair = Named repair
+key-fingerprint = Fingerprint (SPKI SHA-256)
+caveat-repaired = verifies once a known change is undone
+## Whole leaks: skipped files, mbox progress, the keys needed, exports
+
+batch-skipped = { $count ->
+    [one] { $count } file is not a message and was skipped (never counted, never read as keys): { $names }
+   *[other] { $count } files are not messages and were skipped (never counted, never read as keys): { $names }
+}
+batch-mbox-unreadable = The mbox could not be read.
+batch-skipped-more = …and { $count } more
+batch-table-label = Messages
+batch-shown-all = { $count ->
+    [one] { $count } message. Choose it (or press Enter on it) to see its details; it is checked again when opened.
+   *[other] { $count } messages. Scroll, or use ↑ ↓ Page Up, Page Down, Home and End in the table; Enter opens a message (it is checked again when opened).
+}
+batch-export-separator = CSV separator
+batch-export-comma = comma (,)
+batch-export-semicolon = semicolon (;), for a spreadsheet in French and other languages that write 1,5
+progress-batch-growing = { $done } of at least { $total } messages checked · { $rate } messages/s · { $percent }% of the file read
+keys-needed-heading = { $count ->
+    [one] Key needed: { $count } name has no known key
+   *[other] Keys needed: { $count } names have no known key
+}
+keys-needed-explain = The messages below could not be checked because no public key is known for these names. The key must be the one the domain published when the messages were sent: the key in DNS today is often a newer one, and a message signed with an older key will not verify with it (that proves nothing either way).
+keys-needed-where = Where to look for the key published at those dates:
+keys-needed-where-zkemail = the zk-email DKIM key archive (archive.prove.email), which records keys seen in signed mail, by selector, domain and date;
+keys-needed-where-passive-dns = passive DNS and DNS history services (for example DNSDB, SecurityTrails), which keep past TXT records;
+keys-needed-where-owner = the domain's owner or its mail provider, who can say which key was in use then;
+keys-needed-where-today = DNS today (dig TXT selector._domainkey.domain) only if the key has not changed since the last of the dates.
+keys-needed-line = { $count ->
+    [one] { $count } message, { $first }
+   *[other] { $count } messages, { $first } to { $last }
+}
+keys-needed-line-undated = { $count ->
+    [one] { $count } message, undated
+   *[other] { $count } messages, undated
+}
+keys-needed-more = …and { $count } more names (all of them are in the list to copy).
+keys-needed-copy-summary = The names, one per line
+keys-needed-copy-label = The names of the keys needed, one per line
+keys-needed-copy = Copy the list
+keys-needed-copied = { $count ->
+    [one] Copied { $count } name.
+   *[other] Copied { $count } names.
+}
+keys-needed-add = Add keys…
+keys-bulk-heading = Add several keys
+keys-bulk-label = Zone-file or dig lines, one key per line (for example: sel._domainkey.example.org. IN TXT "v=DKIM1; p=…"), or archive JSON
+keys-bulk-add = Add keys and check the messages that need them
+keys-bulk-empty = Paste at least one key first.
+keys-bulk-added = { $count ->
+    [one] Added { $count } key: { $names }.
+   *[other] Added { $count } keys: { $names }.
+}
+keys-bulk-checking = { $count ->
+    [one] Checking again the { $count } message that needs it…
+   *[other] Checking again the { $count } messages that need them…
+}
+
+## The CLI (src/report/explain.rs: keys_needed_heading, key_needed_line, skipped_not_message)
+
+cli-keys-needed-none = Keys needed: none (every signature found a key).
+cli-keys-needed-heading = { $count ->
+    [one] Keys needed: no key is known for this name. It must be the key published when the messages were sent (DNS today may hold a newer one): look in archives of DNS records, the domain's old zone files or the senders' own records, then add it with --keys.
+   *[other] Keys needed: no key is known for these { $count } names. Each must be the key published when the messages were sent (DNS today may hold a newer one): look in archives of DNS records, the domain's old zone files or the senders' own records, then add it with --keys.
+}
+cli-keys-needed-columns = messages  first       last        name
+cli-skipped-not-message = skipped { $source }: not an email message (a file that is not a message is never checked nor read as keys)

@@ -130,7 +130,6 @@ warning-unsigned-header = { $count ->
 warning-extra-header-instance = Le message contient { $present } champs { $name }, mais la signature n’en couvre que { $listed } : le champ en trop a pu être ajouté après la signature, et un logiciel de messagerie peut afficher celui-là.
 warning-partial-body = Seuls les { $signed } premiers octets du corps sont signés (l={ $l }) ; les { $unsigned } derniers octets ne sont pas couverts et ont pu être ajoutés par n’importe qui.
 warning-key-date-window = Cette clé a été vue dans des sources publiques { $window }, et la date du message (Date) est en dehors de cette période. Les clés servent souvent bien avant et bien après les dates où on les a vues, et l’expéditeur peut choisir la date du champ Date : c’est un indice, pas une preuve.
-warning-mbox-quoting = Le corps correspond à la signature une fois l’échappement mbox annulé : les lignes qui commençaient par "From " ont été enregistrées sous la forme ">From " quand le message a été rangé dans un fichier mbox. Le texte signé n’a pas de ">" à cet endroit.
 warning-future-timestamp = La signature prétend avoir été faite dans le futur (t= est postérieur au moment de la vérification).
 warning-expired-since = La signature a expiré le { $expires } (x=). L’expiration DKIM indique aux serveurs de réception combien de temps accepter une signature ; elle ne rend pas fausse une signature authentique. Elle est jugée ici à la date de sa signature.
 
@@ -422,9 +421,19 @@ cli-help =
                             comme le ferait alors un serveur de réception : un x= antérieur à DATE est expiré.
                             Par défaut : chaque signature à la date de sa signature (son t=, sinon la Date
                             du message) ; un x= dépassé depuis est signalé mais n’est pas un échec
-        --json              un objet JSON par message sur la sortie standard (JSON Lines) ; ses codes sont
-                            les mêmes dans toutes les langues, ses textes sont dans la langue de --lang
-        --body              avec --json : ajoute le corps de chaque message en texte brut
+        --format <FORMAT>   human (par défaut), json (un objet JSON par message : JSON Lines ; ses codes
+                            sont les mêmes dans toutes les langues, ses textes sont dans la langue de --lang),
+                            csv (une ligne d’en-tête, puis une ligne par message) ou ar (un champ
+                            Authentication-Results RFC 8601 par message)
+        --json              équivaut à --format json
+        --body              avec --format json : ajoute le corps de chaque message en texte brut
+        --missing-keys      après le lot, liste chaque selector._domainkey.domaine dont aucune clé n’est
+                            connue, avec le nombre de messages qui en ont besoin et la première et la
+                            dernière de leurs dates (avec --format json : des lignes {"{"}"missing_key", "count",
+                            "first", "last"{"}"} à la fin)
+        --evidence <DIR>    écrit aussi dans DIR un rapport de preuve par message : un fichier HTML
+                            autonome dans la langue de --lang (verdict, signatures et clés avec leurs
+                            empreintes, la commande qui refait la vérification, le message original intégré)
         --lang <LANGUE>     la langue des textes : en ou fr (par défaut : selon LC_ALL, LC_MESSAGES
                             ou LANG, sinon en)
         -v, --verbose       montre les détails et avertissements de chaque signature
@@ -462,10 +471,11 @@ cli-help =
 cli-try-help = Essayez « dkimcheck --help ».
 cli-about = { $what } : { $why }
 cli-note = remarque : { $note }
-cli-note-body-without-json = remarque : --body ne change que la sortie --json
+cli-note-body-without-json = remarque : --body ne change que la sortie --format json
 cli-error-lang = --lang : « { $value } » n’est pas une langue de dkimcheck (en, fr)
 cli-error-needs-value = { $option } attend une valeur
 cli-error-unknown-option = option inconnue { $option }
+cli-error-format = --format : « { $value } » n’est pas l’un de human, json, csv, ar
 cli-error-at = --at : « { $value } » n’est ni 'now', ni un nombre de secondes Unix, ni une date RFC 3339
 cli-error-jobs = --jobs : « { $value } » n’est pas un nombre de fils d’exécution (1 ou plus)
 cli-error-max-message-size = --max-message-size : « { $value } » n’est pas une taille en mégaoctets (1 ou plus)
@@ -930,3 +940,163 @@ widget-not-proven = Une signature valide montre quel domaine a signé ces partie
 widget-details = Tous les détails : signatures, message, champs d’en-tête
 widget-key-added = Clé ajoutée.
 widget-load-failed = le message n’a pas pu être chargé ({ $error })
+
+## Report: named repairs of a failed signature (what was undone, what that does and does not show)
+
+repair-closing = Ce n’est pas une vérification du message tel qu’il est : cela montre seulement qu’il ne diffère de ce que { $domain } a signé que par cette modification, que les systèmes de messagerie font couramment, mais pas qui l’a faite.
+repair-list-footer = { $appended ->
+    [one] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois retirée la dernière ligne du corps, ajoutée après la signature (comme les listes de diffusion ajoutent un pied de message) : le corps jusqu’à la ligne { $signed } est exactement ce que { $domain } a signé, et la ligne qui suit n’est pas couverte.
+   *[other] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois retirées les { $appended } dernières lignes du corps, ajoutées après la signature (comme les listes de diffusion ajoutent un pied de message) : le corps jusqu’à la ligne { $signed } est exactement ce que { $domain } a signé, et les lignes qui suivent ne sont pas couvertes.
+}
+repair-list-subject-tag = Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois « { $tag } » retiré de l’objet (Subject) (les listes de diffusion ajoutent une telle étiquette) : à part cela, les champs d’en-tête signés sont exactement ce que { $domain } a signé.
+repair-header-whitespace = { $count ->
+    [one] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois les espaces du champ { $fields } remis comme ils le sont d’habitude (certaines listes de diffusion réindentent les lignes repliées ou ajoutent des espaces après le nom des champs) : les caractères des champs d’en-tête signés sont exactement ce que { $domain } a signé.
+   *[other] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois les espaces des champs { $fields } remis comme ils le sont d’habitude (certaines listes de diffusion réindentent les lignes repliées ou ajoutent des espaces après le nom des champs) : les caractères des champs d’en-tête signés sont exactement ce que { $domain } a signé.
+}
+repair-header-name-case = { $count ->
+    [one] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois rétablies les majuscules du nom de champ ({ $changes }) : les champs d’en-tête signés sont par ailleurs exactement ce que { $domain } a signé.
+   *[other] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois rétablies les majuscules des noms de champs ({ $changes }) : les champs d’en-tête signés sont par ailleurs exactement ce que { $domain } a signé.
+}
+repair-name-change = { $received } → { $signed }
+repair-separator-space = { $lines ->
+    [one] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois remise l’espace finale du séparateur de signature « -- » sur 1 ligne (certains logiciels de messagerie la suppriment) : le corps est par ailleurs exactement ce que { $domain } a signé.
+   *[other] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois remise l’espace finale du séparateur de signature « -- » sur { $lines } lignes (certains logiciels de messagerie la suppriment) : le corps est par ailleurs exactement ce que { $domain } a signé.
+}
+repair-trailing-whitespace = { $lines ->
+    [one] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois retirés les espaces ou tabulations ajoutés en fin de 1 ligne : le corps est par ailleurs exactement ce que { $domain } a signé.
+   *[other] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois retirés les espaces ou tabulations ajoutés en fin de { $lines } lignes : le corps est par ailleurs exactement ce que { $domain } a signé.
+}
+repair-mbox-quoting = { $lines ->
+    [one] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois annulé le marquage mbox de 1 ligne (les lignes qui commençaient par « From » ont été enregistrées en « >From » quand le message a été mis dans un fichier mbox) : le corps est par ailleurs exactement ce que { $domain } a signé.
+   *[other] Elle ne se vérifie pas telle que reçue ; elle se vérifie une fois annulé le marquage mbox de { $lines } lignes (les lignes qui commençaient par « From » ont été enregistrées en « >From » quand le message a été mis dans un fichier mbox) : le corps est par ailleurs exactement ce que { $domain } a signé.
+}
+
+## The evidence report (one HTML file per message: CLI --evidence, the page's "Save evidence report")
+
+ev-title = Rapport de preuve DKIM
+ev-verdict = Verdict
+ev-what = Ce que DKIM montre, et ce qu’il ne montre pas
+ev-proves = Une signature DKIM qui se vérifie montre que le domaine qu’elle nomme (d=) a signé les champs d’en-tête qu’elle liste et le corps, et qu’aucun de ces octets n’a changé depuis. Cela repose sur la clé : ce doit être la clé que le domaine publiait à l’époque, et la provenance de chaque clé est indiquée avec elle.
+ev-not = Elle ne montre pas qui a écrit le message (toute personne ayant un compte sur ce domaine, ou un accès à son serveur de messagerie, peut envoyer du courrier signé), ni que ce qu’il dit est vrai, ni quoi que ce soit sur les parties que la signature ne couvre pas. Une signature qui ne se vérifie pas ne prouve pas non plus une falsification : les systèmes de messagerie modifient les messages en route, et une réparation nommée ci-dessous indique quand une modification connue et anodine explique l’échec.
+ev-input = Le message vérifié
+ev-name = Nom
+ev-size = Taille
+ev-bytes = { $n } octets
+ev-sha256 = SHA-256
+ev-from = De (From)
+ev-to = À (To)
+ev-date = Date
+ev-subject = Objet (Subject)
+ev-signatures = Signatures DKIM
+ev-signature = Signature { $n } : { $domain }
+ev-no-signature = Ce message n’a pas de signature DKIM.
+ev-tags = Balises telles qu’écrites
+ev-result = Résultat
+ev-assessment = Évaluation
+ev-body = Le corps correspond à l’empreinte de la signature
+ev-header = La signature se vérifie avec la clé
+ev-explanation = En clair
+ev-repair = Réparation nommée
+ev-warnings = Avertissements
+ev-judged = Jugée à la date du
+ev-key = Clé
+ev-key-type = Type et taille
+ev-spki = Empreinte de la clé (SHA-256 du SubjectPublicKeyInfo)
+ev-origin = Provenance de la clé
+ev-key-source = Où elle a été trouvée
+ev-seen = Vue dans des sources publiques
+ev-flags = Marques
+ev-yes = oui
+ev-no = non
+ev-unknown = non vérifié
+ev-none = aucune
+ev-domainkeys = Signatures DomainKeys (l’ancien mécanisme que DKIM a remplacé)
+ev-arc = Chaîne ARC (ce que les serveurs de transfert ont ajouté)
+ev-check = La vérification
+ev-checked-at = Vérifié le
+ev-mode = Jugement des signatures
+ev-tool = Outil
+ev-commit = Compilé depuis le commit
+ev-wasm = SHA-256 du WebAssembly exécuté
+ev-reproduce = Vérifier à nouveau
+ev-reproduce-how = Enregistrez le message original ci-dessous, comparez son SHA-256 avec celui indiqué plus haut, et lancez dkimcheck dessus (ou tout vérificateur DKIM avec les mêmes clés) :
+ev-user-key = Une clé a été ajoutée à la main pour cette vérification : donnez la même clé à dkimcheck avec --keys FICHIER.
+ev-original = Le message original
+ev-download = Télécharger le message original ({ $name }, { $n } octets)
+ev-original-note = Le fichier est intégré à ce rapport octet pour octet. Le message n’est montré ici que comme du texte ; rien de ce qu’il contient n’a été exécuté ni affiché comme une page web.
+ev-footer = Produit par { $tool } { $version }.
+
+## The page: one message (issue 9)
+
+page-save-evidence = Enregistrer le rapport de preuve
+page-save-evidence-hint = Un seul fichier HTML avec le verdict, les clés et leurs empreintes, la façon de refaire la vérification, et le message original.
+page-evidence-failed = Le rapport de preuve n’a pas pu être produit : { $error }
+sig-named-repair = Réparation nommée
+key-fingerprint = Empreinte (SHA-256 du SPKI)
+caveat-repaired = se vérifie une fois une modification connue annulée
+## Fuites entières : fichiers écartés, progression des mbox, clés manquantes, exports
+
+batch-skipped = { $count ->
+    [one] { $count } fichier n’est pas un message et a été écarté (ni compté, ni lu comme clé) : { $names }
+   *[other] { $count } fichiers ne sont pas des messages et ont été écartés (ni comptés, ni lus comme clés) : { $names }
+}
+batch-mbox-unreadable = Le fichier mbox n’a pas pu être lu.
+batch-skipped-more = …et { $count } autres
+batch-table-label = Messages
+batch-shown-all = { $count ->
+    [one] { $count } message. Choisissez-le (ou appuyez sur Entrée) pour voir le détail ; il est vérifié à nouveau à l’ouverture.
+   *[other] { $count } messages. Faites défiler, ou utilisez ↑ ↓ Page précédente, Page suivante, Début et Fin dans le tableau ; Entrée ouvre un message (vérifié à nouveau à l’ouverture).
+}
+batch-export-separator = Séparateur CSV
+batch-export-comma = virgule (,)
+batch-export-semicolon = point-virgule (;), pour un tableur en français et dans les langues qui écrivent 1,5
+progress-batch-growing = { $done } messages vérifiés sur au moins { $total } · { $rate } messages/s · { $percent } % du fichier lu
+keys-needed-heading = { $count ->
+    [one] Clé manquante : aucune clé connue pour { $count } nom
+   *[other] Clés manquantes : aucune clé connue pour { $count } noms
+}
+keys-needed-explain = Les messages ci-dessous n’ont pas pu être vérifiés : aucune clé publique n’est connue pour ces noms. Il faut la clé que le domaine publiait quand les messages ont été envoyés : celle qui est dans le DNS aujourd’hui est souvent plus récente, et un message signé avec une clé plus ancienne ne se vérifiera pas avec elle (ce qui ne prouve rien, ni dans un sens ni dans l’autre).
+keys-needed-where = Où chercher la clé publiée à ces dates :
+keys-needed-where-zkemail = l’archive de clés DKIM de zk-email (archive.prove.email), qui relève les clés vues dans des courriels signés, par sélecteur, domaine et date ;
+keys-needed-where-passive-dns = les services de DNS passif et d’historique DNS (par exemple DNSDB, SecurityTrails), qui gardent les anciens enregistrements TXT ;
+keys-needed-where-owner = le titulaire du domaine ou son fournisseur de messagerie, qui peut dire quelle clé était en service à l’époque ;
+keys-needed-where-today = le DNS d’aujourd’hui (dig TXT sélecteur._domainkey.domaine) seulement si la clé n’a pas changé depuis la dernière de ces dates.
+keys-needed-line = { $count ->
+    [one] { $count } message, { $first }
+   *[other] { $count } messages, du { $first } au { $last }
+}
+keys-needed-line-undated = { $count ->
+    [one] { $count } message, sans date
+   *[other] { $count } messages, sans date
+}
+keys-needed-more = …et { $count } autres noms (tous sont dans la liste à copier).
+keys-needed-copy-summary = Les noms, un par ligne
+keys-needed-copy-label = Les noms des clés manquantes, un par ligne
+keys-needed-copy = Copier la liste
+keys-needed-copied = { $count ->
+    [one] { $count } nom copié.
+   *[other] { $count } noms copiés.
+}
+keys-needed-add = Ajouter des clés…
+keys-bulk-heading = Ajouter plusieurs clés
+keys-bulk-label = Lignes de fichier de zone ou de dig, une clé par ligne (par exemple : sel._domainkey.example.org. IN TXT "v=DKIM1; p=…"), ou le JSON d’une archive
+keys-bulk-add = Ajouter les clés et vérifier les messages qui en ont besoin
+keys-bulk-empty = Collez d’abord au moins une clé.
+keys-bulk-added = { $count ->
+    [one] { $count } clé ajoutée : { $names }.
+   *[other] { $count } clés ajoutées : { $names }.
+}
+keys-bulk-checking = { $count ->
+    [one] Nouvelle vérification du message qui en a besoin…
+   *[other] Nouvelle vérification des { $count } messages qui en ont besoin…
+}
+
+## La ligne de commande (src/report/explain.rs : keys_needed_heading, key_needed_line, skipped_not_message)
+
+cli-keys-needed-none = Clés manquantes : aucune (chaque signature a trouvé sa clé).
+cli-keys-needed-heading = { $count ->
+    [one] Clé manquante : aucune clé n’est connue pour ce nom. Il faut la clé publiée quand les messages ont été envoyés (le DNS d’aujourd’hui peut en contenir une plus récente) : cherchez dans les archives d’enregistrements DNS, les anciens fichiers de zone du domaine ou les archives des expéditeurs, puis ajoutez-la avec --keys.
+   *[other] Clés manquantes : aucune clé n’est connue pour ces { $count } noms. Il faut à chaque fois la clé publiée quand les messages ont été envoyés (le DNS d’aujourd’hui peut en contenir une plus récente) : cherchez dans les archives d’enregistrements DNS, les anciens fichiers de zone du domaine ou les archives des expéditeurs, puis ajoutez-la avec --keys.
+}
+cli-keys-needed-columns = messages  premier     dernier     nom
+cli-skipped-not-message = { $source } écarté : ce n’est pas un courriel (un fichier qui n’est pas un message n’est jamais vérifié ni lu comme clé)

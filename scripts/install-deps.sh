@@ -8,6 +8,7 @@
 #     than 116 (it breaks wasm-bindgen's externref table), binaryen from npm into
 #     ~/.cache/dkimcheck/binaryen, which scripts/build-web.sh then prefers
 #   - playwright-core and axe-core for the end-to-end tests (npm ci in tests/e2e)
+#   - python3-venv from apt, for scripts/test-formats.sh (which pip-installs authres into a venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +34,7 @@ missing=()
 command -v wasm-opt >/dev/null 2>&1 || missing+=(binaryen)
 command -v chromium >/dev/null 2>&1 || [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+python3 -m venv --help >/dev/null 2>&1 || missing+=(python3-venv)  # scripts/test-formats.sh (authres)
 if (( ${#missing[@]} )); then
   SUDO=; (( EUID == 0 )) || SUDO=sudo
   say "installing from apt: ${missing[*]}"

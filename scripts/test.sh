@@ -26,6 +26,7 @@ if [[ "${1:-}" != --native ]]; then
   step "core in wasm, node" cargo test --locked --target wasm32-unknown-unknown --test wasm
   step "core in wasm, headless Chromium" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
     cargo test --locked --target wasm32-unknown-unknown --test wasm
+  step "CLI formats read back (csv module, authres)" bash scripts/test-formats.sh
   step "build the page" bash scripts/build-web.sh
   step "page end to end, headless Chromium" bash -c 'cd tests/e2e && npm test'
 fi

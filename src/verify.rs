@@ -106,6 +106,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         domainkeys: Vec::new(),
         arc: ArcReport::none(),
         authentication_results: Vec::new(),
+        evidence: Default::default(),
     };
     let unreadable = if let Some(exceeded) = over_budget {
         Some(report::explain::not_checked(&exceeded))
@@ -118,6 +119,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         report.error = unreadable;
         report.assessment = assess_message(true, &[], &[]);
         report.headline = report::headline(&report);
+        report.evidence = report.evidence_at(options.now);
         return report;
     }
     let mut bodies = BodyCache::with_provided(&options.body_hashes);
@@ -176,6 +178,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         );
     }
     report.headline = report::headline(&report);
+    report.evidence = report.evidence_at(options.now);
     report
 }
 

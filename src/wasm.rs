@@ -21,7 +21,9 @@ use crate::keys::record::KeyRecord;
 use crate::keys::{self, KeyStore};
 use crate::l10n::{Lang, Phrase};
 use crate::message::mbox;
-use crate::report::MessageReport;
+use crate::report::csv::{self, CSV_COLUMNS};
+use crate::report::evidence_html::{EvidenceInputs, evidence_html};
+use crate::report::{KeysNeeded, MessageReport, Row};
 use crate::text::dns_name::is_domain_name;
 use crate::verify::{Judging, Options, verify_message};
 use crate::wasm_input::{JsBodyJob, JsOptions, parse_canon};
@@ -104,6 +106,12 @@ impl Verifier {
         report
     }
 
+    /// A message's compact row, its summary in the verifier's language (with `text: false`, the
+    /// page words its `headline` itself).
+    fn row(&self, bytes: &[u8], options: &Options) -> Row {
+        Row::from_report(&verify_message(bytes, &self.keys, options), self.lang)
+    }
+
     fn options(&self, source: String) -> Options {
         let now = now();
         let judging = match self.at {
@@ -133,6 +141,24 @@ impl Verifier {
         self.report(bytes, &self.options(source)).to_json_line()
     }
 
+    /// The evidence report of one message: a self-contained HTML file (see
+    /// `report::evidence_html`). The message is verified again here, as by `verify`;
+    /// `wasm_sha256` is the SHA-256 (hex) of the WebAssembly module the caller runs; `lang`
+    /// ("en" or "fr") the language of its words (default: the verifier's, else English).
+    #[wasm_bindgen(js_name = evidenceReport)]
+    pub fn evidence_report(
+        &self,
+        bytes: &[u8],
+        source: String,
+        wasm_sha256: Option<String>,
+        lang: Option<String>,
+    ) -> String {
+        let options = Options { with_body: false, hash_input: true, ..self.options(source) };
+        let report = verify_message(bytes, &self.keys, &options);
+        let lang = lang.as_deref().map_or(self.lang.unwrap_or_default(), |l| lang_of(Some(l)));
+        evidence_html(&report, bytes, &EvidenceInputs { wasm_sha256, lang })
+    }
+
     /// The body hashes `bytes` needs, for a caller that hashes with WebCrypto:
     /// `[{canon: "relaxed"|"simple", hash: "sha256"|"sha1", limit: number|null}]`.
     #[wasm_bindgen(js_name = bodyHashJobs)]
@@ -156,6 +182,27 @@ impl Verifier {
         let mut options = self.options(source);
         options.body_hashes = jobs.iter().filter_map(JsBodyJob::provided).collect();
         to_js(&self.report(bytes, &options))
+    }
+
+    /// Verifies one message; returns its compact row (see `report::row`), for batches.
+    #[wasm_bindgen(js_name = verifyRow)]
+    pub fn verify_row(&self, bytes: &[u8], source: String) -> Result<JsValue, JsError> {
+        to_js(&self.row(bytes, &self.options(source)))
+    }
+
+    /// `verifyWithBodyHashes`, returning the compact row.
+    #[wasm_bindgen(js_name = verifyRowWithBodyHashes)]
+    pub fn verify_row_with_body_hashes(
+        &self,
+        bytes: &[u8],
+        source: String,
+        hashes: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let jobs: Vec<JsBodyJob> =
+            serde_wasm_bindgen::from_value(hashes).map_err(|e| JsError::new(&format!("invalid body hashes: {e}")))?;
+        let mut options = self.options(source);
+        options.body_hashes = jobs.iter().filter_map(JsBodyJob::provided).collect();
+        to_js(&self.row(bytes, &options))
     }
 
     /// Number of keys held.
@@ -286,4 +333,88 @@ pub fn archive() -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn split_mbox(bytes: &[u8]) -> Vec<u32> {
     mbox::split(bytes).into_iter().flat_map(|r| [r.start as u32, r.end as u32]).collect()
+}
+
+/// The keys a batch needs (`report::keys_needed`): count each message's `missing_keys` with
+/// `add`, read the list, most-needed first, with `list`.
+#[wasm_bindgen(js_name = KeysNeeded)]
+#[derive(Default)]
+pub struct JsKeysNeeded {
+    inner: KeysNeeded,
+}
+
+#[wasm_bindgen(js_class = KeysNeeded)]
+impl JsKeysNeeded {
+    /// An empty tally.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsKeysNeeded {
+        JsKeysNeeded::default()
+    }
+
+    /// Counts one message needing the keys `names`, dated `date_unix` (seconds, or null).
+    pub fn add(&mut self, names: Vec<String>, date_unix: Option<f64>) {
+        self.inner.add(&names, date_unix.filter(|d| d.is_finite()).map(|d| d as i64));
+    }
+
+    /// `[{missing_key, count, first, last}]`, most-needed first; dates `YYYY-MM-DD`.
+    pub fn list(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.list())
+    }
+}
+
+/// The CSV columns of the rows, in order.
+#[wasm_bindgen]
+pub fn csv_columns() -> Vec<String> {
+    CSV_COLUMNS.iter().map(|c| c.to_string()).collect()
+}
+
+/// Rows (as returned by `verifyRow`) as a CSV file: byte-order mark, header, CRLF lines;
+/// `separator` "," or ";".
+#[wasm_bindgen]
+pub fn csv_document(rows: JsValue, separator: &str) -> Result<String, JsError> {
+    let rows: Vec<Row> =
+        serde_wasm_bindgen::from_value(rows).map_err(|e| JsError::new(&format!("invalid rows: {e}")))?;
+    let sep = if separator == ";" { ';' } else { ',' };
+    Ok(csv::csv_document(&rows, sep))
+}
+
+/// Whether a file named `name` found in a zip or folder is not a message, by its name alone
+/// (`keys.zone`, `notes.pdf`): skipped unread.
+#[wasm_bindgen]
+pub fn not_a_message_by_name(name: &str) -> bool {
+    crate::message::input::not_a_message_by_name(name)
+}
+
+/// Whether a file named `name` found in a zip or folder, starting with `head` (a kilobyte is
+/// enough), is not a message: skipped and listed, never counted.
+#[wasm_bindgen]
+pub fn not_a_message(name: &str, head: &[u8]) -> bool {
+    crate::message::input::not_a_message(name, head)
+}
+
+/// Splits an mbox file fed in pieces (see `message::mbox::Splitter`): `feed(bytes)` and
+/// `finish()` return the messages found as `[start0, end0, start1, end1, ...]` (absolute offsets).
+#[wasm_bindgen(js_name = MboxSplitter)]
+#[derive(Default)]
+pub struct JsMboxSplitter {
+    inner: mbox::Splitter,
+}
+
+#[wasm_bindgen(js_class = MboxSplitter)]
+impl JsMboxSplitter {
+    /// A splitter at the start of a file.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsMboxSplitter {
+        JsMboxSplitter::default()
+    }
+
+    /// Feeds the next piece of the file.
+    pub fn feed(&mut self, bytes: &[u8]) -> Vec<f64> {
+        self.inner.feed(bytes).into_iter().flat_map(|r| [r.start as f64, r.end as f64]).collect()
+    }
+
+    /// Ends the file.
+    pub fn finish(&mut self) -> Vec<f64> {
+        self.inner.finish().into_iter().flat_map(|r| [r.start as f64, r.end as f64]).collect()
+    }
 }

@@ -178,6 +178,10 @@ fn zip_members_and_mbox_messages_are_separate_reports() {
         z.write_all(&mbox).unwrap();
         z.start_file("nested.zip", opts).unwrap();
         z.write_all(&inner).unwrap();
+        z.start_file("keys.zone", opts).unwrap();
+        z.write_all(zone_line_for_test().as_bytes()).unwrap();
+        z.start_file("notes.txt", opts).unwrap();
+        z.write_all(b"Notes about the leak, not a message").unwrap();
         z.start_file("__MACOSX/folder/._123.eml", opts).unwrap();
         z.write_all(b"junk").unwrap();
         z.finish().unwrap();
@@ -202,6 +206,51 @@ fn zip_members_and_mbox_messages_are_separate_reports() {
     assert_eq!(lines[1]["error"]["id"], "error-not-email");
     assert!(lines[1]["error"]["text"].as_str().unwrap().contains("does not look like an email"));
     assert_eq!(out.status.code(), Some(1));
+    // The keys file and the notes inside the zip are skipped and said so, never counted.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("skipped") && err.contains("keys.zone") && err.contains("notes.txt"), "{err}");
+    // Without --keys, the keys file inside the zip is not used: its messages have no key.
+    let out = bin().args(["--json", "--no-bundled-keys", zp]).output().unwrap();
+    assert_eq!(json_lines(&out)[0]["assessment"]["status"], "no_key", "a key file in the input is never used");
+}
+
+/// A zone line for the test key of `signed_pair` (a key file a leak might carry).
+fn zone_line_for_test() -> String {
+    "test._domainkey.example.org. IN TXT \"v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\"\n"
+        .to_string()
+}
+
+#[test]
+fn missing_keys_lists_each_name_with_count_and_dates() {
+    let (msg, _zone) = signed_pair();
+    let dir = tmp(&format!("nokeys-{}", rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("1.eml"), &msg).unwrap();
+    std::fs::write(dir.join("2.eml"), &msg).unwrap();
+    let gmail = vector("mimekit/messages/gmail.msg");
+    let d = dir.to_str().unwrap();
+    let out = bin().args(["--json", "--missing-keys", "--no-bundled-keys", d, &gmail]).output().unwrap();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 3 + 2, "three reports, then two keys needed");
+    let needed: Vec<&Value> = lines.iter().filter(|l| l.get("missing_key").is_some()).collect();
+    assert_eq!(needed[0]["missing_key"], "test._domainkey.example.org");
+    assert_eq!(needed[0]["count"], 2);
+    assert_eq!(needed[0]["first"], "2016-03-01");
+    assert_eq!(needed[0]["last"], "2016-03-01");
+    assert_eq!(needed[1]["count"], 1);
+    assert!(needed[1]["missing_key"].as_str().unwrap().ends_with("._domainkey.gmail.com"));
+    assert!(lines[..3].iter().all(|l| l.get("source").is_some()), "the list comes after the reports");
+    // Human output: a heading that says which key is needed, then one line per name.
+    let out = bin().args(["--missing-keys", "--no-bundled-keys", d]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("published when the messages were sent"), "{text}");
+    assert!(
+        text.lines().last().unwrap().trim().starts_with("2  2016-03-01  2016-03-01  test._domainkey.example.org"),
+        "{text}"
+    );
+    // --format json is --json.
+    let out = bin().args(["--format", "json", "--missing-keys", "--no-bundled-keys", d]).output().unwrap();
+    assert_eq!(json_lines(&out).len(), 3);
 }
 
 #[test]

@@ -325,12 +325,14 @@ fn fifty_failing_signatures_and_a_quoted_from_line_unquote_and_rehash_once() {
     let store = store_for(&spec, ed());
     let (r, peak, work) = measure(|| verify(&raw, &store, false));
     assert!(r.signatures.iter().all(|s| s.reason == "body_changed"), "{:?}", r.signatures[0].reason);
+    // The appended line is a footer (named repair): found for all 50 in one more pass.
+    assert!(r.signatures.iter().all(|s| s.repair.as_ref().is_some_and(|x| x.code == "list_footer")));
     assert!(work.bytes_copied <= body.len() as u64, "{work:?}");
     let headers = raw.len() - body.len();
-    assert!(work.bytes_hashed <= (2 * body.len() + 50 * headers) as u64, "{work:?}");
+    assert!(work.bytes_hashed <= (3 * body.len() + 50 * headers) as u64, "{work:?}");
     assert!(peak < body.len() + 2 * MB, "peak {peak}");
     println!(
-        "50 failing signatures and a >From line on {} bytes: {} bytes copied, {} hashed, peak {peak} (was a copy and a hash per signature)",
+        "50 failing signatures and a >From line on {} bytes: {} bytes copied, {} hashed (the body, its unquoted form, the footer search), peak {peak} (was a copy and a hash per signature)",
         body.len(),
         work.bytes_copied,
         work.bytes_hashed

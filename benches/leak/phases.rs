@@ -251,7 +251,7 @@ pub fn run(dir: &str, zone_path: &str, rounds: usize) {
         }
         black_box(out);
     });
-    let style = crate::output::Style::new(false, false, dkimcheck::Lang::En);
+    let style = crate::output::Style::new(crate::output::Format::Human, false, false, dkimcheck::Lang::En);
     let text = fastest(rounds, || {
         let mut out = String::with_capacity(8 << 20);
         for r in &reports {

@@ -72,7 +72,7 @@ pub fn validate(ctx: ArcContext<'_, '_, '_, '_>) -> ArcReport {
         match &check {
             MessageSignatureCheck::Valid { domain, key } => {
                 entry.signer = Some(domain.clone());
-                entry.message_signature_key = Some(key.clone());
+                entry.message_signature_key = Some(KeyUsed::clone(key));
             }
             MessageSignatureCheck::BodyChanged { domain } => entry.signer = Some(domain.clone()),
             _ => {}

@@ -11,7 +11,7 @@ use dkimcheck::catalog;
 use dkimcheck::keys::KeyStore;
 use dkimcheck::keys::provenance::{KEYS_FILE_ORIGIN, RECOVERED_HERE_ORIGIN};
 use dkimcheck::l10n::{Lang, Phrase};
-use dkimcheck::report::JudgingMode;
+use dkimcheck::report::{JudgingMode, KeysNeeded};
 use dkimcheck::verify::{Judging, Options, verify_message};
 use std::io::Write;
 
@@ -22,8 +22,12 @@ pub(crate) struct Args {
     pub no_bundled: bool,
     /// `--at`: `Some(None)` for `now`.
     pub at: Option<Option<u64>>,
-    pub json: bool,
+    pub format: output::Format,
     pub body: bool,
+    /// `--evidence DIR`.
+    pub evidence: Option<String>,
+    /// `--missing-keys`: list the keys the batch needs.
+    pub missing_keys: bool,
     pub verbose: bool,
     pub recover_keys: bool,
     /// Worker threads; `None`: one per core.
@@ -86,13 +90,24 @@ fn parse_args(argv: &[String]) -> Result<Args, Phrase> {
                 a.max_message = Some(parse_megabytes(&value(i)?)?);
                 i += 1;
             }
+            "--format" => {
+                a.format = parse_format(&value(i)?)?;
+                i += 1;
+            }
+            "--missing-keys" => a.missing_keys = true,
+            "--evidence" => {
+                a.evidence = Some(value(i)?);
+                i += 1;
+            }
             "--no-bundled-keys" => a.no_bundled = true,
-            "--json" => a.json = true,
+            "--json" => a.format = output::Format::Json,
             "--body" => a.body = true,
             "-v" | "--verbose" => a.verbose = true,
             "--recover-keys" => a.recover_keys = true,
             s if s.starts_with("--keys=") => a.keys.push(s["--keys=".len()..].to_string()),
             s if s.starts_with("--at=") => a.at = Some(parse_at(&s["--at=".len()..])?),
+            s if s.starts_with("--format=") => a.format = parse_format(&s["--format=".len()..])?,
+            s if s.starts_with("--evidence=") => a.evidence = Some(s["--evidence=".len()..].to_string()),
             s if s.starts_with("--jobs=") => a.jobs = Some(parse_jobs(&s["--jobs=".len()..])?),
             s if s.starts_with("--max-message-size=") => {
                 a.max_message = Some(parse_megabytes(&s["--max-message-size=".len()..])?)
@@ -110,6 +125,10 @@ fn parse_at(v: &str) -> Result<Option<u64>, Phrase> {
         return Ok(None);
     }
     time::parse(v).map(Some).ok_or_else(|| Phrase::new("cli-error-at").arg("value", v))
+}
+
+fn parse_format(v: &str) -> Result<output::Format, Phrase> {
+    output::Format::parse(v).ok_or_else(|| Phrase::new("cli-error-format").arg("value", v))
 }
 
 fn parse_jobs(v: &str) -> Result<usize, Phrase> {
@@ -193,7 +212,7 @@ pub fn run(argv: Vec<String>) -> i32 {
         None => Judging::AsOfSigning,
         Some(at) => Judging::At(at.unwrap_or(now)),
     };
-    if args.body && !args.json {
+    if args.body && args.format != output::Format::Json {
         say_error(lang, &Phrase::new("cli-note-body-without-json"));
     }
     let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -211,15 +230,24 @@ pub fn run(argv: Vec<String>) -> i32 {
             );
         }
     }
-    let style = output::Style::new(args.json, args.verbose, lang);
+    let mut evidence = match args.evidence.as_deref().map(output::EvidenceDir::create).transpose() {
+        Ok(e) => e,
+        Err(e) => {
+            say_error(lang, &about(&format!("--evidence {}", args.evidence.as_deref().unwrap_or("")), io_error(&e)));
+            return 2;
+        }
+    };
+    let style = output::Style::new(args.format, evidence.is_some(), args.verbose, lang);
     let mode = JudgingMode::new(judging, now);
+    let hash_input = args.format == output::Format::Json || evidence.is_some();
     let options = |source: &str| Options {
         now,
         judging,
         with_body: args.body,
         source: source.to_string(),
-        // The input's SHA-256 is only printed in JSON; human output never pays for it.
-        hash_input: args.json,
+        // The input's SHA-256 is only printed in JSON and evidence reports; human output never
+        // pays for it.
+        hash_input,
         body_hashes: Vec::new(),
         // Header views and servers' claims are printed only in JSON and with --verbose.
         full_report: args.json || args.verbose,
@@ -229,29 +257,46 @@ pub fn run(argv: Vec<String>) -> i32 {
     let verify = |item: &sources::Item, buffer: &mut Vec<u8>| -> (output::Rendered, bool) {
         let (mut report, read_failed) = match &item.content {
             Ok(content) => match content.bytes(buffer) {
-                Ok(bytes) => (verify_message(bytes, &keys, &options(&item.source)), false),
+                Ok(bytes) => {
+                    let mut report = verify_message(bytes, &keys, &options(&item.source));
+                    return (style.render(&mut report, Some(bytes)), false);
+                }
                 Err(e) => (output::error_report(&item.source, sources::io_error(&e), mode), true),
             },
             Err(e) => (output::error_report(&item.source, e.clone(), mode), false),
         };
-        (style.render(&mut report), read_failed)
+        (style.render(&mut report, None), read_failed)
     };
     let on_panic = |item: &sources::Item| {
         let mut report = output::error_report(&item.source, Phrase::new("cli-error-internal"), mode);
-        (style.render(&mut report), false)
+        (style.render(&mut report, None), false)
     };
     let mut printer = output::Printer::new(style);
     let (mut status, mut unreadable) = (0, false);
+    let mut needed = KeysNeeded::new();
     let mut emit = |(rendered, read_failed): (output::Rendered, bool)| {
         if !rendered.verified {
             status = 1;
         }
+        if args.missing_keys {
+            let (names, date) = &rendered.missing_keys;
+            needed.add(names, *date);
+        }
         unreadable |= read_failed;
         printer.print(&rendered);
+        if let (Some(dir), Some((source, html))) = (evidence.as_mut(), &rendered.evidence)
+            && let Err((path, e)) = dir.write(source, html)
+        {
+            say_error(lang, &about(&path, io_error(&e)));
+            unreadable = true;
+        }
     };
     let job = pool::Job { run: &verify, on_panic: &on_panic };
     let path_errors = pool::run_paths(&args.paths, max_message, workers, job, lang, &mut emit);
     printer.finish();
+    if args.missing_keys {
+        printer.keys_needed(&needed.list());
+    }
     let _ = std::io::stdout().flush();
     if unreadable || path_errors > 0 { 2 } else { status }
 }

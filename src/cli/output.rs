@@ -1,16 +1,51 @@
-//! Printing reports: short human lines (colour only on a terminal) or JSON Lines.
+//! Printing reports: short human lines (colour only on a terminal), JSON Lines, CSV or RFC 8601
+//! Authentication-Results fields; evidence reports for `--evidence`.
 
 use dkimcheck::catalog;
 use dkimcheck::l10n::{Lang, Phrase};
-use dkimcheck::report::explain;
-use dkimcheck::report::{ArcReport, Assessment, JudgingMode, MessageReport, Status, Verdict};
+use dkimcheck::report::csv::{CSV_BOM, csv_header, csv_record};
+use dkimcheck::report::evidence_html::{EvidenceInputs, evidence_html};
+use dkimcheck::report::row::missing_keys;
+use dkimcheck::report::{ArcReport, Assessment, JudgingMode, KeyNeeded, MessageReport, Row, Status, Verdict};
+use dkimcheck::report::{authres, explain};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// What `--format` asks for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Short lines for people, and a tally.
+    #[default]
+    Human,
+    /// One JSON object per message (JSON Lines).
+    Json,
+    /// A header row, then one row per message.
+    Csv,
+    /// One RFC 8601 Authentication-Results field per message.
+    Ar,
+}
+
+impl Format {
+    /// Reads `--format`'s value (`None`: not one of them).
+    pub fn parse(v: &str) -> Option<Format> {
+        match v {
+            "human" => Some(Format::Human),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "ar" => Some(Format::Ar),
+            _ => None,
+        }
+    }
+}
 
 /// How reports are printed.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
-    json: bool,
+    format: Format,
+    /// Also make each message's evidence report.
+    evidence: bool,
     verbose: bool,
     colour: bool,
     /// The language of the words (JSON keeps its codes; its texts are in this language).
@@ -24,18 +59,24 @@ pub struct Style {
 pub struct Rendered {
     /// The line(s), each ending in a newline.
     pub text: String,
+    /// The message's source and its evidence report (HTML), with `--evidence`.
+    pub evidence: Option<(String, String)>,
     /// The report's assessment status.
     pub status: Status,
     /// Invalid only because it expired at the `--at` time.
     pub expired: bool,
     /// Verified (for the exit status).
     pub verified: bool,
+    /// The names of the keys it needs (`--missing-keys`) and its Date.
+    pub missing_keys: (Vec<String>, Option<i64>),
 }
 
 impl Style {
-    /// JSON Lines or human output (colour only on a terminal, unless NO_COLOR), in `lang`.
-    pub fn new(json: bool, verbose: bool, lang: Lang) -> Self {
-        let colour = !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    /// Output in `format` (colour only for people on a terminal, unless NO_COLOR), in `lang`;
+    /// `evidence`: also make each message's evidence report.
+    pub fn new(format: Format, evidence: bool, verbose: bool, lang: Lang) -> Self {
+        let colour =
+            format == Format::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         // CONSISTENT (recovered keys, rare) may stick out; the others line up.
         let width = Status::ALL
             .iter()
@@ -44,27 +85,45 @@ impl Style {
             .chain([catalog::text(lang, "label-expired").chars().count()])
             .max()
             .unwrap_or(7);
-        Style { json, verbose, colour, lang, width }
+        Style { format, evidence, verbose, colour, lang, width }
     }
 
-    /// The output for one report. Human output words only the lines it prints; JSON carries
-    /// every text, in the style's language.
-    pub fn render(&self, r: &mut MessageReport) -> Rendered {
-        let text = if self.json {
-            r.render(self.lang);
-            let mut line = r.to_json_line();
-            line.push('\n');
-            line
-        } else {
-            let mut text = String::new();
-            self.write_human(&mut text, r);
-            text
+    /// The output for one report (`raw`: the message, when it could be read). Human output
+    /// words only the lines it prints; JSON and CSV carry every text, in the style's language.
+    pub fn render(&self, r: &mut MessageReport, raw: Option<&[u8]>) -> Rendered {
+        let evidence = raw.filter(|_| self.evidence).map(|raw| {
+            (r.source.clone(), evidence_html(r, raw, &EvidenceInputs { wasm_sha256: None, lang: self.lang }))
+        });
+        let text = match self.format {
+            Format::Json => {
+                r.render(self.lang);
+                let mut line = r.to_json_line();
+                line.push('\n');
+                line
+            }
+            Format::Csv => {
+                let mut line = csv_record(&Row::from_report(r, Some(self.lang)), ',');
+                line.push_str("\r\n");
+                line
+            }
+            Format::Ar => {
+                let mut line = authres::authentication_results(r, raw);
+                line.push('\n');
+                line
+            }
+            Format::Human => {
+                let mut text = String::new();
+                self.write_human(&mut text, r);
+                text
+            }
         };
         Rendered {
             text,
+            evidence,
             status: r.assessment.status,
             expired: r.assessment.status == Status::Invalid && r.assessment.reason == Some("expired"),
             verified: r.verified(),
+            missing_keys: (missing_keys(r), r.message.date_unix),
         }
     }
 
@@ -146,7 +205,9 @@ impl Style {
 
 /// Prints rendered reports and a closing tally.
 pub struct Printer {
-    json: bool,
+    format: Format,
+    /// The CSV header row is printed.
+    header_done: bool,
     lang: Lang,
     /// Messages per assessment status, in the order of `Status::ALL`.
     counts: [usize; 8],
@@ -159,7 +220,8 @@ impl Printer {
     /// A printer for reports rendered in `style`.
     pub fn new(style: Style) -> Self {
         Printer {
-            json: style.json,
+            format: style.format,
+            header_done: false,
             lang: style.lang,
             counts: [0; 8],
             expired: 0,
@@ -173,13 +235,53 @@ impl Printer {
             self.counts[i] += 1;
         }
         self.expired += usize::from(r.expired);
+        self.csv_header();
         let _ = self.out.write_all(r.text.as_bytes());
+    }
+
+    /// Prints the CSV header row, once (CSV output).
+    fn csv_header(&mut self) {
+        if self.format == Format::Csv && !std::mem::replace(&mut self.header_done, true) {
+            // The byte-order mark tells spreadsheets the file is UTF-8 (as the page's export).
+            let _ = write!(self.out, "{CSV_BOM}{}\r\n", csv_header(','));
+        }
     }
 
     /// Prints the tally (human output, more than one message) and flushes.
     pub fn finish(&mut self) {
-        if !self.json && self.counts.iter().sum::<usize>() > 1 {
+        self.csv_header();
+        if self.format == Format::Human && self.counts.iter().sum::<usize>() > 1 {
             let _ = writeln!(self.out, "{}", catalog::render(self.lang, &explain::tally(&self.counts, self.expired)));
+        }
+        let _ = self.out.flush();
+    }
+}
+
+impl Printer {
+    /// Prints the keys a batch needs: JSON lines `{"missing_key", "count", "first", "last"}`, or
+    /// a heading and one line per key (on stderr with CSV or RFC 8601 output, which stay
+    /// parseable on stdout).
+    pub fn keys_needed(&mut self, list: &[KeyNeeded]) {
+        let mut text = String::new();
+        if self.format == Format::Json {
+            for k in list {
+                let _ = writeln!(text, "{}", serde_json::to_string(k).unwrap_or_default());
+            }
+        } else {
+            let _ = writeln!(text, "{}", catalog::render(self.lang, &explain::keys_needed_heading(list.len())));
+            if !list.is_empty() {
+                let _ = writeln!(text, "    {}", catalog::render(self.lang, &explain::keys_needed_columns()));
+            }
+            for k in list {
+                let (first, last) = (k.first.as_deref().unwrap_or("-"), k.last.as_deref().unwrap_or("-"));
+                let _ = writeln!(text, "    {:>8}  {first:<10}  {last:<10}  {}", k.count, k.missing_key);
+            }
+        }
+        if matches!(self.format, Format::Csv | Format::Ar) {
+            let _ = self.out.flush();
+            let _ = std::io::stderr().write_all(text.as_bytes());
+        } else {
+            let _ = self.out.write_all(text.as_bytes());
         }
         let _ = self.out.flush();
     }
@@ -209,5 +311,43 @@ pub fn error_report(source: &str, error: Phrase, judged_at: JudgingMode) -> Mess
         domainkeys: Vec::new(),
         arc: ArcReport::none(),
         authentication_results: Vec::new(),
+        evidence: dkimcheck::report::evidence::Evidence { judged_at: judged_at.now, ..Default::default() },
+    }
+}
+
+/// The folder `--evidence` writes into, and the names used so far.
+pub struct EvidenceDir {
+    dir: PathBuf,
+    used: HashSet<String>,
+}
+
+impl EvidenceDir {
+    /// Creates the folder (and its parents) if needed.
+    pub fn create(path: &str) -> std::io::Result<EvidenceDir> {
+        std::fs::create_dir_all(path)?;
+        Ok(EvidenceDir { dir: PathBuf::from(path), used: HashSet::new() })
+    }
+
+    /// Writes the evidence report `html` of the message `source`; a file name made of the
+    /// source, letters, digits, `.`, `-` and `_` only, made unique in this run. Errors: the path
+    /// and the reason.
+    pub fn write(&mut self, source: &str, html: &str) -> Result<(), (String, std::io::Error)> {
+        let base: String = source
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+            .collect::<String>()
+            .trim_start_matches(['.', '_'])
+            .chars()
+            .take(120)
+            .collect();
+        let base = if base.is_empty() { "message".to_string() } else { base };
+        let mut name = format!("{base}.evidence.html");
+        let mut n = 1;
+        while !self.used.insert(name.clone()) {
+            n += 1;
+            name = format!("{base}-{n}.evidence.html");
+        }
+        let path = self.dir.join(&name);
+        std::fs::write(&path, html).map_err(|e| (path.display().to_string(), e))
     }
 }

@@ -150,7 +150,7 @@ pub fn run_paths<R: Send>(
         let mut pool = (workers > 1).then(|| Pool::start(scope, workers, job));
         let mut buffer = Vec::new();
         for path in paths {
-            let result = sources::for_each_batch(path, max_message, |batch| {
+            let result = sources::for_each_batch(path, max_message, lang, |batch| {
                 for item in batch {
                     match &mut pool {
                         Some(pool) => pool.submit(item, emit),

@@ -13,8 +13,11 @@
 //! A budget hit ends that file with one error naming the limit; the other files go on.
 
 use dkimcheck::budget::{self, Exceeded, Limit};
-use dkimcheck::l10n::Phrase;
+use dkimcheck::catalog;
+use dkimcheck::l10n::{Lang, Phrase};
+use dkimcheck::message::input::not_a_message;
 use dkimcheck::message::mbox;
+use dkimcheck::report::explain;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::{Read, Seek, SeekFrom};
@@ -144,6 +147,8 @@ struct Batcher<'f> {
     items: Vec<Item>,
     bytes: usize,
     errors: usize,
+    /// The language of what is said on stderr.
+    lang: Lang,
     sink: &'f mut dyn FnMut(Vec<Item>),
 }
 
@@ -155,6 +160,10 @@ impl Batcher<'_> {
         if self.items.len() >= BATCH_ITEMS || self.bytes >= BATCH_BYTES {
             self.flush();
         }
+    }
+    /// A file that is not a message, skipped: said on stderr, never counted.
+    fn skip(&self, source: &str) {
+        eprintln!("dkimcheck: {}", catalog::render(self.lang, &explain::skipped_not_message(source)));
     }
     fn error(&mut self, source: String, why: Phrase) {
         self.push(Item { source, content: Err(why) });
@@ -170,8 +179,9 @@ impl Batcher<'_> {
 /// Expands `path` into messages and calls `f` with batches of them, in order. Messages over
 /// `max_message` bytes are error items. Returns an error when the path itself cannot be read;
 /// problems inside directories and archives become error items, and their number is returned.
-pub fn for_each_batch(path: &str, max_message: u64, mut f: impl FnMut(Vec<Item>)) -> Result<usize, Phrase> {
-    let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, sink: &mut f };
+/// Files that are not messages, in a directory or a zip, are skipped and said so in `lang`.
+pub fn for_each_batch(path: &str, max_message: u64, lang: Lang, mut f: impl FnMut(Vec<Item>)) -> Result<usize, Phrase> {
+    let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, lang, sink: &mut f };
     if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| io_error(&e))?;
@@ -190,7 +200,7 @@ pub fn for_each_batch(path: &str, max_message: u64, mut f: impl FnMut(Vec<Item>)
 #[allow(dead_code)] // the CLI itself reads files and stdin
 pub fn for_each_in_bytes(name: &str, bytes: Vec<u8>, max_message: u64, mut f: impl FnMut(Item)) -> usize {
     let mut sink = |items: Vec<Item>| items.into_iter().for_each(&mut f);
-    let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, sink: &mut sink };
+    let mut batcher = Batcher { items: Vec::new(), bytes: 0, errors: 0, lang: Lang::default(), sink: &mut sink };
     let mut budgets = Budgets::new(max_message, bytes.len() as u64);
     expand_bytes(name.to_string(), bytes, &mut batcher, &mut budgets, 0);
     batcher.flush();
@@ -201,7 +211,7 @@ fn expand_path(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u6
     if std::fs::metadata(path).map_err(|e| io_error(&e))?.is_dir() {
         expand_dir(path, out, max_message)
     } else {
-        expand_file(path, name, out, max_message)
+        expand_file(path, name, out, max_message, false)
     }
 }
 
@@ -219,7 +229,7 @@ fn expand_dir(path: &Path, out: &mut Batcher<'_>, max_message: u64) -> Result<()
         let expanded = match kind {
             Ok(kind) if kind.is_symlink() => continue,
             Ok(kind) if kind.is_dir() => expand_dir(&entry, out, max_message),
-            Ok(_) => expand_file(&entry, child.clone(), out, max_message),
+            Ok(_) => expand_file(&entry, child.clone(), out, max_message, true),
             Err(e) => Err(e),
         };
         if let Err(e) = expanded {
@@ -230,8 +240,9 @@ fn expand_dir(path: &Path, out: &mut Batcher<'_>, max_message: u64) -> Result<()
 }
 
 /// A file: a zip (read member by member), an mbox (read whole and split), or one message
-/// (handed over open, read by the thread that verifies it).
-fn expand_file(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64) -> Result<(), Phrase> {
+/// (handed over open, read by the thread that verifies it). `listed`: the file was found in a
+/// directory (not named by the user): if it is not a message, it is skipped.
+fn expand_file(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u64, listed: bool) -> Result<(), Phrase> {
     let mut file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
     let meta = file.metadata().map_err(|e| io_error(&e))?;
     let mut head = [0u8; SNIFF];
@@ -254,6 +265,10 @@ fn expand_file(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u6
     }
     if meta.len() > max_message {
         out.error(name, too_large(meta.len(), max_message));
+        return Ok(());
+    }
+    if listed && not_a_message(&name, &head[..head_len]) {
+        out.skip(&name);
         return Ok(());
     }
     let size = meta.len();
@@ -326,6 +341,12 @@ fn expand_bytes(name: String, bytes: Vec<u8>, out: &mut Batcher<'_>, budgets: &m
     }
     if bytes.len() as u64 > budgets.message_bytes {
         out.error(name, too_large(bytes.len() as u64, budgets.message_bytes));
+        return;
+    }
+    // Inside a zip or a directory, a file that is not a message (a keys file, notes, JSON) is
+    // skipped and said so, never counted, and never read as keys.
+    if depth > 0 && not_a_message(&name, &bytes[..bytes.len().min(SNIFF)]) {
+        out.skip(&name);
         return;
     }
     out.push(Item { source: name, content: Ok(Content::Bytes(bytes)) });

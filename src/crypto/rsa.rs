@@ -1,8 +1,9 @@
 //! RSA public keys: DER parsing (SubjectPublicKeyInfo or bare PKCS#1) and RSASSA-PKCS1-v1_5
 //! verification (RFC 8017 §8.2.2), the public operation done in [`super::montgomery`].
 
+use super::error::{KeyError, MAX_RSA_BITS, MAX_RSA_EXPONENT_BITS};
+use super::hash::HashAlgorithm;
 use super::montgomery::{Exponent, Modulus};
-use super::{HashAlgorithm, KeyError, MAX_RSA_BITS, MAX_RSA_EXPONENT_BITS};
 
 /// An RSA public key with precomputed Montgomery parameters.
 #[derive(Clone)]
@@ -10,6 +11,8 @@ pub struct RsaPublicKey {
     bits: u32,
     /// Big-endian modulus without leading zeros.
     modulus: Vec<u8>,
+    /// Big-endian public exponent without leading zeros.
+    public_exponent: Vec<u8>,
     montgomery: Modulus,
     exponent: Exponent,
 }
@@ -76,12 +79,18 @@ impl RsaPublicKey {
         }
         let montgomery = Modulus::new(n).ok_or(KeyError::Modulus)?;
         let exponent = montgomery.exponent(e);
-        Ok(RsaPublicKey { bits, modulus: n.to_vec(), montgomery, exponent })
+        Ok(RsaPublicKey { bits, modulus: n.to_vec(), public_exponent: e.to_vec(), montgomery, exponent })
     }
 
     /// Big-endian modulus without leading zeros.
     pub fn modulus(&self) -> &[u8] {
         &self.modulus
+    }
+
+    /// The key as a DER SubjectPublicKeyInfo (RFC 3279 §2.3.1), encoded canonically from the
+    /// modulus and exponent, however the record wrote it.
+    pub fn spki_der(&self) -> Vec<u8> {
+        spki_der(&self.modulus, &self.public_exponent)
     }
 
     /// Modulus size in bits.

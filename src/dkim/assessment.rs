@@ -104,6 +104,9 @@ pub enum Caveat {
     CompromisedKey,
     /// An RSA key under 1024 bits: anyone can factor it.
     WeakKey,
+    /// A failed signature verifies once a known, harmless change is undone (a named repair): still
+    /// failed.
+    Repaired,
 }
 
 /// The assessment of one signature, or of a message (then that of its deciding signature).

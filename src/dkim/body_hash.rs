@@ -16,7 +16,7 @@
 
 use super::MAX_SIGNATURES;
 use super::algorithm::Canonicalization;
-use super::canon::{self, BodyHash};
+use super::canon::{self, BodyHash, PrefixMatch};
 use super::signature::{Signature, SignatureField};
 use crate::budget::{Work, count};
 use crate::crypto::HashAlgorithm;
@@ -33,6 +33,10 @@ pub enum BodyForm {
     AsReceived,
     /// One `>` removed from every line that starts with `>From `, `>>From `... (mbox quoting).
     MboxUnquoted,
+    /// Spaces and tabs at the end of every line removed (added after signing), but for `-- `.
+    TrailingWhitespaceRemoved,
+    /// The space of every signature separator line `-- ` restored where it was stripped (`--`).
+    SeparatorSpaceRestored,
 }
 
 impl BodyForm {
@@ -41,6 +45,8 @@ impl BodyForm {
         match self {
             BodyForm::AsReceived => None,
             BodyForm::MboxUnquoted => mbox_unquoted(body),
+            BodyForm::TrailingWhitespaceRemoved => trailing_whitespace_removed(body),
+            BodyForm::SeparatorSpaceRestored => separator_space_restored(body),
         }
     }
 }
@@ -54,7 +60,17 @@ pub struct BodyCache {
     planned: Vec<BodyJob>,
     /// Forms built so far: `None` when the form is identical to the body as received.
     forms: Vec<(BodyForm, Option<Vec<u8>>)>,
+    /// Per canonicalization and hash, the digests of the body's prefixes that end in its last
+    /// [`FOOTER_WINDOW`] bytes (computed once per message, for the `list_footer` repair).
+    prefixes: Vec<((Canonicalization, HashAlgorithm), PrefixDigests)>,
 }
+
+/// The digest of each prefix of a body ending at a line end, with where it ends.
+type PrefixDigests = Vec<(Vec<u8>, PrefixMatch)>;
+
+/// A list footer is looked for only in the last this many canonical bytes of a body: lists
+/// append a few lines. It bounds the finalizations of the running hash (one per line there).
+pub const FOOTER_WINDOW: u64 = 64 * 1024;
 
 impl BodyCache {
     /// A cache holding the hashes the caller computed (of the body as received).
@@ -101,6 +117,29 @@ impl BodyCache {
             self.compute(form, body, job);
         }
         self.hashes.get(&(form, job))
+    }
+
+    /// The prefix of `body` (as received), ending in its last [`FOOTER_WINDOW`] canonical bytes,
+    /// whose hash is `digest`. The digests of all such prefixes are computed in one pass on the
+    /// first request for a canonicalization and hash, and shared by every signature.
+    pub fn signed_prefix(
+        &mut self,
+        body: &[u8],
+        canon: Canonicalization,
+        hash: HashAlgorithm,
+        canonical_len: u64,
+        digest: &[u8],
+    ) -> Option<PrefixMatch> {
+        let key = (canon, hash);
+        let i = match self.prefixes.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                let from = canonical_len.saturating_sub(FOOTER_WINDOW);
+                self.prefixes.push((key, canon::prefix_digests(body, canon, hash, from)));
+                self.prefixes.len() - 1
+            }
+        };
+        self.prefixes[i].1.iter().find(|(d, _)| d == digest).map(|(_, at)| *at)
     }
 
     /// The bytes of a form built before, when it differs from the body as received.
@@ -217,6 +256,60 @@ fn quoted_lines(body: &[u8]) -> impl Iterator<Item = usize> + '_ {
         let line_start = start == 0 || body[start - 1] == b'\n';
         (start < at && line_start).then_some(start)
     })
+}
+
+/// The body with the spaces and tabs at the end of each line removed, except on signature
+/// separator lines (`-- `, RFC 3676 §4.3); `None` when no line has any. One pass; the body is
+/// copied only when a line changes.
+pub fn trailing_whitespace_removed(body: &[u8]) -> Option<Vec<u8>> {
+    rewrite_lines(body, |line| {
+        if line == b"-- " {
+            return None;
+        }
+        let end = line.iter().rposition(|&b| b != b' ' && b != b'\t').map_or(0, |p| p + 1);
+        (end < line.len()).then(|| line[..end].to_vec())
+    })
+}
+
+/// The body with every line that is exactly `--` made `-- ` again (the signature separator of
+/// RFC 3676 §4.3, whose trailing space programs that strip trailing whitespace remove); `None`
+/// when there is no such line.
+pub fn separator_space_restored(body: &[u8]) -> Option<Vec<u8>> {
+    rewrite_lines(body, |line| (line == b"--").then(|| b"-- ".to_vec()))
+}
+
+/// The body with each line (without its CRLF) that `rewrite` changes replaced by what it returns;
+/// `None` when no line changes.
+fn rewrite_lines(body: &[u8], rewrite: impl Fn(&[u8]) -> Option<Vec<u8>>) -> Option<Vec<u8>> {
+    let mut out: Option<Vec<u8>> = None;
+    let mut copied = 0;
+    let mut start = 0;
+    while start < body.len() {
+        let end = memchr::memmem::find(&body[start..], b"\r\n").map_or(body.len(), |p| start + p);
+        if let Some(new) = rewrite(&body[start..end]) {
+            let o = out.get_or_insert_with(|| Vec::with_capacity(body.len()));
+            o.extend_from_slice(&body[copied..start]);
+            o.extend_from_slice(&new);
+            copied = end;
+        }
+        start = end + 2;
+    }
+    let mut o = out?;
+    o.extend_from_slice(&body[copied..]);
+    Some(o)
+}
+
+/// How many lines of `body` building `form` changes: one pass, nothing copied.
+pub fn changed_lines(body: &[u8], form: BodyForm) -> u64 {
+    let count = |f: &dyn Fn(&[u8]) -> bool| -> u64 {
+        body.split(|&b| b == b'\n').filter(|l| f(l.strip_suffix(b"\r").unwrap_or(l))).count() as u64
+    };
+    match form {
+        BodyForm::AsReceived => 0,
+        BodyForm::MboxUnquoted => quoted_lines(body).count() as u64,
+        BodyForm::TrailingWhitespaceRemoved => count(&|l| l != b"-- " && (l.ends_with(b" ") || l.ends_with(b"\t"))),
+        BodyForm::SeparatorSpaceRestored => count(&|l| l == b"--"),
+    }
 }
 
 #[cfg(test)]

@@ -186,6 +186,84 @@ pub fn body_canonical(body: &[u8], canon: Canonicalization) -> Vec<u8> {
     c.0
 }
 
+/// Where a prefix of a body ends (see [`prefix_digests`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrefixMatch {
+    /// Canonical bytes of the prefix.
+    pub canonical_len: u64,
+    /// Lines of the prefix (each ends with CRLF in the canonical form; the body's lines in the
+    /// same order).
+    pub lines: u64,
+}
+
+/// The digest of every prefix of `body` that ends at the end of a non-empty line at canonical
+/// offset `from` or later, canonicalized with `canon`, in one pass: the body is canonicalized
+/// and hashed once, and the running hash is finished at each such line end (one extra
+/// finalization per line there). A signature whose `bh=` is one of them signed that prefix.
+pub fn prefix_digests(
+    body: &[u8],
+    canon: Canonicalization,
+    algorithm: HashAlgorithm,
+    from: u64,
+) -> Vec<(Vec<u8>, PrefixMatch)> {
+    let mut sink = PrefixSink {
+        hasher: Hasher::new(algorithm),
+        len: 0,
+        lines: 0,
+        line_start: 0,
+        prev_cr: false,
+        from,
+        found: Vec::new(),
+    };
+    match canon {
+        Canonicalization::Simple => simple_body(body, &mut sink),
+        Canonicalization::Relaxed => relaxed_body(body, &mut sink),
+    }
+    sink.found
+}
+
+/// Hashes the canonical body and records the digest at each line end.
+struct PrefixSink {
+    hasher: Hasher,
+    /// Canonical bytes written so far.
+    len: u64,
+    /// Line ends seen so far.
+    lines: u64,
+    /// Canonical offset where the current line starts.
+    line_start: u64,
+    /// The last byte written was a CR.
+    prev_cr: bool,
+    from: u64,
+    found: Vec<(Vec<u8>, PrefixMatch)>,
+}
+
+impl Sink for PrefixSink {
+    fn write(&mut self, mut data: &[u8]) {
+        while let Some(lf) = memchr::memchr(b'\n', data) {
+            let crlf = if lf == 0 { self.prev_cr } else { data[lf - 1] == b'\r' };
+            self.hasher.update(&data[..=lf]);
+            self.len += lf as u64 + 1;
+            data = &data[lf + 1..];
+            self.prev_cr = false;
+            if !crlf {
+                continue;
+            }
+            self.lines += 1;
+            let non_empty = self.len - self.line_start > 2;
+            self.line_start = self.len;
+            if non_empty && self.len >= self.from {
+                let at = PrefixMatch { canonical_len: self.len, lines: self.lines };
+                self.found.push((self.hasher.clone().finish(), at));
+            }
+        }
+        self.hasher.update(data);
+        self.len += data.len() as u64;
+        if let Some(&last) = data.last() {
+            self.prev_cr = last == b'\r';
+        }
+    }
+}
+
 trait Sink {
     fn write(&mut self, data: &[u8]);
 }

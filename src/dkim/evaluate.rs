@@ -1,13 +1,15 @@
 //! Evaluation of one `DKIM-Signature` field (RFC 6376 §6.1), one function per step: the
 //! signature's syntax, the body hash (and `l=`), the header hash, the key and the header
 //! signature, then the result. The body hash and the header signature are both always
-//! computed, so a failure can say what changed.
+//! computed, so a failure can say what changed; a failed signature then tries the named repairs
+//! (see [`super::repair`]).
 
-use super::body_hash::{BodyCache, BodyForm, BodyJob};
+use super::body_hash::BodyCache;
 use super::canon;
 use super::copied_headers;
 use super::judging::{JudgedAt, Judging};
 use super::key_check::{KeyOutcome, check_key};
+use super::repair::{self, Attempt};
 use super::result::{Category, MAX_UNSIGNED_TAIL_CHARS, SignatureReport, Verdict};
 use super::signature::{Signature, SignatureLabel};
 use super::warnings::warnings;
@@ -56,6 +58,19 @@ pub fn evaluate(
     report.copied_headers = copied_headers::compare(ctx.message, &sig, &report.covered_fields);
     let outcome = check_key(ctx.keys, &sig, &header_digest, ctx.message_date);
     decide(&ctx, &sig, judged, outcome, body.matches, &mut report);
+    if report.result == Verdict::Fail {
+        let mut attempt = Attempt {
+            message: ctx.message,
+            keys: ctx.keys,
+            bodies: &mut *ctx.bodies,
+            message_date: ctx.message_date,
+            field_index,
+            covered: &report.covered_fields,
+            canonical_len: body.canonical_len,
+        };
+        let header_ok = report.header_signature_valid == Some(true);
+        report.repair = repair::find(&mut attempt, &sig, body.matches, header_ok);
+    }
     report.warnings = warnings(ctx.message, &sig, &report, body.canonical_len, (ctx.now, ctx.judging));
     report
 }
@@ -73,18 +88,7 @@ struct BodyCheck {
 fn check_body(ctx: &mut Context<'_, '_, '_, '_>, sig: &Signature, report: &mut SignatureReport) -> Option<BodyCheck> {
     let (hash, limit) = (sig.algorithm.hash(), sig.body_length);
     let body = ctx.bodies.get(ctx.message.body_bytes(), sig.body_canon, hash, limit);
-    let mut check = BodyCheck { matches: body.digest == sig.body_hash, canonical_len: body.canonical_len };
-    if !check.matches {
-        // A message kept in an mbox has its body lines "From ..." stored as ">From ...". The
-        // unquoted body is built once per message (if any line is quoted) and its hashes cached.
-        let job = BodyJob { canon: sig.body_canon, hash, limit };
-        if let Some(retry) = ctx.bodies.get_form(ctx.message.body_bytes(), BodyForm::MboxUnquoted, job)
-            && retry.digest == sig.body_hash
-        {
-            check = BodyCheck { matches: true, canonical_len: retry.canonical_len };
-            report.mbox_unquoted = true;
-        }
-    }
+    let check = BodyCheck { matches: body.digest == sig.body_hash, canonical_len: body.canonical_len };
     report.body_hash_matches = Some(check.matches);
     if let Some(l) = sig.body_length {
         if l > check.canonical_len {

@@ -10,6 +10,7 @@
 //! | body hashes, shared per message or computed by the caller | [`body_hash`] |
 //! | evaluating one signature, step by step | [`evaluate`] |
 //! | the key and the header signature | [`key_check`] |
+//! | named repairs of a failed signature (a list footer, a Subject tag, ...) | [`repair`] |
 //! | warnings that change what a result means | [`warnings`] |
 //! | `z=` copied header fields compared with the current ones | [`copied_headers`] |
 //! | what evaluation yields | [`result`] |
@@ -24,6 +25,7 @@ pub mod copied_headers;
 pub mod evaluate;
 pub mod judging;
 pub mod key_check;
+pub mod repair;
 pub mod result;
 pub mod signature;
 pub mod warnings;

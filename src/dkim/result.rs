@@ -5,6 +5,7 @@
 use super::assessment::{Assessment, Status};
 use super::copied_headers::CopiedHeader;
 use super::judging::JudgedAt;
+use super::repair::Repair;
 use super::signature::{Signature, SignatureLabel};
 use crate::keys::{KeyFlag, Provenance};
 use crate::l10n::Phrase;
@@ -88,7 +89,7 @@ pub enum Category {
 pub struct Warning {
     /// Stable code: `sha1`, `compromised_key`, `recovered_key`, `testing_key`,
     /// `unsigned_header`, `extra_header_instance`, `partial_body`, `future_timestamp`,
-    /// `key_date_window`, `mbox_quoting`, `expired_since`.
+    /// `key_date_window`, `expired_since`.
     pub code: &'static str,
     /// One plain sentence (chosen by the report layer): `id`, `args` and, once rendered, `text`.
     #[serde(flatten)]
@@ -139,8 +140,6 @@ pub enum WarningKind {
     },
     /// The message's Date is outside the key's known window.
     KeyDateWindow,
-    /// The body matched only after undoing mbox quoting.
-    MboxQuoting,
     /// `t=` is in the future.
     FutureTimestamp,
     /// `x=` has passed since the signature was judged (as of signing): information, not a
@@ -163,7 +162,6 @@ impl WarningKind {
             WarningKind::ExtraHeaderInstance { .. } => "extra_header_instance",
             WarningKind::PartialBody { .. } => "partial_body",
             WarningKind::KeyDateWindow => "key_date_window",
-            WarningKind::MboxQuoting => "mbox_quoting",
             WarningKind::FutureTimestamp => "future_timestamp",
             WarningKind::ExpiredSince { .. } => "expired_since",
         }
@@ -179,6 +177,8 @@ pub struct KeyUsed {
     pub key_type: &'static str,
     /// Key size in bits.
     pub bits: u32,
+    /// SHA-256 of the key as a DER SubjectPublicKeyInfo, hex: the key's fingerprint.
+    pub spki_sha256: String,
     /// Where it came from, when it was seen, flags and notes (flattened into the JSON).
     #[serde(flatten)]
     pub provenance: Provenance,
@@ -254,8 +254,9 @@ pub struct SignatureReport {
     /// Those bytes as text (canonical form, at most [`MAX_UNSIGNED_TAIL_CHARS`] characters), so
     /// that a reader can see where the signed part of the body ends.
     pub unsigned_body_tail: Option<String>,
-    /// The body matched only after undoing mbox `>From ` quoting.
-    pub mbox_unquoted: bool,
+    /// For a failed signature: the known, harmless change whose undoing makes it verify (the
+    /// result stays `fail`).
+    pub repair: Option<Repair>,
     /// The key used, if one was.
     pub key: Option<KeyUsed>,
     /// Warnings that change what the result means.
@@ -296,7 +297,7 @@ impl SignatureReport {
             body_length: None,
             body_unsigned_bytes: 0,
             unsigned_body_tail: None,
-            mbox_unquoted: false,
+            repair: None,
             key: None,
             warnings: Vec::new(),
             copied_headers: Vec::new(),

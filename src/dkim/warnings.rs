@@ -1,6 +1,6 @@
 //! Warnings that change what a signature's result means: weak algorithms and keys, key flags,
 //! important header fields left unsigned or present more often than signed, an `l=` limit,
-//! mbox quoting undone, a timestamp in the future, an expiry passed since signing.
+//! a timestamp in the future, an expiry passed since signing.
 
 use super::judging::Judging;
 use super::result::{KeyUsed, SignatureReport, Warning, WarningKind};
@@ -80,9 +80,6 @@ pub fn warnings(
         && canonical_len > l
     {
         push(WarningKind::PartialBody { signed: l, unsigned: canonical_len - l });
-    }
-    if report.mbox_unquoted {
-        push(WarningKind::MboxQuoting);
     }
     if sig.timestamp.is_some_and(|t| t > now.saturating_add(300)) {
         push(WarningKind::FutureTimestamp);

@@ -8,5 +8,5 @@ pub mod record;
 pub mod store;
 pub mod zone;
 
-pub use provenance::{KeyFlag, Provenance};
+pub use provenance::{BUNDLED_ORIGIN, KeyFlag, Provenance};
 pub use store::{ImportError, KeyEntry, KeyStore, Lookup, zone_line};

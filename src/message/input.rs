@@ -60,6 +60,61 @@ pub fn normalize(raw: &[u8]) -> Normalized<'_> {
     Normalized { bytes: Cow::Borrowed(bytes), normalization }
 }
 
+/// Whether `bytes` start like an email: a header field (`Name:` with a name of letters, digits,
+/// `-` and `_`, as real field names are), or an mbox `From ` line (a byte-order mark and blank lines before
+/// either are allowed). Batches skip files found in a zip or a folder that do not (keys files,
+/// JSON, notes): they are listed as skipped, never counted, never read as keys.
+pub fn looks_like_message(bytes: &[u8]) -> bool {
+    let mut b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    while let Some(rest) = b.strip_prefix(b"\r\n").or_else(|| b.strip_prefix(b"\n")) {
+        b = rest;
+    }
+    if b.starts_with(b"From ") {
+        return true;
+    }
+    let line = &b[..b.len().min(1000)];
+    match memchr(b':', line) {
+        Some(colon) if colon > 0 => line[..colon].iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'),
+        _ => false,
+    }
+}
+
+/// Extensions of files that are never messages (keys and certificates, documents, images,
+/// data, archives this checker does not open): skipped from a batch by name, unread.
+const NOT_MESSAGE_EXTENSIONS: &[&str] = &[
+    "zone", "json", "jsonl", "csv", "tsv", "pem", "key", "pub", "der", "crt", "cer", "asc", "gpg", "sig", "p7s", "pdf",
+    "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "jpg", "jpeg", "png", "gif", "bmp", "tif",
+    "tiff", "svg", "webp", "ico", "heic", "mp3", "mp4", "m4a", "mov", "avi", "wav", "ogg", "html", "htm", "css", "js",
+    "md", "xml", "yaml", "yml", "toml", "ini", "cfg", "exe", "dll", "so", "bin", "iso", "tar", "gz", "tgz", "7z",
+    "rar", "bz2", "xz", "sqlite", "db", "pst", "ost",
+];
+
+/// Extensions that say a file is a message: one that does not look like one is reported as
+/// unreadable rather than skipped.
+const MESSAGE_EXTENSIONS: &[&str] = &["eml", "msg", "mbox"];
+
+fn extension(name: &str) -> String {
+    let base = name.rsplit(['/', '\\', '!']).next().unwrap_or(name);
+    match base.rfind('.') {
+        Some(dot) if dot > 0 => base[dot + 1..].to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// A file found in a zip or a folder that is not a message by its name alone (`keys.zone`,
+/// `notes.pdf`): skipped unread.
+pub fn not_a_message_by_name(name: &str) -> bool {
+    NOT_MESSAGE_EXTENSIONS.contains(&extension(name).as_str())
+}
+
+/// A file found in a zip or a folder that is not a message: by its name, or because its first
+/// bytes (`head`, a kilobyte is enough) do not start like one and its name does not say it is
+/// one (a `.eml` that is not a message is reported as unreadable instead).
+pub fn not_a_message(name: &str, head: &[u8]) -> bool {
+    not_a_message_by_name(name)
+        || (!looks_like_message(head) && !MESSAGE_EXTENSIONS.contains(&extension(name).as_str()))
+}
+
 /// Replaces every LF not preceded by CR with CRLF (one copy, the only one made of a message).
 pub fn lf_to_crlf(bytes: &[u8]) -> Vec<u8> {
     let extra = memchr::memchr_iter(b'\n', bytes).count();
@@ -81,6 +136,21 @@ pub fn lf_to_crlf(bytes: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_that_are_not_messages_are_told_apart() {
+        assert!(looks_like_message(b"Received: from x\r\n"));
+        assert!(looks_like_message(b"\xef\xbb\xbf\nFrom: a@b\n"));
+        assert!(looks_like_message(b"From a@b Mon Jan 1 00:00:00 2001\n"));
+        assert!(!looks_like_message(b"sel._domainkey.x.org. IN TXT \"v=DKIM1; p=...\""));
+        assert!(!looks_like_message(b"{\"keys\": []}"));
+        assert!(!looks_like_message(b"Notes about the leak: see below"));
+        assert!(not_a_message("leak.zip!keys.zone", b"From: a@b\n"));
+        assert!(not_a_message("leak.zip!notes.txt", b"Notes about the leak"));
+        assert!(!not_a_message("leak.zip!1.txt", b"From: a@b\n"));
+        assert!(!not_a_message("leak.zip!broken.eml", b"not an email"));
+        assert!(!not_a_message("leak.zip!12345", b"Return-Path: <a@b>\n"));
+    }
 
     #[test]
     fn lf_only_file_is_converted_and_noted() {

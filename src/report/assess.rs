@@ -10,6 +10,7 @@
 //! | `pass` with a key whose private half is public | `proves_nothing` |
 //! | `permerror` `weak_key` (RSA under 1024 bits, RFC 8301 §3.2) whose arithmetic matched | `proves_nothing` |
 //! | `permerror` `weak_key` whose arithmetic did not match, `fail` | `failed` |
+//! | `fail` that verifies once a named repair is undone | `failed`, caveat `repaired` (never verified) |
 //! | `neutral` / `permerror` `no_key`, `temperror` | `no_key` |
 //! | any other `permerror` (syntax, key record, `expired` at the judging time) | `invalid` |
 //!
@@ -92,7 +93,13 @@ pub fn assess_signature(s: &SignatureReport, from_domain: Option<&str>) -> Asses
         domain: s.domain.clone(),
         aligned,
         reason: Some(s.reason),
-        caveats: caveats(status, aligned, s.key.as_ref(), s.body_unsigned_bytes > 0),
+        caveats: {
+            let mut c = caveats(status, aligned, s.key.as_ref(), s.body_unsigned_bytes > 0);
+            if status == Status::Failed && s.repair.is_some() {
+                c.push(Caveat::Repaired);
+            }
+            c
+        },
     }
 }
 
@@ -159,7 +166,11 @@ pub fn assess_message(unreadable: bool, signatures: &[SignatureReport], domainke
         .iter()
         .map(|s| &s.assessment)
         .chain(domainkeys.iter().map(|k| &k.assessment))
-        .min_by_key(|a| (a.status, a.basis == Some(Basis::DomainKeys), a.aligned != Some(true), a.caveats.len()))
+        .min_by_key(|a| {
+            // Of failed signatures, one with a named repair says the most.
+            let unrepaired = a.status == Status::Failed && !a.has(Caveat::Repaired);
+            (a.status, unrepaired, a.basis == Some(Basis::DomainKeys), a.aligned != Some(true), a.caveats.len())
+        })
         .cloned()
         .unwrap_or_else(|| Assessment::without_signature(Status::Unsigned))
 }

@@ -5,13 +5,15 @@
 //! every caveat of its assessment (see [`super::assess`]).
 
 use super::assess::{Assessment, Basis, Caveat, FieldStatus, Status};
+use super::message_report::{Headline, MessageReport};
 use super::{
-    ArcReport, ArcSetReport, ArcStep, Corroboration, DomainKeyReport, Headline, KeyUsed, MessageReport, ServerClaim,
-    SignatureReport, Verdict, WarningKind,
+    ArcReport, ArcSetReport, ArcStep, Corroboration, DomainKeyReport, KeyUsed, ServerClaim, SignatureReport, Verdict,
+    WarningKind,
 };
 use crate::arc::auth_results::AuthResult;
 use crate::budget::Exceeded;
 use crate::dkim::judging::{JudgedAt, JudgingMode, TimeSource};
+use crate::dkim::repair::RepairKind;
 use crate::keys::provenance::{ADDED_BY_YOU, BUNDLED_ORIGIN, KEYS_FILE_ORIGIN, RECOVERED_HERE_ORIGIN};
 use crate::l10n::Phrase;
 
@@ -93,14 +95,49 @@ pub fn origin(label: &str) -> Phrase {
 
 /// Words a signature's result and warnings: fills `explanation` and each warning's message.
 pub fn fill_signature_text(s: &mut SignatureReport) {
-    s.explanation = match copied_headers(s) {
-        Some(copied) => sentences([signature(s), copied]),
-        None => signature(s),
-    };
+    let d = s.domain.as_deref();
+    if let Some(r) = &mut s.repair {
+        r.description = repair(&r.args, d);
+    }
+    s.explanation = sentences(
+        std::iter::once(signature(s)).chain(s.repair.as_ref().map(|r| r.description.clone())).chain(copied_headers(s)),
+    );
     let key = s.key.clone();
     for w in &mut s.warnings {
         w.message = warning(&w.kind, key.as_ref());
     }
+}
+
+/// What a named repair undid and what that does and does not show (`d`: the signing domain).
+pub fn repair(kind: &RepairKind, d: Option<&str>) -> Phrase {
+    let undone = match kind {
+        RepairKind::ListFooter { signed_lines, appended_lines, .. } => {
+            Phrase::new("repair-list-footer").number("appended", *appended_lines).number("signed", *signed_lines)
+        }
+        RepairKind::ListSubjectTag { tag } => Phrase::new("repair-list-subject-tag").arg("tag", tag.as_str()),
+        RepairKind::HeaderWhitespace { fields, .. } => Phrase::new("repair-header-whitespace")
+            .arg("fields", fields.iter().map(|f| display_name(f)).collect::<Vec<_>>().join(", "))
+            .number("count", fields.len()),
+        RepairKind::HeaderNameCase { fields } => Phrase::new("repair-header-name-case")
+            .phrase(
+                "changes",
+                Phrase::list(fields.iter().map(|f| {
+                    Phrase::new("repair-name-change")
+                        .arg("received", f.received.as_str())
+                        .arg("signed", f.signed.as_str())
+                }))
+                .unwrap_or_default(),
+            )
+            .number("count", fields.len()),
+        RepairKind::BodyTrailingWhitespace { change: "removed", lines } => {
+            Phrase::new("repair-separator-space").number("lines", *lines)
+        }
+        RepairKind::BodyTrailingWhitespace { lines, .. } => {
+            Phrase::new("repair-trailing-whitespace").number("lines", *lines)
+        }
+        RepairKind::MboxQuoting { lines } => Phrase::new("repair-mbox-quoting").number("lines", *lines),
+    };
+    sentences([with_domain(undone, d), with_domain(Phrase::new("repair-closing"), d)])
 }
 
 /// The sentence for a warning (`key`: the key the signature was checked with, if any).
@@ -129,7 +166,6 @@ pub fn warning(kind: &WarningKind, key: Option<&KeyUsed>) -> Phrase {
             Some(k) => Phrase::new("warning-key-date-window").phrase("window", window(k)),
             None => Phrase::new("warning-key-date-window").phrase("window", Phrase::new("window-unknown")),
         },
-        WarningKind::MboxQuoting => Phrase::new("warning-mbox-quoting"),
         WarningKind::FutureTimestamp => Phrase::new("warning-future-timestamp"),
         WarningKind::ExpiredSince { expires } => Phrase::new("warning-expired-since").date("expires", *expires),
     }
@@ -258,7 +294,10 @@ fn assessment_headline(r: &MessageReport) -> Headline {
     match (a.status, best.reason) {
         (Status::Verified, _) => verified_headline(r, a, best),
         (Status::Invalid, "expired") => expired(best),
-        _ => plain(unverified_headline(a, best)),
+        _ => Headline {
+            main: unverified_headline(a, best),
+            caveats: best.repair.iter().filter(|_| a.has(Caveat::Repaired)).map(|r| r.description.clone()).collect(),
+        },
     }
 }
 
@@ -345,19 +384,10 @@ fn verified_caveats(
     caveats
 }
 
-/// The CLI's label for an assessment (`PASS`, `FAIL`, ... in English).
+/// The CLI's label for an assessment (`PASS`, `FAIL`, ... in English; from the one vocabulary,
+/// [`super::Outcome`]).
 pub fn label(a: &Assessment) -> Phrase {
-    Phrase::new(match a.status {
-        Status::Verified => "label-verified",
-        Status::Consistent => "label-consistent",
-        Status::ProvesNothing => "label-proves-nothing",
-        Status::Failed => "label-failed",
-        Status::NoKey => "label-no-key",
-        Status::Invalid if a.reason == Some("expired") => "label-expired",
-        Status::Invalid => "label-invalid",
-        Status::Unsigned => "label-unsigned",
-        Status::Error => "label-error",
-    })
+    super::Outcome::of(a).label()
 }
 
 /// How many messages of a tally had a status, in words ("2 failed").
@@ -693,4 +723,20 @@ pub fn not_checked(exceeded: &Exceeded) -> Phrase {
 /// Note when a message's body and attachments are not shown: a budget was hit.
 pub fn body_not_shown(exceeded: &Exceeded) -> Phrase {
     Phrase::new("note-body-not-shown").phrase("why", exceeded.phrase())
+}
+
+/// The heading of the CLI's list of keys needed (`--missing-keys`), `n` names, with the columns'
+/// names when there is any.
+pub fn keys_needed_heading(n: usize) -> Phrase {
+    if n == 0 { Phrase::new("cli-keys-needed-none") } else { Phrase::new("cli-keys-needed-heading").number("count", n) }
+}
+
+/// The names of the columns of the CLI's list of keys needed.
+pub fn keys_needed_columns() -> Phrase {
+    Phrase::new("cli-keys-needed-columns")
+}
+
+/// A file found in a zip or a folder that is not a message, skipped.
+pub fn skipped_not_message(source: &str) -> Phrase {
+    Phrase::new("cli-skipped-not-message").arg("source", source)
 }

@@ -16,6 +16,12 @@ pub fn days_from_civil(y: i64, m: i64, d: i64) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// Formats unix seconds as `YYYY-MM-DD HH:MM:SS UTC`.
+pub fn unix_to_date_time(secs: i64) -> String {
+    let s = secs.rem_euclid(86_400);
+    format!("{} {:02}:{:02}:{:02} UTC", unix_to_date(secs), s / 3600, s % 3600 / 60, s % 60)
+}
+
 /// The civil date (year, month 1-12, day 1-31; UTC) of unix seconds.
 pub fn civil_from_unix(secs: i64) -> (i64, i64, i64) {
     let days = secs.div_euclid(86_400);

@@ -46,6 +46,18 @@ impl TestKey {
         TestKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed))
     }
 
+    /// SHA-256 of the public key's DER SubjectPublicKeyInfo as the `rsa` crate encodes it, hex
+    /// (RSA keys only: an encoder independent of the one under test).
+    pub fn rsa_spki_sha256(&self) -> Option<String> {
+        match self {
+            TestKey::Rsa(k) => {
+                let der = k.to_public_key().to_public_key_der().expect("SPKI");
+                Some(sha2::Sha256::digest(der.as_bytes()).iter().map(|b| format!("{b:02x}")).collect())
+            }
+            TestKey::Ed25519(_) => None,
+        }
+    }
+
     /// The DNS TXT record publishing this key.
     pub fn record(&self) -> String {
         match self {

@@ -80,7 +80,7 @@ test('the page has no axe violations in any state, language, colour scheme or wi
     await batchSummary(page);
     await openDetails(page, '#batch-view');
     await check('a batch');
-    await page.click('#batch-view tr[data-index="0"] button.link');
+    await page.click('#batch-view [data-row][data-index="0"]');
     await banner(page);
     await check('a row of the batch');
     await page.click('#single-view button.back');

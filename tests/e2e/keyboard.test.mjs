@@ -25,7 +25,7 @@ after(async () => {
 function focused(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
-    return { tag: el.tagName.toLowerCase(), id: el.id, cls: el.className, index: el.closest('tr')?.dataset.index ?? null, text: (el.textContent || '').trim().slice(0, 60) };
+    return { tag: el.tagName.toLowerCase(), id: el.id, cls: el.className, index: el.closest('[data-row]')?.dataset.index ?? null, text: (el.textContent || '').trim().slice(0, 60) };
   });
 }
 
@@ -63,7 +63,11 @@ test('a batch row opened with Enter, and Back with Enter, returns the focus to t
   const { page } = p;
   await dropFiles(page, [{ name: 'few.zip', buffer: await manyMessages(4) }]);
   await batchSummary(page);
-  await tabTo(page, '#batch-view tr[data-index="2"] button.link');
+  // Tab reaches the table's active row (the first); the arrows move along the rows.
+  await tabTo(page, '#batch-view [data-row]');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal((await focused(page)).index, '2');
   await page.keyboard.press('Enter');
   await banner(page);
   await page.waitForFunction(() => document.activeElement?.classList.contains('banner'));
@@ -71,7 +75,7 @@ test('a batch row opened with Enter, and Back with Enter, returns the focus to t
   await page.keyboard.press('Enter');
   await page.waitForSelector('#batch-view:not([hidden])');
   const f = await focused(page);
-  assert.deepEqual([f.tag, f.index], ['button', '2'], JSON.stringify(f));
+  assert.equal(f.index, '2', JSON.stringify(f));
   await p.context.close();
 });
 

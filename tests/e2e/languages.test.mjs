@@ -135,7 +135,7 @@ for (const lang of ['fr', 'en']) {
     assert.equal(summary.total, 7);
     await page.evaluate(() => { for (const d of document.querySelectorAll('#batch-view details')) d.open = true; });
     await assertOnlyLanguage(page, lang, 'a batch');
-    await page.click('#batch-view tr[data-index="1"] button.link');
+    await page.click('#batch-view [data-row][data-index="1"]');
     await banner(page);
     await assertOnlyLanguage(page, lang, 'a row of the batch');
     await page.click('#single-view button.back');

@@ -95,12 +95,12 @@ test('batch counts and the ARC filter', async () => {
   // Filter: ARC chain intact.
   const arcSelect = p.page.locator('select', { has: p.page.locator('option[value="intact"]') });
   await arcSelect.selectOption('intact');
-  const rows = await p.page.$$eval('.batch-table tbody tr', (trs) => trs.map((tr) => tr.querySelector('.source').textContent));
+  const rows = await p.page.$$eval('.row-table [data-row]', (trs) => trs.map((tr) => tr.querySelector('.source').textContent));
   assert.deepEqual(rows.sort(), ['github.eml', 'kernel.eml']);
   await arcSelect.selectOption('');
   const resultSelect = p.page.locator('select', { has: p.page.locator('option[value="verified_domainkeys"]') });
   await resultSelect.selectOption('verified_domainkeys');
-  const dk = await p.page.$$eval('.batch-table tbody tr', (trs) => trs.map((tr) => tr.querySelector('.result').textContent));
+  const dk = await p.page.$$eval('.row-table [data-row]', (trs) => trs.map((tr) => tr.querySelector('.result').textContent));
   assert.equal(dk.length, 1);
   assert.match(dk[0], /Verified \(DomainKeys only\)/);
   await resultSelect.selectOption('');

@@ -111,8 +111,8 @@ test('a zip of mixed messages gives the right counts and table; exports contain 
   // Both RFC 8601 passes hold only with the published RFC 8463 keys: counted as proving nothing.
   const counts = await p.page.$$eval('.verdict-counts li', (lis) => lis.map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
   assert.deepEqual(counts, ['! Proves nothing 2', '✘ Failed 1', '? No key 1', '– Not signed 1']);
-  assert.deepEqual(await p.page.$$eval('.batch-table tbody tr[data-verdict="pass"] .badge', (b) => b.map((x) => x.dataset.assessment)), ['proves_nothing', 'proves_nothing']);
-  const rows = await p.page.$$eval('.batch-table tbody tr', (trs) => trs.map((tr) => ({ v: tr.dataset.verdict, src: tr.querySelector('.source').textContent })));
+  assert.deepEqual(await p.page.$$eval('.row-table [data-row][data-verdict="pass"] .badge', (b) => b.map((x) => x.dataset.assessment)), ['proves_nothing', 'proves_nothing']);
+  const rows = await p.page.$$eval('.row-table [data-row]', (trs) => trs.map((tr) => ({ v: tr.dataset.verdict, src: tr.querySelector('.source').textContent })));
   const bySource = Object.fromEntries(rows.map((r) => [r.src, r.v]));
   assert.deepEqual(bySource, {
     'leak.zip!folder/1-pass.eml': 'pass',
@@ -126,10 +126,10 @@ test('a zip of mixed messages gives the right counts and table; exports contain 
   assert.match(dom, /football\.example\.com\s*3\s*0/);
   // Filter and sort.
   await p.page.fill('.filters input[type=search]', 'nested');
-  assert.equal(await p.page.$$eval('.batch-table tbody tr', (t) => t.length), 1);
+  assert.equal(await p.page.$$eval('.row-table [data-row]', (t) => t.length), 1);
   await p.page.fill('.filters input[type=search]', '');
   await p.page.click('button.sort[data-key="assessment"]');
-  const order = await p.page.$$eval('.batch-table tbody tr', (trs) => trs.map((tr) => tr.dataset.verdict));
+  const order = await p.page.$$eval('.row-table [data-row]', (trs) => trs.map((tr) => tr.dataset.verdict));
   assert.deepEqual(order, ['pass', 'pass', 'fail', NOKEY_VERDICT, 'none']);
 
   // Exports.
@@ -143,7 +143,7 @@ test('a zip of mixed messages gives the right counts and table; exports contain 
   for (const src of Object.keys(bySource)) assert.ok(csvText.includes(src), src);
 
   // A row opens the single-message view, and back returns.
-  await p.page.click('.batch-table tbody tr[data-verdict="fail"] button.link');
+  await p.page.click('.row-table [data-row][data-verdict="fail"] .source');
   assert.equal(await bannerVerdict(p.page), 'fail');
   await p.page.click('button.back');
   await p.page.waitForSelector('#batch-view:not([hidden])');

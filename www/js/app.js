@@ -74,11 +74,22 @@ function judgingFromUrl() {
 const store = new KeyStore();
 const pool = new WorkerPool({ size: poolSize(), keys: store.text(), at: judgingFromUrl() });
 const progress = new ProgressView({ section: els.progress, label: els.progressLabel, live: els.progressLive, bar: els.progressBar, status: els.status, tr });
+/** Opens the Keys panel at its box for many keys (from the keys-needed panel). */
+function openKeys() {
+  const panel = document.getElementById('keys');
+  if (panel) panel.open = true;
+  const box = panel?.querySelector('textarea[name="keys"]');
+  box?.scrollIntoView({ block: 'center' });
+  box?.focus();
+}
 const checker = new Checker({
   single: els.single, batch: els.batch, progress, pool, store, tr,
   onReset: () => { els.overlay.hidden = true; },
   focusInput: () => els.chooseFiles.focus(),
+  openKeys,
 });
+// For scripts/bench-leak.mjs --profile: the workers' reading and verifying times.
+globalThis.__dkimcheckPool = pool;
 
 /** The Limits panel: the largest message checked (remembered on this device). */
 function wireLimits() {

@@ -4,11 +4,16 @@
 // again when the language changes (without reading the files again).
 
 import { engine } from './verify/engine.js';
-import { expandFiles, pastedTask } from './input/sources.js';
+import { wasmSha256 } from './verify/platform.js';
+import { expandInput, mboxTasks, pastedTask, readTask } from './input/sources.js';
+import { download } from './views/export.js';
 import { renderReport } from './views/render.js';
 import { BatchView } from './views/batch-view.js';
 import { clear, h } from './common/dom.js';
 import { phraseOf } from './common/phrase-error.js';
+
+/** An mbox up to this size is split on this thread before checking; a bigger one while it is checked. */
+const SPLIT_HERE_BYTES = 4 * 1024 * 1024;
 
 export class Checker {
   /**
@@ -21,8 +26,9 @@ export class Checker {
    * @param {import('./common/i18n.js').Translator} o.tr  the page's words
    * @param {() => void} [o.onReset]  also called when the screen is reset
    * @param {() => void} [o.focusInput]  puts the focus back on the file picker
+   * @param {() => void} [o.openKeys]  opens the Keys panel at its "add several keys" box
    */
-  constructor({ single, batch, progress, pool, store, tr, onReset, focusInput }) {
+  constructor({ single, batch, progress, pool, store, tr, onReset, focusInput, openKeys }) {
     this.single = single;
     this.batch = batch;
     this.progress = progress;
@@ -31,9 +37,11 @@ export class Checker {
     this.tr = tr;
     this.onReset = onReset;
     this.focusInput = focusInput;
-    this.batchView = new BatchView(batch, { tr, onOpen: (i) => this.openFromBatch(i) });
-    /** What is on screen: {kind:'single', task, report} | {kind:'batch', tasks, label} | null */
+    this.batchView = new BatchView(batch, { tr, onOpen: (i) => this.openFromBatch(i), onAddKeys: openKeys });
+    /** What is on screen: {kind:'single', task, report} | {kind:'batch', tasks, streams, skipped, label} | null */
     this.current = null;
+    /** The user's keys as last checked with ("name\tline" each), to tell what changed. */
+    this.keyLines = new Set(store.entries.map((e) => `${e.name}\t${e.line}`));
   }
 
   /** Reset every dynamic part (also after "Save page as", which keeps the DOM). */
@@ -61,7 +69,42 @@ export class Checker {
       root.append(h('button', { type: 'button', class: 'back', onclick: () => this.backToBatch(back) }, `← ${label}`));
     }
     root.append(renderReport(report, { onAddKey: (input) => this.addKey(input), remember: true, tr: this.tr }));
+    const task = this.current?.kind === 'single' ? this.current.task : null;
+    if (task && !task.error) {
+      // Right under the banner: the verdict, then the way to keep it.
+      const actions = h('p', { class: 'evidence-actions' },
+        h('button', { type: 'button', dataset: { action: 'save-evidence' }, onclick: (e) => this.saveEvidence(task, e.currentTarget) },
+          this.tr.t('page-save-evidence')),
+        ' ',
+        h('span', { class: 'hint' }, this.tr.t('page-save-evidence-hint')));
+      const bannerEl = root.querySelector('.banner');
+      if (bannerEl) bannerEl.after(actions); else root.append(actions);
+    }
     root.hidden = false;
+  }
+
+  /**
+   * Save the evidence report of a task, in the page's language: the message is checked again on
+   * the main thread, with the same keys and judging time, and the wasm's own SHA-256 goes into
+   * the report.
+   */
+  async saveEvidence(task, button) {
+    button.disabled = true;
+    try {
+      const [dk, bytes, wasmHash] = await Promise.all([engine(), readTask(task), wasmSha256()]);
+      const v = new dk.Verifier({ keys: this.pool.keys, lang: this.tr.lang, ...(this.pool.at ? { at: this.pool.at } : {}) });
+      try {
+        const html = v.evidenceReport(bytes, task.source, wasmHash ?? undefined, this.tr.lang);
+        const base = task.source.split(/[/\\!]/).pop().replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._]+/, '').slice(0, 100) || 'message';
+        download(`${base}.evidence.html`, html, 'text/html');
+      } finally {
+        v.free();
+      }
+    } catch (e) {
+      this.progress.say('page-evidence-failed', { error: phraseOf(e) }, true);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   /** Word what is on screen again, in the current language (the reports are kept). */
@@ -113,25 +156,76 @@ export class Checker {
     this.single.querySelector('.banner')?.focus({ preventScroll: false });
   }
 
-  /** Verify many tasks on all workers, with progress and Cancel. */
-  async runBatch(tasks, label) {
-    this.current = { kind: 'batch', tasks, label };
+  /**
+   * Verify a batch on all workers, with progress and Cancel: `batch` {tasks, streams, skipped,
+   * label, t0}. Mboxes (streams) are split in a worker while the messages already found are
+   * verified; their messages join `tasks`, so checking the batch again reads them directly.
+   * The time shown runs from t0 (the files chosen), so it includes reading and splitting.
+   */
+  async runBatch(batch) {
+    this.current = batch;
     this.single.hidden = true;
     this.batch.hidden = false;
-    this.batchView.start(tasks.length, label);
-    const meter = this.progress.startBatch(tasks.length);
+    const { tasks } = batch;
+    const streams = batch.streams || [];
+    batch.streams = [];
+    this.batchView.dk = await engine();
+    this.batchView.start(tasks.length, batch.label, { growing: streams.length > 0, skipped: batch.skipped || [] });
+    const meter = this.progress.startBatch(tasks.length, { t0: batch.t0, growing: streams.length > 0 });
+    const open = { more: streams.length > 0 };
     try {
-      const res = await this.pool.run(tasks, { body: false, onResult: (i, r) => { meter.count(); this.batchView.add(i, r); } });
-      this.batchView.finish(res.cancelled ? 'cancelled' : 'done');
+      const running = this.pool.run(tasks, {
+        body: false, rows: true, open,
+        onResult: (i, r) => { meter.count(); this.batchView.add(i, r); },
+      });
+      let cancelled = false;
+      for (const stream of streams) {
+        const counter = { n: 0 };
+        const res = await this.pool.split(stream.blob, (ranges, read) => {
+          tasks.push(...mboxTasks(stream, ranges, counter));
+          meter.setTotal(tasks.length, read / Math.max(1, stream.blob.size));
+          this.batchView.setTotal(tasks.length, true);
+          this.pool.wake();
+        });
+        if (res.cancelled) { cancelled = true; break; }
+        if (!counter.n) tasks.push({ source: stream.source, error: { id: 'input-mbox-empty', args: {} } });
+      }
+      open.more = false;
+      meter.setTotal(tasks.length, 1, false);
+      this.batchView.setTotal(tasks.length, false);
+      this.pool.wake();
+      const res = await running;
+      cancelled ||= res.cancelled;
+      this.batchView.finish(cancelled ? 'cancelled' : 'done');
       meter.tick();
       const secs = meter.seconds();
       meter.stop();
-      if (res.cancelled) {
+      if (cancelled) {
         this.progress.say('status-cancelled');
         this.focusAfterCancel();
       } else {
-        this.progress.say('status-batch-done', { count: tasks.length, seconds: { decimal: secs } });
+        this.progress.say('status-batch-done', { count: this.batchView.total, seconds: { decimal: secs } });
       }
+    } catch (e) {
+      open.more = false;
+      this.batchView.finish('cancelled');
+      this.progress.say('status-check-failed', { error: phraseOf(e) }, true);
+    } finally {
+      meter.stop();
+    }
+  }
+
+  /** Verify again only the messages of the batch at `indexes` (keys they needed were added). */
+  async recheckRows(batch, indexes) {
+    this.batchView.finish('running');
+    const meter = this.progress.startBatch(indexes.length);
+    try {
+      const res = await this.pool.run(indexes.map((i) => batch.tasks[i]), {
+        body: false, rows: true, onResult: (j, r) => { meter.count(); this.batchView.add(indexes[j], r); },
+      });
+      this.batchView.finish(res.cancelled ? 'cancelled' : 'done');
+      meter.stop();
+      this.progress.say(res.cancelled ? 'status-cancelled' : 'status-batch-done', { count: indexes.length, seconds: { decimal: meter.seconds() } });
     } catch (e) {
       this.batchView.finish('cancelled');
       this.progress.say('status-check-failed', { error: phraseOf(e) }, true);
@@ -151,7 +245,7 @@ export class Checker {
     this.single.hidden = true;
     this.batch.hidden = false;
     // Keys changed while a message of the batch was open: check the batch again.
-    if (batch.stale) { batch.stale = false; this.runBatch(batch.tasks, batch.label); return; }
+    if (batch.stale) { batch.stale = false; this.runBatch(batch); return; }
     // The focus returns to the row that was opened.
     if (!this.batchView.focusRow(batch.opened)) this.batch.querySelector('h2')?.focus();
   }
@@ -160,20 +254,43 @@ export class Checker {
   async checkFiles(fileList) {
     const files = [...fileList];
     if (!files.length) return;
+    const t0 = performance.now();
     this.pool.cancel();
     this.reset();
     this.progress.say('status-reading');
-    let tasks;
+    let input;
     try {
-      tasks = await expandFiles(files, (id, args) => this.progress.say(id, args));
+      const dk = await engine();
+      input = await expandInput(files, (id, args) => this.progress.say(id, args),
+        { streamMbox: true, skipName: (name) => dk.not_a_message_by_name(name) });
     } catch (e) {
       this.progress.say('status-read-failed', { error: phraseOf(e) }, true);
       return;
     }
     this.progress.say(null);
-    if (!tasks.length) { this.progress.say('status-no-messages', null, true); return; }
-    if (tasks.length === 1) await this.runSingle(tasks[0]);
-    else await this.runBatch(tasks, files.length === 1 ? { text: files[0].name } : { id: 'batch-files', args: { count: files.length } });
+    const { tasks, skipped } = input;
+    // A small mbox (often one message saved with its From_ line) is split here at once, so that
+    // one message still opens on its own; big ones are split in a worker while they are verified.
+    const streams = [];
+    for (const stream of input.streams) {
+      if (stream.blob.size > SPLIT_HERE_BYTES) { streams.push(stream); continue; }
+      const dk = await engine();
+      const splitter = new dk.MboxSplitter();
+      const ranges = [...splitter.feed(new Uint8Array(await stream.blob.arrayBuffer())), ...splitter.finish()];
+      splitter.free();
+      const found = mboxTasks(stream, ranges, { n: 0 });
+      tasks.push(...(found.length ? found : [{ source: stream.source, error: { id: 'input-mbox-empty', args: {} } }]));
+    }
+    if (!tasks.length && !streams.length) {
+      this.progress.say('status-no-messages', null, true);
+      if (skipped.length) this.progress.say('batch-skipped', { count: skipped.length, names: skipped.slice(0, 20).join(', ') }, true);
+      return;
+    }
+    if (tasks.length === 1 && !streams.length && !skipped.length) await this.runSingle(tasks[0]);
+    else {
+      const label = files.length === 1 ? { text: files[0].name } : { id: 'batch-files', args: { count: files.length } };
+      await this.runBatch({ kind: 'batch', tasks, streams, skipped, label, t0 });
+    }
   }
 
   /** Check pasted message text. */
@@ -187,18 +304,31 @@ export class Checker {
   /** Judge signatures as of signing ('') or now ('now'), and check what is on screen again. */
   setJudging(at) {
     this.pool.setAt(at);
+    this.judgingChanged = true;
     this.recheck();
   }
 
-  /** Check the current message or batch again (after keys or the judging time changed). */
+  /**
+   * Check what is on screen again after the keys or the judging time changed. When keys were
+   * only added while a batch is shown, only the messages that needed them are checked again.
+   */
   recheck() {
     this.pool.setKeys(this.store.text());
+    const lines = new Set(this.store.entries.map((e) => `${e.name}\t${e.line}`));
+    const added = new Set([...lines].filter((l) => !this.keyLines.has(l)).map((l) => l.split('\t')[0].toLowerCase()));
+    const removed = [...this.keyLines].some((l) => !lines.has(l));
+    const judging = this.judgingChanged;
+    this.keyLines = lines;
+    this.judgingChanged = false;
     if (!this.current) return;
     if (this.current.kind === 'single') {
       if (this.current.batch) this.current.batch.stale = true;
       this.runSingle(this.current.task, this.current.batch);
+    } else if (added.size && !removed && !judging) {
+      const indexes = this.batchView.rowsNeeding(added);
+      if (indexes.length) this.recheckRows(this.current, indexes);
     } else {
-      this.runBatch(this.current.tasks, this.current.label);
+      this.runBatch(this.current);
     }
   }
 }

@@ -46,8 +46,10 @@ export function statusWords(tr, status) {
   return ASSESSMENT_IDS[status] ? tr.t(ASSESSMENT_IDS[status]) : status;
 }
 
-/** The caveat words of a verified assessment, joined ('' when there are none). */
+/** The caveat words of a verified assessment, joined ('' when there are none); a failed one
+ *  that verifies once a named repair is undone says so. */
 export function caveatWords(tr, a) {
+  if (a.status === 'failed' && (a.caveats || []).includes('repaired')) return tr.t('caveat-repaired');
   if (a.status !== 'verified') return '';
   return (a.caveats || []).filter((c) => CAVEAT_IDS[c]).map((c) => tr.t(CAVEAT_IDS[c])).join(tr.t('caveat-words-separator'));
 }
@@ -78,6 +80,21 @@ export function errorReport(source, error) {
     error: phrase, from_domain: null, aligned: null, notes: [],
     message: null, headers: [], signatures: [], skipped_signatures: 0,
     domainkeys: [], arc: { result: 'none', instances: 0, sets: [], corroborations: [] }, authentication_results: [],
+  };
+}
+
+/**
+ * A compact row (as Verifier.verifyRow returns) for a message that could not be read at all;
+ * `error`: a message {id, args}, worded by the page (see rows.js rowSummary).
+ */
+export function errorRow(source, error) {
+  return {
+    source, outcome: 'error', assessment: { status: 'error', basis: null, signature: null, domain: null, aligned: null, reason: null, caveats: [] },
+    verdict: 'none', signing_domains: [], selectors: [], signature_results: [], domainkeys_results: [], aligned: null,
+    key_origin: null, key_flags: [], warnings: [], missing_keys: [], arc: 'none', arc_instances: 0, corroborated: false,
+    from_domain: null, from: null, subject: null, date: null, date_unix: null,
+    summary: '', headline: { main: { id: 'error-message-unreadable', args: { error } }, caveats: [] },
+    size: 0, sha256: '', error: error?.id ?? null, error_message: error,
   };
 }
 

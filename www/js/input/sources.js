@@ -2,7 +2,8 @@
 // of verification tasks, one per message.
 //
 // A task is a small, structured-cloneable description that a worker can turn
-// into message bytes itself (see readTask), so big archives stay on disk:
+// into message bytes itself (see readTask), so big archives stay on disk
+// (`listed`: found in a zip or among many files, so skipped if it is not a message):
 //   {source, blob, start, end}            a byte range of a Blob (file, pasted text, mbox part)
 //   {source, blob, entry}                 a member of a zip Blob (see zip.js)
 //   {source, error}                       something that could not be read at all (error: a message {id, args})
@@ -48,8 +49,12 @@ function budgetsFor(blob) {
   return { maxMessage, inflatedMax: inflated, inflatedLeft: inflated, membersLeft: MAX_ZIP_MEMBERS, heldLeft: maxMessage };
 }
 
-/** Expand one Blob named `source` into tasks, appending to `out`. */
-async function expandBlob(blob, source, out, depth, onStatus, budgets) {
+/**
+ * Expand one Blob named `source` into tasks, appending to `out` (an array, with `streams`: mboxes
+ * to split while verifying, and `skipped`: files that are not messages, by name). `opts`:
+ * {streamMbox, skipName(name) → bool, listed}.
+ */
+async function expandBlob(blob, source, out, depth, onStatus, budgets, opts = {}) {
   const ext = extension(source);
   const head = await sniff(blob);
   if (ext === 'zip' || looksLikeZip(head)) {
@@ -66,11 +71,14 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
     for (const entry of entries) {
       const name = `${source}!${entry.name}`;
       const memberExt = extension(entry.name);
+      // A file that is not a message by its name (keys.zone, notes.pdf) is listed as skipped,
+      // unread: never counted, never used as keys.
+      if (opts.skipName?.(name)) { out.skipped?.push(name); continue; }
       if (memberExt === 'zip' && entry.method === 0 && !entry.encrypted) {
         // A stored zip inside a zip is read in place: a slice of this Blob, never copied.
         try {
           const { start, end } = await memberDataRange(blob, entry);
-          await expandBlob(blob.slice(start, end), name, out, depth + 1, onStatus, budgets);
+          await expandBlob(blob.slice(start, end), name, out, depth + 1, onStatus, budgets, { ...opts, listed: true });
         } catch (e) {
           if (e instanceof BudgetError) throw e;
           out.push({ source: name, error: phraseOf(e) });
@@ -88,7 +96,7 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
         try {
           const bytes = await readZipMember(blob, entry);
           budgets.heldLeft -= bytes.length;
-          await expandBlob(new Blob([bytes]), name, out, depth + 1, onStatus, budgets);
+          await expandBlob(new Blob([bytes]), name, out, depth + 1, onStatus, budgets, { ...opts, listed: true });
         } catch (e) {
           if (e instanceof BudgetError) throw e;
           out.push({ source: name, error: phraseOf(e) });
@@ -96,12 +104,17 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
       } else if (entry.size > budgets.maxMessage) {
         out.push({ source: name, error: tooLarge(entry.size, budgets.maxMessage) });
       } else {
-        out.push({ source: name, blob, blobId: blobId(blob), entry });
+        out.push({ source: name, blob, blobId: blobId(blob), entry, listed: true });
       }
     }
     return;
   }
   if (ext === 'mbox' || looksLikeMbox(head)) {
+    if (opts.streamMbox && out.streams) {
+      // Split in a worker while the messages found are verified (see WorkerPool.split).
+      out.streams.push({ source, blob, blobId: blobId(blob), maxMessage: budgets.maxMessage });
+      return;
+    }
     onStatus?.('status-splitting-file', { name: source });
     const ranges = await splitMbox(blob);
     const id = blobId(blob);
@@ -111,8 +124,9 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
     if (!ranges.length) out.push({ source, error: { id: 'input-mbox-empty', args: {} } });
     return;
   }
+  if (opts.listed && opts.skipName?.(source)) { out.skipped?.push(source); return; }
   if (blob.size > budgets.maxMessage) { out.push({ source, error: tooLarge(blob.size, budgets.maxMessage) }); return; }
-  out.push({ source, blob, start: 0, end: blob.size });
+  out.push({ source, blob, start: 0, end: blob.size, ...(opts.listed ? { listed: true } : {}) });
 }
 
 /**
@@ -121,18 +135,56 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets) {
  * @param {(id:string, args:object)=>void} [onStatus] progress messages while reading archives (catalog id and arguments)
  */
 export async function expandFiles(files, onStatus) {
+  return (await expandInput(files, onStatus)).tasks;
+}
+
+/**
+ * Expand what the user gave into {tasks, streams, skipped}: tasks as expandFiles; streams:
+ * mboxes to split while verifying ({source, blob, blobId, maxMessage}, with streamMbox);
+ * skipped: names of files that are not messages (by name: skipName), found in a zip or among
+ * several files. A file found there that is not a message by its content is skipped by the worker.
+ * @param {Array<File|{name:string, blob:Blob}>} files
+ * @param {(text:string)=>void} [onStatus]
+ * @param {{streamMbox?: boolean, skipName?: (name:string)=>boolean}} [opts]
+ */
+export async function expandInput(files, onStatus, opts = {}) {
   const out = [];
+  out.streams = [];
+  out.skipped = [];
+  const listed = files.length > 1;
   for (const f of files) {
     const blob = f instanceof Blob ? f : f.blob;
     try {
-      await expandBlob(blob, f.name || 'message.eml', out, 0, onStatus, budgetsFor(blob));
+      await expandBlob(blob, f.name || 'message.eml', out, 0, onStatus, budgetsFor(blob),
+        { ...opts, listed: listed || !!f.webkitRelativePath });
     } catch (e) {
       // A budget of the whole file was hit: it ends here, with its reason; the next file goes on.
       if (!(e instanceof BudgetError)) throw e;
       out.push({ source: e.source || f.name, error: phraseOf(e) });
     }
   }
-  return out;
+  const { streams, skipped } = out;
+  delete out.streams;
+  delete out.skipped;
+  return { tasks: out, streams, skipped };
+}
+
+/**
+ * The tasks of an mbox's messages found by the splitter: `ranges` as [start, end, ...];
+ * `counter` numbers them across pieces ({n}); empty ranges are left out.
+ */
+export function mboxTasks(stream, ranges, counter) {
+  const tasks = [];
+  for (let k = 0; k + 1 < ranges.length; k += 2) {
+    const start = ranges[k];
+    const end = ranges[k + 1];
+    if (end <= start) continue;
+    const source = `${stream.source}#${++counter.n}`;
+    tasks.push(end - start > stream.maxMessage
+      ? { source, error: tooLarge(end - start, stream.maxMessage) }
+      : { source, blob: stream.blob, blobId: stream.blobId, start, end });
+  }
+  return tasks;
 }
 
 /** A task for pasted raw message text. */

@@ -20,6 +20,31 @@ export function mountKeysPanel(root, { store, dk, onAdd, tr }) {
   let tbody = null;
   let shown = null;
 
+  /** Many keys at once (zone or dig lines, archive JSON): what the keys-needed panel leads to. */
+  function bulkForm() {
+    const id = uid('keys-bulk');
+    const text = h('textarea', { id, name: 'keys', rows: 5, spellcheck: 'false', autocomplete: 'off' });
+    const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite', dataset: { keysStatus: '' } });
+    const add = async () => {
+      status.textContent = '';
+      status.classList.remove('error');
+      if (!text.value.trim()) { status.textContent = tr.t('keys-bulk-empty'); status.classList.add('error'); text.focus(); return; }
+      try {
+        status.textContent = await onAdd({ selector: '', domain: '', text: text.value.trim(), remember: false });
+        text.value = '';
+      } catch (e) {
+        status.textContent = e && e.message ? e.message : String(e);
+        status.classList.add('error');
+        text.focus();
+      }
+    };
+    return h('div', { class: 'keys-bulk' },
+      h('h3', null, tr.t('keys-bulk-heading')),
+      h('div', { class: 'field' }, h('label', { for: id }, tr.t('keys-bulk-label')), text),
+      h('p', { class: 'actions' }, h('button', { type: 'button', class: 'primary', dataset: { action: 'add-keys' }, onclick: add }, tr.t('keys-bulk-add'))),
+      status);
+  }
+
   function renderMine() {
     clear(mine).append(h('h3', null, tr.t('keys-yours-heading')));
     if (!store.entries.length) {
@@ -68,6 +93,7 @@ export function mountKeysPanel(root, { store, dk, onAdd, tr }) {
       mine,
       h('h3', null, tr.t('keys-add-heading')),
       keyForm({ remember: true, submitLabel: 'key-form-submit', onSubmit: onAdd, tr }),
+      bulkForm(),
       h('h3', null, tr.t('keys-archive-heading')),
       h('div', { class: 'field' }, h('label', { for: searchId }, tr.t('keys-archive-search')), search),
       shown,

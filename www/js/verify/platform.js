@@ -24,16 +24,31 @@ export function fromBase64(b64) {
   return out;
 }
 
+let hashPromise = null;
+
+/** The verifier wasm's bytes (base64-decoded from the page or the single file). */
+async function wasmBytes() {
+  const emb = embedded();
+  const b64 = emb ? emb.wasmBase64() : (await import('./wasm-data.js')).default;
+  return fromBase64(b64);
+}
+
 /** The compiled verifier wasm, compiled once per page. */
 export function wasmModule() {
-  if (!modulePromise) {
-    modulePromise = (async () => {
-      const emb = embedded();
-      const b64 = emb ? emb.wasmBase64() : (await import('./wasm-data.js')).default;
-      return WebAssembly.compile(fromBase64(b64));
+  if (!modulePromise) modulePromise = wasmBytes().then((bytes) => WebAssembly.compile(bytes));
+  return modulePromise;
+}
+
+/** SHA-256 (hex) of the verifier wasm this page runs, for evidence reports; null without WebCrypto. */
+export function wasmSha256() {
+  if (!hashPromise) {
+    hashPromise = (async () => {
+      if (!globalThis.crypto?.subtle) return null;
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await wasmBytes()));
+      return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
     })();
   }
-  return modulePromise;
+  return hashPromise;
 }
 
 /** Create one verification worker. */

@@ -8,7 +8,7 @@
 
 import { createWorker, wasmModule } from './platform.js';
 import { PhraseError } from '../common/phrase-error.js';
-import { errorReport } from '../common/reports.js';
+import { errorReport, errorRow } from '../common/reports.js';
 
 const IN_FLIGHT = 2;
 const MAX_BATCH = 32;
@@ -24,6 +24,9 @@ export class WorkerPool {
     this.version = null;
     /** Per worker: cumulative ms spent reading message bytes and verifying (for benchmarks). */
     this.timing = [];
+    /** Workers splitting an mbox, and how to stop each. */
+    this.splitters = new Set();
+    this.splitStops = new Map();
   }
 
   /** Change the extra keys; running workers are restarted on the next run. */
@@ -64,25 +67,29 @@ export class WorkerPool {
 
   /**
    * Verify tasks. Calls onResult(index, report) as results arrive (in any order).
+   * rows: compact rows instead of full reports (batches). open: while `open.more` is true,
+   * more tasks may be appended to `tasks` (an mbox being split): call wake() after appending
+   * and after setting `open.more = false`.
    * A worker that crashes, or whose wasm instance trapped (it says so with its
    * results), is replaced; the messages it had in flight are checked again one
    * at a time, and one that stops a worker on its own gets an error report, so
    * one hostile message never costs the rest of the batch.
    * @returns {Promise<{cancelled:boolean}>}
    */
-  run(tasks, { body = true, onResult }) {
+  run(tasks, { body = true, rows = false, onResult, open = null }) {
     this.cancel();
-    const run = { cancelled: false };
+    const run = { cancelled: false, feeders: [] };
     this.current = run;
-    const n = Math.max(1, Math.min(this.size, tasks.length));
+    const more = () => !!open && open.more;
+    const n = Math.max(1, Math.min(this.size, more() ? this.size : tasks.length));
     return new Promise((resolve, reject) => {
       run.finish = resolve;
       let next = 0;
       let done = 0;
       const retry = []; // messages that were in flight on a worker that stopped: checked alone
-      if (!tasks.length) { resolve({ cancelled: false }); return; }
+      if (!tasks.length && !more()) { resolve({ cancelled: false }); return; }
       // Small batches for small runs, so every worker gets a share.
-      const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor(tasks.length / (n * 8))));
+      const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor((more() ? Infinity : tasks.length) / (n * 8))));
       const take = () => {
         if (retry.length) return [retry.shift()];
         const batch = [];
@@ -95,21 +102,32 @@ export class WorkerPool {
           done++;
           onResult(id, report);
         }
-        if (done < tasks.length) return false;
+        if (done < tasks.length || more()) return false;
         this.current = null;
         resolve({ cancelled: false });
         return true;
       };
       const attach = (worker, slot) => {
         const inFlight = []; // batches sent to this worker, oldest first
+        // Each Blob is sent to a worker once, then named by its blobId: cloning a Blob into a
+        // message costs the main thread a round trip to the browser's blob registry, which per
+        // message was most of the main thread's time on a big zip.
+        const sent = new Set();
+        const slim = (task) => {
+          if (task.blobId === undefined || !task.blob) return task;
+          if (sent.has(task.blobId)) return { ...task, blob: undefined };
+          sent.add(task.blobId);
+          return task;
+        };
         const feed = () => {
           while (!run.cancelled && inFlight.length < IN_FLIGHT) {
             const batch = take();
             if (!batch.length) break;
             inFlight.push(batch);
-            worker.postMessage({ type: 'verify', batch: batch.map(({ id, task }) => ({ id, task })), body });
+            worker.postMessage({ type: 'verify', batch: batch.map(({ id, task }) => ({ id, task: slim(task) })), body, rows });
           }
         };
+        run.feeders[slot] = feed;
         worker.onmessage = ({ data }) => {
           if (run.cancelled || data.type !== 'results') return;
           const batch = inFlight.shift();
@@ -132,10 +150,12 @@ export class WorkerPool {
         const skipped = [];
         for (const batch of inFlight) {
           for (const item of batch) {
-            if (crashed && batch.length === 1 && item.alone) {
-              skipped.push({ id: item.id, report: errorReport(item.task.source, { id: 'worker-stopped', args: {} }) });
+            // Alone twice when its worker stopped (another worker's crash can catch a retried
+            // message once): this message stops workers on its own.
+            if (crashed && batch.length === 1 && item.alone >= 2) {
+              skipped.push({ id: item.id, report: (rows ? errorRow : errorReport)(item.task.source, { id: 'worker-stopped', args: {} }) });
             } else {
-              retry.push({ ...item, alone: true });
+              retry.push({ ...item, alone: (item.alone || 0) + (batch.length === 1 ? 1 : 0) || 1 });
             }
           }
         }
@@ -145,6 +165,11 @@ export class WorkerPool {
         this.workers[slot] = fresh;
         fresh.then((w) => { if (!run.cancelled) attach(w, slot); }, (err) => { this.terminate(); reject(err); });
       };
+      // More tasks were appended, or the list was closed.
+      run.wake = () => {
+        if (run.cancelled) return;
+        if (!deliver([])) run.feeders.forEach((feed) => feed?.());
+      };
       this.ensureWorkers(n).then((workers) => {
         if (run.cancelled) return;
         workers.forEach((worker, slot) => attach(worker, slot));
@@ -152,8 +177,41 @@ export class WorkerPool {
     });
   }
 
-  /** Stop the current run (if any) and its workers. */
+  /** Tasks were appended to the current run's list, or it was closed (see run's `open`). */
+  wake() {
+    this.current?.wake?.();
+  }
+
+  /**
+   * Split an mbox Blob in a worker of its own while the others verify: onRanges(ranges, read)
+   * gets [start, end, ...] pairs and the bytes read so far, piece by piece. Resolves when the
+   * file is read; Cancel stops it.
+   */
+  async split(blob, onRanges) {
+    const worker = await this.spawn();
+    this.splitters.add(worker);
+    try {
+      return await new Promise((resolve, reject) => {
+        this.splitStops.set(worker, () => resolve({ cancelled: true }));
+        worker.onmessage = ({ data }) => {
+          if (data.type !== 'ranges') return;
+          if (data.error) { reject(new Error(data.error)); return; }
+          onRanges(data.ranges, data.read);
+          if (data.done) resolve({ cancelled: false });
+        };
+        worker.onerror = (e) => { e.preventDefault?.(); reject(e.message ? new Error(e.message) : new PhraseError('batch-mbox-unreadable')); };
+        worker.postMessage({ type: 'split', blob });
+      });
+    } finally {
+      this.splitters.delete(worker);
+      this.splitStops.delete(worker);
+      worker.terminate();
+    }
+  }
+
+  /** Stop the current run (if any), any mbox being split, and the workers. */
   cancel() {
+    for (const stop of this.splitStops.values()) stop();
     const run = this.current;
     if (!run) return;
     run.cancelled = true;

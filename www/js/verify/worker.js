@@ -3,7 +3,13 @@
 // Protocol (main → worker):
 //   {type:'init', module: WebAssembly.Module, keys: string, at: ''|'now'}  → {type:'ready', version} | {type:'fatal', message}
 //     (at: '' judges each signature as of its signing, 'now' at the current time)
-//   {type:'verify', batch: [{id, task}], body: bool}          → {type:'results', items: [{id, report} | {id, retry: true}], poisoned}
+//   {type:'verify', batch: [{id, task}], body: bool, rows: bool}
+//                                                   → {type:'results', items: [{id, report} | {id, retry: true}], poisoned}
+//     rows: a compact row per message (Verifier.verifyRow) instead of the full report, for
+//     batches; a task found in a zip or folder (task.listed) that is not a message gives
+//     {id, report: {source, skipped: true}} (never counted, never read as keys)
+//   {type:'split', blob}                             → {type:'ranges', ranges: [start, end, ...], read, done}...
+//     an mbox split while it is read (MboxSplitter in wasm), in pieces, for the pool to verify
 // poisoned: the wasm instance trapped (a panic or stack overflow); the pool replaces this
 // worker and gives the messages marked retry to another.
 // A task is described in sources.js; the worker reads its bytes itself
@@ -11,10 +17,10 @@
 // Tasks come in batches of neighbours in their file and are read through a
 // windowed, read-ahead reader (blob-reader.js), which saves a Blob round trip per message.
 
-import init, { Verifier, version } from '../../pkg/dkimcheck.js';
+import init, { MboxSplitter, Verifier, not_a_message, version } from '../../pkg/dkimcheck.js';
 import { readTask } from '../input/sources.js';
-import { windowedReader } from '../input/blob-reader.js';
-import { errorReport } from '../common/reports.js';
+import { readRange, windowedReader } from '../input/blob-reader.js';
+import { errorReport, errorRow } from '../common/reports.js';
 import { phraseOf } from '../common/phrase-error.js';
 
 let keys = '';
@@ -69,20 +75,31 @@ function hex(buffer) {
 /** Cumulative milliseconds spent reading bytes and verifying, reported with results. */
 const timing = { read: 0, verify: 0 };
 
+/** An error report, or an error row when verifying for rows. */
+const failed = (source, why, rows) => (rows ? errorRow(source, why) : errorReport(source, why));
+
+/** The Blobs received, by blobId: the pool sends each once (see WorkerPool.run). */
+const blobs = new Map();
+
 /** Reads a task's bytes and starts its hashes: {task, bytes, hashes} or {task, report}. */
-async function prepare(task, body) {
-  if (task.error) return { task, report: errorReport(task.source, task.error) };
+async function prepare(task, body, rows) {
+  if (task.blobId !== undefined) {
+    if (task.blob) blobs.set(task.blobId, task.blob);
+    else task.blob = blobs.get(task.blobId);
+  }
+  if (task.error) return { task, report: failed(task.source, task.error, rows) };
   try {
     const t = performance.now();
     const bytes = await readTask(task, read);
     timing.read += performance.now() - t;
+    if (task.listed && not_a_message(task.source, bytes.subarray(0, 1024))) return { task, report: { source: task.source, skipped: true } };
     return { task, bytes, hashes: subtle ? startHashes(verifier(body), bytes) : null };
   } catch (e) {
-    return { task, report: errorReport(task.source, phraseOf(e)) };
+    return { task, report: failed(task.source, phraseOf(e), rows) };
   }
 }
 
-async function finish(p, body) {
+async function finish(p, body, rows) {
   if (p.report) return p.report;
   try {
     const t = performance.now();
@@ -90,10 +107,11 @@ async function finish(p, body) {
     let r;
     if (p.hashes) {
       const { jobs, sha256 } = await p.hashes;
-      r = v.verifyWithBodyHashes(p.bytes, p.task.source, jobs);
+      r = rows ? v.verifyRowWithBodyHashes(p.bytes, p.task.source, jobs) : v.verifyWithBodyHashes(p.bytes, p.task.source, jobs);
       r.sha256 = sha256;
+      if (r.evidence) r.evidence.input_sha256 = sha256;
     } else {
-      r = v.verify(p.bytes, p.task.source);
+      r = rows ? v.verifyRow(p.bytes, p.task.source) : v.verify(p.bytes, p.task.source);
     }
     timing.verify += performance.now() - t;
     return r;
@@ -103,9 +121,9 @@ async function finish(p, body) {
     const why = e && e.message ? e.message : String(e);
     if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
       poisoned = true;
-      return errorReport(p.task.source, { id: 'worker-trapped', args: { error: why } });
+      return failed(p.task.source, { id: 'worker-trapped', args: { error: why } }, rows);
     }
-    return errorReport(p.task.source, phraseOf(e));
+    return failed(p.task.source, phraseOf(e), rows);
   }
 }
 
@@ -117,18 +135,36 @@ const workers = Math.max(1, (self.navigator && self.navigator.hardwareConcurrenc
 const read = windowedReader(Math.max(4 * MB, Math.min(32 * MB, Math.floor(256 * MB / (2 * workers)))));
 
 /** Reads every message of a batch and starts its hashes. */
-async function prepareBatch(batch, body) {
+async function prepareBatch(batch, body, rows) {
   const prepared = [];
-  for (const { id, task } of batch) prepared.push({ id, p: await prepare(task, body) });
+  for (const { id, task } of batch) prepared.push({ id, p: await prepare(task, body, rows) });
   return prepared;
 }
 
 /** Verifies a prepared batch and posts the results. */
-async function finishBatch(prepared, body) {
+async function finishBatch(prepared, body, rows) {
   const items = [];
   // After a trap nothing more is verified here: the pool gives those messages to another worker.
-  for (const { id, p } of prepared) items.push(poisoned ? { id, retry: true } : { id, report: await finish(p, body) });
+  for (const { id, p } of prepared) items.push(poisoned ? { id, retry: true } : { id, report: await finish(p, body, rows) });
   self.postMessage({ type: 'results', items, timing, poisoned });
+}
+
+/** Splits an mbox Blob while reading it, posting the messages found piece by piece. */
+async function split(blob) {
+  const splitter = new MboxSplitter();
+  const PIECE = 16 * MB;
+  try {
+    for (let base = 0; base < blob.size; base += PIECE) {
+      const bytes = await readRange(blob, base, Math.min(PIECE, blob.size - base));
+      const ranges = splitter.feed(bytes);
+      self.postMessage({ type: 'ranges', ranges, read: base + bytes.length, done: false });
+    }
+    self.postMessage({ type: 'ranges', ranges: splitter.finish(), read: blob.size, done: true });
+  } catch (e) {
+    self.postMessage({ type: 'ranges', ranges: [], read: blob.size, done: true, error: e && e.message ? e.message : String(e) });
+  } finally {
+    splitter.free();
+  }
 }
 
 /** Set when the wasm instance trapped. */
@@ -151,7 +187,10 @@ self.onmessage = ({ data }) => {
   } else if (data.type === 'verify') {
     // The next batch is read while this one is verified (the pool keeps two in flight).
     const body = data.body !== false;
-    const prepared = (reads = Promise.all([reads, initialised]).then(() => prepareBatch(data.batch, body)));
-    queue = queue.then(() => prepared).then((items) => finishBatch(items, body));
+    const rows = !!data.rows;
+    const prepared = (reads = Promise.all([reads, initialised]).then(() => prepareBatch(data.batch, body, rows)));
+    queue = queue.then(() => prepared).then((items) => finishBatch(items, body, rows));
+  } else if (data.type === 'split') {
+    initialised.then(() => split(data.blob));
   }
 };

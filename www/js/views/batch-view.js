@@ -1,72 +1,178 @@
-// batch-view.js — results of many messages: summary counts, counts per
-// signing domain, a sortable and filterable table, and exports. Worded by the
-// Translator it is given; rerender() words it again (the reports are kept).
+// batch-view.js — results of many messages: summary counts, the keys needed,
+// counts per signing domain, a table of every row (views/row-table.js: sorted
+// and filtered in the page, only the rows in view built), and exports.
+//
+// It keeps one compact row per message (Verifier.verifyRow: outcome,
+// assessment, domains, date, subject excerpt...), never a full report: opening
+// a row checks that message again. Counts are kept as rows come and go.
+// Worded by the Translator it is given; rerender() words it again.
 
 import { h, clear, uid } from '../common/dom.js';
-import { ASSESSMENTS, ASSESSMENT_ICONS, arcOf, arcState, arcWords, assessmentOf, assessmentWords, statusWords, caveatWords, countKey, tallyWords, mainDomain, summaryText, wordedReport, verifiedByDomainKeysOnly } from '../common/reports.js';
-import { toJsonLines, toCsv, download } from './export.js';
+import { ASSESSMENTS, ASSESSMENT_ICONS, arcWords, assessmentWords, statusWords, caveatWords, tallyWords } from '../common/reports.js';
+import { OUTCOMES, rowDomain, rowArcState, rowArc, rowDomainKeysOnly, rowSummary } from '../common/rows.js';
+import { RowTable } from './row-table.js';
+import { keysNeededPanel } from './keys-needed.js';
+import { download } from './export.js';
 
-const MAX_ROWS = 500;
-
-const COLUMNS = [
-  { key: 'assessment', label: 'batch-col-result', get: (r) => ASSESSMENTS.indexOf(assessmentOf(r).status) },
-  { key: 'source', label: 'batch-col-message', get: (r) => r.source || '' },
-  { key: 'domain', label: 'batch-col-signed-by', get: (r) => mainDomain(r) || '' },
-  { key: 'from', label: 'batch-col-from-domain', get: (r) => r.from_domain || '' },
-  { key: 'subject', label: 'batch-col-subject', get: (r) => r.message?.subject || '' },
-  { key: 'date', label: 'batch-col-date', get: (r) => r.message?.date_unix || 0 },
-];
-
-/** Text with line-break opportunities after dots, slashes and "!" (domains, paths), not mid-word. */
-function breakable(text) {
-  const parts = String(text).split(/(?<=[./!@])/);
-  return parts.flatMap((x, i) => (i < parts.length - 1 ? [x, h('wbr')] : [x]));
+/** Strings and lists that repeat from row to row (summaries, domains, codes), kept once. */
+class Interner {
+  constructor() { this.map = new Map(); }
+  str(s) {
+    if (typeof s !== 'string') return s;
+    const got = this.map.get(s);
+    if (got !== undefined) return got;
+    this.map.set(s, s);
+    return s;
+  }
+  /** A catalog message ({id, args}: a row's headline), kept once by its JSON. */
+  obj(o) {
+    if (!o || typeof o !== 'object') return o;
+    const key = `\u0002${JSON.stringify(o)}`;
+    const got = this.map.get(key);
+    if (got !== undefined) return got;
+    this.map.set(key, o);
+    return o;
+  }
+  list(a) {
+    if (!Array.isArray(a)) return a;
+    if (!a.length) return EMPTY;
+    const key = `\u0000${a.join('\u0001')}`;
+    const got = this.map.get(key);
+    if (got !== undefined) return got;
+    const frozen = Object.freeze(a.map((x) => this.str(x)));
+    this.map.set(key, frozen);
+    return frozen;
+  }
 }
+const EMPTY = Object.freeze([]);
+const LISTS = ['signing_domains', 'selectors', 'signature_results', 'domainkeys_results', 'key_flags', 'warnings', 'missing_keys'];
+const STRINGS = ['outcome', 'verdict', 'from_domain', 'key_origin', 'arc', 'summary', 'date'];
+
+/** At most this many skipped names are listed (all are counted). */
+const MAX_SKIPPED_NAMES = 20;
+
+/** The table's columns: sort key of a row, and its cell. */
+const COLUMNS = [
+  { key: 'assessment', label: 'batch-col-result', cls: 'result', sort: (r) => OUTCOMES.indexOf(r.outcome) },
+  { key: 'source', label: 'batch-col-message', cls: 'source', sort: (r) => r.source || '' },
+  { key: 'domain', label: 'batch-col-signed-by', cls: 'domain', sort: (r) => rowDomain(r) || '' },
+  { key: 'from', label: 'batch-col-from-domain', cls: 'from', sort: (r) => r.from_domain || '' },
+  { key: 'subject', label: 'batch-col-subject', cls: 'subject', sort: (r) => r.subject || '' },
+  { key: 'date', label: 'batch-col-date', cls: 'date', sort: (r) => r.date_unix ?? -Infinity },
+];
 
 export class BatchView {
   /**
    * @param {HTMLElement} root
-   * @param {{onOpen:(index:number)=>void, tr: import('../common/i18n.js').Translator}} opts
+   * @param {{onOpen:(index:number)=>void, tr: import('../common/i18n.js').Translator, onAddKeys?: () => void}} opts
    */
-  constructor(root, { onOpen, tr }) {
+  constructor(root, { onOpen, tr, onAddKeys }) {
     this.root = root;
     this.onOpen = onOpen;
+    this.onAddKeys = onAddKeys;
     this.tr = tr;
-    this.reports = [];
+    this.dk = null; // the wasm module on this thread (KeysNeeded, csv_document), set by the checker
+    this.rows = [];
     this.sort = { key: 'source', dir: 1 };
     this.filter = '';
     this.assessmentFilter = '';
     this.arcFilter = '';
+    this.separator = tr.lang === 'fr' ? ';' : ',';
     this.pending = null;
   }
 
-  /** Start showing a batch of `total` messages; `label`: {text} or a message {id, args}. */
-  start(total, label) {
-    this.reports = new Array(total);
+  /** Start showing a batch of `total` messages (`growing`: more may be found, an mbox being split). */
+  start(total, label, { growing = false, skipped = [] } = {}) {
+    this.rows = [];
+    this.interner = new Interner();
     this.total = total;
+    this.growing = growing;
     this.done = 0;
+    this.skipped = [...skipped];
     this.state = 'running';
     this.label = label;
+    this.counts = {};
+    this.byDomain = new Map();
+    this.extra = { dkOnly: 0, intact: 0, broken: 0, unchecked: 0, corroborated: 0, pass: 0 };
+    this.needed = null;
+    this.neededDirty = true;
     this.build();
     this.update();
   }
 
-  /** Add (or replace) the report of message `index`. */
-  add(index, report) {
-    if (!this.reports[index]) this.done++;
-    this.reports[index] = report;
+  /** More messages were found (an mbox being split); `growing`: still more may come. */
+  setTotal(total, growing) {
+    this.total = total;
+    this.growing = growing;
+    this.schedule();
+  }
+
+  /** Counts one row in (`sign` 1) or out (-1). */
+  tally(r, sign) {
+    const k = r.outcome;
+    this.counts[k] = (this.counts[k] || 0) + sign;
+    const d = rowDomain(r) || '';
+    const e = this.byDomain.get(d) || { total: 0, verified: 0 };
+    e.total += sign;
+    if (k === 'verified') e.verified += sign;
+    this.byDomain.set(d, e);
+    const x = this.extra;
+    if (rowDomainKeysOnly(r)) x.dkOnly += sign;
+    const arc = rowArcState(r);
+    if (arc !== 'none') x[arc] += sign;
+    if (r.corroborated) x.corroborated += sign;
+    if (r.verdict === 'pass') x.pass += sign;
+  }
+
+  /** Add (or replace) the row of message `index`; a row {skipped: true} is a file that is not a message. */
+  add(index, row) {
+    const old = this.rows[index];
+    if (row.skipped) {
+      this.skipped.push(row.source);
+      this.total--;
+      this.schedule();
+      return;
+    }
+    if (old) this.tally(old, -1);
+    else this.done++;
+    // A leak repeats its summaries, domains and codes: each is kept once (memory per row).
+    const I = this.interner;
+    for (const k of STRINGS) row[k] = I.str(row[k]);
+    for (const k of LISTS) row[k] = I.list(row[k]);
+    row.headline = I.obj(row.headline);
+    const a = row.assessment;
+    a.status = I.str(a.status);
+    a.basis = I.str(a.basis);
+    a.domain = I.str(a.domain);
+    a.reason = I.str(a.reason);
+    a.caveats = I.list(a.caveats);
+    this.rows[index] = row;
+    this.tally(row, 1);
+    if (old) this.neededDirty = true;
+    else if (row.missing_keys?.length && this.needed && !this.neededDirty) this.needed.add(row.missing_keys, row.date_unix ?? undefined);
+    else if (row.missing_keys?.length) this.neededDirty = true;
     this.schedule();
   }
 
   /** Mark the batch finished ('done' or 'cancelled'). */
   finish(state) {
     this.state = state;
+    this.growing = false;
+    clearTimeout(this.pending);
+    this.pending = null;
     this.update();
+  }
+
+  /** The indexes of the rows that need one of `names` (keys just added). */
+  rowsNeeding(names) {
+    const out = [];
+    this.rows.forEach((r, i) => { if (r?.missing_keys?.some((n) => names.has(n))) out.push(i); });
+    return out;
   }
 
   schedule() {
     if (this.pending) return;
-    // Re-rendering sorts every row: do it less often for big batches.
+    // Sorting and filtering every row takes a few ms per 10,000: less often for big batches.
     this.pending = setTimeout(() => { this.pending = null; this.update(); }, this.done > 20000 ? 1500 : 250);
   }
 
@@ -75,34 +181,50 @@ export class BatchView {
     if (!this.summary) return;
     if (label) this.label = label;
     const open = this.domainsOpen?.open;
-    const focusKey = document.activeElement?.closest?.('.batch-view') ? document.activeElement.dataset?.key : null;
+    const focused = document.activeElement;
+    const rowFocused = focused?.dataset?.row !== undefined ? Number(focused.dataset.index) : null;
     this.build();
     this.domainsOpen.open = Boolean(open);
     this.update();
-    if (focusKey) this.headRow.querySelector(`[data-key="${focusKey}"]`)?.focus();
+    if (rowFocused !== null) this.focusRow(rowFocused);
   }
 
-  /** Put the focus on the link of row `index`; false when it is not shown. */
+  /** Put the focus on the row of message `index` (scrolled into view); false when it is not shown. */
   focusRow(index) {
-    const link = this.tbody?.querySelector(`tr[data-index="${index}"] button.link`);
-    link?.focus();
-    return Boolean(link);
+    if (index === undefined || index === null || !this.table) return false;
+    return this.table.focusIndex(index);
   }
 
   build() {
     const tr = this.tr;
     const filterId = uid('filter');
     const assessmentId = uid('assessment');
+    const sepId = uid('separator');
     this.summary = h('p', { class: 'batch-summary', id: 'batch-summary' });
-    this.counts = h('ul', { class: 'verdict-counts', 'aria-label': tr.t('batch-counts-label') });
+    this.counts_ = h('ul', { class: 'verdict-counts', 'aria-label': tr.t('batch-counts-label') });
+    this.skippedLine = h('p', { class: 'hint batch-skipped' });
+    this.neededBox = h('div', { class: 'keys-needed-box' });
     this.domains = h('tbody');
-    this.tbody = h('tbody');
     this.shown = h('p', { class: 'hint', role: 'status' });
-    this.headRow = h('tr', { dataset: { sortLabel: tr.t('batch-sort-by') } });
+    this.table = new RowTable({
+      columns: COLUMNS.map((c) => ({ key: c.key, cls: c.cls, label: tr.t(c.label), cell: (i) => this.cell(c.key, i) })),
+      onSort: (key) => {
+        this.sort = { key, dir: this.sort.key === key ? -this.sort.dir : 1 };
+        this.renderTable();
+        this.table.head.querySelector(`[data-key="${key}"]`)?.focus();
+      },
+      onOpen: (i) => this.onOpen(i),
+      label: tr.t('batch-table-label'),
+      rowData: (i) => {
+        const r = this.rows[i];
+        return r ? { verdict: r.verdict, assessment: r.assessment.status, outcome: r.outcome } : {};
+      },
+    });
     const filterInput = h('input', { id: filterId, type: 'search', value: this.filterText || '', placeholder: tr.t('batch-filter-placeholder'), oninput: (e) => { this.filterText = e.target.value; this.filter = e.target.value.toLowerCase(); this.renderTable(); } });
     const assessmentSelect = h('select', { id: assessmentId, onchange: (e) => { this.assessmentFilter = e.target.value; this.renderTable(); } },
       h('option', { value: '' }, tr.t('batch-filter-all')),
       ASSESSMENTS.map((v) => h('option', { value: v, selected: v === this.assessmentFilter }, statusWords(tr, v))),
+      h('option', { value: 'expired', selected: this.assessmentFilter === 'expired' }, tr.t('assessment-expired')),
       h('option', { value: 'verified_domainkeys', selected: this.assessmentFilter === 'verified_domainkeys' }, tr.t('batch-filter-verified-domainkeys')));
     const arcId = uid('arc');
     const arcOption = (value, id) => h('option', { value, selected: value === this.arcFilter }, tr.t(id));
@@ -112,6 +234,9 @@ export class BatchView {
       arcOption('broken', 'batch-arc-broken'),
       arcOption('unchecked', 'batch-arc-unchecked'),
       arcOption('none', 'batch-arc-none'));
+    const sepSelect = h('select', { id: sepId, name: 'csv-separator', onchange: (e) => { this.separator = e.target.value; } },
+      h('option', { value: ',', selected: this.separator === ',' }, tr.t('batch-export-comma')),
+      h('option', { value: ';', selected: this.separator === ';' }, tr.t('batch-export-semicolon')));
     this.extraCounts = h('p', { class: 'hint extra-counts' });
     this.domainsOpen = h('details', { class: 'domains' },
       h('summary', null, tr.t('batch-domains-summary')),
@@ -122,62 +247,70 @@ export class BatchView {
     clear(this.root).append(
       h('h2', { tabindex: '-1' }, label),
       this.summary,
-      this.counts,
+      this.counts_,
       this.extraCounts,
-      h('div', { class: 'actions' },
-        h('button', { type: 'button', onclick: () => this.export('jsonl') }, tr.t('batch-export-jsonl')),
-        h('button', { type: 'button', onclick: () => this.export('csv') }, tr.t('batch-export-csv'))),
+      this.skippedLine,
+      this.neededBox,
+      h('div', { class: 'actions export-options' },
+        h('button', { type: 'button', dataset: { action: 'export-jsonl' }, onclick: () => this.export('jsonl') }, tr.t('batch-export-jsonl')),
+        h('button', { type: 'button', dataset: { action: 'export-csv' }, onclick: () => this.export('csv') }, tr.t('batch-export-csv')),
+        h('span', { class: 'field' }, h('label', { for: sepId }, tr.t('batch-export-separator')), ' ', sepSelect)),
       this.domainsOpen,
       h('div', { class: 'filters' },
         h('div', { class: 'field' }, h('label', { for: filterId }, tr.t('batch-filter')), filterInput),
         h('div', { class: 'field' }, h('label', { for: assessmentId }, tr.t('batch-filter-result')), assessmentSelect),
         h('div', { class: 'field' }, h('label', { for: arcId }, tr.t('batch-filter-arc')), arcSelect)),
       this.shown,
-      h('div', { class: 'table-wrap', tabindex: '0', role: 'group', 'aria-label': label }, h('table', { class: 'batch-table' }, h('thead', null, this.headRow), this.tbody)));
+      this.table.el);
+  }
+
+  /** One cell of the table, for message `i`. */
+  cell(key, i) {
+    const tr = this.tr;
+    const r = this.rows[i];
+    if (!r) return '';
+    const a = r.assessment;
+    switch (key) {
+      case 'assessment': {
+        const caveats = caveatWords(tr, a);
+        const arc = rowArc(r);
+        return [h('span', { class: 'badge', dataset: { assessment: a.status, outcome: r.outcome, verdict: r.verdict } },
+          h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[a.status] || '?'} `), assessmentWords(tr, a)),
+        caveats ? h('span', { class: 'caveat-words' }, caveats) : arc ? h('span', { class: 'caveat-words arc-words', dataset: { arc: arc.result } }, arcWords(tr, arc)) : null];
+      }
+      case 'source': return h('span', { title: r.source }, r.source || tr.t('batch-no-source'));
+      case 'domain': return rowDomain(r) || '—';
+      case 'from': return r.from_domain || '—';
+      case 'subject': return r.subject ? h('span', { title: r.subject }, r.subject) : '';
+      case 'date': return r.date_unix != null ? h('span', { title: r.date || '' }, tr.shortDateTime(r.date_unix)) : (r.date || '');
+      default: return '';
+    }
   }
 
   update() {
     const tr = this.tr;
-    const reports = this.reports.filter(Boolean);
-    const counts = {};
-    const byDomain = new Map();
-    for (const r of reports) {
-      const k = countKey(r);
-      counts[k] = (counts[k] || 0) + 1;
-      const d = mainDomain(r) || '';
-      const e = byDomain.get(d) || { total: 0, verified: 0 };
-      e.total++;
-      if (assessmentOf(r).status === 'verified') e.verified++;
-      byDomain.set(d, e);
-    }
-    const dkOnly = reports.filter(verifiedByDomainKeysOnly).length;
-    const arcs = { intact: 0, broken: 0, unchecked: 0 };
-    let corroborated = 0;
-    for (const r of reports) {
-      const st = arcState(r);
-      if (st !== 'none') arcs[st]++;
-      if (assessmentOf(r).status !== 'verified' && (arcOf(r)?.corroborations || []).length) corroborated++;
-    }
-    const withArc = arcs.intact + arcs.broken + arcs.unchecked;
+    const counts = this.counts;
+    const x = this.extra;
+    const withArc = x.intact + x.broken + x.unchecked;
     const s = this.summary;
-    s.dataset.domainkeysOnly = String(dkOnly);
+    s.dataset.domainkeysOnly = String(x.dkOnly);
     s.dataset.arc = String(withArc);
-    s.dataset.arcIntact = String(arcs.intact);
-    s.dataset.arcBroken = String(arcs.broken);
-    s.dataset.corroborated = String(corroborated);
+    s.dataset.arcIntact = String(x.intact);
+    s.dataset.arcBroken = String(x.broken);
+    s.dataset.corroborated = String(x.corroborated);
     const extra = [];
-    if (dkOnly) extra.push(tr.t('batch-extra-domainkeys-only', { count: dkOnly }));
-    if (withArc) {
-      extra.push(tr.t('batch-extra-arc', { count: withArc, intact: arcs.intact, broken: arcs.broken, unchecked: arcs.unchecked }));
-    }
-    if (corroborated) extra.push(tr.t('batch-extra-corroborated', { count: corroborated }));
+    if (x.dkOnly) extra.push(tr.t('batch-extra-domainkeys-only', { count: x.dkOnly }));
+    if (withArc) extra.push(tr.t('batch-extra-arc', { count: withArc, intact: x.intact, broken: x.broken, unchecked: x.unchecked }));
+    if (x.corroborated) extra.push(tr.t('batch-extra-corroborated', { count: x.corroborated }));
     this.extraCounts.textContent = extra.join(' ');
     this.extraCounts.hidden = !extra.length;
     s.dataset.total = String(this.total);
+    s.dataset.skipped = String(this.skipped.length);
     s.dataset.verified = String(counts.verified || 0);
-    s.dataset.pass = String(reports.filter((r) => r.verdict === 'pass').length);
+    s.dataset.pass = String(x.pass);
     s.dataset.provesNothing = String(counts.proves_nothing || 0);
     s.dataset.expired = String(counts.expired || 0);
+    s.dataset.noKey = String(counts.no_key || 0);
     s.dataset.checked = String(this.done);
     s.dataset.state = this.state;
     const tally = tallyWords(tr, counts, this.total);
@@ -186,8 +319,7 @@ export class BatchView {
     // While the batch runs the counts change four times a second: not a live region then.
     this.shown.setAttribute('aria-live', this.state === 'running' ? 'off' : 'polite');
 
-    const kinds = [...ASSESSMENTS.slice(0, 5), 'expired', ...ASSESSMENTS.slice(5)];
-    clear(this.counts).append(...kinds.filter((k) => counts[k]).map((k) => {
+    clear(this.counts_).append(...OUTCOMES.filter((k) => counts[k]).map((k) => {
       const status = k === 'expired' ? 'invalid' : k;
       const words = k === 'expired' ? assessmentWords(tr, { status, reason: 'expired' }) : statusWords(tr, k);
       return h('li', { dataset: { assessment: status, count: k } },
@@ -195,66 +327,82 @@ export class BatchView {
           h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[status]} `), words),
         ` ${tr.count(counts[k])}`);
     }));
-    clear(this.domains).append(...[...byDomain.entries()].sort((a, b) => b[1].total - a[1].total).slice(0, 200).map(([d, e]) =>
+    const skipped = this.skipped;
+    this.skippedLine.hidden = !skipped.length;
+    if (skipped.length) {
+      const names = skipped.slice(0, MAX_SKIPPED_NAMES).join(', ')
+        + (skipped.length > MAX_SKIPPED_NAMES ? ` ${tr.t('batch-skipped-more', { count: skipped.length - MAX_SKIPPED_NAMES })}` : '');
+      this.skippedLine.textContent = tr.t('batch-skipped', { count: skipped.length, names });
+    }
+    this.renderNeeded();
+    clear(this.domains).append(...[...this.byDomain.entries()].filter(([, e]) => e.total > 0).sort((a, b) => b[1].total - a[1].total).slice(0, 200).map(([d, e]) =>
       h('tr', { dataset: { domain: d } }, h('th', { scope: 'row' }, d || tr.t('batch-no-signature')), h('td', null, tr.count(e.total)), h('td', null, tr.count(e.verified)))));
     this.renderTable();
   }
 
-  sorted() {
+  /** The keys-needed panel, from the core's tally (rebuilt when rows were replaced). */
+  renderNeeded() {
+    if (!this.dk) return;
+    if (this.neededDirty || !this.needed) {
+      this.needed?.free();
+      this.needed = new this.dk.KeysNeeded();
+      for (const r of this.rows) if (r?.missing_keys?.length) this.needed.add(r.missing_keys, r.date_unix ?? undefined);
+      this.neededDirty = false;
+    }
+    const list = this.needed.list();
+    const key = JSON.stringify(list);
+    if (key === this.neededKey && this.neededBox.firstChild) return;
+    this.neededKey = key;
+    const focusedAction = document.activeElement?.closest?.('.keys-needed') ? document.activeElement.dataset.action : null;
+    clear(this.neededBox).append(keysNeededPanel(this.tr, list, { onAddKeys: this.onAddKeys }) || '');
+    if (focusedAction) this.neededBox.querySelector(`[data-action="${focusedAction}"]`)?.focus();
+  }
+
+  /** The message indexes shown, filtered and sorted. */
+  order() {
     const col = COLUMNS.find((c) => c.key === this.sort.key);
-    const rows = [];
-    this.reports.forEach((r, i) => { if (r) rows.push({ r, i }); });
     const f = this.filter;
-    const byResult = (r) => !this.assessmentFilter || (this.assessmentFilter === 'verified_domainkeys'
-      ? verifiedByDomainKeysOnly(r) : assessmentOf(r).status === this.assessmentFilter);
-    const byArc = (r) => !this.arcFilter || arcState(r) === this.arcFilter;
-    const filtered = rows.filter(({ r }) => byResult(r) && byArc(r) &&
-      (!f || [r.source, mainDomain(r), r.from_domain, r.message?.subject, r.message?.from]
-        .some((x) => x && String(x).toLowerCase().includes(f)) || summaryText(this.tr, r).toLowerCase().includes(f)));
-    filtered.sort((a, b) => {
-      const x = col.get(a.r);
-      const y = col.get(b.r);
-      return (x < y ? -1 : x > y ? 1 : a.i - b.i) * this.sort.dir;
+    const af = this.assessmentFilter;
+    const arcF = this.arcFilter;
+    const idx = [];
+    const keys = [];
+    this.rows.forEach((r, i) => {
+      if (!r) return;
+      if (af && (af === 'verified_domainkeys' ? !rowDomainKeysOnly(r) : af === 'expired' ? r.outcome !== 'expired' : r.assessment.status !== af)) return;
+      if (arcF && rowArcState(r) !== arcF) return;
+      if (f && ![r.source, rowDomain(r), r.from_domain, r.subject, r.from].some((x) => x && x.toLowerCase().includes(f))) return;
+      idx.push(i);
+      keys[i] = col.sort(r);
     });
-    return filtered;
+    const dir = this.sort.dir;
+    idx.sort((a, b) => {
+      const x = keys[a];
+      const y = keys[b];
+      return (x < y ? -1 : x > y ? 1 : a - b) * dir;
+    });
+    return idx;
   }
 
   renderTable() {
     const tr = this.tr;
-    clear(this.headRow).append(...COLUMNS.map((c) => {
-      const active = this.sort.key === c.key;
-      return h('th', { scope: 'col', 'aria-sort': active ? (this.sort.dir > 0 ? 'ascending' : 'descending') : 'none' },
-        h('button', { type: 'button', class: 'sort', onclick: () => {
-          this.sort = { key: c.key, dir: active ? -this.sort.dir : 1 };
-          this.renderTable();
-          this.headRow.querySelector(`[data-key="${c.key}"]`)?.focus();
-        }, dataset: { key: c.key } }, tr.t(c.label), h('span', { 'aria-hidden': 'true' }, active ? (this.sort.dir > 0 ? ' ▲' : ' ▼') : '')));
-    }));
-    const rows = this.sorted();
-    this.shown.textContent = rows.length > MAX_ROWS
-      ? tr.t('batch-shown-first', { max: MAX_ROWS, count: rows.length })
-      : tr.t('batch-shown', { count: rows.length });
-    const cell = (id) => tr.t('batch-cell-label', { label: tr.t(id) });
-    clear(this.tbody).append(...rows.slice(0, MAX_ROWS).map(({ r, i }) => {
-      const a = assessmentOf(r);
-      const subject = r.message?.subject || '';
-      const date = r.message?.date || '';
-      return h('tr', { dataset: { verdict: r.verdict, assessment: a.status, index: String(i) }, onclick: (e) => { if (e.target.tagName !== 'BUTTON') this.onOpen(i); } },
-        h('td', { class: 'result' }, h('span', { class: 'badge', dataset: { assessment: a.status, verdict: r.verdict } }, h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[a.status] || '?'} `), assessmentWords(tr, a)),
-          caveatWords(tr, a) ? h('span', { class: 'caveat-words' }, caveatWords(tr, a)) : null,
-          arcOf(r) ? h('span', { class: 'caveat-words arc-words', dataset: { arc: arcOf(r).result } }, arcWords(tr, arcOf(r))) : null),
-        h('td', { class: 'source' }, h('button', { type: 'button', class: 'link', onclick: () => this.onOpen(i) }, breakable(r.source || tr.t('batch-no-source')))),
-        h('td', { class: 'domain', dataset: { label: cell('batch-col-signed-by') } }, breakable(mainDomain(r) || '—')),
-        h('td', { class: 'from', dataset: { label: cell('batch-col-from-domain') } }, breakable(r.from_domain || '—')),
-        h('td', { class: 'subject', dataset: { label: cell('batch-col-subject') } }, subject ? h('span', { class: 'clamp', title: subject }, subject) : ''),
-        h('td', { class: 'date', dataset: { label: cell('batch-col-date') } }, r.message?.date_unix != null ? h('span', { title: date }, tr.shortDateTime(r.message.date_unix)) : date));
-    }));
+    this.table.setSort(this.sort, tr.t('batch-sort-by'));
+    const order = this.order();
+    this.table.setOrder(order);
+    this.shown.textContent = tr.t('batch-shown-all', { count: order.length });
   }
 
-  /** Download all reports (in input order), their texts in the language in use. */
+  /** Download every row (in input order): CSV through the core's columns, or JSON Lines. */
   export(kind) {
-    const reports = this.reports.filter(Boolean).map((r) => wordedReport(this.tr, r));
-    if (kind === 'csv') download('dkimcheck-results.csv', toCsv(reports), 'text/csv');
-    else download('dkimcheck-results.jsonl', toJsonLines(reports), 'application/x-ndjson');
+    // The texts in the page's language (the rows carry message ids and arguments).
+    const rows = this.rows.filter(Boolean).map((r) => ({
+      ...r,
+      summary: rowSummary(this.tr, r),
+      error: r.error_message ? this.tr.phrase(r.error_message) : r.error,
+    }));
+    if (kind === 'csv') {
+      download('dkimcheck-results.csv', this.dk.csv_document(rows, this.separator), 'text/csv;charset=utf-8');
+    } else {
+      download('dkimcheck-results.jsonl', rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''), 'application/x-ndjson');
+    }
   }
 }

@@ -67,19 +67,20 @@ export class ProgressView {
    * @returns {{count: () => void, tick: () => void, seconds: () => number, stop: () => void}}
    *   count() after each message checked, tick() to update now, seconds() since the start
    */
-  startBatch(total) {
+  startBatch(total, { t0 = performance.now(), growing = false } = {}) {
     this.show(true);
-    this.bar.max = total;
+    this.bar.max = Math.max(1, total);
     this.bar.value = 0;
-    const t0 = performance.now();
     let done = 0;
+    let fraction = 0; // of an mbox read so far, while it is split
     let announced = -Infinity;
     const seconds = () => (performance.now() - t0) / 1000;
     this.labelText = () => {
       const secs = seconds();
       const rate = secs > 0 ? done / secs : 0;
-      return this.tr.t('progress-batch', {
-        done, total, rate: rate < 10 ? { decimal: rate } : Math.round(rate),
+      this.bar.max = Math.max(1, total);
+      return this.tr.t(growing ? 'progress-batch-growing' : 'progress-batch', {
+        done, total, rate: rate < 10 ? { decimal: rate } : Math.round(rate), percent: Math.floor(fraction * 100),
       });
     };
     const tick = () => {
@@ -96,6 +97,8 @@ export class ProgressView {
     const timer = setInterval(tick, 200);
     return {
       count: () => { done++; },
+      /** More messages were found: `n` in all so far, `read` of the file read (0–1), `more` still to come. */
+      setTotal: (n, read, more = true) => { total = n; fraction = read; growing = more; },
       tick,
       seconds,
       stop: () => { clearInterval(timer); this.labelText = null; this.show(false); },

@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+// bench-leak.mjs — a whole leak through the page, as a person would check it, beside the CLI.
+//
+//   node scripts/bench-leak.mjs [--sizes 21075,100000] [--seed 13] [--distinct 2000]
+//                               [--dir target/bench-leak] [--no-mbox] [--profile]
+//
+// 1. Generates the seeded leak-like corpus of scripts/bench-cli.sh (benches/leak/: `--distinct`
+//    different messages, the twin without attachments) unless already there, and from it, for
+//    each size N, a deflated zip of N members (the distinct messages repeated under their own
+//    names; ZIP64 past 65,535 members) and an mbox of the same N messages.
+// 2. Serves dist/ and opens the page in headless Chromium; adds the corpus's keys.zone in the
+//    Keys panel (textarea[name=keys]); picks each file with the page's own file input; waits
+//    for the batch summary to say done. The time is end to end: the pick to the final counts.
+//    Meanwhile it samples the resident memory of the whole Chromium process tree (every
+//    process's VmRSS from /proc) and prints its growth over the page's resting state.
+// 3. Runs the release CLI on the same zip on all cores (--keys keys.zone, output to /dev/null).
+// 4. Prints the page's messages/s, the CLI's, their ratio (target ≥ 0.4), the mbox's time over
+//    the zip's (target ≤ 1.5) and the memory growth (target ≤ 400 MB at 100,000 messages).
+//    --profile: also the main thread's busy time (CDP Performance metrics) and the workers'
+//    reading and verifying time (the pool's counters).
+//
+// Not a test: it asserts nothing. Needs a built dist/ (scripts/build-web.sh), tests/e2e's
+// node_modules, python3 (zipfile), and /usr/bin/chromium. On a shared machine, say so with
+// the figures.
+
+import http from 'node:http';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
+import { join, resolve, dirname, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(ROOT, 'tests/e2e/package.json'));
+const { chromium } = require('playwright-core');
+
+const args = process.argv.slice(2);
+const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
+const flag = (name) => args.includes(name);
+const sizes = opt('--sizes', '21075,100000').split(',').map(Number);
+const seed = Number(opt('--seed', '13'));
+const distinct = Number(opt('--distinct', '2000'));
+const DIR = resolve(opt('--dir', join(ROOT, 'target/bench-leak')));
+const withMbox = !flag('--no-mbox');
+const profile = flag('--profile');
+const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
+
+mkdirSync(DIR, { recursive: true });
+const corpusDir = join(DIR, 'corpus');
+if (!existsSync(join(corpusDir, 'SEED')) || readFileSync(join(corpusDir, 'SEED'), 'utf8').trim() !== `${seed} ${distinct}`) {
+  console.log(`== generating ${distinct} distinct messages (seed ${seed}) into ${corpusDir}`);
+  execFileSync('cargo', ['bench', '--quiet', '--bench', 'throughput', '--', '--leak-corpus', corpusDir, '--seed', String(seed), '--messages', String(distinct)],
+    { cwd: ROOT, stdio: 'inherit' });
+}
+const emlDir = join(corpusDir, 'noattach');
+const keysZone = join(corpusDir, 'keys.zone');
+
+/** Writes leak-N.zip and leak-N.mbox from the distinct messages, unless there. */
+function makeInputs(n) {
+  const zip = join(DIR, `leak-${n}.zip`);
+  const mbox = join(DIR, `leak-${n}.mbox`);
+  if (!existsSync(zip) || !existsSync(mbox)) {
+    console.log(`== writing ${zip} and ${mbox}`);
+    const py = `
+import os, sys, zipfile
+src, n, zpath, mpath = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+names = sorted(f for f in os.listdir(src) if f.endswith('.eml'))
+msgs = [open(os.path.join(src, f), 'rb').read() for f in names]
+with zipfile.ZipFile(zpath + '.tmp', 'w', zipfile.ZIP_DEFLATED, allowZip64=True) as z:
+    for i in range(n):
+        z.writestr('leak/%06d.eml' % i, msgs[i % len(msgs)])
+os.replace(zpath + '.tmp', zpath)
+with open(mpath + '.tmp', 'wb') as m:
+    for i in range(n):
+        m.write(b'From leak@example.org Mon Jan  1 00:00:00 2001\\n')
+        m.write(msgs[i % len(msgs)])
+        m.write(b'\\n')
+os.replace(mpath + '.tmp', mpath)
+`;
+    execFileSync('python3', ['-c', py, emlDir, String(n), zip, mbox], { stdio: 'inherit' });
+  }
+  return { zip, mbox };
+}
+
+// --- the native CLI, all cores
+console.log('== building the CLI (release)');
+execFileSync('cargo', ['build', '--release', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+function native(file) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(join(ROOT, 'target/release/dkimcheck'), ['--keys', keysZone, file], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { secs, status: r.status };
+}
+
+// --- resident memory of the Chromium process tree
+function treeRssMB(rootPid) {
+  const children = new Map();
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(p));
+    } catch { /* gone */ }
+  }
+  let kb = 0;
+  const stack = [...(children.get(rootPid) || [])];
+  while (stack.length) {
+    const pid = stack.pop();
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch { /* gone */ }
+    stack.push(...(children.get(pid) || []));
+  }
+  return kb / 1024;
+}
+
+// --- the page
+const DIST = join(ROOT, 'dist');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.ftl': 'text/plain' };
+const server = http.createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  try {
+    const body = readFileSync(join(DIST, path === '/' ? 'index.html' : path));
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] || (path === '/' ? 'text/html' : 'application/octet-stream') });
+    res.end(body);
+  } catch { res.writeHead(404); res.end(); }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+// Chromium runs as a child of this process: its tree is every process below this one.
+const browserPid = process.pid;
+
+/** Opens the page with the corpus keys added; returns the page. */
+async function openPage() {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(base);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 60000 });
+  await page.evaluate(() => { document.getElementById('keys').open = true; });
+  await page.fill('textarea[name="keys"]', readFileSync(keysZone, 'utf8'));
+  await page.click('button[data-action="add-keys"]');
+  await page.waitForFunction(() => /\S/.test(document.querySelector('[data-keys-status]')?.textContent || ''));
+  return page;
+}
+
+/** Picks `file` in the page and waits for the final counts; returns figures. */
+async function throughPage(file) {
+  const page = await openPage();
+  const cdp = profile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Performance.enable');
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
+  const metric = async (name) => (cdp ? (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value || 0 : 0);
+  await new Promise((r) => setTimeout(r, 1000));
+  const rest = browserPid ? treeRssMB(browserPid) : 0;
+  let peak = rest;
+  const samples = [];
+  const timer = setInterval(() => {
+    if (!browserPid) return;
+    const v = treeRssMB(browserPid);
+    peak = Math.max(peak, v);
+    samples.push(v);
+  }, 250);
+  const busy0 = await metric('TaskDuration');
+  const heap0 = await metric('JSHeapUsedSize');
+  const t0 = Date.now();
+  await page.setInputFiles('#file-input', file);
+  await page.waitForSelector('#batch-summary[data-state="done"]', { timeout: 3_600_000 });
+  const secs = (Date.now() - t0) / 1000;
+  clearInterval(timer);
+  const busy = (await metric('TaskDuration')) - busy0;
+  const heap = ((await metric('JSHeapUsedSize')) - heap0) / 1e6;
+  const hot = cdp ? topFunctions((await cdp.send('Profiler.stop')).profile) : [];
+  const counts = await page.$eval('#batch-summary', (s) => ({ ...s.dataset }));
+  const timing = profile ? await page.evaluate(() => globalThis.__dkimcheckPool?.timing || []) : [];
+  await page.close();
+  return { secs, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap };
+}
+
+/** The main thread's functions by self time, from a CDP CPU profile: [[name, ms]]. */
+function topFunctions(profile) {
+  const dt = new Map();
+  const { nodes, samples, timeDeltas } = profile;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  samples.forEach((id, i) => dt.set(id, (dt.get(id) || 0) + (timeDeltas[i] || 0)));
+  const self = new Map();
+  for (const [id, us] of dt) {
+    const f = byId.get(id).callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${(f.url || '').split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(name, (self.get(name) || 0) + us / 1000);
+  }
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
+}
+
+const mb = (x) => `${x.toFixed(0)} MB`;
+try {
+  console.log(`machine: ${cores} cores (${os.cpus()[0]?.model || '?'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  for (const n of sizes) {
+    const { zip, mbox } = makeInputs(n);
+    const zipMB = statSync(zip).size / 1e6;
+    const cli = native(zip);
+    const web = await throughPage(zip);
+    const total = Number(web.counts.total);
+    console.log(`\n${n.toLocaleString('en-US')} messages (zip ${zipMB.toFixed(0)} MB deflated):`);
+    console.log(`  CLI, ${cores} cores:  ${cli.secs.toFixed(1)} s, ${(n / cli.secs).toFixed(0)} messages/s (exit ${cli.status})`);
+    console.log(`  page (zip):      ${web.secs.toFixed(1)} s, ${(n / web.secs).toFixed(0)} messages/s; counted ${total}, verified ${web.counts.verified}, skipped ${web.counts.skipped}`);
+    console.log(`  throughput ratio page ÷ CLI: ${(cli.secs / web.secs).toFixed(2)} (target ≥ 0.4)`);
+    console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB)`);
+    if (profile) {
+      const read = web.timing.reduce((a, t) => a + (t?.read || 0), 0);
+      const verify = web.timing.reduce((a, t) => a + (t?.verify || 0), 0);
+      console.log(`  main thread, by self time: ${web.hot.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join('; ')}`);
+      console.log(`  the page's JavaScript heap (main thread) grew by ${web.heap.toFixed(0)} MB`);
+      console.log(`  main thread busy ${(web.busy).toFixed(1)} s of ${web.secs.toFixed(1)} s; workers: reading (incl. inflating) ${(read / 1000).toFixed(1)} s, verifying (wasm + WebCrypto hashes) ${(verify / 1000).toFixed(1)} s, summed over ${web.timing.length} workers`);
+    }
+    if (withMbox) {
+      const box = await throughPage(mbox);
+      console.log(`  page (mbox, ${(statSync(mbox).size / 1e6).toFixed(0)} MB): ${box.secs.toFixed(1)} s; counted ${box.counts.total}; mbox ÷ zip time: ${(box.secs / web.secs).toFixed(2)} (target ≤ 1.5); memory growth ${mb(box.growth)}`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

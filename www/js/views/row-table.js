@@ -1,0 +1,173 @@
+// row-table.js — a table of any number of rows that stays fast: only the rows in
+// view (and a few around them) exist as elements; the others are reached by
+// scrolling or by keyboard (↑ ↓ Page Up/Down Home End, Enter opens). Every row
+// element carries data-row (its position in the current order, from 0) and
+// data-index (the message's index in the batch). ARIA grid semantics; one row
+// at a time is in the tab order (roving tabindex).
+
+import { h, clear } from '../common/dom.js';
+
+const ROW_HEIGHT = 44; // px; fixed, so positions are arithmetic
+const OVERSCAN = 8;
+
+// The rows in view sit in a window moved down by the rows above them, and a spacer gives the
+// whole height. Both are set through a stylesheet made here (CSSOM): a style attribute would be
+// refused by the page's Content-Security-Policy, and would be saved by "Save page as".
+let sheet = null;
+let tables = 0;
+function rules(id) {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+  const at = sheet.cssRules.length;
+  sheet.insertRule(`.${id} .rt-spacer { height: 0px; }`, at);
+  sheet.insertRule(`.${id} .rt-window { transform: translateY(0px); }`, at + 1);
+  return { spacer: sheet.cssRules[at].style, window: sheet.cssRules[at + 1].style };
+}
+
+export class RowTable {
+  /**
+   * @param {object} o
+   * @param {Array<{key:string, label:string, cls:string, cell:(index:number)=>Node|string}>} o.columns
+   * @param {(key:string)=>void} o.onSort  a header was chosen
+   * @param {(index:number)=>void} o.onOpen  a row was opened (Enter, click)
+   * @param {string} o.label  the grid's accessible name
+   * @param {(index:number)=>object} [o.rowData]  more data-* attributes for a row's element
+   */
+  constructor({ columns, onSort, onOpen, label, rowData }) {
+    this.columns = columns;
+    this.rowData = rowData;
+    this.onSort = onSort;
+    this.onOpen = onOpen;
+    this.order = [];
+    this.active = 0; // position of the row in the tab order
+    this.rendered = new Map(); // position → element
+    this.head = h('div', { class: 'rt-row rt-head', role: 'row', 'aria-rowindex': '1' });
+    const id = `rt-${++tables}`;
+    this.css = rules(id);
+    this.spacer = h('div', { class: 'rt-spacer' });
+    this.window = h('div', { class: 'rt-window', role: 'presentation' });
+    this.body = h('div', { class: 'rt-body', role: 'rowgroup', tabindex: '0' }, this.spacer, this.window);
+    this.el = h('div', { class: `row-table ${id}`, role: 'grid', 'aria-label': label }, this.head, this.body);
+    this.frame = 0;
+    this.body.addEventListener('scroll', () => {
+      if (this.frame) return;
+      this.frame = requestAnimationFrame(() => { this.frame = 0; this.render(); });
+    });
+    this.body.addEventListener('keydown', (e) => this.key(e));
+    // Tab into the grid lands on the active row.
+    this.body.addEventListener('focus', () => this.focusPosition(this.active));
+    this.body.addEventListener('click', (e) => {
+      const row = e.target.closest?.('[data-row]');
+      if (!row) return;
+      this.active = Number(row.dataset.row);
+      this.onOpen(Number(row.dataset.index));
+    });
+  }
+
+  /** Show the header with the sort state: {key, dir}. */
+  setSort(sort, sortLabel) {
+    clear(this.head).append(...this.columns.map((c) => {
+      const on = sort.key === c.key;
+      return h('div', { class: `rt-cell ${c.cls}`, role: 'columnheader', 'aria-sort': on ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none' },
+        h('button', { type: 'button', class: 'sort', dataset: { key: c.key }, title: sortLabel, onclick: () => this.onSort(c.key) },
+          c.label, h('span', { 'aria-hidden': 'true' }, on ? (sort.dir > 0 ? ' ▲' : ' ▼') : '')));
+    }));
+  }
+
+  /** Show these message indexes, in this order (the rows are built as they come into view). */
+  setOrder(order) {
+    this.order = order;
+    this.el.setAttribute('aria-rowcount', String(order.length + 1));
+    this.css.spacer.height = `${order.length * ROW_HEIGHT}px`;
+    this.active = Math.min(this.active, Math.max(0, order.length - 1));
+    this.refresh();
+  }
+
+  /** Build the rows in view again (their data changed). */
+  refresh() {
+    const hadFocus = this.el.contains(document.activeElement) && document.activeElement !== this.body
+      && document.activeElement?.dataset?.row !== undefined;
+    this.rendered.clear();
+    this.first = this.last = -1;
+    this.render();
+    if (hadFocus) this.focusPosition(this.active);
+  }
+
+  /** Build the rows in view (reusing those already built), in order, in the window. */
+  render() {
+    const top = this.body.scrollTop;
+    const height = this.body.clientHeight || 600;
+    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(this.order.length - 1, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+    if (first === this.first && last === this.last && this.window.childElementCount === this.rendered.size) return;
+    this.first = first;
+    this.last = last;
+    const focused = document.activeElement;
+    const els = [];
+    const kept = new Map();
+    for (let pos = first; pos <= last; pos++) {
+      const el = this.rendered.get(pos) || this.row(pos);
+      kept.set(pos, el);
+      els.push(el);
+    }
+    this.rendered = kept;
+    this.css.window.transform = `translateY(${first * ROW_HEIGHT}px)`;
+    this.window.replaceChildren(...els);
+    if (focused && this.window.contains(focused) && document.activeElement !== focused) focused.focus({ preventScroll: true });
+    this.body.tabIndex = this.rendered.has(this.active) ? -1 : 0;
+  }
+
+  row(pos) {
+    const index = this.order[pos];
+    const el = h('div', {
+      class: 'rt-row', role: 'row', tabindex: pos === this.active ? '0' : '-1', 'aria-rowindex': String(pos + 2),
+      dataset: { ...this.rowData?.(index), row: String(pos), index: String(index) },
+    }, ...this.columns.map((c) => h('div', { class: `rt-cell ${c.cls}`, role: 'gridcell' }, c.cell(index))));
+    return el;
+  }
+
+  /** Scroll position `pos` into view and focus its row; false when there is no such row. */
+  focusPosition(pos) {
+    if (!this.order.length) return false;
+    pos = Math.max(0, Math.min(this.order.length - 1, pos));
+    const prev = this.rendered.get(this.active);
+    if (prev) prev.tabIndex = -1;
+    this.active = pos;
+    const y = pos * ROW_HEIGHT;
+    const height = this.body.clientHeight || 600;
+    if (y < this.body.scrollTop) this.body.scrollTop = y;
+    else if (y + ROW_HEIGHT > this.body.scrollTop + height) this.body.scrollTop = y + ROW_HEIGHT - height;
+    this.render();
+    const el = this.rendered.get(pos);
+    if (!el) return false;
+    el.tabIndex = 0;
+    el.focus({ preventScroll: true });
+    this.body.tabIndex = -1;
+    return true;
+  }
+
+  /** Focus the row of message `index`, if it is in the current order. */
+  focusIndex(index) {
+    const pos = this.order.indexOf(index);
+    return pos >= 0 && this.focusPosition(pos);
+  }
+
+  key(e) {
+    const page = Math.max(1, Math.floor((this.body.clientHeight || 600) / ROW_HEIGHT) - 1);
+    const moves = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+    let to = null;
+    if (e.key in moves) to = this.active + moves[e.key];
+    else if (e.key === 'Home') to = 0;
+    else if (e.key === 'End') to = this.order.length - 1;
+    else if ((e.key === 'Enter' || e.key === ' ') && e.target?.dataset?.row !== undefined) {
+      e.preventDefault();
+      this.onOpen(this.order[this.active]);
+      return;
+    }
+    if (to === null) return;
+    e.preventDefault();
+    this.focusPosition(to);
+  }
+}
