@@ -106,7 +106,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         report.error = unreadable;
         report.assessment = assess_message(true, &[], &[]);
         report.headline = report::headline(&report);
-        report.evidence = report::evidence::collect(&report, options.now);
+        report.evidence = report.evidence_at(options.now);
         return report;
     }
     let mut bodies = BodyCache::with_provided(&options.body_hashes);
@@ -161,7 +161,7 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         );
     }
     report.headline = report::headline(&report);
-    report.evidence = report::evidence::collect(&report, options.now);
+    report.evidence = report.evidence_at(options.now);
     report
 }
 

@@ -7,7 +7,7 @@ use crate::crypto::{Hasher, KeyType};
 use crate::dkim::algorithm::Algorithm;
 use crate::dkim::body_hash::BodyCache;
 use crate::dkim::canon::{signed_header_data, without_range};
-use crate::dkim::key_check::{ExtraKeyRule, KeyOutcome, check_key_for};
+use crate::dkim::key_check::{ExtraKeyRule, KeyOutcome, KeyRequest, check_key_for};
 use crate::dkim::result::{KeyUsed, Verdict};
 use crate::dkim::signature::{Signature, SignatureField};
 use crate::keys::KeyStore;
@@ -84,7 +84,7 @@ pub fn check(
     let mut hasher = Hasher::new(sig.algorithm.hash());
     hasher.update(&data);
     let rule: ExtraKeyRule<'_> = &arc_key_rule;
-    match check_key_for(keys, &sig.key_request(), &hasher.finish(), message_date, rule) {
+    match check_key_for(keys, &KeyRequest::for_signature(&sig), &hasher.finish(), message_date, rule) {
         KeyOutcome::Error(verdict, code, _, detail) => MessageSignatureCheck::Key(verdict, code, detail),
         KeyOutcome::Checked { key, valid: true } => {
             MessageSignatureCheck::Valid { domain: sig.domain, key: Box::new(key) }

@@ -1,8 +1,9 @@
 //! RSA public keys: DER parsing (SubjectPublicKeyInfo or bare PKCS#1) and RSASSA-PKCS1-v1_5
 //! verification (RFC 8017 §8.2.2), the public operation done in [`super::montgomery`].
 
+use super::error::{KeyError, MAX_RSA_BITS, MAX_RSA_EXPONENT_BITS};
+use super::hash::HashAlgorithm;
 use super::montgomery::{Exponent, Modulus};
-use super::{HashAlgorithm, KeyError, MAX_RSA_BITS, MAX_RSA_EXPONENT_BITS};
 
 /// An RSA public key with precomputed Montgomery parameters.
 #[derive(Clone)]

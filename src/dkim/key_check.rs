@@ -44,15 +44,15 @@ pub struct KeyRequest<'s> {
 /// DomainKeys `g=` granularity): `Err((reason code, detail))` when it does not.
 pub type ExtraKeyRule<'r> = &'r dyn Fn(&KeyRecord) -> Result<(), (&'static str, Phrase)>;
 
-impl Signature {
-    /// What the key step needs of this signature.
-    pub fn key_request(&self) -> KeyRequest<'_> {
+impl<'s> KeyRequest<'s> {
+    /// What the key step needs of a DKIM signature.
+    pub fn for_signature(sig: &'s Signature) -> Self {
         KeyRequest {
-            name: self.key_name(),
-            algorithm: self.algorithm,
-            signature: &self.signature,
-            domain: &self.domain,
-            identity: self.identity.as_deref(),
+            name: sig.key_name(),
+            algorithm: sig.algorithm,
+            signature: &sig.signature,
+            domain: &sig.domain,
+            identity: sig.identity.as_deref(),
         }
     }
 }
@@ -60,7 +60,7 @@ impl Signature {
 /// Step 4: looks up the signature's key and checks the header signature (`digest`) with every
 /// candidate.
 pub fn check_key(keys: &KeyStore, sig: &Signature, digest: &[u8], message_date: Option<i64>) -> KeyOutcome {
-    check_key_for(keys, &sig.key_request(), digest, message_date, &|_| Ok(()))
+    check_key_for(keys, &KeyRequest::for_signature(sig), digest, message_date, &|_| Ok(()))
 }
 
 /// Looks up the key `request` names and checks the signature over `digest` with every candidate

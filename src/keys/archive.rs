@@ -140,7 +140,19 @@ impl fmt::Display for ArchiveError {
     }
 }
 
+/// What holds keys that can be written out as an archive: the key store implements it (in
+/// `store.rs`), so that the archive format knows nothing of stores.
+pub trait ArchiveSource {
+    /// Every key held, as archive entries.
+    fn archive_entries(&self) -> Vec<ArchiveEntry>;
+}
+
 impl Archive {
+    /// Builds an archive from every key in a store (for export).
+    pub fn from_store(store: &impl ArchiveSource) -> Archive {
+        Archive { keys: store.archive_entries(), ..Archive::empty() }
+    }
+
     /// The archive bundled with this build.
     pub fn bundled() -> Archive {
         // The bundled archive is checked by tests; should it ever fail to parse, verification

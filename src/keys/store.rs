@@ -3,11 +3,12 @@
 //! first lookup that needs it (a batch touches few of the bundled archive's keys, and an RSA key
 //! costs its Montgomery set-up). Verification tries every candidate.
 //!
-//! Conversions between a store and the archive format ([`Archive::from_store`],
-//! [`Archive::add_to`]) live here, so that the archive format knows nothing of stores.
+//! Conversions between a store and the archive format ([`KeyStore::add_archive`], and the
+//! entries behind [`Archive::from_store`]) live here, so that the archive format knows nothing of
+//! stores.
 
-use super::archive::{Archive, ArchiveEntry, ArchiveError};
-use super::provenance::{KeyFlag, Provenance};
+use super::archive::{Archive, ArchiveEntry, ArchiveError, ArchiveSource};
+use super::provenance::{BUNDLED_ORIGIN, KeyFlag, Provenance};
 use super::record::{KeyRecord, KeyRecordError};
 use super::zone::{self, ZoneError, normalize_name};
 use crate::budget::{Exceeded, Limit, MAX_KEYS_PER_NAME, Work, count};
@@ -77,7 +78,8 @@ impl KeyStore {
     /// A store holding the bundled key archive.
     pub fn with_bundled_archive() -> Self {
         let mut store = KeyStore::new();
-        Archive::bundled().add_to(&mut store);
+        // The bundled archive is checked by tests: it stays within every budget.
+        let _ = store.add_archive(&Archive::bundled(), BUNDLED_ORIGIN);
         store
     }
 
@@ -143,6 +145,16 @@ impl KeyStore {
         self.compromised.contains(&record.key.fingerprint())
     }
 
+    /// Adds every entry of `archive` with the given origin label; returns the entries skipped
+    /// by a budget.
+    pub fn add_archive(&mut self, archive: &Archive, origin: &str) -> Vec<ZoneError> {
+        archive
+            .keys
+            .iter()
+            .filter_map(|e| self.add_reporting(&e.name(), &e.record, e.provenance(origin), 0).err())
+            .collect()
+    }
+
     /// Adds every TXT record of zone / `dig` text. Returns how many were added and the lines
     /// that could not be read.
     pub fn add_zone(&mut self, text: &str, origin: &str) -> (usize, Vec<ZoneError>) {
@@ -172,7 +184,7 @@ impl KeyStore {
         if trimmed.starts_with('{') || trimmed.starts_with('[') {
             let archive = Archive::from_json(text)?;
             let before = self.len();
-            let problems = archive.add_to_with_origin(self, origin);
+            let problems = self.add_archive(&archive, origin);
             return Ok((self.len() - before, problems));
         }
         let (records, mut errors) = zone::parse(text);
@@ -258,26 +270,10 @@ pub fn zone_line(selector: &str, domain: &str, txt: &str) -> String {
     format!("{} IN TXT \"{}\"", name.to_lowercase(), escaped)
 }
 
-impl Archive {
-    /// Adds every entry to `store`, with origin "bundled archive".
-    pub fn add_to(&self, store: &mut KeyStore) {
-        // The bundled archive is checked by tests: it stays within every budget.
-        let _ = self.add_to_with_origin(store, super::provenance::BUNDLED_ORIGIN);
-    }
-
-    /// Adds every entry to `store` with the given origin label; returns the entries skipped
-    /// by a budget.
-    pub fn add_to_with_origin(&self, store: &mut KeyStore, origin: &str) -> Vec<ZoneError> {
-        self.keys
-            .iter()
-            .filter_map(|e| store.add_reporting(&e.name(), &e.record, e.provenance(origin), 0).err())
-            .collect()
-    }
-
-    /// Builds an archive from every key in a store (for export).
-    pub fn from_store(store: &KeyStore) -> Archive {
-        let keys = store
-            .entries()
+impl ArchiveSource for KeyStore {
+    /// Every key held, sorted by name, as archive entries (for export).
+    fn archive_entries(&self) -> Vec<ArchiveEntry> {
+        self.entries()
             .into_iter()
             .map(|e| {
                 let (selector, domain) = e.name.split_once("._domainkey.").unwrap_or((&e.name, ""));
@@ -299,8 +295,7 @@ impl Archive {
                     ..ArchiveEntry::default()
                 }
             })
-            .collect();
-        Archive { keys, ..Archive::empty() }
+            .collect()
     }
 }
 

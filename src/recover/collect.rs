@@ -3,8 +3,8 @@
 //! counted. A signature seen twice (the same message twice in a leak) is kept once: it adds
 //! nothing to the arithmetic.
 
+use super::limits::{MAX_SAMPLES, MAX_SAMPLES_PER_GROUP};
 use super::sample::Sample;
-use super::{MAX_SAMPLES, MAX_SAMPLES_PER_GROUP};
 use std::collections::{BTreeMap, HashSet};
 
 /// The signatures of one `selector._domainkey.domain`.

@@ -1,14 +1,30 @@
-//! A recovered key as an entry of the archive format (`keys/README.md`): `provenance:
+//! A recovered key, and the key as an entry of the archive format (`keys/README.md`): `provenance:
 //! gcd_recovered`, flag `recovered`, the record built as `v=DKIM1; k=rsa; p=...`, the messages
 //! it came from, and its dates (the earliest and latest signing date of those messages). The
 //! sentences (`source`, `derived`, `notes`) are given by the caller, which words them.
 
-use super::group::RecoveredKey;
 use crate::crypto::spki_der;
 use crate::keys::KeyFlag;
-use crate::keys::archive::ArchiveEntry;
+use crate::keys::archive::{ArchiveEntry, RecoveredMessage};
 use crate::keys::provenance::Provenance;
 use base64::Engine;
+
+/// A key recovered from a group's signatures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoveredKey {
+    /// `d=`.
+    pub domain: String,
+    /// `s=`.
+    pub selector: String,
+    /// The modulus, big-endian.
+    pub modulus: Vec<u8>,
+    /// The public exponent.
+    pub exponent: u32,
+    /// Modulus size in bits.
+    pub bits: u32,
+    /// The messages whose signature it verifies, by date.
+    pub messages: Vec<RecoveredMessage>,
+}
 
 /// The sentences of an entry, worded by the caller.
 #[derive(Debug, Clone, Default)]

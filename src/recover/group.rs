@@ -8,29 +8,12 @@
 //! different keys, or an altered message, yields nothing.
 
 use super::collect::Group;
+use super::entry::RecoveredKey;
+use super::limits::{EXPONENTS, MAX_BITS, MAX_PAIRS};
 use super::modulus::{self, Equation};
 use super::sample::Sample;
-use super::{EXPONENTS, MAX_BITS, MAX_PAIRS};
 use crate::crypto::{PublicKey, RsaPublicKey, pkcs1v15_encoding};
-use crate::keys::archive::RecoveredMessage;
 use std::collections::HashSet;
-
-/// A key recovered from a group's signatures.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecoveredKey {
-    /// `d=`.
-    pub domain: String,
-    /// `s=`.
-    pub selector: String,
-    /// The modulus, big-endian.
-    pub modulus: Vec<u8>,
-    /// The public exponent.
-    pub exponent: u32,
-    /// Modulus size in bits.
-    pub bits: u32,
-    /// The messages whose signature it verifies, by date.
-    pub messages: Vec<RecoveredMessage>,
-}
 
 /// Why some signatures of a group gave no key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,6 @@
 //! build judged, the SHA-256 of the input, when, and every key used with its fingerprint and
 //! provenance. The evidence report (an HTML file, made by the `evidence_html` module) shows the same facts.
 
-use super::{KeyUsed, MessageReport};
 use crate::keys::KeyFlag;
 use serde::Serialize;
 
@@ -63,38 +62,4 @@ pub struct Evidence {
     pub judged_at: u64,
     /// Every key a signature was checked with, in the order first used.
     pub keys: Vec<EvidenceKey>,
-}
-
-/// The evidence of a finished report, judged at `now`.
-pub fn collect(r: &MessageReport, now: u64) -> Evidence {
-    let mut keys: Vec<EvidenceKey> = Vec::new();
-    let mut add = |key: Option<&KeyUsed>, by: String| {
-        let Some(k) = key else { return };
-        if let Some(known) = keys.iter_mut().find(|e| e.name == k.name && e.spki_sha256 == k.spki_sha256) {
-            known.used_by.push(by);
-            return;
-        }
-        let p = &k.provenance;
-        keys.push(EvidenceKey {
-            name: k.name.clone(),
-            spki_sha256: k.spki_sha256.clone(),
-            origin: p.origin.clone(),
-            source: p.source.clone(),
-            first_seen: p.first_seen.clone(),
-            last_seen: p.last_seen.clone(),
-            flags: k.provenance.flags.clone(),
-            used_by: vec![by],
-        });
-    };
-    for s in &r.signatures {
-        add(s.key.as_ref(), format!("dkim#{}", s.index + 1));
-    }
-    for k in &r.domainkeys {
-        add(k.key.as_ref(), format!("domainkeys#{}", k.index + 1));
-    }
-    for set in &r.arc.sets {
-        add(set.seal_key.as_ref(), format!("arc-seal#{}", set.instance));
-        add(set.message_signature_key.as_ref(), format!("arc-message-signature#{}", set.instance));
-    }
-    Evidence { tool: Tool::this(), input_sha256: r.sha256.clone(), judged_at: now, keys }
 }

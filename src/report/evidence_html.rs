@@ -49,7 +49,7 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
     out.push_str(&format!(
         "<section class=\"verdict\" data-assessment=\"{status}\"><h2>{}</h2>\n<p class=\"label\">{}</p>\n<p class=\"main\">{}</p>\n",
         t("ev-verdict"),
-        esc(&format!("{} ({})", r(&Outcome::of(&report.assessment).name()), r(&explain::label(&report.assessment)))),
+        esc(&r(&Outcome::of(&report.assessment).name())),
         esc(&r(&report.headline.main))
     ));
     list(&mut out, report.headline.caveats.iter().map(|c| esc(&r(c))));
@@ -165,7 +165,7 @@ fn signature(out: &mut String, s: &SignatureReport, tags: Option<&Vec<(String, S
     out.push_str(&format!("<article class=\"signature\" data-signature=\"{}\"><h3>{}</h3>\n", s.index, esc(&title)));
     let mut rows: Vec<(String, String)> = vec![
         (t("ev-result"), format!("<code>{} ({})</code>", esc(s.result.as_str()), esc(s.reason))),
-        (t("ev-assessment"), esc(s.assessment.status.as_str())),
+        (t("ev-assessment"), esc(&r(&Outcome::of(&s.assessment).name()))),
         (t("ev-body"), yes_no(s.body_hash_matches)),
         (t("ev-header"), yes_no(s.header_signature_valid)),
         (t("ev-explanation"), esc(&r(&s.explanation))),

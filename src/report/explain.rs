@@ -5,9 +5,10 @@
 //! every caveat of its assessment (see [`super::assess`]).
 
 use super::assess::{Assessment, Basis, Caveat, FieldStatus, Status};
+use super::message_report::{Headline, MessageReport};
 use super::{
-    ArcReport, ArcSetReport, ArcStep, Corroboration, DomainKeyReport, Headline, KeyUsed, MessageReport, ServerClaim,
-    SignatureReport, Verdict, WarningKind,
+    ArcReport, ArcSetReport, ArcStep, Corroboration, DomainKeyReport, KeyUsed, ServerClaim, SignatureReport, Verdict,
+    WarningKind,
 };
 use crate::arc::auth_results::AuthResult;
 use crate::budget::Exceeded;

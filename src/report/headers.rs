@@ -1,8 +1,8 @@
 //! The header table of a report: every header field, shortened for display, with whether a
 //! verified signature covers it (see [`super::assess::field_statuses`]).
 
-use super::HeaderView;
 use super::assess::{Coverage, FieldStatus, MARKED_FIELDS, field_statuses, name_status};
+use super::message_report::HeaderView;
 use crate::message::Message;
 use std::collections::BTreeMap;
 

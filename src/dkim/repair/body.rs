@@ -1,7 +1,8 @@
 //! Repairs of the body: mbox quoting undone, a list footer cut off, trailing whitespace at line
 //! ends undone. Each is tried only when the body hash fails and the header signature verifies.
 
-use super::{Attempt, RepairKind};
+use super::attempt::Attempt;
+use super::kind::RepairKind;
 use crate::dkim::algorithm::Canonicalization;
 use crate::dkim::body_hash::{self, BodyForm, BodyJob};
 use crate::dkim::canon;

@@ -4,7 +4,8 @@
 //! header signature fails; each candidate is one pass over the signed fields, one hash and one
 //! check of the header signature.
 
-use super::{Attempt, NameChange, RepairKind};
+use super::attempt::Attempt;
+use super::kind::{NameChange, RepairKind};
 use crate::crypto::Hasher;
 use crate::dkim::algorithm::Canonicalization;
 use crate::dkim::canon;
