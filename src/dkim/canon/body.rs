@@ -14,8 +14,6 @@ pub fn without_trailing_empty_lines(body: &[u8]) -> &[u8] {
     &body[..end]
 }
 
-/// Relaxed header value: unfolded, whitespace runs as one space, trimmed at both ends.
-
 /// The canonical body's hash and length.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyHash {

@@ -71,6 +71,7 @@ pub fn without_range(field: &HeaderField<'_>, range: &std::ops::Range<usize>) ->
     out
 }
 
+/// Relaxed header value: unfolded, whitespace runs as one space, trimmed at both ends.
 ///
 /// RFC 6376 §3.4.2: unfolding removes the CRLF of each fold; only SP and HTAB are whitespace.
 /// A CR or LF that is not part of a CRLF pair is an ordinary byte of the value and is kept (a
