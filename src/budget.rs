@@ -7,7 +7,7 @@
 //! with an error naming the limit, and a batch goes on with the next input.
 //!
 //! The limits on reading files (message size, zips) are enforced where files are read: the
-//! CLI (`src/cli/sources.rs`) and the page (`www/js/input/`, whose `budgets.js` repeats the
+//! CLI (`src/cli/sources/`) and the page (`www/js/input/`, whose `budgets.js` repeats the
 //! values; a test keeps them equal). The others are enforced by the library.
 //!
 //! [`count`] adds to per-thread counters of work (header name lookups, bytes hashed, modular

@@ -1,4 +1,4 @@
-//! The CLI's zip reading (src/cli/sources.rs, included here as it is) against the zips of the
+//! The CLI's zip reading (src/cli/sources/, included here as it is) against the zips of the
 //! security review, generated here: a lying size header, overlapping members, a 42.zip-style
 //! fan-out, zips nested 10,000 deep, stored zips nested around a big member, a directory that
 //! claims two million members. Each must give its error naming the limit, read no more than its
@@ -7,7 +7,7 @@
 
 #[path = "common/counting_alloc.rs"]
 mod counting_alloc;
-#[path = "../src/cli/sources.rs"]
+#[path = "../src/cli/sources/mod.rs"]
 #[allow(dead_code)]
 mod sources;
 

@@ -21,7 +21,7 @@ use dkimcheck::verify::{Judging, Options, verify_message};
 use dkimcheck::wasm_input::{JsBodyJob, JsOptions};
 use std::sync::OnceLock;
 
-#[path = "../../src/cli/sources.rs"]
+#[path = "../../src/cli/sources/mod.rs"]
 #[allow(dead_code)]
 mod sources;
 
