@@ -2,7 +2,7 @@
 // bench-leak.mjs — a whole leak through the page, as a person would check it, beside the CLI.
 //
 //   node scripts/bench-leak.mjs [--sizes 21075,100000] [--seed 13] [--distinct 2000]
-//                               [--dir target/bench-leak] [--no-mbox] [--profile]
+//                               [--dir target/bench-leak] [--no-mbox] [--no-cli] [--profile]
 //
 // 1. Generates the seeded leak-like corpus of scripts/bench-cli.sh (benches/leak/: `--distinct`
 //    different messages, the twin without attachments) unless already there, and from it, for
@@ -18,6 +18,10 @@
 //    the zip's (target ≤ 1.5) and the memory growth (target ≤ 400 MB at 100,000 messages).
 //    --profile: also the main thread's busy time (CDP Performance metrics) and the workers'
 //    reading and verifying time (the pool's counters).
+//    Where the memory is: at each quarter of the messages checked, the resident memory of each
+//    kind of Chromium process (browser, renderer, GPU, utility...: by --type= in its command
+//    line), the main thread's JavaScript heap and each worker's wasm linear memory.
+//    --no-cli: the page only (no release build, no CLI run).
 //
 // Not a test: it asserts nothing. Needs a built dist/ (scripts/build-web.sh), tests/e2e's
 // node_modules, python3 (zipfile), and /usr/bin/chromium. On a shared machine, say so with
@@ -44,6 +48,7 @@ const distinct = Number(opt('--distinct', '2000'));
 const DIR = resolve(opt('--dir', join(ROOT, 'target/bench-leak')));
 const withMbox = !flag('--no-mbox');
 const profile = flag('--profile');
+const withCli = !flag('--no-cli');
 const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
 
 mkdirSync(DIR, { recursive: true });
@@ -84,8 +89,10 @@ os.replace(mpath + '.tmp', mpath)
 }
 
 // --- the native CLI, all cores
-console.log('== building the CLI (release)');
-execFileSync('cargo', ['build', '--release', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+if (withCli) {
+  console.log('== building the CLI (release)');
+  execFileSync('cargo', ['build', '--release', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+}
 function native(file) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(join(ROOT, 'target/release/dkimcheck'), ['--keys', keysZone, file], { stdio: ['ignore', 'ignore', 'ignore'] });
@@ -94,7 +101,8 @@ function native(file) {
 }
 
 // --- resident memory of the Chromium process tree
-function treeRssMB(rootPid) {
+/** Resident memory (MB) of every process below `rootPid`, by kind: {total, kinds: {kind: MB}}. */
+function treeRss(rootPid) {
   const children = new Map();
   for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
@@ -104,18 +112,28 @@ function treeRssMB(rootPid) {
       children.get(ppid).push(Number(p));
     } catch { /* gone */ }
   }
-  let kb = 0;
+  let total = 0;
+  const kinds = {};
   const stack = [...(children.get(rootPid) || [])];
   while (stack.length) {
     const pid = stack.pop();
     try {
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) kb += Number(m[1]);
+      // Chromium rewrites its command line as one string: split on spaces too.
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+      const type = cmd.find((a) => a.startsWith('--type='))?.slice(7);
+      const sub = cmd.find((a) => a.startsWith('--utility-sub-type='))?.slice(19).split('.').pop();
+      const kind = type ? (sub ? `${type}:${sub}` : type) : (/chrom/.test(cmd[0]) ? 'browser' : cmd[0].split('/').pop());
+      if (m) {
+        total += Number(m[1]) / 1024;
+        kinds[kind] = (kinds[kind] || 0) + Number(m[1]) / 1024;
+      }
     } catch { /* gone */ }
     stack.push(...(children.get(pid) || []));
   }
-  return kb / 1024;
+  return { total, kinds };
 }
+const treeRssMB = (rootPid) => treeRss(rootPid).total;
 
 // --- the page
 const DIST = join(ROOT, 'dist');
@@ -133,7 +151,9 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    // performance.memory exact and current, and gc() to tell garbage from what is kept (measurement only)
+    '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 // Chromium runs as a child of this process: its tree is every process below this one.
 const browserPid = process.pid;
@@ -174,18 +194,45 @@ async function throughPage(file) {
   }, 250);
   const busy0 = await metric('TaskDuration');
   const heap0 = await metric('JSHeapUsedSize');
+  const restKinds = treeRss(browserPid).kinds;
+  // Where the memory is, at each quarter of the messages checked.
+  const quarters = [];
+  let watching = true;
+  const watch = (async () => {
+    while (watching) {
+      await new Promise((r) => setTimeout(r, 1000));
+      try {
+        const { checked = '0', total = '0', state } = await page.$eval('#batch-summary', (s) => ({ ...s.dataset }));
+        const q = Math.floor((4 * Number(checked)) / Math.max(1, Number(total)));
+        if (state !== 'running' || q <= quarters.length || q < 1) continue;
+        const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize || 0);
+        const wasm = await Promise.all(page.workers().map((w) => w.evaluate(() => self.__dkimcheckMemory?.buffer.byteLength || 0).catch(() => 0)));
+        const rss = treeRss(browserPid);
+        // Then after a full garbage collection everywhere: what is kept, not garbage not yet collected.
+        await Promise.all([page.evaluate(() => globalThis.gc?.()), ...page.workers().map((w) => w.evaluate(() => self.gc?.()).catch(() => {}))]);
+        await new Promise((r) => setTimeout(r, 500));
+        const kept = await page.evaluate(() => performance.memory?.usedJSHeapSize || 0);
+        quarters.push({ checked: Number(checked), rss, heap: heap / 1e6, wasm: wasm.filter(Boolean).map((b) => b / 1e6), afterGc: treeRss(browserPid), kept: kept / 1e6 });
+      } catch { /* the page is busy or gone */ }
+    }
+  })();
   const t0 = Date.now();
   await page.setInputFiles('#file-input', file);
   await page.waitForSelector('#batch-summary[data-state="done"]', { timeout: 3_600_000 });
   const secs = (Date.now() - t0) / 1000;
   clearInterval(timer);
+  watching = false;
+  await watch;
+  const endRss = treeRss(browserPid);
+  const endWasm = await Promise.all(page.workers().map((w) => w.evaluate(() => self.__dkimcheckMemory?.buffer.byteLength || 0).catch(() => 0)));
+  quarters.push({ checked: -1, rss: endRss, heap: (await page.evaluate(() => performance.memory?.usedJSHeapSize || 0)) / 1e6, wasm: endWasm.filter(Boolean).map((b) => b / 1e6) });
   const busy = (await metric('TaskDuration')) - busy0;
   const heap = ((await metric('JSHeapUsedSize')) - heap0) / 1e6;
   const hot = cdp ? topFunctions((await cdp.send('Profiler.stop')).profile) : [];
   const counts = await page.$eval('#batch-summary', (s) => ({ ...s.dataset }));
   const timing = profile ? await page.evaluate(() => globalThis.__dkimcheckPool?.timing || []) : [];
   await page.close();
-  return { secs, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap };
+  return { secs, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
 }
 
 /** The main thread's functions by self time, from a CDP CPU profile: [[name, ms]]. */
@@ -204,19 +251,29 @@ function topFunctions(profile) {
 }
 
 const mb = (x) => `${x.toFixed(0)} MB`;
+
+/** Prints where the memory is at each quarter (growth over rest by kind of process). */
+function printQuarters(web) {
+  for (const q of web.quarters) {
+    const kinds = Object.entries(q.rss.kinds).map(([k, v]) => `${k} ${(v - (web.restKinds[k] || 0)).toFixed(0)}`).join(', ');
+    console.log(`    ${q.checked < 0 ? 'done' : `at ${q.checked}`}: tree +${(q.rss.total - web.rest).toFixed(0)} MB (${kinds}); main JS heap ${q.heap.toFixed(0)} MB; wasm memory per worker ${q.wasm.map((w) => w.toFixed(0)).join(', ')} MB`);
+    if (q.afterGc) console.log(`      after a full GC: tree +${(q.afterGc.total - web.rest).toFixed(0)} MB, main JS heap ${q.kept.toFixed(0)} MB`);
+  }
+}
 try {
   console.log(`machine: ${cores} cores (${os.cpus()[0]?.model || '?'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   for (const n of sizes) {
     const { zip, mbox } = makeInputs(n);
     const zipMB = statSync(zip).size / 1e6;
-    const cli = native(zip);
+    const cli = withCli ? native(zip) : { secs: NaN, status: null };
     const web = await throughPage(zip);
     const total = Number(web.counts.total);
     console.log(`\n${n.toLocaleString('en-US')} messages (zip ${zipMB.toFixed(0)} MB deflated):`);
     console.log(`  CLI, ${cores} cores:  ${cli.secs.toFixed(1)} s, ${(n / cli.secs).toFixed(0)} messages/s (exit ${cli.status})`);
     console.log(`  page (zip):      ${web.secs.toFixed(1)} s, ${(n / web.secs).toFixed(0)} messages/s; counted ${total}, verified ${web.counts.verified}, skipped ${web.counts.skipped}`);
     console.log(`  throughput ratio page ÷ CLI: ${(cli.secs / web.secs).toFixed(2)} (target ≥ 0.4)`);
-    console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB)`);
+    console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB); growth over rest, MB:`);
+    printQuarters(web);
     if (profile) {
       const read = web.timing.reduce((a, t) => a + (t?.read || 0), 0);
       const verify = web.timing.reduce((a, t) => a + (t?.verify || 0), 0);
@@ -227,6 +284,7 @@ try {
     if (withMbox) {
       const box = await throughPage(mbox);
       console.log(`  page (mbox, ${(statSync(mbox).size / 1e6).toFixed(0)} MB): ${box.secs.toFixed(1)} s; counted ${box.counts.total}; mbox ÷ zip time: ${(box.secs / web.secs).toFixed(2)} (target ≤ 1.5); memory growth ${mb(box.growth)}`);
+      printQuarters(box);
     }
   }
 } finally {

@@ -36,6 +36,11 @@ pub struct Options {
     pub hash_input: bool,
     /// Body hashes the caller computed (see [`crate::dkim::body_hash`]); others are computed here.
     pub body_hashes: Vec<ProvidedBodyHash>,
+    /// Fill in what only a full view of the report shows: every header field as text
+    /// (`headers`) and the receiving servers' claims (`authentication_results`). A batch that
+    /// prints one line per message turns this off; everything else, verdict, assessment and
+    /// headline included, is the same either way.
+    pub full_report: bool,
 }
 
 impl Options {
@@ -52,7 +57,15 @@ impl Options {
     }
 
     fn new(now: u64, judging: Judging) -> Self {
-        Options { now, judging, with_body: false, source: String::new(), hash_input: true, body_hashes: Vec::new() }
+        Options {
+            now,
+            judging,
+            with_body: false,
+            source: String::new(),
+            hash_input: true,
+            body_hashes: Vec::new(),
+            full_report: true,
+        }
     }
 }
 
@@ -144,8 +157,10 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         .collect();
     report.arc.corroborations = arc::corroborations(&report.arc, &failed);
     report::fill_arc_text(&mut report.arc);
-    report.authentication_results = arc::server_claims(&message, &report.arc);
-    report.authentication_results.iter_mut().for_each(report::fill_claim_text);
+    if options.full_report {
+        report.authentication_results = arc::server_claims(&message, &report.arc);
+        report.authentication_results.iter_mut().for_each(report::fill_claim_text);
+    }
     report.verdict = report.signatures.iter().map(|s| s.result).min_by_key(|v| v.rank()).unwrap_or(Verdict::None);
     report.assessment = assess_message(false, &report.signatures, &report.domainkeys);
     // Aligned when any verified signature aligns (None < Some(false) < Some(true)).
@@ -153,7 +168,9 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         report.signatures.iter().map(|s| &s.assessment).chain(report.domainkeys.iter().map(|k| &k.assessment));
     report.aligned = assessments.filter(|a| a.status.is_verified()).map(|a| a.aligned).max().flatten();
     let coverages = coverages(&report.signatures, &report.domainkeys);
-    report.headers = header_views(&message, &coverages);
+    if options.full_report {
+        report.headers = header_views(&message, &coverages);
+    }
     report.fields = field_marks(&message, &coverages);
     if message.headers.len() > MAX_HEADER_VIEWS {
         report.notes.push(
@@ -232,5 +249,20 @@ DKIM-Signature: v=1; a=rsa-sha1; d=example.org; s=s; h=from; bh=AAAA; b=AAAA\r\n
         let plain = verify_message(raw, &keys, &Options::at(0));
         let with = verify_message(raw, &keys, &Options { body_hashes: provided, ..Options::at(0) });
         assert_eq!(plain, with);
+    }
+
+    #[test]
+    fn a_brief_report_leaves_out_only_header_views_and_claims() {
+        let raw = b"Authentication-Results: mx.example.net; dkim=pass header.d=example.org\r\n\
+DKIM-Signature: v=1; a=rsa-sha256; d=example.org; s=s; h=from; bh=AAAA; b=AAAA\r\n\
+From: a@example.org\r\nSubject: hi\r\n\r\nhello\r\n";
+        let keys = KeyStore::new();
+        let full = verify_message(raw, &keys, &Options::at(0));
+        let brief = verify_message(raw, &keys, &Options { full_report: false, ..Options::at(0) });
+        assert_eq!(full.headers.len(), 4);
+        assert_eq!(full.authentication_results.len(), 1);
+        assert!(brief.headers.is_empty() && brief.authentication_results.is_empty());
+        let views_cleared = MessageReport { headers: Vec::new(), authentication_results: Vec::new(), ..full };
+        assert_eq!(views_cleared, brief);
     }
 }

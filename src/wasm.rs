@@ -125,6 +125,7 @@ impl Verifier {
             source,
             hash_input: self.hash_input,
             body_hashes: Vec::new(),
+            full_report: true,
         }
     }
 

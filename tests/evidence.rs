@@ -184,6 +184,16 @@ fn cli_evidence_dir_json_csv_and_ar() {
     // The page's columns (one list, report::csv), after a byte-order mark for spreadsheets.
     assert_eq!(rows[0], format!("{CSV_BOM}{}", CSV_COLUMNS.join(",")));
     assert!(rows[1].contains(",verified,"), "{}", rows[1]);
+    // The sha256 column is filled without --evidence too.
+    let plain = Command::new(env!("CARGO_BIN_EXE_dkimcheck"))
+        .args(["--no-bundled-keys", "--keys"])
+        .arg(&zone)
+        .args(["--format", "csv"])
+        .arg(&msg)
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(plain.lines().nth(1).is_some_and(|row| row.contains(&sha)), "{plain}");
 
     let out = run("ar");
     let text = String::from_utf8(out.stdout).unwrap();

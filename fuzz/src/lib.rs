@@ -11,6 +11,7 @@
 use dkimcheck::dkim::body_hash::{ProvidedBodyHash, body_hash_jobs, canonical_body};
 use dkimcheck::dkim::signature::{Signature, SignatureLabel};
 use dkimcheck::keys::archive::Archive;
+use dkimcheck::keys::provenance::ADDED_BY_YOU;
 use dkimcheck::keys::record::KeyRecord;
 use dkimcheck::keys::{KeyStore, zone};
 use dkimcheck::message::{Message, mbox};
@@ -186,16 +187,26 @@ pub fn wasm_json(data: &[u8]) {
     }
     let Ok(input) = serde_json::from_slice::<Input>(json) else { return };
     let options = input.options.unwrap_or_default();
-    // The bundled archive is the same every time: use the vectors' keys instead, plus any given.
-    let keys = match options.keys.as_deref() {
-        Some(text) if options.bundled == Some(false) => {
-            let mut store = KeyStore::new();
-            if store.import(text, "added by you").is_err() {
+    // As `JsOptions::key_store`, with the vectors' keys standing for the bundled archive (the
+    // same every time, and the vectors' messages verify with them). Those are built once and
+    // borrowed; a store is built for this input only when it gives keys or refuses the bundle.
+    let given = options.keys.as_deref().filter(|t| !t.trim().is_empty());
+    let bundled = options.bundled.unwrap_or(true);
+    let own: KeyStore;
+    let keys = match given {
+        None if bundled => vector_keys(),
+        None => {
+            own = KeyStore::new();
+            &own
+        }
+        Some(text) => {
+            let mut store = if bundled { vector_keys().clone() } else { KeyStore::new() };
+            if store.import(text, ADDED_BY_YOU).is_err() {
                 return;
             }
-            store
+            own = store;
+            &own
         }
-        _ => vector_keys().clone(),
     };
     let Ok(at) = options.judging_at() else { return };
     let judging = match at {
@@ -209,8 +220,9 @@ pub fn wasm_json(data: &[u8]) {
         source: String::new(),
         hash_input: options.hash_input.unwrap_or(true),
         body_hashes: input.hashes.iter().filter_map(JsBodyJob::provided).collect(),
+        full_report: true,
     };
-    consistent(&verify_message(message, &keys, &verify_options));
+    consistent(&verify_message(message, keys, &verify_options));
     for job in &input.hashes {
         let _ = serde_json::to_string(job);
     }

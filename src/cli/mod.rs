@@ -239,7 +239,7 @@ pub fn run(argv: Vec<String>) -> i32 {
     };
     let style = output::Style::new(args.format, evidence.is_some(), args.verbose, lang);
     let mode = JudgingMode::new(judging, now);
-    let hash_input = args.format == output::Format::Json || evidence.is_some();
+    let hash_input = matches!(args.format, output::Format::Json | output::Format::Csv) || evidence.is_some();
     let options = |source: &str| Options {
         now,
         judging,
@@ -249,6 +249,9 @@ pub fn run(argv: Vec<String>) -> i32 {
         // pays for it.
         hash_input,
         body_hashes: Vec::new(),
+        // Header views and servers' claims are printed only in JSON, CSV, RFC 8601 output,
+        // evidence reports and with --verbose: plain human output never pays for them.
+        full_report: args.format != output::Format::Human || args.verbose || args.evidence.is_some(),
     };
     // One message: read (a file into the thread's buffer), verified, rendered; with whether
     // it could not be read.

@@ -114,11 +114,11 @@ mod tests {
                 )
             })
             .collect::<Result<_, _>>()
-            .expect("hex");
-        let key = PublicKey::ed25519(&raw).expect("key");
+            .expect("hex"); // ok: test
+        let key = PublicKey::ed25519(&raw).expect("key"); // ok: test
         let expected = base64::engine::general_purpose::STANDARD
             .decode("MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=")
-            .expect("base64");
+            .expect("base64"); // ok: test
         assert_eq!(key.spki_der(), expected);
     }
 }

@@ -45,8 +45,9 @@ class Interner {
   }
 }
 const EMPTY = Object.freeze([]);
-const LISTS = ['signing_domains', 'selectors', 'signature_results', 'domainkeys_results', 'key_flags', 'warnings', 'missing_keys'];
-const STRINGS = ['outcome', 'verdict', 'from_domain', 'key_origin', 'arc', 'summary', 'date'];
+const LISTS = ['signing_domains', 'selectors', 'signature_results', 'domainkeys_results', 'key_flags', 'warnings', 'repairs', 'missing_keys'];
+// From and Subject repeat too (one sender, one thread): kept once each as well.
+const STRINGS = ['outcome', 'verdict', 'from_domain', 'key_origin', 'arc', 'summary', 'date', 'from', 'subject'];
 
 /** At most this many skipped names are listed (all are counted). */
 const MAX_SKIPPED_NAMES = 20;
