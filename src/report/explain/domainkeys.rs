@@ -3,6 +3,7 @@
 use super::key::key_phrase;
 use super::phrasing::{sentences, with_detail, with_domain};
 use super::warning::warning;
+use crate::keys::record_name;
 use crate::l10n::Phrase;
 use crate::report::{DomainKeyReport, Verdict};
 
@@ -18,7 +19,7 @@ pub fn fill_domainkey_text(r: &mut DomainKeyReport) {
 /// `message` with `selector._domainkey.domain` of a DomainKeys signature as its `name` argument.
 pub(super) fn with_dk_key_name(message: Phrase, r: &DomainKeyReport) -> Phrase {
     match (&r.selector, &r.domain) {
-        (Some(sel), Some(dom)) => message.arg("name", format!("{sel}._domainkey.{dom}")),
+        (Some(sel), Some(dom)) => message.arg("name", record_name(sel, dom)),
         _ => message.phrase("name", Phrase::new("unknown-key-name")),
     }
 }

@@ -4,6 +4,7 @@ use super::key::{origin, window};
 use super::phrasing::{bits, sentences, with_domain};
 use super::signature::expired;
 use crate::keys::provenance::ADDED_BY_YOU;
+use crate::keys::record_name;
 use crate::l10n::Phrase;
 use crate::report::assess::{Assessment, Basis, Caveat, FieldStatus, Status};
 use crate::report::message_report::{Headline, MessageReport};
@@ -67,7 +68,7 @@ pub(super) fn unverified_headline(a: &Assessment, best: &SignatureReport) -> Phr
         },
         Status::NoKey => match (best.result, &best.selector, &best.domain) {
             (Verdict::Neutral, Some(sel), Some(dom)) => {
-                Phrase::new("headline-no-key").arg("name", format!("{sel}._domainkey.{dom}"))
+                Phrase::new("headline-no-key").arg("name", record_name(sel, dom))
             }
             _ => Phrase::new("headline-not-checked").phrase("explanation", best.explanation.clone()),
         },
@@ -148,7 +149,7 @@ pub(super) fn domainkeys_headline(r: &MessageReport, a: &Assessment, k: &DomainK
         Status::Failed => plain(m("dk-headline-failed")),
         Status::NoKey => match (&k.selector, &k.domain) {
             (Some(sel), Some(dom)) if k.result == Verdict::Neutral => {
-                plain(Phrase::new("dk-headline-no-key").arg("name", format!("{sel}._domainkey.{dom}")))
+                plain(Phrase::new("dk-headline-no-key").arg("name", record_name(sel, dom)))
             }
             _ => plain(Phrase::new("dk-headline-not-checked").phrase("explanation", k.explanation.clone())),
         },

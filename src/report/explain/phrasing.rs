@@ -1,5 +1,6 @@
 //! Building blocks of the wording: header names for display, the domain, key name and detail arguments every sentence takes, sentences joined into one phrase.
 
+use crate::keys::record_name;
 use crate::l10n::Phrase;
 use crate::report::SignatureReport;
 
@@ -29,7 +30,7 @@ pub(super) fn with_domain(message: Phrase, d: Option<&str>) -> Phrase {
 /// either is unknown).
 pub(super) fn with_key_name(message: Phrase, s: &SignatureReport) -> Phrase {
     match (&s.selector, &s.domain) {
-        (Some(sel), Some(dom)) => message.arg("name", format!("{sel}._domainkey.{dom}")),
+        (Some(sel), Some(dom)) => message.arg("name", record_name(sel, dom)),
         _ => message.phrase("name", Phrase::new("unknown-key-name")),
     }
 }
