@@ -18,7 +18,10 @@
 
 import { engine } from './js/verify/engine.js';
 import { h, clear, uid } from './js/common/dom.js';
-import { renderBanner, renderMissingKeys, renderSignatureLines, renderDetails } from './js/views/render.js';
+import { renderDetails } from './js/views/render.js';
+import { renderBanner } from './js/views/report/banner.js';
+import { renderMissingKeys } from './js/views/report/missing-keys.js';
+import { renderSignatureLines } from './js/views/report/signature-lines.js';
 import { addKeyLines } from './js/keys/keystore.js';
 import { errorReport, assessmentOf, wordedReport } from './js/common/reports.js';
 import { Translator, langOf, negotiate } from './js/common/i18n.js';

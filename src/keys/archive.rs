@@ -4,7 +4,7 @@
 //! archive format back out.
 
 use super::provenance::{KeyFlag, Provenance};
-use super::record::KeyRecord;
+use super::record::{KeyRecord, record_name};
 use crate::crypto::KeyType;
 use crate::l10n::Phrase;
 use crate::text::civil_date::unix_to_date;
@@ -268,7 +268,7 @@ impl Archive {
 impl ArchiveEntry {
     /// `selector._domainkey.domain`.
     pub fn name(&self) -> String {
-        format!("{}._domainkey.{}", self.selector, self.domain).to_lowercase()
+        record_name(&self.selector, &self.domain).to_lowercase()
     }
 
     /// The provenance of this entry for a key store.

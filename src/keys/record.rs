@@ -133,6 +133,12 @@ impl KeyRecord {
     }
 }
 
+/// The DNS name of a key record: `selector._domainkey.domain`, as given (no case folding or
+/// trimming).
+pub fn record_name(selector: &str, domain: &str) -> String {
+    format!("{selector}._domainkey.{domain}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@
 
 use super::archive::{Archive, ArchiveEntry, ArchiveError, ArchiveSource};
 use super::provenance::{BUNDLED_ORIGIN, KeyFlag, Provenance};
-use super::record::{KeyRecord, KeyRecordError};
+use super::record::{KeyRecord, KeyRecordError, record_name};
 use super::zone::{self, ZoneError, normalize_name};
 use crate::budget::{Exceeded, Limit, MAX_KEYS_PER_NAME, Work, count};
 use crate::l10n::Phrase;
@@ -257,7 +257,7 @@ impl fmt::Display for ImportError {
 
 /// Builds one zone line for a bare TXT value published at `selector._domainkey.domain`.
 pub fn zone_line(selector: &str, domain: &str, txt: &str) -> String {
-    let name = format!("{}._domainkey.{}.", selector.trim(), domain.trim().trim_end_matches('.'));
+    let name = format!("{}.", record_name(selector.trim(), domain.trim().trim_end_matches('.')));
     let escaped: String = txt
         .trim()
         .chars()

@@ -5,6 +5,7 @@
 
 use super::limits::{MAX_SAMPLES, MAX_SAMPLES_PER_GROUP};
 use super::sample::Sample;
+use crate::keys::record_name;
 use std::collections::{BTreeMap, HashSet};
 
 /// The signatures of one `selector._domainkey.domain`.
@@ -27,7 +28,7 @@ pub struct Group {
 impl Group {
     /// `selector._domainkey.domain`.
     pub fn key_name(&self) -> String {
-        format!("{}._domainkey.{}", self.selector, self.domain)
+        record_name(&self.selector, &self.domain)
     }
 }
 

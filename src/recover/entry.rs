@@ -7,6 +7,7 @@ use crate::crypto::spki_der;
 use crate::keys::KeyFlag;
 use crate::keys::archive::{ArchiveEntry, RecoveredMessage};
 use crate::keys::provenance::Provenance;
+use crate::keys::record_name;
 use base64::Engine;
 
 /// A key recovered from a group's signatures.
@@ -40,7 +41,7 @@ pub struct EntryText {
 impl RecoveredKey {
     /// `selector._domainkey.domain`.
     pub fn key_name(&self) -> String {
-        format!("{}._domainkey.{}", self.selector, self.domain)
+        record_name(&self.selector, &self.domain)
     }
 
     /// The key's `p=` value: a base64 SubjectPublicKeyInfo.

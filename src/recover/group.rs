@@ -13,6 +13,7 @@ use super::limits::{EXPONENTS, MAX_BITS, MAX_PAIRS};
 use super::modulus::{self, Equation};
 use super::sample::Sample;
 use crate::crypto::{PublicKey, RsaPublicKey, pkcs1v15_encoding};
+use crate::keys::record_name;
 use std::collections::HashSet;
 
 /// Why some signatures of a group gave no key.
@@ -63,7 +64,7 @@ pub struct GroupOutcome {
 impl GroupOutcome {
     /// `selector._domainkey.domain`.
     pub fn key_name(&self) -> String {
-        format!("{}._domainkey.{}", self.selector, self.domain)
+        record_name(&self.selector, &self.domain)
     }
 }
 

@@ -7,6 +7,7 @@ use crate::dkim::MAX_SIGNATURES;
 use crate::dkim::evaluate::header_hash;
 use crate::dkim::signature::Signature;
 use crate::keys::archive::RecoveredMessage;
+use crate::keys::record_name;
 use crate::keys::store::{KeyStore, Lookup};
 use crate::message::summary::date_unix;
 use crate::message::{Message, input};
@@ -34,7 +35,7 @@ pub struct Sample {
 impl Sample {
     /// `selector._domainkey.domain`.
     pub fn key_name(&self) -> String {
-        format!("{}._domainkey.{}", self.selector, self.domain)
+        record_name(&self.selector, &self.domain)
     }
 }
 

@@ -7,6 +7,7 @@ use super::outcome::Outcome;
 use super::{Headline, MessageReport};
 use crate::catalog;
 use crate::keys::provenance::KeyFlag;
+use crate::keys::record_name;
 use crate::l10n::{Lang, Phrase};
 use crate::report::KeyUsed;
 use serde::{Deserialize, Serialize};
@@ -129,8 +130,7 @@ pub fn missing_keys(r: &MessageReport) -> Vec<String> {
             continue;
         }
         if let (Some(s), Some(d)) = (selector, domain) {
-            let name =
-                format!("{}._domainkey.{}", s.to_ascii_lowercase(), d.trim_end_matches('.').to_ascii_lowercase());
+            let name = record_name(&s.to_ascii_lowercase(), &d.trim_end_matches('.').to_ascii_lowercase());
             if !names.contains(&name) {
                 names.push(name);
             }

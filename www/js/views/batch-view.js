@@ -1,6 +1,7 @@
 // batch-view.js — results of many messages: summary counts, the keys needed,
-// counts per signing domain, a table of every row (views/row-table.js: sorted
-// and filtered in the page, only the rows in view built), and exports.
+// counts per signing domain, a table of every row (batch/row-table.js: sorted
+// and filtered in the page, only the rows in view built), and exports. Its
+// parts are in batch/: the table's columns, the row interner, the keys needed.
 //
 // It keeps one compact row per message (Verifier.verifyRow: outcome,
 // assessment, domains, date, subject excerpt...), never a full report: opening
@@ -8,59 +9,16 @@
 // Worded by the Translator it is given; rerender() words it again.
 
 import { h, clear, uid } from '../common/dom.js';
-import { ASSESSMENTS, ASSESSMENT_ICONS, arcWords, assessmentWords, statusWords, caveatWords, tallyWords } from '../common/reports.js';
-import { OUTCOMES, rowDomain, rowArcState, rowArc, rowDomainKeysOnly, rowSummary } from '../common/rows.js';
-import { RowTable } from './row-table.js';
-import { keysNeededPanel } from './keys-needed.js';
+import { ASSESSMENTS, ASSESSMENT_ICONS, assessmentWords, statusWords, tallyWords } from '../common/reports.js';
+import { OUTCOMES, rowDomain, rowArcState, rowDomainKeysOnly, rowSummary } from '../common/rows.js';
+import { RowTable } from './batch/row-table.js';
+import { keysNeededPanel } from './batch/keys-needed.js';
+import { COLUMNS, rowCell, rowOrder } from './batch/columns.js';
+import { Interner } from './batch/interner.js';
 import { download } from './export.js';
-
-/** Strings and lists that repeat from row to row (summaries, domains, codes), kept once. */
-class Interner {
-  constructor() { this.map = new Map(); }
-  str(s) {
-    if (typeof s !== 'string') return s;
-    const got = this.map.get(s);
-    if (got !== undefined) return got;
-    this.map.set(s, s);
-    return s;
-  }
-  /** A catalog message ({id, args}: a row's headline), kept once by its JSON. */
-  obj(o) {
-    if (!o || typeof o !== 'object') return o;
-    const key = `\u0002${JSON.stringify(o)}`;
-    const got = this.map.get(key);
-    if (got !== undefined) return got;
-    this.map.set(key, o);
-    return o;
-  }
-  list(a) {
-    if (!Array.isArray(a)) return a;
-    if (!a.length) return EMPTY;
-    const key = `\u0000${a.join('\u0001')}`;
-    const got = this.map.get(key);
-    if (got !== undefined) return got;
-    const frozen = Object.freeze(a.map((x) => this.str(x)));
-    this.map.set(key, frozen);
-    return frozen;
-  }
-}
-const EMPTY = Object.freeze([]);
-const LISTS = ['signing_domains', 'selectors', 'signature_results', 'domainkeys_results', 'key_flags', 'warnings', 'repairs', 'missing_keys'];
-// From and Subject repeat too (one sender, one thread): kept once each as well.
-const STRINGS = ['outcome', 'verdict', 'from_domain', 'key_origin', 'arc', 'summary', 'date', 'from', 'subject'];
 
 /** At most this many skipped names are listed (all are counted). */
 const MAX_SKIPPED_NAMES = 20;
-
-/** The table's columns: sort key of a row, and its cell. */
-const COLUMNS = [
-  { key: 'assessment', label: 'batch-col-result', cls: 'result', sort: (r) => OUTCOMES.indexOf(r.outcome) },
-  { key: 'source', label: 'batch-col-message', cls: 'source', sort: (r) => r.source || '' },
-  { key: 'domain', label: 'batch-col-signed-by', cls: 'domain', sort: (r) => rowDomain(r) || '' },
-  { key: 'from', label: 'batch-col-from-domain', cls: 'from', sort: (r) => r.from_domain || '' },
-  { key: 'subject', label: 'batch-col-subject', cls: 'subject', sort: (r) => r.subject || '' },
-  { key: 'date', label: 'batch-col-date', cls: 'date', sort: (r) => r.date_unix ?? -Infinity },
-];
 
 export class BatchView {
   /**
@@ -137,16 +95,7 @@ export class BatchView {
     if (old) this.tally(old, -1);
     else this.done++;
     // A leak repeats its summaries, domains and codes: each is kept once (memory per row).
-    const I = this.interner;
-    for (const k of STRINGS) row[k] = I.str(row[k]);
-    for (const k of LISTS) row[k] = I.list(row[k]);
-    row.headline = I.obj(row.headline);
-    const a = row.assessment;
-    a.status = I.str(a.status);
-    a.basis = I.str(a.basis);
-    a.domain = I.str(a.domain);
-    a.reason = I.str(a.reason);
-    a.caveats = I.list(a.caveats);
+    this.interner.row(row);
     this.rows[index] = row;
     this.tally(row, 1);
     if (old) this.neededDirty = true;
@@ -267,25 +216,9 @@ export class BatchView {
 
   /** One cell of the table, for message `i`. */
   cell(key, i) {
-    const tr = this.tr;
     const r = this.rows[i];
     if (!r) return '';
-    const a = r.assessment;
-    switch (key) {
-      case 'assessment': {
-        const caveats = caveatWords(tr, a);
-        const arc = rowArc(r);
-        return [h('span', { class: 'badge', dataset: { assessment: a.status, outcome: r.outcome, verdict: r.verdict } },
-          h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[a.status] || '?'} `), assessmentWords(tr, a)),
-        caveats ? h('span', { class: 'caveat-words' }, caveats) : arc ? h('span', { class: 'caveat-words arc-words', dataset: { arc: arc.result } }, arcWords(tr, arc)) : null];
-      }
-      case 'source': return h('span', { title: r.source }, r.source || tr.t('batch-no-source'));
-      case 'domain': return rowDomain(r) || '—';
-      case 'from': return r.from_domain || '—';
-      case 'subject': return r.subject ? h('span', { title: r.subject }, r.subject) : '';
-      case 'date': return r.date_unix != null ? h('span', { title: r.date || '' }, tr.shortDateTime(r.date_unix)) : (r.date || '');
-      default: return '';
-    }
+    return rowCell(key, r, this.tr);
   }
 
   update() {
@@ -361,27 +294,7 @@ export class BatchView {
 
   /** The message indexes shown, filtered and sorted. */
   order() {
-    const col = COLUMNS.find((c) => c.key === this.sort.key);
-    const f = this.filter;
-    const af = this.assessmentFilter;
-    const arcF = this.arcFilter;
-    const idx = [];
-    const keys = [];
-    this.rows.forEach((r, i) => {
-      if (!r) return;
-      if (af && (af === 'verified_domainkeys' ? !rowDomainKeysOnly(r) : af === 'expired' ? r.outcome !== 'expired' : r.assessment.status !== af)) return;
-      if (arcF && rowArcState(r) !== arcF) return;
-      if (f && ![r.source, rowDomain(r), r.from_domain, r.subject, r.from].some((x) => x && x.toLowerCase().includes(f))) return;
-      idx.push(i);
-      keys[i] = col.sort(r);
-    });
-    const dir = this.sort.dir;
-    idx.sort((a, b) => {
-      const x = keys[a];
-      const y = keys[b];
-      return (x < y ? -1 : x > y ? 1 : a - b) * dir;
-    });
-    return idx;
+    return rowOrder(this.rows, this);
   }
 
   renderTable() {

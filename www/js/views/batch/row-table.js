@@ -5,7 +5,7 @@
 // data-index (the message's index in the batch). ARIA grid semantics; one row
 // at a time is in the tab order (roving tabindex).
 
-import { h, clear } from '../common/dom.js';
+import { h, clear } from '../../common/dom.js';
 
 const ROW_HEIGHT = 44; // px; fixed, so positions are arithmetic
 const OVERSCAN = 8;

@@ -8,13 +8,13 @@
 // Markup: [data-keys-needed] with one [data-key-name] per name carrying
 // data-count, data-first, data-last (YYYY-MM-DD).
 
-import { h } from '../common/dom.js';
+import { h } from '../../common/dom.js';
 
 /** At most this many names are listed on the page (the list to copy has them all). */
 const MAX_LISTED = 500;
 
 /**
- * @param {import('../common/i18n.js').Translator} tr
+ * @param {import('../../common/i18n.js').Translator} tr
  * @param {Array<{missing_key:string, count:number, first:string|null, last:string|null}>} list
  * @param {{onAddKeys?: () => void}} [o]  shows "Add keys" (opens the Keys panel)
  * @returns {HTMLElement|null}  null when no key is needed

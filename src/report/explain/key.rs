@@ -1,0 +1,57 @@
+//! The key a signature was checked with, in words: its kind, where it came from, the period it was seen in public sources.
+
+use crate::keys::provenance::{ADDED_BY_YOU, BUNDLED_ORIGIN, KEYS_FILE_ORIGIN, RECOVERED_HERE_ORIGIN};
+use crate::l10n::Phrase;
+use crate::report::KeyUsed;
+
+/// The period a key was seen in public sources: "from 2012-01 to 2016-03", "on 2019-05-01"...
+pub fn window(key: &KeyUsed) -> Phrase {
+    match (&key.provenance.first_seen, &key.provenance.last_seen) {
+        (Some(a), Some(b)) if a == b => Phrase::new("window-on").arg("date", a.as_str()),
+        (Some(a), Some(b)) => Phrase::new("window-from-to").arg("first", a.as_str()).arg("last", b.as_str()),
+        (Some(a), None) => Phrase::new("window-from").arg("first", a.as_str()),
+        (None, Some(b)) => Phrase::new("window-until").arg("last", b.as_str()),
+        (None, None) => Phrase::new("window-unknown"),
+    }
+}
+
+/// Where a key came from, for a person: the bundled archive, "added by you", a keys file, or
+/// the origin label as given.
+pub fn origin(label: &str) -> Phrase {
+    if label == BUNDLED_ORIGIN {
+        Phrase::new("key-origin-bundled")
+    } else if label == ADDED_BY_YOU {
+        Phrase::new("key-origin-added")
+    } else if label == RECOVERED_HERE_ORIGIN {
+        Phrase::new("key-origin-recovered-here")
+    } else if let Some(file) = label.strip_prefix(KEYS_FILE_ORIGIN) {
+        Phrase::new("key-origin-file").arg("file", file)
+    } else {
+        Phrase::new("key-origin-other").arg("origin", label)
+    }
+}
+
+/// The key a signature was checked with, in words: its kind, where it came from, when it was
+/// seen and whether the message's Date falls in that period.
+pub(super) fn key_phrase(k: &KeyUsed) -> Phrase {
+    let kind = if k.key_type == "ed25519" {
+        Phrase::new("key-kind-ed25519")
+    } else {
+        Phrase::new("key-kind-rsa").arg("bits", k.bits.to_string())
+    };
+    let from = if k.provenance.is_bundled() {
+        Phrase::new("key-from-bundled")
+    } else if k.provenance.origin == ADDED_BY_YOU {
+        Phrase::new("key-from-added")
+    } else {
+        Phrase::new("key-from-origin").phrase("origin", origin(&k.provenance.origin))
+    };
+    let seen = k.provenance.first_seen.is_some() || k.provenance.last_seen.is_some();
+    let id = match (seen, k.date_in_window) {
+        (_, Some(true)) => "key-phrase-seen-inside",
+        (_, Some(false)) => "key-phrase-seen-outside",
+        (true, None) => "key-phrase-seen",
+        (false, None) => "key-phrase",
+    };
+    Phrase::new(id).phrase("kind", kind).phrase("from", from).phrase("window", window(k))
+}

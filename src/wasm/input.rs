@@ -1,0 +1,52 @@
+//! Reading the files a person drops: mbox splitting, at once or in pieces, and what is not a
+//! message.
+
+use crate::message::mbox;
+use wasm_bindgen::prelude::*;
+
+/// The messages of an mbox file, as pairs `[start0, end0, start1, end1, ...]`.
+#[wasm_bindgen]
+pub fn split_mbox(bytes: &[u8]) -> Vec<u32> {
+    mbox::split(bytes).into_iter().flat_map(|r| [r.start as u32, r.end as u32]).collect()
+}
+
+/// Whether a file named `name` found in a zip or folder is not a message, by its name alone
+/// (`keys.zone`, `notes.pdf`): skipped unread.
+#[wasm_bindgen]
+pub fn not_a_message_by_name(name: &str) -> bool {
+    crate::message::input::not_a_message_by_name(name)
+}
+
+/// Whether a file named `name` found in a zip or folder, starting with `head` (a kilobyte is
+/// enough), is not a message: skipped and listed, never counted.
+#[wasm_bindgen]
+pub fn not_a_message(name: &str, head: &[u8]) -> bool {
+    crate::message::input::not_a_message(name, head)
+}
+
+/// Splits an mbox file fed in pieces (see `message::mbox::Splitter`): `feed(bytes)` and
+/// `finish()` return the messages found as `[start0, end0, start1, end1, ...]` (absolute offsets).
+#[wasm_bindgen(js_name = MboxSplitter)]
+#[derive(Default)]
+pub struct JsMboxSplitter {
+    inner: mbox::Splitter,
+}
+
+#[wasm_bindgen(js_class = MboxSplitter)]
+impl JsMboxSplitter {
+    /// A splitter at the start of a file.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsMboxSplitter {
+        JsMboxSplitter::default()
+    }
+
+    /// Feeds the next piece of the file.
+    pub fn feed(&mut self, bytes: &[u8]) -> Vec<f64> {
+        self.inner.feed(bytes).into_iter().flat_map(|r| [r.start as f64, r.end as f64]).collect()
+    }
+
+    /// Ends the file.
+    pub fn finish(&mut self) -> Vec<f64> {
+        self.inner.finish().into_iter().flat_map(|r| [r.start as f64, r.end as f64]).collect()
+    }
+}

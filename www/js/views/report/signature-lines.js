@@ -1,0 +1,35 @@
+// signature-lines.js — one line per signature (DKIM, DomainKeys, ARC), for compact
+// views such as <dkim-check>.
+
+import { h } from '../../common/dom.js';
+import { arcOf, arcWords, assessmentOf, flagWords } from '../../common/reports.js';
+import { assessmentBadge, originWords, seenWords } from './words.js';
+
+/** One line per signature: assessment, signer and the key used (for compact views). */
+export function renderSignatureLines(report, tr) {
+  const sigs = report.signatures || [];
+  const dks = report.domainkeys || [];
+  const arc = arcOf(report);
+  if (!sigs.length && !dks.length && !arc) return null;
+  const dkLines = dks.map((k) => h('li', { dataset: { result: k.result, assessment: assessmentOf(k).status, mechanism: 'domainkeys' } },
+    assessmentBadge(k, tr), ' ', h('strong', null, tr.t('domainkey-line', { domain: k.domain || '?', selector: k.selector || '?' })),
+    h('br'), h('span', { class: 'hint' }, tr.phrase(k.explanation))));
+  const arcLine = arc ? [h('li', { dataset: { arc: arc.result, mechanism: 'arc' } },
+    h('span', { class: 'badge', dataset: { arc: arc.result } }, arcWords(tr, arc)),
+    h('br'), h('span', { class: 'hint' }, tr.phrase(arc.explanation)))] : [];
+  return h('ul', { class: 'signature-lines' }, ...sigs.map((sig) => {
+    const k = sig.key;
+    let key = tr.t('signature-line-no-key');
+    if (k) {
+      const parts = [k.bits ? tr.t('key-type-bits', { type: k.key_type, bits: String(k.bits) }) : k.key_type, tr.t('signature-line-from', { origin: originWords(k.origin, tr) })];
+      const seen = seenWords(k, tr);
+      if (seen) parts.push(tr.t('signature-line-seen', { seen }));
+      if ((k.flags || []).length) parts.push(flagWords(tr, k.flags));
+      key = tr.t('signature-line-key', { name: k.name, facts: parts.join(', ') });
+    }
+    return h('li', { dataset: { result: sig.result, assessment: assessmentOf(sig).status } },
+      assessmentBadge(sig, tr),
+      ' ', h('strong', null, `${sig.domain || '?'} (${sig.selector || '?'})`), ' — ', key,
+      h('br'), h('span', { class: 'hint' }, tr.phrase(sig.explanation)));
+  }), ...dkLines, ...arcLine);
+}
