@@ -3,6 +3,7 @@
 //
 //   node scripts/bench-leak.mjs [--sizes 21075,100000] [--seed 13] [--distinct 2000]
 //                               [--dir target/bench-leak] [--no-mbox] [--no-cli] [--profile]
+//                               [--memory] [--recycle N]
 //
 // 1. Generates the seeded leak-like corpus of scripts/bench-cli.sh (benches/leak/: `--distinct`
 //    different messages, the twin without attachments) unless already there, and from it, for
@@ -18,9 +19,11 @@
 //    the zip's (target ≤ 1.5) and the memory growth (target ≤ 400 MB at 100,000 messages).
 //    --profile: also the main thread's busy time (CDP Performance metrics) and the workers'
 //    reading and verifying time (the pool's counters).
-//    Where the memory is: at each quarter of the messages checked, the resident memory of each
-//    kind of Chromium process (browser, renderer, GPU, utility...: by --type= in its command
-//    line), the main thread's JavaScript heap and each worker's wasm linear memory.
+//    --memory: where the memory is: at each quarter of the messages checked, the resident memory
+//    of each kind of Chromium process (browser, renderer, GPU, utility...: by --type= in its
+//    command line), the main thread's JavaScript heap, each worker's JavaScript heap (a CDP
+//    session per worker) and wasm linear memory, then again after a full garbage collection
+//    everywhere. These probes stop the page for a while: times are only meaningful without it.
 //    --no-cli: the page only (no release build, no CLI run).
 //    --recycle N: each worker is replaced by a fresh one after N messages (the pool's
 //    recycleAfter; `--recycle Infinity`: never), to compare.
@@ -52,6 +55,7 @@ const withMbox = !flag('--no-mbox');
 const profile = flag('--profile');
 const withCli = !flag('--no-cli');
 const recycle = opt('--recycle', null);
+const memory = flag('--memory');
 const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
 
 mkdirSync(DIR, { recursive: true });
@@ -201,7 +205,7 @@ async function throughPage(file) {
   const restKinds = treeRss(browserPid).kinds;
   // Where the memory is, at each quarter of the messages checked.
   const quarters = [];
-  let watching = true;
+  let watching = memory;
   const watch = (async () => {
     while (watching) {
       await new Promise((r) => setTimeout(r, 1000));
