@@ -3,6 +3,7 @@
 //
 //   node scripts/bench-leak.mjs [--sizes 21075,100000] [--seed 13] [--distinct 2000]
 //                               [--dir target/bench-leak] [--no-mbox] [--no-cli] [--profile]
+//                               [--memory] [--recycle N]
 //
 // 1. Generates the seeded leak-like corpus of scripts/bench-cli.sh (benches/leak/: `--distinct`
 //    different messages, the twin without attachments) unless already there, and from it, for
@@ -18,10 +19,14 @@
 //    the zip's (target ≤ 1.5) and the memory growth (target ≤ 400 MB at 100,000 messages).
 //    --profile: also the main thread's busy time (CDP Performance metrics) and the workers'
 //    reading and verifying time (the pool's counters).
-//    Where the memory is: at each quarter of the messages checked, the resident memory of each
-//    kind of Chromium process (browser, renderer, GPU, utility...: by --type= in its command
-//    line), the main thread's JavaScript heap and each worker's wasm linear memory.
+//    --memory: where the memory is: at each quarter of the messages checked, the resident memory
+//    of each kind of Chromium process (browser, renderer, GPU, utility...: by --type= in its
+//    command line), the main thread's JavaScript heap, each worker's JavaScript heap (a CDP
+//    session per worker) and wasm linear memory, then again after a full garbage collection
+//    everywhere. These probes stop the page for a while: times are only meaningful without it.
 //    --no-cli: the page only (no release build, no CLI run).
+//    --recycle N: each worker is replaced by a fresh one after N messages (the pool's
+//    recycleAfter; `--recycle Infinity`: never), to compare.
 //
 // Not a test: it asserts nothing. Needs a built dist/ (scripts/build-web.sh), tests/e2e's
 // node_modules, python3 (zipfile), and /usr/bin/chromium. On a shared machine, say so with
@@ -49,6 +54,8 @@ const DIR = resolve(opt('--dir', join(ROOT, 'target/bench-leak')));
 const withMbox = !flag('--no-mbox');
 const profile = flag('--profile');
 const withCli = !flag('--no-cli');
+const recycle = opt('--recycle', null);
+const memory = flag('--memory');
 const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
 
 mkdirSync(DIR, { recursive: true });
@@ -168,6 +175,7 @@ async function openPage() {
   await page.fill('textarea[name="keys"]', readFileSync(keysZone, 'utf8'));
   await page.click('button[data-action="add-keys"]');
   await page.waitForFunction(() => /\S/.test(document.querySelector('[data-keys-status]')?.textContent || ''));
+  if (recycle !== null) await page.evaluate((n) => { globalThis.__dkimcheckPool.recycleAfter = Number(n); }, recycle);
   return page;
 }
 
@@ -197,7 +205,7 @@ async function throughPage(file) {
   const restKinds = treeRss(browserPid).kinds;
   // Where the memory is, at each quarter of the messages checked.
   const quarters = [];
-  let watching = true;
+  let watching = memory;
   const watch = (async () => {
     while (watching) {
       await new Promise((r) => setTimeout(r, 1000));
@@ -208,11 +216,13 @@ async function throughPage(file) {
         const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize || 0);
         const wasm = await Promise.all(page.workers().map((w) => w.evaluate(() => self.__dkimcheckMemory?.buffer.byteLength || 0).catch(() => 0)));
         const rss = treeRss(browserPid);
+        const workersHeap = await workerHeaps(false);
         // Then after a full garbage collection everywhere: what is kept, not garbage not yet collected.
         await Promise.all([page.evaluate(() => globalThis.gc?.()), ...page.workers().map((w) => w.evaluate(() => self.gc?.()).catch(() => {}))]);
+        const workersKept = await workerHeaps(true);
         await new Promise((r) => setTimeout(r, 500));
         const kept = await page.evaluate(() => performance.memory?.usedJSHeapSize || 0);
-        quarters.push({ checked: Number(checked), rss, heap: heap / 1e6, wasm: wasm.filter(Boolean).map((b) => b / 1e6), afterGc: treeRss(browserPid), kept: kept / 1e6 });
+        quarters.push({ checked: Number(checked), rss, heap: heap / 1e6, wasm: wasm.filter(Boolean).map((b) => b / 1e6), afterGc: treeRss(browserPid), kept: kept / 1e6, workersHeap, workersKept });
       } catch { /* the page is busy or gone */ }
     }
   })();
@@ -230,6 +240,7 @@ async function throughPage(file) {
   const heap = ((await metric('JSHeapUsedSize')) - heap0) / 1e6;
   const hot = cdp ? topFunctions((await cdp.send('Profiler.stop')).profile) : [];
   const counts = await page.$eval('#batch-summary', (s) => ({ ...s.dataset }));
+  counts.workers = await page.evaluate(() => globalThis.__dkimcheckPool?.spawned);
   const timing = profile ? await page.evaluate(() => globalThis.__dkimcheckPool?.timing || []) : [];
   await page.close();
   return { secs, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
@@ -252,12 +263,48 @@ function topFunctions(profile) {
 
 const mb = (x) => `${x.toFixed(0)} MB`;
 
+/**
+ * Each worker's own JavaScript heap, through a CDP session per worker target (workers have no
+ * performance.memory): [{used, embedder, backing}] in MB (backing: ArrayBuffers' storage), after
+ * a garbage collection in that worker when `gc`.
+ */
+async function workerHeaps(gc = false) {
+  const b = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await b.send('Target.getTargets');
+    let id = 1;
+    const pending = new Map();
+    b.on('Target.receivedMessageFromTarget', (e) => {
+      const m = JSON.parse(e.message);
+      pending.get(m.id)?.(m.result || {});
+      pending.delete(m.id);
+    });
+    const heaps = [];
+    for (const t of targetInfos.filter((i) => i.type === 'worker')) {
+      const { sessionId } = await b.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+      const send = (method, params = {}) => new Promise((r) => {
+        const i = id++;
+        pending.set(i, r);
+        b.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method, params }) }).catch(() => r({}));
+        setTimeout(() => r({}), 10000);
+      });
+      if (gc) await send('HeapProfiler.collectGarbage');
+      const u = await send('Runtime.getHeapUsage');
+      heaps.push({ used: (u.usedSize || 0) / 1e6, embedder: (u.embedderHeapUsedSize || 0) / 1e6, backing: (u.backingStorageSize || 0) / 1e6 });
+      await b.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    }
+    return heaps;
+  } catch { return []; } finally { await b.detach().catch(() => {}); }
+}
+const fmtHeaps = (hs) => hs.map((x) => `${x.used.toFixed(0)}/${x.embedder.toFixed(0)}/${x.backing.toFixed(0)}`).join(', ');
+
 /** Prints where the memory is at each quarter (growth over rest by kind of process). */
 function printQuarters(web) {
   for (const q of web.quarters) {
     const kinds = Object.entries(q.rss.kinds).map(([k, v]) => `${k} ${(v - (web.restKinds[k] || 0)).toFixed(0)}`).join(', ');
     console.log(`    ${q.checked < 0 ? 'done' : `at ${q.checked}`}: tree +${(q.rss.total - web.rest).toFixed(0)} MB (${kinds}); main JS heap ${q.heap.toFixed(0)} MB; wasm memory per worker ${q.wasm.map((w) => w.toFixed(0)).join(', ')} MB`);
-    if (q.afterGc) console.log(`      after a full GC: tree +${(q.afterGc.total - web.rest).toFixed(0)} MB, main JS heap ${q.kept.toFixed(0)} MB`);
+    if (q.workersHeap) console.log(`      workers' JS heaps, used/embedder/ArrayBuffers MB: ${fmtHeaps(q.workersHeap)}`);
+    if (q.afterGc) console.log(`      after a full GC: tree +${(q.afterGc.total - web.rest).toFixed(0)} MB (${Object.entries(q.afterGc.kinds).map(([k, v]) => `${k} ${(v - (web.restKinds[k] || 0)).toFixed(0)}`).join(', ')}), main JS heap ${q.kept.toFixed(0)} MB; workers' ${fmtHeaps(q.workersKept)}`);
   }
 }
 try {
@@ -270,7 +317,7 @@ try {
     const total = Number(web.counts.total);
     console.log(`\n${n.toLocaleString('en-US')} messages (zip ${zipMB.toFixed(0)} MB deflated):`);
     console.log(`  CLI, ${cores} cores:  ${cli.secs.toFixed(1)} s, ${(n / cli.secs).toFixed(0)} messages/s (exit ${cli.status})`);
-    console.log(`  page (zip):      ${web.secs.toFixed(1)} s, ${(n / web.secs).toFixed(0)} messages/s; counted ${total}, verified ${web.counts.verified}, skipped ${web.counts.skipped}`);
+    console.log(`  page (zip):      ${web.secs.toFixed(1)} s, ${(n / web.secs).toFixed(0)} messages/s; counted ${total}, verified ${web.counts.verified}, skipped ${web.counts.skipped}; ${web.counts.workers} workers started`);
     console.log(`  throughput ratio page ÷ CLI: ${(cli.secs / web.secs).toFixed(2)} (target ≥ 0.4)`);
     console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB); growth over rest, MB:`);
     printQuarters(web);

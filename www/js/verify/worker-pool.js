@@ -4,7 +4,10 @@
 // compiled wasm module and the current extra keys, and are fed batches of
 // neighbouring tasks so that each has up to IN_FLIGHT batches queued.
 // cancel() terminates every worker; the next run() starts fresh ones. A worker
-// that crashes or whose wasm trapped is replaced during a run.
+// that crashes or whose wasm trapped is replaced during a run. A worker that has
+// been given `recycleAfter` messages is retired: a fresh one takes its place and
+// it stops once it has answered what it holds, which gives back all its memory
+// (its JavaScript heap, its wasm memory, what the browser keeps for it).
 
 import { createWorker, wasmModule } from './platform.js';
 import { PhraseError } from '../common/phrase-error.js';
@@ -12,6 +15,8 @@ import { errorReport, errorRow } from '../common/reports.js';
 
 const IN_FLIGHT = 2;
 const MAX_BATCH = 32;
+/** Messages a worker is given before it is replaced by a fresh one. */
+const RECYCLE_AFTER = 5000;
 
 export class WorkerPool {
   /** @param {{size:number, keys?:string, at?:''|'now'}} opts  at: '' as of signing, 'now' at the current time */
@@ -22,11 +27,24 @@ export class WorkerPool {
     this.workers = [];
     this.current = null;
     this.version = null;
-    /** Per worker: cumulative ms spent reading message bytes and verifying (for benchmarks). */
-    this.timing = [];
+    /** Per worker ever started: cumulative ms spent reading message bytes and verifying. */
+    this.timings = new Map();
     /** Workers splitting an mbox, and how to stop each. */
     this.splitters = new Set();
     this.splitStops = new Map();
+    /** Messages a worker is given before a fresh one replaces it (tests set a small one). */
+    this.recycleAfter = RECYCLE_AFTER;
+    /** Messages given to each worker so far, over its life. */
+    this.given = new WeakMap();
+    /** Retired workers still answering what they hold. */
+    this.retiring = new Set();
+    /** Workers started (benchmarks and tests: how many were recycled). */
+    this.spawned = 0;
+  }
+
+  /** Per worker started: {read, verify}, cumulative ms (for benchmarks). */
+  get timing() {
+    return [...this.timings.values()];
   }
 
   /** Change the extra keys; running workers are restarted on the next run. */
@@ -46,6 +64,7 @@ export class WorkerPool {
   async spawn() {
     const module = await wasmModule();
     const worker = createWorker();
+    this.spawned++;
     await new Promise((resolve, reject) => {
       worker.onmessage = ({ data }) => {
         if (data.type === 'ready') { this.version = data.version; resolve(); }
@@ -119,34 +138,65 @@ export class WorkerPool {
           sent.add(task.blobId);
           return task;
         };
+        let retired = false;
         const feed = () => {
-          while (!run.cancelled && inFlight.length < IN_FLIGHT) {
+          while (!run.cancelled && !retired && inFlight.length < IN_FLIGHT) {
+            if ((this.given.get(worker) || 0) >= this.recycleAfter && (next < tasks.length || retry.length || more())) {
+              retire();
+              break;
+            }
             const batch = take();
             if (!batch.length) break;
             inFlight.push(batch);
+            this.given.set(worker, (this.given.get(worker) || 0) + batch.length);
             worker.postMessage({ type: 'verify', batch: batch.map(({ id, task }) => ({ id, task: slim(task) })), body, rows });
           }
+        };
+        /** A fresh worker takes this slot; this one answers what it holds, then stops. */
+        const retire = () => {
+          retired = true;
+          this.retiring.add(worker);
+          startIn(slot);
+          if (!inFlight.length) stop(worker);
         };
         run.feeders[slot] = feed;
         worker.onmessage = ({ data }) => {
           if (run.cancelled || data.type !== 'results') return;
           const batch = inFlight.shift();
-          this.timing[slot] = data.timing;
+          this.timings.set(worker, data.timing);
           for (const { id } of data.items.filter((i) => i.retry)) retry.push(batch.find((b) => b.id === id));
-          if (deliver(data.items.filter((i) => !i.retry))) return;
-          if (data.poisoned) replace(worker, slot, inFlight, false);
-          else feed();
+          const complete = deliver(data.items.filter((i) => !i.retry));
+          if (retired && !inFlight.length && !data.poisoned) stop(worker);
+          if (complete) return;
+          if (data.poisoned) replace(worker, slot, inFlight, false, !retired);
+          else if (!retired) feed();
         };
         worker.onerror = (e) => {
           e.preventDefault?.();
-          if (!run.cancelled) replace(worker, slot, inFlight, true);
+          if (!run.cancelled) replace(worker, slot, inFlight, true, !retired);
         };
         feed();
       };
-      /** Replaces a worker that stopped; its messages in flight are checked again, alone. */
-      const replace = (worker, slot, inFlight, crashed) => {
+      /** Other workers take what a retired or stopped one gave back. */
+      const feedAll = () => run.feeders.forEach((feed) => feed?.());
+      /** Stops a worker that has answered everything it was given. */
+      const stop = (worker) => {
         worker.onmessage = worker.onerror = null;
         worker.terminate();
+        this.retiring.delete(worker);
+      };
+      /** Starts a fresh worker in `slot`. */
+      const startIn = (slot) => {
+        const fresh = this.spawn();
+        this.workers[slot] = fresh;
+        fresh.then((w) => { if (!run.cancelled) attach(w, slot); }, (err) => { this.terminate(); reject(err); });
+      };
+      /**
+       * Replaces a worker that stopped (`respawn`: unless it was retired, and a fresh one already
+       * has its slot); its messages in flight are checked again, alone.
+       */
+      const replace = (worker, slot, inFlight, crashed, respawn = true) => {
+        stop(worker);
         const skipped = [];
         for (const batch of inFlight) {
           for (const item of batch) {
@@ -161,14 +211,13 @@ export class WorkerPool {
         }
         inFlight.length = 0;
         if (deliver(skipped) || run.cancelled) return;
-        const fresh = this.spawn();
-        this.workers[slot] = fresh;
-        fresh.then((w) => { if (!run.cancelled) attach(w, slot); }, (err) => { this.terminate(); reject(err); });
+        if (respawn) startIn(slot);
+        else feedAll();
       };
       // More tasks were appended, or the list was closed.
       run.wake = () => {
         if (run.cancelled) return;
-        if (!deliver([])) run.feeders.forEach((feed) => feed?.());
+        if (!deliver([])) feedAll();
       };
       this.ensureWorkers(n).then((workers) => {
         if (run.cancelled) return;
@@ -224,5 +273,8 @@ export class WorkerPool {
   terminate() {
     for (const w of this.workers) w.then((worker) => worker.terminate(), () => {});
     this.workers = [];
+    for (const worker of this.retiring) worker.terminate();
+    this.retiring.clear();
   }
 }
+
