@@ -300,7 +300,7 @@ impl SignatureLabel {
 /// The DNS name of a key: `selector._domainkey.domain`, lower-cased, internationalized labels as
 /// A-labels. DKIM, ARC and DomainKeys keys all live there.
 pub fn key_name(selector: &str, domain: &str) -> String {
-    let name = format!("{selector}._domainkey.{domain}");
+    let name = crate::keys::record_name(selector, domain);
     punycode::to_ascii(&name).unwrap_or_else(|| name.to_lowercase())
 }
 
