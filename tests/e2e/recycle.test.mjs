@@ -32,6 +32,24 @@ async function leakZip() {
 }
 
 /**
+ * Makes the page's pool retire each worker after `n` messages, and records every result it
+ * delivers in `globalThis.__delivered`: the message indexes, run by run.
+ */
+async function recycleEvery(page, n) {
+  await page.evaluate((n) => {
+    const pool = globalThis.__dkimcheckPool;
+    pool.recycleAfter = n;
+    globalThis.__delivered = [];
+    const run = pool.run.bind(pool);
+    pool.run = (tasks, opts) => {
+      const seen = [];
+      globalThis.__delivered.push(seen);
+      return run(tasks, { ...opts, onResult: (i, r) => { seen.push(i); opts.onResult(i, r); } });
+    };
+  }, n);
+}
+
+/**
  * Checks `zip` in a fresh page whose pool retires each worker after `recycleAfter` messages,
  * with EXIM's key added. Returns the counts, the message indexes each run delivered, and how
  * many workers were started.
@@ -42,18 +60,7 @@ async function check(zip, recycleAfter) {
   await p.page.fill('textarea[name="keys"]', EXIM_KEY);
   await p.page.click('button[data-action="add-keys"]');
   await p.page.waitForFunction(() => /\S/.test(document.querySelector('[data-keys-status]')?.textContent || ''));
-  await p.page.evaluate((n) => {
-    const pool = globalThis.__dkimcheckPool;
-    pool.recycleAfter = n;
-    // Every result the pool delivers, by message index, run by run.
-    globalThis.__delivered = [];
-    const run = pool.run.bind(pool);
-    pool.run = (tasks, opts) => {
-      const seen = [];
-      globalThis.__delivered.push(seen);
-      return run(tasks, { ...opts, onResult: (i, r) => { seen.push(i); opts.onResult(i, r); } });
-    };
-  }, recycleAfter);
+  await recycleEvery(p.page, recycleAfter);
   await p.page.setInputFiles('#file-input', [{ name: 'leak.zip', mimeType: 'application/zip', buffer: zip }]);
   const first = await batchSummary(p.page);
   const skipped = await p.page.getAttribute('#batch-summary', 'data-skipped');
@@ -90,17 +97,7 @@ test('workers retired every few messages: every message verified once, the same 
 test('keys added to a batch checked with recycling: the messages that need them checked again, each once', async () => {
   const zip = await leakZip();
   const p = await openPage(browser, server.url);
-  await p.page.evaluate(() => {
-    const pool = globalThis.__dkimcheckPool;
-    pool.recycleAfter = 5;
-    globalThis.__delivered = [];
-    const run = pool.run.bind(pool);
-    pool.run = (tasks, opts) => {
-      const seen = [];
-      globalThis.__delivered.push(seen);
-      return run(tasks, { ...opts, onResult: (i, r) => { seen.push(i); opts.onResult(i, r); } });
-    };
-  });
+  await recycleEvery(p.page, 5);
   await p.page.setInputFiles('#file-input', [{ name: 'leak.zip', mimeType: 'application/zip', buffer: zip }]);
   const first = await batchSummary(p.page);
   // A key added: the messages that need it are checked again (on fresh workers, also retired every 5).

@@ -277,4 +277,3 @@ export class WorkerPool {
     this.retiring.clear();
   }
 }
-
