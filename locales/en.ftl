@@ -1018,7 +1018,7 @@ batch-shown-all = { $count ->
 }
 batch-export-separator = CSV separator
 batch-export-comma = comma (,)
-batch-export-semicolon = semicolon (;), for a spreadsheet in French and other languages that write 1,5
+batch-export-semicolon = semicolon (;), for spreadsheets that write 1,5
 progress-batch-growing = { $done } of at least { $total } messages checked · { $rate } messages/s · { $percent }% of the file read
 keys-needed-heading = { $count ->
     [one] Key needed: { $count } name has no known key

@@ -1049,7 +1049,7 @@ batch-shown-all = { $count ->
 }
 batch-export-separator = Séparateur CSV
 batch-export-comma = virgule (,)
-batch-export-semicolon = point-virgule (;), pour un tableur en français et dans les langues qui écrivent 1,5
+batch-export-semicolon = point-virgule (;), pour les tableurs qui écrivent 1,5
 progress-batch-growing = { $done } messages vérifiés sur au moins { $total } · { $rate } messages/s · { $percent } % du fichier lu
 keys-needed-heading = { $count ->
     [one] Clé manquante : aucune clé connue pour { $count } nom
