@@ -9,5 +9,5 @@ pub mod store;
 pub mod zone;
 
 pub use provenance::{BUNDLED_ORIGIN, KeyFlag, Provenance};
-pub use record::record_name;
+pub use record::{record_name, split_record_name};
 pub use store::{ImportError, KeyEntry, KeyStore, Lookup, zone_line};

@@ -139,6 +139,12 @@ pub fn record_name(selector: &str, domain: &str) -> String {
     format!("{selector}._domainkey.{domain}")
 }
 
+/// The inverse of [`record_name`]: `(selector, domain)` of `selector._domainkey.domain`. A name
+/// without `._domainkey.` is all selector, with an empty domain.
+pub fn split_record_name(name: &str) -> (&str, &str) {
+    name.split_once("._domainkey.").unwrap_or((name, ""))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@
 
 use super::archive::{Archive, ArchiveEntry, ArchiveError, ArchiveSource};
 use super::provenance::{BUNDLED_ORIGIN, KeyFlag, Provenance};
-use super::record::{KeyRecord, KeyRecordError, record_name};
+use super::record::{KeyRecord, KeyRecordError, record_name, split_record_name};
 use super::zone::{self, ZoneError, normalize_name};
 use crate::budget::{Exceeded, Limit, MAX_KEYS_PER_NAME, Work, count};
 use crate::l10n::Phrase;
@@ -276,7 +276,7 @@ impl ArchiveSource for KeyStore {
         self.entries()
             .into_iter()
             .map(|e| {
-                let (selector, domain) = e.name.split_once("._domainkey.").unwrap_or((&e.name, ""));
+                let (selector, domain) = split_record_name(&e.name);
                 let (key_type, bits) = match e.parsed() {
                     Ok(r) => (r.key_type.as_str().to_string(), r.bits()),
                     Err(_) => ("unknown".to_string(), 0),

@@ -5,7 +5,7 @@ use super::convert::{js_error, lang_of, to_js};
 use crate::catalog;
 use crate::keys::archive::Archive;
 use crate::keys::record::KeyRecord;
-use crate::keys::{self, KeyStore};
+use crate::keys::{self, KeyStore, split_record_name};
 use crate::l10n::Phrase;
 use crate::text::dns_name::is_domain_name;
 use serde::Serialize;
@@ -46,7 +46,7 @@ pub fn parse_keys(text: &str, lang: Option<String>) -> Result<JsValue, JsError> 
         .entries()
         .into_iter()
         .map(|e| {
-            let (selector, domain) = e.name.split_once("._domainkey.").unwrap_or((&e.name, ""));
+            let (selector, domain) = split_record_name(&e.name);
             ParsedKey {
                 name: e.name.clone(),
                 selector: selector.to_string(),
