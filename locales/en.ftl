@@ -466,6 +466,7 @@ cli-error-internal = internal error while verifying
 cli-io-not-found = no such file or directory
 cli-io-permission-denied = permission denied
 cli-io-is-a-directory = is a directory
+cli-io-shortened = the file got shorter while it was being read
 cli-io-not-text = not a text file
 cli-zip-unreadable = not a readable zip file: { $error }
 cli-zip-member-unreadable = unreadable zip member: { $error }

@@ -484,6 +484,7 @@ cli-error-internal = erreur interne pendant la vérification
 cli-io-not-found = fichier ou dossier introuvable
 cli-io-permission-denied = permission refusée
 cli-io-is-a-directory = c’est un dossier
+cli-io-shortened = le fichier a raccourci pendant sa lecture
 cli-io-not-text = ce n’est pas un fichier texte
 cli-zip-unreadable = fichier zip illisible : { $error }
 cli-zip-member-unreadable = élément de zip illisible : { $error }

@@ -198,9 +198,12 @@ pub(crate) fn recover_paths(
 ) -> (Vec<GroupOutcome>, bool) {
     let mut collector = Collector::new();
     // Each message read and its unknown-key signatures collected on the verifying pool.
-    let run = |item: &sources::Item, buffer: &mut Vec<u8>| match item.content.as_ref().map(|c| c.bytes(buffer)) {
-        Ok(Ok(bytes)) => dkimcheck::recover::samples(bytes, &item.source, keys),
-        _ => Vec::new(),
+    let run = |item: &sources::Item, buffer: &mut Vec<u8>| match &item.content {
+        Ok(content) => {
+            super::mapped::with_bytes(content, buffer, |bytes| dkimcheck::recover::samples(bytes, &item.source, keys))
+                .unwrap_or_default()
+        }
+        Err(_) => Vec::new(),
     };
     let on_panic = |_: &sources::Item| Vec::new();
     let mut add = |samples: Vec<Sample>| samples.into_iter().for_each(|s| collector.add(s));

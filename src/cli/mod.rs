@@ -2,6 +2,7 @@
 //! [`sources`], printed by [`output`]; key archive subcommands live in [`keys_cmd`].
 
 mod keys_cmd;
+mod mapped;
 mod output;
 mod pool;
 mod sources;
@@ -257,11 +258,11 @@ pub fn run(argv: Vec<String>) -> i32 {
     // it could not be read.
     let verify = |item: &sources::Item, buffer: &mut Vec<u8>| -> (output::Rendered, bool) {
         let (mut report, read_failed) = match &item.content {
-            Ok(content) => match content.bytes(buffer) {
-                Ok(bytes) => {
-                    let mut report = verify_message(bytes, &keys, &options(&item.source));
-                    return (style.render(&mut report, Some(bytes)), false);
-                }
+            Ok(content) => match mapped::with_bytes(content, buffer, |bytes| {
+                let mut report = verify_message(bytes, &keys, &options(&item.source));
+                style.render(&mut report, Some(bytes))
+            }) {
+                Ok(rendered) => return (rendered, false),
                 Err(e) => (output::error_report(&item.source, sources::io_error(&e), mode), true),
             },
             Err(e) => (output::error_report(&item.source, e.clone(), mode), false),

@@ -17,6 +17,7 @@ pub fn io_error(e: &std::io::Error) -> Phrase {
         ErrorKind::PermissionDenied => Phrase::new("cli-io-permission-denied"),
         ErrorKind::IsADirectory => Phrase::new("cli-io-is-a-directory"),
         ErrorKind::InvalidData => Phrase::new("cli-io-not-text"),
+        ErrorKind::UnexpectedEof => Phrase::new("cli-io-shortened"),
         _ => Phrase::new("detail-as-given").arg("text", e.to_string()),
     }
 }

@@ -70,6 +70,16 @@ impl Content {
         Ok(&buf[..filled])
     }
 
+    /// A file holding one message and its size when opened (for mapping it rather than
+    /// reading it); `None` for bytes in memory.
+    #[allow(dead_code)] // the CLI maps large files; the fuzz target and tests read them
+    pub fn file(&self) -> Option<(&std::fs::File, u64)> {
+        match self {
+            Content::File(f) => Some((&f.file, f.size)),
+            _ => None,
+        }
+    }
+
     /// The message's size in bytes (a file's when it was opened).
     #[allow(dead_code)] // the CLI reads the bytes; the fuzz target and tests count them
     pub fn size(&self) -> u64 {

@@ -28,6 +28,6 @@ mod window;
 #[allow(unused_imports)]
 pub use {
     error::io_error,
-    item::Item,
+    item::{Content, Item},
     walk::{for_each_batch, for_each_in_bytes},
 };
