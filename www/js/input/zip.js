@@ -165,7 +165,7 @@ export async function inflateRaw(data, limit = Infinity) {
       return inflater(data, limit);
     } catch (e) {
       if (e === 'inflates-more') throw new PhraseError('input-zip-member-inflates-more', { size: limit });
-      if (e === 'broken') throw new PhraseError('input-zip-member-broken');
+      if (e === 'broken') throw new PhraseError('input-zip-member-corrupt');
       throw e;
     }
   }
