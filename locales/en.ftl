@@ -598,6 +598,7 @@ input-zip-member-broken = Broken zip member header.
 input-zip-method = This zip member uses compression method { $method }, which dkimcheck cannot read.
 input-zip-directory-outside = This is not a readable zip file (its directory lies outside the file).
 input-zip-member-past-end = Broken zip member (its data runs past the end of the file).
+input-zip-member-corrupt = Broken zip member (its compressed data cannot be inflated).
 input-zip-member-size-mismatch = Broken zip member (its compressed size does not fit its size).
 input-zip-member-inflates-more = This zip member inflates to more than the { $size } bytes its header says; it was skipped.
 input-zip-member-larger = This zip member is larger than the { $size } bytes its header says; it was skipped.

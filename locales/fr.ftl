@@ -621,6 +621,7 @@ input-zip-member-broken = En-tête d’élément de zip endommagé.
 input-zip-method = Cet élément du zip utilise la méthode de compression { $method }, que dkimcheck ne sait pas lire.
 input-zip-directory-outside = Ce n’est pas un fichier zip lisible (son répertoire se trouve hors du fichier).
 input-zip-member-past-end = Élément de zip endommagé (ses données dépassent la fin du fichier).
+input-zip-member-corrupt = Élément de zip endommagé (ses données compressées ne peuvent pas être décompressées).
 input-zip-member-size-mismatch = Élément de zip endommagé (sa taille compressée ne correspond pas à sa taille).
 input-zip-member-inflates-more = Cet élément de zip se décompresse en plus des { $size } octets qu’indique son en-tête ; il a été ignoré.
 input-zip-member-larger = Cet élément de zip est plus grand que les { $size } octets qu’indique son en-tête ; il a été ignoré.

@@ -24,6 +24,21 @@ pub fn not_a_message(name: &str, head: &[u8]) -> bool {
     crate::message::input::not_a_message(name, head)
 }
 
+/// Inflates a zip member's raw-deflate `data` to at most `limit` bytes. Errors (as a string
+/// code): `"inflates-more"` when it inflates past `limit`, `"broken"` when the data is not
+/// valid deflate.
+#[wasm_bindgen]
+pub fn inflate_raw(data: &[u8], limit: usize) -> Result<Vec<u8>, JsValue> {
+    use miniz_oxide::inflate::{TINFLStatus, decompress_to_vec_with_limit};
+    // One byte more than allowed, so that a member of exactly `limit` bytes never looks cut.
+    match decompress_to_vec_with_limit(data, limit.saturating_add(1)) {
+        Ok(out) if out.len() <= limit => Ok(out),
+        Ok(_) => Err(JsValue::from_str("inflates-more")),
+        Err(e) if e.status == TINFLStatus::HasMoreOutput => Err(JsValue::from_str("inflates-more")),
+        Err(_) => Err(JsValue::from_str("broken")),
+    }
+}
+
 /// Splits an mbox file fed in pieces (see `message::mbox::Splitter`): `feed(bytes)` and
 /// `finish()` return the messages found as `[start0, end0, start1, end1, ...]` (absolute offsets).
 #[wasm_bindgen(js_name = MboxSplitter)]

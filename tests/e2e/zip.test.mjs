@@ -140,3 +140,23 @@ test('messages over the size budget are error tasks, with how to raise it', asyn
     budgets.setMaxMessageMB(null);
   }
 });
+
+test('the workers\' inflater (wasm) gives the same bytes and refuses the same members', async () => {
+  const { default: init, inflate_raw } = await import(pathToFileURL(join(DIST, 'pkg/dkimcheck.js')).href);
+  await init({ module_or_path: readFileSync(join(DIST, 'pkg/dkimcheck_bg.wasm')) });
+  const { setInflater } = await import('../../www/js/input/zip.js');
+  setInflater(inflate_raw);
+  try {
+    const text = Buffer.from('Subject: a\r\n\r\n' + 'body line\r\n'.repeat(1000));
+    const data = zlib.deflateRawSync(text);
+    assert.deepEqual(Buffer.from(await inflateRaw(data, text.length)), text);
+    assert.equal((await inflateRaw(zlib.deflateRawSync(Buffer.alloc(0)), 0)).length, 0);
+    const big = zlib.deflateRawSync(Buffer.alloc(8 * 1024 * 1024));
+    await assert.rejects(inflateRaw(big, 1000), (e) => /more than the 1,000 bytes its header says/.test(words(e)));
+    await assert.rejects(inflateRaw(data, text.length - 1), (e) => /more than the/.test(words(e)));
+    assert.equal((await inflateRaw(big, 8 * 1024 * 1024)).length, 8 * 1024 * 1024);
+    await assert.rejects(inflateRaw(Buffer.from([0xff, 0xff, 0xff, 0xff]), 1000), (e) => /cannot be inflated/.test(words(e)));
+  } finally {
+    setInflater(null);
+  }
+});

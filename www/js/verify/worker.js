@@ -17,8 +17,9 @@
 // Tasks come in batches of neighbours in their file and are read through a
 // windowed, read-ahead reader (blob-reader.js), which saves a Blob round trip per message.
 
-import init, { MboxSplitter, Verifier, not_a_message, version } from '../../pkg/dkimcheck.js';
+import init, { MboxSplitter, Verifier, inflate_raw, not_a_message, version } from '../../pkg/dkimcheck.js';
 import { readTask } from '../input/sources.js';
+import { setInflater } from '../input/zip.js';
 import { readRange, windowedReader } from '../input/blob-reader.js';
 import { errorReport, errorRow } from '../common/reports.js';
 import { phraseOf } from '../common/phrase-error.js';
@@ -179,6 +180,8 @@ self.onmessage = ({ data }) => {
         const wasm = await init({ module_or_path: data.module });
         // For benchmarks (scripts/bench-leak.mjs): the instance's linear memory, which never shrinks.
         self.__dkimcheckMemory = wasm.memory;
+        // Zip members are inflated in wasm (miniz_oxide), in one call each.
+        setInflater(inflate_raw);
         keys = data.keys || '';
         at = data.at || '';
         verifiers = {};
