@@ -6,7 +6,8 @@
 #   SANITIZER=none bash fuzz/run-campaign.sh ...         no AddressSanitizer (default: address)
 #   RUNS=10000000 bash fuzz/run-campaign.sh ...          stop a target at this many executions
 #   PARALLEL=2 bash fuzz/run-campaign.sh ...             run this many targets at once (default 1)
-#   DEADLINE=18:40 bash fuzz/run-campaign.sh ...         no target runs past this time (`date -d`)
+#   DEADLINE=18:40 bash fuzz/run-campaign.sh ...         no target runs past this time (`date -d`;
+#                                                        a time already past today is tomorrow's)
 #   SEED=0 bash fuzz/run-campaign.sh ...                 keep the corpus as is (no seeding from
 #                                                        tests/vectors, which builds the tests)
 #   MAX_LEN=16384 bash fuzz/run-campaign.sh ...          largest input tried (default 4096 bytes)
@@ -38,6 +39,10 @@ LIMITS=(-max_len="${MAX_LEN:-4096}")
 [[ -n ${RUNS:-} ]] && LIMITS+=(-runs="$RUNS")
 export RUSTC_BOOTSTRAP=1
 DEADLINE_AT=$(date -d "${DEADLINE:-tomorrow}" +%s) || exit 1
+# A time of day already past today (DEADLINE=01:35 given at 23:50) means tomorrow's.
+if ((DEADLINE_AT <= $(date +%s))) && [[ -n ${DEADLINE:-} ]]; then
+  DEADLINE_AT=$(date -d "tomorrow ${DEADLINE}" +%s) || exit 1
+fi
 if [[ ${SEED:-1} != 0 ]]; then
   cargo test --test fuzz_corpus -- --ignored write_seed_corpus >/dev/null || { echo "seeding failed" >&2; exit 1; }
 fi
