@@ -243,7 +243,7 @@ test('a big batch shows progress and can be cancelled', async () => {
     return text;
   })).jsonValue();
   assert.notEqual(label, 'finished', 'the batch finished before Cancel could be pressed');
-  assert.match(label, /of 8,000 messages checked · [\d.]+ messages\/s/);
+  assert.match(label, /of 8,000 messages checked · [\d.,]+ messages\/s/);
   const el = await p.page.waitForSelector('#batch-summary[data-state="cancelled"]');
   const checked = Number(await el.getAttribute('data-checked'));
   assert.ok(checked > 0 && checked < 8000, `checked ${checked}`);
