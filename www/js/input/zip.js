@@ -2,7 +2,8 @@
 //
 // Reads the central directory of a Blob/File with Blob.slice and each member
 // separately, so a multi-gigabyte archive never has to be in memory at once.
-// Supports stored (0) and deflate (8) members (in wasm where the inflater is set, as in the workers, otherwise with DecompressionStream) and
+// Supports stored (0) and deflate (8) members (inflated in wasm where the
+// inflater is set, as in the workers; otherwise with DecompressionStream) and
 // ZIP64 archives. Directory entries, macOS resource forks (__MACOSX/, ._*)
 // and .DS_Store files are skipped.
 //
