@@ -189,7 +189,7 @@ fn key_used(entry: &KeyEntry, record: &KeyRecord, candidates: usize, message_dat
         name: entry.name.clone(),
         key_type: record.key_type.as_str(),
         bits: record.bits(),
-        spki_sha256: record.key.spki_sha256(),
+        spki_sha256: record.spki_sha256().to_string(),
         provenance: Provenance { flags, ..p.clone() },
         date_in_window,
         testing: record.testing,

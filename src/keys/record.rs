@@ -6,6 +6,7 @@ use crate::l10n::Phrase;
 use crate::text::base64::decode as decode_base64;
 use crate::text::tag_list::{TagList, TagListError, trim_fws};
 use std::fmt;
+use std::sync::OnceLock;
 
 /// A usable key record.
 #[derive(Debug, Clone)]
@@ -27,6 +28,9 @@ pub struct KeyRecord {
     pub granularity: Option<String>,
     /// The public key.
     pub key: PublicKey,
+    /// `key`'s fingerprint and SPKI SHA-256, computed once, on first use (every signature
+    /// checked with the key reports them).
+    ids: OnceLock<([u8; 32], String)>,
 }
 
 /// Why a key record cannot be used.
@@ -124,7 +128,22 @@ impl KeyRecord {
             notes: tags.get("n").map(|n| String::from_utf8_lossy(n).into_owned()),
             granularity: tags.get("g").map(|g| String::from_utf8_lossy(g).into_owned()),
             key,
+            ids: OnceLock::new(),
         })
+    }
+
+    /// [`PublicKey::fingerprint`] of the key, computed once per record.
+    pub fn fingerprint(&self) -> [u8; 32] {
+        self.ids().0
+    }
+
+    /// [`PublicKey::spki_sha256`] of the key, computed once per record.
+    pub fn spki_sha256(&self) -> &str {
+        &self.ids().1
+    }
+
+    fn ids(&self) -> &([u8; 32], String) {
+        self.ids.get_or_init(|| (self.key.fingerprint(), self.key.spki_sha256()))
     }
 
     /// Key size in bits.

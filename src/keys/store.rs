@@ -118,7 +118,7 @@ impl KeyStore {
         if entry.provenance.flags.contains(&KeyFlag::Compromised)
             && let Ok(r) = entry.parsed()
         {
-            self.compromised.insert(r.key.fingerprint());
+            self.compromised.insert(r.fingerprint());
         }
         entries.push(entry);
         self.records.insert((name, compact));
@@ -142,7 +142,7 @@ impl KeyStore {
     /// True when this key is flagged compromised under any name held here (the same private
     /// key can be published under many names).
     pub fn is_compromised(&self, record: &KeyRecord) -> bool {
-        self.compromised.contains(&record.key.fingerprint())
+        !self.compromised.is_empty() && self.compromised.contains(&record.fingerprint())
     }
 
     /// Adds every entry of `archive` with the given origin label; returns the entries skipped
