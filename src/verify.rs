@@ -37,9 +37,10 @@ pub struct Options {
     /// Body hashes the caller computed (see [`crate::dkim::body_hash`]); others are computed here.
     pub body_hashes: Vec<ProvidedBodyHash>,
     /// Fill in what only a full view of the report shows: every header field as text
-    /// (`headers`) and the receiving servers' claims (`authentication_results`). A batch that
-    /// prints one line per message turns this off; everything else, verdict, assessment and
-    /// headline included, is the same either way.
+    /// (`headers`), the receiving servers' claims (`authentication_results`) and the evidence
+    /// (`evidence`: the keys used, the input's hash). A batch that prints one line per message
+    /// turns this off; everything else, verdict, assessment and headline included, is the same
+    /// either way.
     pub full_report: bool,
 }
 
@@ -119,7 +120,9 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         report.error = unreadable;
         report.assessment = assess_message(true, &[], &[]);
         report.headline = report::headline(&report);
-        report.evidence = report.evidence_at(options.now);
+        if options.full_report {
+            report.evidence = report.evidence_at(options.now);
+        }
         return report;
     }
     let mut bodies = BodyCache::with_provided(&options.body_hashes);
@@ -178,7 +181,9 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
         );
     }
     report.headline = report::headline(&report);
-    report.evidence = report.evidence_at(options.now);
+    if options.full_report {
+        report.evidence = report.evidence_at(options.now);
+    }
     report
 }
 
@@ -252,7 +257,7 @@ DKIM-Signature: v=1; a=rsa-sha1; d=example.org; s=s; h=from; bh=AAAA; b=AAAA\r\n
     }
 
     #[test]
-    fn a_brief_report_leaves_out_only_header_views_and_claims() {
+    fn a_brief_report_leaves_out_only_header_views_claims_and_evidence() {
         let raw = b"Authentication-Results: mx.example.net; dkim=pass header.d=example.org\r\n\
 DKIM-Signature: v=1; a=rsa-sha256; d=example.org; s=s; h=from; bh=AAAA; b=AAAA\r\n\
 From: a@example.org\r\nSubject: hi\r\n\r\nhello\r\n";
@@ -262,7 +267,12 @@ From: a@example.org\r\nSubject: hi\r\n\r\nhello\r\n";
         assert_eq!(full.headers.len(), 4);
         assert_eq!(full.authentication_results.len(), 1);
         assert!(brief.headers.is_empty() && brief.authentication_results.is_empty());
-        let views_cleared = MessageReport { headers: Vec::new(), authentication_results: Vec::new(), ..full };
+        let views_cleared = MessageReport {
+            headers: Vec::new(),
+            authentication_results: Vec::new(),
+            evidence: Default::default(),
+            ..full
+        };
         assert_eq!(views_cleared, brief);
     }
 }
