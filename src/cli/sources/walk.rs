@@ -59,10 +59,11 @@ fn expand_dir(path: &Path, out: &mut Batcher<'_>, max_message: u64) -> Result<()
     let mut entries: Vec<_> = std::fs::read_dir(path)
         .map_err(|e| io_error(&e))?
         .flatten()
-        .map(|e| (e.path(), e.file_type().map_err(|e| io_error(&e))))
+        .map(|e| (e.file_name(), e.path(), e.file_type().map_err(|e| io_error(&e))))
         .collect();
+    // The entries share their parent: by name is path order (and cheaper to compare).
     entries.sort_by(|a, b| a.0.cmp(&b.0));
-    for (entry, kind) in entries {
+    for (_, entry, kind) in entries {
         let child = entry.to_string_lossy().into_owned();
         let expanded = match kind {
             Ok(kind) if kind.is_symlink() => continue,
