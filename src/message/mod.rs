@@ -13,8 +13,8 @@ pub mod mbox;
 pub mod summary;
 
 use crate::budget::{Exceeded, Limit, MAX_HEADER_FIELDS, Work, count};
-use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 /// One header field, exactly as in the message.
@@ -63,7 +63,74 @@ pub struct Message<'a> {
     pub body: Option<&'a [u8]>,
     /// Well-formed fields by lower-case name, built on the first lookup by name
     /// ([`Message::instances`]).
-    by_name: OnceLock<HashMap<Vec<u8>, Vec<usize>>>,
+    by_name: OnceLock<NameIndex<'a>>,
+}
+
+/// Well-formed fields by name, ignoring ASCII case. The names come from the input, so the
+/// hasher is seeded at random (foldhash's `RandomState`: an attacker who cannot see the hashes
+/// cannot choose names that collide), and faster than the standard SipHash on short keys.
+type NameIndex<'a> = HashMap<NoCase<'a>, Vec<usize>, foldhash::fast::RandomState>;
+
+/// A header field name as a key of the index: compared and hashed ignoring ASCII case, without
+/// a lower-case copy.
+#[derive(Debug, Clone, Copy)]
+struct NoCase<'a>(&'a [u8]);
+
+/// What the index is looked up with: a name of any lifetime (a key borrowed as
+/// `dyn FieldName` is compared with a name given for one lookup, whatever their lifetimes).
+trait FieldName {
+    /// The name as given.
+    fn name(&self) -> &[u8];
+}
+
+impl FieldName for NoCase<'_> {
+    fn name(&self) -> &[u8] {
+        self.0
+    }
+}
+
+impl<'a: 'b, 'b> std::borrow::Borrow<dyn FieldName + 'b> for NoCase<'a> {
+    fn borrow(&self) -> &(dyn FieldName + 'b) {
+        self
+    }
+}
+
+impl PartialEq for dyn FieldName + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.name().eq_ignore_ascii_case(other.name())
+    }
+}
+
+impl Eq for dyn FieldName + '_ {}
+
+impl Hash for dyn FieldName + '_ {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Lower-cased in chunks on the stack; the length ends it, as for a slice.
+        let name = self.name();
+        let mut buf = [0u8; 32];
+        for chunk in name.chunks(buf.len()) {
+            let lower = &mut buf[..chunk.len()];
+            lower.copy_from_slice(chunk);
+            lower.make_ascii_lowercase();
+            state.write(lower);
+        }
+        state.write_usize(name.len());
+    }
+}
+
+// The key hashes and compares as what it is borrowed as (as `Borrow` requires).
+impl PartialEq for NoCase<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (self as &dyn FieldName) == (other as &dyn FieldName)
+    }
+}
+
+impl Eq for NoCase<'_> {}
+
+impl Hash for NoCase<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self as &dyn FieldName).hash(state);
+    }
 }
 
 impl<'a> Message<'a> {
@@ -124,16 +191,14 @@ impl<'a> Message<'a> {
     pub fn instances(&self, name: &str) -> &[usize] {
         count(Work::HeaderLookups, 1);
         let index = self.by_name.get_or_init(|| {
-            let mut index: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
+            let mut index = NameIndex::default();
             for (i, h) in self.headers.iter().enumerate().filter(|(_, h)| h.well_formed) {
                 count(Work::HeaderLookups, 1);
-                index.entry(h.name.to_ascii_lowercase()).or_default().push(i);
+                index.entry(NoCase(h.name)).or_default().push(i);
             }
             index
         });
-        let lower: Cow<'_, str> =
-            if name.bytes().any(|b| b.is_ascii_uppercase()) { name.to_ascii_lowercase().into() } else { name.into() };
-        index.get(lower.as_bytes()).map_or(&[], Vec::as_slice)
+        index.get(&NoCase(name.as_bytes()) as &dyn FieldName).map_or(&[], Vec::as_slice)
     }
 
     /// The header fields budget, when the message has more than [`MAX_HEADER_FIELDS`] fields
