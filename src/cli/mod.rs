@@ -273,7 +273,7 @@ pub fn run(argv: Vec<String>) -> i32 {
         let mut report = output::error_report(&item.source, Phrase::new("cli-error-internal"), mode);
         (style.render(&mut report, None), false)
     };
-    let mut printer = output::Printer::new(style);
+    let mut printer = output::Printer::new(&style);
     let (mut status, mut unreadable) = (0, false);
     let mut needed = KeysNeeded::new();
     let mut emit = |(rendered, read_failed): (output::Rendered, bool)| {

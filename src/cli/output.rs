@@ -41,7 +41,7 @@ impl Format {
 }
 
 /// How reports are printed.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Style {
     format: Format,
     /// Also make each message's evidence report.
@@ -52,6 +52,8 @@ pub struct Style {
     lang: Lang,
     /// Width of the label column: the longest usual label in `lang` (7 in English).
     width: usize,
+    /// The labels in `lang`, by catalog id, rendered once (human output).
+    labels: Vec<(&'static str, String)>,
 }
 
 /// One report as printed, with what the tally and the exit status need: made on the thread that
@@ -77,15 +79,17 @@ impl Style {
     pub fn new(format: Format, evidence: bool, verbose: bool, lang: Lang) -> Self {
         let colour =
             format == Format::Human && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        // CONSISTENT (recovered keys, rare) may stick out; the others line up.
-        let width = Status::ALL
+        let labels: Vec<(&'static str, String)> = Status::ALL
             .iter()
-            .filter(|s| **s != Status::Consistent)
-            .map(|&s| catalog::render(lang, &explain::label(&Assessment::without_signature(s))).chars().count())
-            .chain([catalog::text(lang, "label-expired").chars().count()])
-            .max()
-            .unwrap_or(7);
-        Style { format, evidence, verbose, colour, lang, width }
+            .map(|&s| explain::label(&Assessment::without_signature(s)).id)
+            .chain(["label-expired"])
+            .map(|id| (id, catalog::text(lang, id)))
+            .collect();
+        // CONSISTENT (recovered keys, rare) may stick out; the others line up.
+        let consistent = explain::label(&Assessment::without_signature(Status::Consistent)).id;
+        let width =
+            labels.iter().filter(|(id, _)| *id != consistent).map(|(_, l)| l.chars().count()).max().unwrap_or(7);
+        Style { format, evidence, verbose, colour, lang, width, labels }
     }
 
     /// The output for one report (`raw`: the message, when it could be read). Human output
@@ -130,7 +134,11 @@ impl Style {
     /// The human line(s) for one report (also timed by `benches/leak/phases.rs`).
     pub fn write_human(&self, out: &mut String, r: &MessageReport) {
         let (lang, width) = (self.lang, self.width);
-        let label = catalog::render(lang, &explain::label(&r.assessment));
+        let label = explain::label(&r.assessment);
+        let label = match self.labels.iter().find(|(id, _)| *id == label.id && label.args.0.is_empty()) {
+            Some((_, text)) => text.clone(),
+            None => catalog::render(lang, &label),
+        };
         let colour = match r.assessment.status {
             Status::Verified => "32",
             Status::Failed | Status::Invalid | Status::Error => "31",
@@ -218,7 +226,7 @@ pub struct Printer {
 
 impl Printer {
     /// A printer for reports rendered in `style`.
-    pub fn new(style: Style) -> Self {
+    pub fn new(style: &Style) -> Self {
         Printer {
             format: style.format,
             header_done: false,
