@@ -81,7 +81,7 @@ impl Content {
     }
 
     /// The message's size in bytes (a file's when it was opened).
-    #[allow(dead_code)] // the CLI reads the bytes; the fuzz target and tests count them
+    #[allow(dead_code)] // the CLI sizes its runs of messages; the fuzz target and tests count them
     pub fn size(&self) -> u64 {
         match self {
             Content::Bytes(bytes) => bytes.len() as u64,
