@@ -18,7 +18,8 @@
 // 4. Prints the page's messages/s, the CLI's, their ratio (target ≥ 0.4), the mbox's time over
 //    the zip's (target ≤ 1.5) and the memory growth (target ≤ 400 MB at 100,000 messages).
 //    --profile: also the main thread's busy time (CDP Performance metrics) and the workers'
-//    reading and verifying time (the pool's counters).
+//    own counters summed (worker.js `timing`: reading, of which inflating, starting the WebCrypto
+//    hashes, waiting for them, verifying, posting results).
 //    --memory: where the memory is: at each quarter of the messages checked, the resident memory
 //    of each kind of Chromium process (browser, renderer, GPU, utility...: by --type= in its
 //    command line), the main thread's JavaScript heap, each worker's JavaScript heap (a CDP
