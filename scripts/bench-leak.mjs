@@ -18,7 +18,8 @@
 // 4. Prints the page's messages/s, the CLI's, their ratio (target ≥ 0.4), the mbox's time over
 //    the zip's (target ≤ 1.5) and the memory growth (target ≤ 400 MB at 100,000 messages).
 //    --profile: also the main thread's busy time (CDP Performance metrics) and the workers'
-//    reading and verifying time (the pool's counters).
+//    own counters summed (worker.js `timing`: reading, of which inflating, starting the WebCrypto
+//    hashes, waiting for them, verifying, posting results).
 //    --memory: where the memory is: at each quarter of the messages checked, the resident memory
 //    of each kind of Chromium process (browser, renderer, GPU, utility...: by --type= in its
 //    command line), the main thread's JavaScript heap, each worker's JavaScript heap (a CDP
@@ -322,11 +323,11 @@ try {
     console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB); growth over rest, MB:`);
     printQuarters(web);
     if (profile) {
-      const read = web.timing.reduce((a, t) => a + (t?.read || 0), 0);
-      const verify = web.timing.reduce((a, t) => a + (t?.verify || 0), 0);
+      const sum = (k) => web.timing.reduce((a, t) => a + (t?.[k] || 0), 0) / 1000;
+      const keys = [...new Set(web.timing.flatMap((t) => Object.keys(t || {})))];
       console.log(`  main thread, by self time: ${web.hot.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join('; ')}`);
       console.log(`  the page's JavaScript heap (main thread) grew by ${web.heap.toFixed(0)} MB`);
-      console.log(`  main thread busy ${(web.busy).toFixed(1)} s of ${web.secs.toFixed(1)} s; workers: reading (incl. inflating) ${(read / 1000).toFixed(1)} s, verifying (wasm + WebCrypto hashes) ${(verify / 1000).toFixed(1)} s, summed over ${web.timing.length} workers`);
+      console.log(`  main thread busy ${(web.busy).toFixed(1)} s of ${web.secs.toFixed(1)} s; workers, summed over ${web.timing.length} (see worker.js timing): ${keys.map((k) => `${k} ${sum(k).toFixed(1)} s`).join(', ')}`);
     }
     if (withMbox) {
       const box = await throughPage(mbox);

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, serve, launch, openPage, dropFiles, batchSummary, banner, makeZip, foreignRequests } from './helpers.mjs';
-import { RFC8463, UNSIGNED, EXIM, EXIM_KEY, PARTIAL_BODY, PARTIAL_BODY_KEY } from './messages.mjs';
+import { RFC8463, UNSIGNED, EXIM, EXIM_KEY, PARTIAL_BODY, PARTIAL_BODY_KEY, signer } from './messages.mjs';
 
 let browser;
 let server;
@@ -162,3 +162,30 @@ for (const [kind, url] of PAGES) {
     await p.context.close();
   });
 }
+
+// The worker verifies a small message in one wasm call that hashes it too, and a big one (32 KB
+// or more) with its body and input hashed by WebCrypto: both paths give the same outcomes.
+test('small and big messages (wasm and WebCrypto hashes) verify and fail alike', async () => {
+  const p = await openPage(browser, server.url);
+  const { message, zone } = signer();
+  const body = (n) => Array.from({ length: n }, (_, i) => `line ${i} of a message in the leak `).join('\r\n') + '\r\n';
+  const files = [];
+  for (const lines of [3, 200, 1500, 5000]) {
+    files.push({ name: `ok-${lines}.eml`, data: message(body(lines)) });
+    files.push({ name: `bad-${lines}.eml`, data: message(body(lines), { tamper: true }) });
+  }
+  assert.ok(files.some((f) => f.data.length < 32 * 1024) && files.some((f) => f.data.length > 64 * 1024));
+  await p.page.evaluate(() => { document.getElementById('keys').open = true; });
+  await p.page.fill('textarea[name="keys"]', zone);
+  await p.page.click('button[data-action="add-keys"]');
+  await p.page.waitForFunction(() => /\S/.test(document.querySelector('[data-keys-status]')?.textContent || ''));
+  await dropFiles(p.page, [{ name: 'paths.zip', buffer: await makeZip(files, { deflate: true }) }]);
+  const s = await batchSummary(p.page);
+  assert.deepEqual([s.total, s.verified, s.pass], [8, 4, 4]);
+  // Each failed message fails for its body, whichever path hashed it.
+  const rows = await p.page.$$eval('[data-row]', (els) => els.map((e) => e.textContent));
+  const bad = rows.filter((t) => t.includes('bad-'));
+  assert.equal(bad.length, 4);
+  assert.equal(new Set(bad.map((t) => t.replace(/bad-\d+\.eml/, ''))).size, 1, bad.join('\n'));
+  await p.context.close();
+});

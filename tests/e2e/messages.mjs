@@ -1,6 +1,7 @@
 // messages.mjs — test messages built from the project's DKIM vectors.
 
 import { readFileSync } from 'node:fs';
+import { createHash, createSign, generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { vector, ROOT } from './helpers.mjs';
 
@@ -84,3 +85,28 @@ export const ARC_KERNEL = () => vector('blaze-arc/messages/005.mail');
 
 /** A real GitHub notification received by Gmail: DKIM by github.com and Google's ARC set. */
 export const ARC_GITHUB = () => vector('blaze-arc/messages/002.mail');
+
+/**
+ * A message signed here (rsa-sha256, relaxed/relaxed, From and Subject signed) by a key made
+ * for the test: {message(body, {tamper}), zone}. `body` is CRLF text; `tamper` changes the body
+ * after signing (the signature then fails on its body hash).
+ */
+export function signer(selector = 'paths', domain = 'example.org') {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const p = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  const record = `v=DKIM1; k=rsa; p=${p}`;
+  const zone = `${selector}._domainkey.${domain}. IN TXT ${record.match(/.{1,200}/g).map((s) => `"${s}"`).join(' ')}`;
+  const relaxedHeader = (name, value) => `${name.toLowerCase()}:${value.replace(/\r\n/g, '').replace(/[ \t]+/g, ' ').trim()}`;
+  const message = (body, { tamper = false } = {}) => {
+    const canonical = body.replace(/[ \t]+\r\n/g, '\r\n').replace(/(\r\n)*$/, '\r\n');
+    const bh = createHash('sha256').update(canonical).digest('base64');
+    const from = `Someone <someone@${domain}>`;
+    const subject = 'Paths';
+    const sig = `v=1; a=rsa-sha256; c=relaxed/relaxed; d=${domain}; s=${selector}; t=1456826400; h=from:subject; bh=${bh}; b=`;
+    const signed = [relaxedHeader('From', from), relaxedHeader('Subject', subject), relaxedHeader('DKIM-Signature', sig)].join('\r\n');
+    const b = createSign('sha256').update(signed).sign(privateKey).toString('base64');
+    const text = `DKIM-Signature: ${sig}${b}\r\nFrom: ${from}\r\nSubject: ${subject}\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\n${body}`;
+    return Buffer.from(tamper ? text.replace(/line 1\b/, 'line one') : text);
+  };
+  return { message, zone };
+}

@@ -27,7 +27,7 @@ export class WorkerPool {
     this.workers = [];
     this.current = null;
     this.version = null;
-    /** Per worker ever started: cumulative ms spent reading message bytes and verifying. */
+    /** Per worker ever started: its cumulative ms by step (worker.js `timing`). */
     this.timings = new Map();
     /** Workers splitting an mbox, and how to stop each. */
     this.splitters = new Set();
@@ -42,7 +42,7 @@ export class WorkerPool {
     this.spawned = 0;
   }
 
-  /** Per worker started: {read, verify}, cumulative ms (for benchmarks). */
+  /** Per worker started: its cumulative ms by step (worker.js `timing`; for benchmarks). */
   get timing() {
     return [...this.timings.values()];
   }

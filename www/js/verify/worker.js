@@ -35,12 +35,26 @@ let reads = Promise.resolve(); // reading (and starting hashes), in order; runs 
 // CPU's SHA instructions, which wasm cannot, and runs beside the verification.
 const subtle = self.crypto && self.crypto.subtle;
 
-function verifier(body) {
-  const k = body ? 'body' : 'slim';
+/**
+ * The verifier for reports with or without the body (`body`), hashing the input itself
+ * (`hashInput`) or leaving its SHA-256 to WebCrypto.
+ */
+function verifier(body, hashInput = !subtle) {
+  const k = `${body ? 'body' : 'slim'}${hashInput ? '+sha256' : ''}`;
   // text: false — reports carry message ids and arguments; the page words them in its language.
-  if (!verifiers[k]) verifiers[k] = new Verifier({ keys, body, hashInput: !subtle, text: false, ...(at ? { at } : {}) });
+  if (!verifiers[k]) verifiers[k] = new Verifier({ keys, body, hashInput, text: false, ...(at ? { at } : {}) });
   return verifiers[k];
 }
+
+/**
+ * Messages smaller than this are verified in one wasm call that also hashes them. For a small
+ * message, WebCrypto's faster hashing saves less than it costs: finding the body hash jobs and
+ * copying out the canonical body (the message parsed twice more), a digest round trip to
+ * another thread per hash, and converting the jobs back (measured in headless Chromium on a
+ * leak-like corpus of 11.5 KB messages: about 390 µs a message in one call against 420 µs of
+ * which 70 µs before the digests and 90 µs of digests on other threads; see README "Speed").
+ */
+const WEBCRYPTO_FROM = 32 * 1024;
 
 /**
  * Starts the WebCrypto hashes a message needs: the body hashes its signatures ask for (several
@@ -69,12 +83,21 @@ function startHashes(v, bytes) {
   return Promise.all(pending).then(async () => ({ jobs: chosen, sha256: await sha256 }));
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 function hex(buffer) {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+  let s = '';
+  for (const b of new Uint8Array(buffer)) s += HEX[b];
+  return s;
 }
 
-/** Cumulative milliseconds spent reading bytes and verifying, reported with results. */
-const timing = { read: 0, verify: 0 };
+/**
+ * Cumulative milliseconds, reported with results (scripts/bench-leak.mjs --profile): read (the
+ * bytes, inflating included), inflate (of which in wasm), hashes (finding the body hash jobs and
+ * starting the WebCrypto digests), wait (for the digests, when verification catches up with
+ * them), verify (the wasm verification and its result's conversion), post (sending results).
+ */
+const timing = { read: 0, inflate: 0, hashes: 0, wait: 0, verify: 0, post: 0 };
 
 /** An error report, or an error row when verifying for rows. */
 const failed = (source, why, rows) => (rows ? errorRow(source, why) : errorReport(source, why));
@@ -94,7 +117,10 @@ async function prepare(task, body, rows) {
     const bytes = await readTask(task, read);
     timing.read += performance.now() - t;
     if (task.listed && not_a_message(task.source, bytes.subarray(0, 1024))) return { task, report: { source: task.source, skipped: true } };
-    return { task, bytes, hashes: subtle ? startHashes(verifier(body), bytes) : null };
+    const h = performance.now();
+    const hashes = subtle && bytes.length >= WEBCRYPTO_FROM ? startHashes(verifier(body), bytes) : null;
+    timing.hashes += performance.now() - h;
+    return { task, bytes, hashes };
   } catch (e) {
     return { task, report: failed(task.source, phraseOf(e), rows) };
   }
@@ -103,16 +129,20 @@ async function prepare(task, body, rows) {
 async function finish(p, body, rows) {
   if (p.report) return p.report;
   try {
-    const t = performance.now();
-    const v = verifier(body);
     let r;
+    let t = performance.now();
     if (p.hashes) {
+      const v = verifier(body);
       const { jobs, sha256 } = await p.hashes;
+      const w = performance.now();
+      timing.wait += w - t;
+      t = w;
       r = rows ? v.verifyRowWithBodyHashes(p.bytes, p.task.source, jobs) : v.verifyWithBodyHashes(p.bytes, p.task.source, jobs);
       r.sha256 = sha256;
       if (r.evidence) r.evidence.input_sha256 = sha256;
     } else {
-      r = rows ? v.verifyRow(p.bytes, p.task.source) : v.verify(p.bytes, p.task.source);
+      const whole = verifier(body, true);
+      r = rows ? whole.verifyRow(p.bytes, p.task.source) : whole.verify(p.bytes, p.task.source);
     }
     timing.verify += performance.now() - t;
     return r;
@@ -149,7 +179,9 @@ async function finishBatch(prepared, body, rows) {
   const items = [];
   // After a trap nothing more is verified here: the pool gives those messages to another worker.
   for (const { id, p } of prepared) items.push(poisoned ? { id, retry: true } : { id, report: await finish(p, body, rows) });
+  const t = performance.now();
   self.postMessage({ type: 'results', items, timing, poisoned });
+  timing.post += performance.now() - t;
 }
 
 /** Splits an mbox Blob while reading it, posting the messages found piece by piece. */
@@ -181,7 +213,14 @@ self.onmessage = ({ data }) => {
         // For benchmarks (scripts/bench-leak.mjs): the instance's linear memory, which never shrinks.
         self.__dkimcheckMemory = wasm.memory;
         // Zip members are inflated in wasm (miniz_oxide), in one call each.
-        setInflater(inflate_raw);
+        setInflater((data, limit) => {
+          const t = performance.now();
+          try {
+            return inflate_raw(data, limit);
+          } finally {
+            timing.inflate += performance.now() - t;
+          }
+        });
         keys = data.keys || '';
         at = data.at || '';
         verifiers = {};
