@@ -42,15 +42,19 @@ fn main() {
     let _ = std::fs::write(out, code);
 }
 
-/// `git rev-parse HEAD`, and a rerun when HEAD moves.
+/// `git rev-parse HEAD`, and a rerun when HEAD moves: when HEAD, the checked-out branch's ref or
+/// the packed refs change, not when any other branch moves (the whole `refs/heads` folder is
+/// shared by every worktree, so watching it rebuilt this crate on every commit anywhere).
 fn git_commit() -> Option<String> {
     let git = |args: &[&str]| {
         let out = Command::new("git").args(args).output().ok().filter(|o| o.status.success())?;
         Some(String::from_utf8(out.stdout).ok()?.trim().to_string())
     };
     let commit = git(&["rev-parse", "HEAD"])?;
-    for path in ["HEAD", "refs/heads"] {
-        if let Some(p) = git(&["rev-parse", "--git-path", path]) {
+    let branch = git(&["symbolic-ref", "-q", "HEAD"]);
+    for path in ["HEAD", "packed-refs"].into_iter().chain(branch.as_deref()) {
+        // Only files that exist: cargo reruns the script every build for a missing one.
+        if let Some(p) = git(&["rev-parse", "--git-path", path]).filter(|p| Path::new(p).exists()) {
             println!("cargo:rerun-if-changed={p}");
         }
     }

@@ -2,6 +2,7 @@
 // under a "no key" result, and in the <dkim-check> widget.
 
 import { h, uid } from '../common/dom.js';
+import { recordName } from './keystore.js';
 
 /**
  * @param {object} o
@@ -20,7 +21,7 @@ export function keyForm({ selector = '', domain = '', remember = false, submitLa
   const domInput = h('input', { id: ids.dom, name: 'domain', type: 'text', value: domain, autocomplete: 'off', spellcheck: 'false' });
   const recInput = h('textarea', { id: ids.rec, name: 'record', rows: 4, spellcheck: 'false', 'aria-describedby': ids.help,
     placeholder: 'v=DKIM1; k=rsa; p=MIIBIjANBgkqh…' });
-  const example = `${selector || tr.t('key-form-example-selector')}._domainkey.${domain || 'example.com'}`;
+  const example = recordName(selector || tr.t('key-form-example-selector'), domain || 'example.com');
   const remInput = remember ? h('input', { id: ids.rem, name: 'remember', type: 'checkbox' }) : null;
   const form = h('form', { class: 'key-form', novalidate: true },
     h('div', { class: 'key-form-row' },

@@ -3,6 +3,7 @@
 
 import { h, clear, uid } from '../common/dom.js';
 import { keyForm } from './key-form.js';
+import { recordName } from './keystore.js';
 import { flagWords } from '../common/reports.js';
 
 const MAX_ARCHIVE_ROWS = 300;
@@ -64,12 +65,12 @@ export function mountKeysPanel(root, { store, dk, onAdd, tr }) {
 
   function renderArchive() {
     const q = search.value.trim().toLowerCase();
-    const rows = archive.filter((k) => !q || `${k.selector}._domainkey.${k.domain}`.toLowerCase().includes(q) || (k.source || '').toLowerCase().includes(q));
+    const rows = archive.filter((k) => !q || recordName(k.selector, k.domain).toLowerCase().includes(q) || (k.source || '').toLowerCase().includes(q));
     shown.textContent = rows.length > MAX_ARCHIVE_ROWS
       ? tr.t('keys-archive-shown-first', { max: MAX_ARCHIVE_ROWS, count: rows.length })
       : tr.t('keys-archive-shown', { count: rows.length, total: archive.length });
     clear(tbody).append(...rows.slice(0, MAX_ARCHIVE_ROWS).map((k) => h('tr', null,
-      h('th', { scope: 'row' }, h('code', null, `${k.selector}._domainkey.${k.domain}`)),
+      h('th', { scope: 'row' }, h('code', null, recordName(k.selector, k.domain))),
       h('td', null, `${k.key_type}${k.bits ? ` ${k.bits}` : ''}`),
       h('td', null, k.first_seen || k.last_seen ? `${k.first_seen || '?'} – ${k.last_seen || tr.t('key-seen-now')}` : ''),
       h('td', null, flagWords(tr, k.flags)),

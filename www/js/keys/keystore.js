@@ -8,6 +8,14 @@ function storage() {
   try { return globalThis.localStorage || null; } catch { return null; }
 }
 
+/**
+ * The DNS name of a DKIM key record, `selector._domainkey.domain` (RFC 6376 §3.6.2.1), as the
+ * core's `keys::record_name` writes it for rows and the CLI.
+ */
+export function recordName(selector, domain) {
+  return `${selector}._domainkey.${domain}`;
+}
+
 /** Join the quoted strings of a dig +short / zone TXT value ("a" "b" → ab). */
 export function unquoteTxt(text) {
   const parts = [...text.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1].replace(/\\(.)/g, '$1'));
@@ -34,7 +42,7 @@ export function addKeyLines({ selector, domain, text }, dk, tr, keep) {
   } else {
     if (!selector || !domain) throw new Error(tr.t('key-error-selector-domain'));
     const line = dk.add_key_for(selector, domain.replace(/\.$/, ''), unquoteTxt(text), tr.lang);
-    lines.push({ name: `${selector}._domainkey.${domain.replace(/\.$/, '')}`.toLowerCase(), line });
+    lines.push({ name: recordName(selector, domain.replace(/\.$/, '')).toLowerCase(), line });
   }
   keep(lines);
   return lines.map((l) => l.name);

@@ -3,6 +3,7 @@
 
 import { h } from '../../common/dom.js';
 import { keyForm } from '../../keys/key-form.js';
+import { recordName } from '../../keys/keystore.js';
 import { assessmentOf, missingKeys } from '../../common/reports.js';
 
 /**
@@ -14,7 +15,7 @@ export function renderMissingKeys(report, { onAddKey, remember = true, tr } = {}
   if (!missing.length || !onAddKey) return null;
   const seen = new Set();
   const unique = missing.filter((s) => {
-    const k = `${s.selector}._domainkey.${s.domain}`;
+    const k = recordName(s.selector, s.domain);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -22,7 +23,7 @@ export function renderMissingKeys(report, { onAddKey, remember = true, tr } = {}
   // The banner may already say that no key is known; then only ask for the record.
   const bannerSaysIt = report.headline?.main?.id === 'headline-no-key';
   const forms = unique.map((s) => {
-    const name = `${s.selector}._domainkey.${s.domain}`;
+    const name = recordName(s.selector, s.domain);
     const prompt = h('p', null, tr.t(bannerSaysIt ? 'missing-key-paste' : 'missing-key-unknown', { name }));
     return h('div', { class: 'missing-key' }, prompt,
       keyForm({ selector: s.selector || '', domain: s.domain || '', remember, onSubmit: onAddKey, tr }));
