@@ -65,8 +65,10 @@ one() {
     outcome="CRASH (see $log and fuzz/artifacts/$t/)"
   fi
   elapsed=$(($(date +%s) - start))
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+  # -a: the log holds the inputs libFuzzer printed, often binary, and grep would only say
+  # "binary file matches" (the zip count was lost so).
+  execs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  cov=$(grep -ao 'cov: [0-9]*' "$log" | tail -1)
   printf '%-11s %12s executions in %6ss  %-10s %s\n' "$t" "${execs:-?}" "$elapsed" "$cov" "$outcome"
   cargo fuzz cmin "${BUILD[@]}" "$t" -- "${LIMITS[0]}" >>"$log" 2>&1 || true
 }
