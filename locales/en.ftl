@@ -1020,7 +1020,8 @@ batch-shown-all = { $count ->
 }
 batch-export-separator = CSV separator
 batch-export-comma = comma (,)
-batch-export-semicolon = semicolon (;), for spreadsheets that write 1,5
+batch-export-semicolon = semicolon (;)
+batch-export-separator-hint = Semicolons suit spreadsheets that write numbers as 1,5 (Excel in French or German, for example).
 progress-batch-growing = { $done } of at least { $total } messages checked · { $rate } messages/s · { $percent }% of the file read
 keys-needed-heading = { $count ->
     [one] Key needed: { $count } name has no known key

@@ -1051,7 +1051,8 @@ batch-shown-all = { $count ->
 }
 batch-export-separator = Séparateur CSV
 batch-export-comma = virgule (,)
-batch-export-semicolon = point-virgule (;), pour les tableurs qui écrivent 1,5
+batch-export-semicolon = point-virgule (;)
+batch-export-separator-hint = Le point-virgule convient aux tableurs qui écrivent les nombres 1,5 (Excel en français, par exemple).
 progress-batch-growing = { $done } messages vérifiés sur au moins { $total } · { $rate } messages/s · { $percent } % du fichier lu
 keys-needed-heading = { $count ->
     [one] Clé manquante : aucune clé connue pour { $count } nom

@@ -2,11 +2,11 @@
 // of the widget's example page, in French and English, light and dark, at 375 px and
 // 1280 px wide. Any violation fails, with what axe says about it.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, openPage, dropFiles, banner, batchSummary, makeZip } from './helpers.mjs';
+import { servedBrowser, openPage, dropFiles, banner, batchSummary, makeZip } from './helpers.mjs';
 import { GMAIL, EXIM, RFC8463_TAMPERED, UNSIGNED, RFC8463, DOMAINKEYS_GMAIL, ARC_KERNEL, PARTIAL_BODY } from './messages.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -15,18 +15,9 @@ const LANGS = ['en', 'fr'];
 const SCHEMES = ['light', 'dark'];
 const WIDTHS = [375, 1280];
 
-let server;
-let browser;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
+const env = servedBrowser();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** axe's violations on the page as it is now, one line each (rule, impact, where, why). */
 async function violations(page) {
@@ -50,7 +41,7 @@ async function openDetails(page, selector = 'body') {
 test('the page has no axe violations in any state, language, colour scheme or width', async () => {
   const found = [];
   for (const { lang, colorScheme, width } of combinations()) {
-    const p = await openPage(browser, `${server.url}?lang=${lang}`, { colorScheme, viewport: { width, height: 900 } });
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, { colorScheme, viewport: { width, height: 900 } });
     const { page } = p;
     const check = async (state) => {
       for (const v of await violations(page)) found.push(`${lang} ${colorScheme} ${width}px, ${state}: ${v}`);
@@ -95,9 +86,9 @@ test('the page has no axe violations in any state, language, colour scheme or wi
 test('the widget example page has no axe violations, in either language, light or dark, narrow or wide', async () => {
   const found = [];
   for (const { lang, colorScheme, width } of combinations()) {
-    const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+    const context = await env.browser.newContext({ colorScheme, viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto(server.url + (lang === 'fr' ? 'embed-example.fr.html' : 'embed-example.html'));
+    await page.goto(env.server.url + (lang === 'fr' ? 'embed-example.fr.html' : 'embed-example.html'));
     await page.waitForSelector('dkim-check#embedded-check .banner[data-assessment]', { timeout: 20000 });
     const check = async (state) => {
       for (const v of await violations(page)) found.push(`${lang} ${colorScheme} ${width}px, ${state}: ${v}`);

@@ -4,11 +4,11 @@
 // field mark (data-field, data-field-status) in "The message" and in the header table.
 // Also: judging as of signing by default, "now" from the control and from ?at=now.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, serve, launch, openPage, foreignRequests, dropFiles, banner, fieldMarks, addKeyInline } from './helpers.mjs';
+import { servedBrowser, DIST, openPage, foreignRequests, dropFiles, banner, fieldMarks, addKeyInline } from './helpers.mjs';
 import {
   GMAIL, RFC8463, GMAIL_BODY_CHANGED, GMAIL_HEADERS_CHANGED, EXIM, MISALIGNED, TESTING_KEY, WEAK, WEAK_KEY,
   EXPIRED_X, EXPIRED_X_KEY, PARTIAL_BODY, PARTIAL_BODY_KEY,
@@ -49,10 +49,7 @@ const CASES = [
   },
 ];
 
-let server;
-let browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = servedBrowser();
 
 async function checkCase(page, c) {
   await dropFiles(page, [{ name: `${c.name}.eml`, buffer: c.file() }]);
@@ -80,7 +77,7 @@ async function checkCase(page, c) {
 }
 
 async function runAll(url) {
-  const p = await openPage(browser, url);
+  const p = await openPage(env.browser, url);
   if (url.startsWith('file:')) await p.context.route(/^https?:/, (route) => route.abort());
   for (const c of CASES) await checkCase(p.page, c);
   assert.deepEqual(foreignRequests(p.requests, url), []);
@@ -89,7 +86,7 @@ async function runAll(url) {
 }
 
 test('every reference case has its exact assessment and field statuses (served page)', async () => {
-  await runAll(server.url);
+  await runAll(env.server.url);
 });
 
 test('every reference case has its exact assessment and field statuses (single file from file://)', async () => {
@@ -97,8 +94,8 @@ test('every reference case has its exact assessment and field statuses (single f
 });
 
 test('an expired x= is information as of signing, and expired when judged now (control and ?at=now)', async () => {
-  for (const url of [server.url, pathToFileURL(join(DIST, 'dkimcheck.html')).href]) {
-    const p = await openPage(browser, url);
+  for (const url of [env.server.url, pathToFileURL(join(DIST, 'dkimcheck.html')).href]) {
+    const p = await openPage(env.browser, url);
     assert.equal(await p.page.isChecked('#judging input[value=""]'), true);
     await dropFiles(p.page, [{ name: 'topicbox.eml', buffer: EXPIRED_X() }]);
     await banner(p.page);
@@ -120,7 +117,7 @@ test('an expired x= is information as of signing, and expired when judged now (c
     await p.context.close();
   }
   // ?at=now in the URL: judged now from the start (no key needed to see that it expired).
-  const p = await openPage(browser, `${server.url}?at=now`);
+  const p = await openPage(env.browser, `${env.server.url}?at=now`);
   assert.equal(await p.page.isChecked('#judging input[value="now"]'), true);
   await dropFiles(p.page, [{ name: 'topicbox.eml', buffer: EXPIRED_X() }]);
   const b = await banner(p.page);
@@ -129,7 +126,7 @@ test('an expired x= is information as of signing, and expired when judged now (c
 });
 
 test('the l= tail is marked in the body where the signed part ends, and its warning is said once', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   await dropFiles(p.page, [{ name: 'partial.eml', buffer: PARTIAL_BODY() }]);
   await banner(p.page);
   await addKeyInline(p.page, PARTIAL_BODY_KEY());

@@ -6,21 +6,18 @@
 // mbox split while it is verified, with progress and Cancel; CSV with a
 // byte-order mark and semicolons. Outcomes only, never timings.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, serve, launch, openPage, dropFiles, batchSummary, banner, makeZip, foreignRequests } from './helpers.mjs';
+import { servedBrowser, DIST, openPage, dropFiles, batchSummary, banner, makeZip, foreignRequests } from './helpers.mjs';
 import { RFC8463, UNSIGNED, EXIM, EXIM_KEY, PARTIAL_BODY, PARTIAL_BODY_KEY, signer } from './messages.mjs';
 
-let browser;
-let server;
-before(async () => { browser = await launch(); server = await serve(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = servedBrowser();
 
 const PAGES = [
-  ['served page', () => server.url],
+  ['served page', () => env.server.url],
   ['single file', () => pathToFileURL(join(DIST, 'dkimcheck.html')).href],
 ];
 
@@ -35,7 +32,7 @@ const focused = (page) => page.evaluate(() => {
 
 for (const [kind, url] of PAGES) {
   test(`${kind}: files that are not messages are skipped; keys needed; adding keys checks only those messages; CSV with BOM and semicolons`, async () => {
-    const p = await openPage(browser, url());
+    const p = await openPage(env.browser, url());
     const zip = await makeZip([
       { name: 'leak/1.eml', data: RFC8463() },
       { name: 'leak/2.eml', data: EXIM() },
@@ -104,7 +101,7 @@ for (const [kind, url] of PAGES) {
   });
 
   test(`${kind}: a 10,000-row table reached to its last row by keyboard; Back returns to the opened row`, async () => {
-    const p = await openPage(browser, url());
+    const p = await openPage(env.browser, url());
     const n = 10000;
     const zip = await makeZip(Array.from({ length: n }, (_, i) => ({ name: `m${String(i).padStart(5, '0')}.eml`, data: small(i) })));
     await dropFiles(p.page, [{ name: 'big.zip', buffer: zip }]);
@@ -142,7 +139,7 @@ for (const [kind, url] of PAGES) {
   });
 
   test(`${kind}: an mbox is split while it is verified, with progress and Cancel`, async () => {
-    const p = await openPage(browser, url());
+    const p = await openPage(env.browser, url());
     const mbox = (count) => Buffer.concat(Array.from({ length: count }, (_, i) => Buffer.concat([
       Buffer.from(`From a${i}@example.org Tue Mar  1 10:00:00 2016\n`), small(i), Buffer.from('\n')])));
     // A small mbox: every message counted, in order.
@@ -166,7 +163,7 @@ for (const [kind, url] of PAGES) {
 // The worker verifies a small message in one wasm call that hashes it too, and a big one (32 KB
 // or more) with its body and input hashed by WebCrypto: both paths give the same outcomes.
 test('small and big messages (wasm and WebCrypto hashes) verify and fail alike', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   const { message, zone } = signer();
   const body = (n) => Array.from({ length: n }, (_, i) => `line ${i} of a message in the leak `).join('\r\n') + '\r\n';
   const files = [];

@@ -3,19 +3,16 @@
 // SPKI SHA-256 of the bundled key re-encoded by node's crypto, the version, the SHA-256 of the
 // wasm that ran); then the report opened with JavaScript disabled, printed to PDF, screenshotted.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash, createPublicKey } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, openPage, dropFiles, banner, ROOT, DIST } from './helpers.mjs';
+import { servedBrowser, openPage, dropFiles, banner, ROOT, DIST } from './helpers.mjs';
 import { GMAIL, GMAIL_BODY_CHANGED } from './messages.mjs';
 
-let server;
-let browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = servedBrowser();
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
@@ -40,7 +37,7 @@ function archiveSpki(name) {
 
 /** Drop `bytes` as `name`, save its evidence report; returns the report's HTML. */
 async function saveEvidence(url, name, bytes) {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(env.browser, url);
   await dropFiles(page, [{ name, buffer: bytes }]);
   const b = await banner(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="save-evidence"]')]);
@@ -55,7 +52,7 @@ const wasmHash = () => sha256(readFileSync(join(DIST, 'pkg/dkimcheck_bg.wasm')))
 
 for (const where of ['served', 'single file']) {
   test(`the evidence report's facts, ${where}`, async () => {
-    const url = where === 'served' ? server.url : pathToFileURL(join(DIST, 'dkimcheck.html')).href;
+    const url = where === 'served' ? env.server.url : pathToFileURL(join(DIST, 'dkimcheck.html')).href;
     const bytes = GMAIL();
     const { html, banner: b } = await saveEvidence(url, 'gmail.msg', bytes);
     assert.equal(b.assessment, 'verified');
@@ -75,14 +72,14 @@ for (const where of ['served', 'single file']) {
 }
 
 test('the evidence report opens with JavaScript disabled, prints to PDF, and loads nothing', async () => {
-  const failed = await saveEvidence(server.url, 'gmail-fail-body.msg', GMAIL_BODY_CHANGED());
+  const failed = await saveEvidence(env.server.url, 'gmail-fail-body.msg', GMAIL_BODY_CHANGED());
   assert.match(failed.html, /data-assessment="failed"/);
-  const { html } = await saveEvidence(server.url, 'gmail.msg', GMAIL());
+  const { html } = await saveEvidence(env.server.url, 'gmail.msg', GMAIL());
   const dir = join(ROOT, 'target/e2e-evidence');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'gmail.msg.evidence.html');
   writeFileSync(file, html);
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 1400 } });
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 1400 } });
   const page = await context.newPage();
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
@@ -99,7 +96,7 @@ test('the evidence report opens with JavaScript disabled, prints to PDF, and loa
 });
 
 test('the evidence report is in the page\'s language (French), with the same facts', async () => {
-  const { page, context } = await openPage(browser, `${server.url}?lang=fr`);
+  const { page, context } = await openPage(env.browser, `${env.server.url}?lang=fr`);
   const bytes = GMAIL_BODY_CHANGED();
   await dropFiles(page, [{ name: 'changed.eml', buffer: bytes }]);
   await banner(page);

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, extname, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,6 +47,18 @@ export function launch() {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+}
+
+/**
+ * The page served and Chromium launched once for a test file: registers node:test's `before`
+ * and `after` hooks (call it at the top level) and returns an object whose `server` and
+ * `browser` are set once `before` has run.
+ */
+export function servedBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => { env.server = await serve(); env.browser = await launch(); });
+  after(async () => { await env.browser?.close(); await env.server?.close(); });
+  return env;
 }
 
 /**

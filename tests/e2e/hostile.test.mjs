@@ -6,24 +6,15 @@
 // memory returns to its level before. No assertion looks at a clock.
 // Run: scripts/build-web.sh && (cd tests/e2e && npm test)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { serve, launch, openPage, foreignRequests, bannerVerdict, batchSummary, makeZip } from './helpers.mjs';
+import { servedBrowser, openPage, foreignRequests, bannerVerdict, batchSummary, makeZip } from './helpers.mjs';
 import { RFC8463, UNSIGNED } from './messages.mjs';
 
-let server;
-let browser;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
+const env = servedBrowser();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const MB = 1024 * 1024;
 
@@ -124,7 +115,7 @@ async function openRow(page, source) {
 }
 
 test('hostile files in a batch: each gets its error, the rest is verified, memory comes back', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   await pick(p.page, [{ name: 'warm-up.eml', buffer: UNSIGNED() }]);
   assert.equal(await bannerVerdict(p.page), 'none');
   const before = await heapAfterGc(p.page);
@@ -158,13 +149,13 @@ test('hostile files in a batch: each gets its error, the rest is verified, memor
   const afterHeap = await heapAfterGc(p.page);
   console.log(`page JS heap after GC: ${(before / MB).toFixed(1)} MB before, ${(afterHeap / MB).toFixed(1)} MB after the hostile batch`);
   assert.ok(afterHeap < before + 16 * MB, `retained ${((afterHeap - before) / MB).toFixed(1)} MB`);
-  assert.deepEqual(foreignRequests(p.requests, server.url), []);
+  assert.deepEqual(foreignRequests(p.requests, env.server.url), []);
   assert.deepEqual(p.errors, [], 'page errors');
   await p.context.close();
 });
 
 test('a message nested 9,000 deep is shown in full (freed without recursion in wasm)', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   await pick(p.page, [{ name: 'nested-9000.eml', buffer: nestedRfc822(9000) }]);
   assert.equal(await bannerVerdict(p.page), 'none');
   const notes = await p.page.$$eval('#single-view .notes li', (lis) => lis.map((li) => li.textContent));
@@ -174,7 +165,7 @@ test('a message nested 9,000 deep is shown in full (freed without recursion in w
 });
 
 test('a worker that crashes mid-batch is replaced and every message is still checked', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   const messages = Array.from({ length: 10000 }, (_, i) => ({ name: `m/${i}.eml`, data: UNSIGNED() }));
   const zip = await makeZip(messages, { deflate: true });
   const workers = [];

@@ -3,23 +3,14 @@
 // focus returns to the row), add a key, cancel (the focus stays on what is on screen); and
 // the progress live region, which speaks at most every few seconds and at the end.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, dropFiles, banner, batchSummary, makeZip } from './helpers.mjs';
+import { servedBrowser, openPage, dropFiles, banner, batchSummary, makeZip } from './helpers.mjs';
 import { GMAIL, EXIM, EXIM_KEY, UNSIGNED } from './messages.mjs';
 
-let server;
-let browser;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
+const env = servedBrowser();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** The focused element, described: tag, id, classes and a few data attributes. */
 function focused(page) {
@@ -44,7 +35,7 @@ function manyMessages(n) {
 }
 
 test('Enter on "Choose files…" opens the file picker; the verdict then has the focus', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   const { page } = p;
   // Listening first turns on the interception of file choosers (asynchronously).
   const chosen = page.waitForEvent('filechooser', { timeout: 10000 });
@@ -59,7 +50,7 @@ test('Enter on "Choose files…" opens the file picker; the verdict then has the
 });
 
 test('a batch row opened with Enter, and Back with Enter, returns the focus to that row', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   const { page } = p;
   await dropFiles(page, [{ name: 'few.zip', buffer: await manyMessages(4) }]);
   await batchSummary(page);
@@ -80,7 +71,7 @@ test('a batch row opened with Enter, and Back with Enter, returns the focus to t
 });
 
 test('a key added with the keyboard checks the message again, and the focus goes to the new verdict', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   const { page } = p;
   await dropFiles(page, [{ name: 'exim.eml', buffer: EXIM() }]);
   assert.equal((await banner(page)).assessment, 'no_key');
@@ -95,7 +86,7 @@ test('a key added with the keyboard checks the message again, and the focus goes
 });
 
 test('Cancel with the keyboard keeps the focus on the page: the results so far', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   const { page } = p;
   // The batch must still be running when Tab reaches Cancel, however fast the verifier: the
   // first four batches sent to the workers go through (results so far), the rest are held.
@@ -120,7 +111,7 @@ test('Cancel with the keyboard keeps the focus on the page: the results so far',
 });
 
 test('the progress live region speaks at most every few seconds, and the end is announced', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   const { page } = p;
   // Record every change of what the live regions say, with when (page clock).
   await page.evaluate(() => {

@@ -4,12 +4,12 @@
 // message id shown; choosing the language (navigator.languages, ?lang=, the switch, remembered
 // on the device); <html lang> and the widget's lang.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, openPage, dropFiles, banner, batchSummary, makeZip, DIST, ROOT } from './helpers.mjs';
+import { servedBrowser, openPage, dropFiles, banner, batchSummary, makeZip, DIST, ROOT } from './helpers.mjs';
 import { GMAIL, EXIM, RFC8463_TAMPERED, UNSIGNED, RFC8463, DOMAINKEYS_GMAIL, ARC_KERNEL } from './messages.mjs';
 
 const { FluentResource } = await import(pathToFileURL(join(DIST, 'js/vendor/fluent-bundle/index.js')).href);
@@ -78,21 +78,12 @@ async function assertOnlyLanguage(page, lang, state) {
   assert.equal(await page.getAttribute('html', 'lang'), lang, `${lang}, ${state}: <html lang>`);
 }
 
-let server;
-let browser;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
+const env = servedBrowser();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function open(url, opts) {
-  const p = await openPage(browser, url, opts);
+  const p = await openPage(env.browser, url, opts);
   p.done = async () => {
     assert.deepEqual(p.errors, [], 'page errors (a missing message is one)');
     await p.context.close();
@@ -102,7 +93,7 @@ async function open(url, opts) {
 
 for (const lang of ['fr', 'en']) {
   test(`the main flows in ${lang === 'fr' ? 'French' : 'English'}, without a word of the other language`, async () => {
-    const p = await open(`${server.url}?lang=${lang}`);
+    const p = await open(`${env.server.url}?lang=${lang}`);
     const { page } = p;
     await page.evaluate(() => { for (const d of document.querySelectorAll('details.panel')) d.open = true; });
     await page.waitForSelector('#keys-body table');
@@ -146,14 +137,14 @@ for (const lang of ['fr', 'en']) {
 
 test('the language: browser preference, ?lang=, the switch (remembered), <html lang>', async () => {
   // A browser that prefers French gets the page in French.
-  const context = await browser.newContext({ locale: 'fr-CA' });
+  const context = await env.browser.newContext({ locale: 'fr-CA' });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('html[data-ready="true"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assert.equal(await page.textContent('#choose-files'), 'Choisir des fichiers…');
   // ?lang= wins over the browser.
-  await page.goto(`${server.url}?lang=en`);
+  await page.goto(`${env.server.url}?lang=en`);
   await page.waitForSelector('html[data-ready="true"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   // The switch words what is on screen again, and is remembered on this device.
@@ -165,11 +156,11 @@ test('the language: browser preference, ?lang=, the switch (remembered), <html l
   assert.notEqual(after, before);
   assert.match(after, /Signé par/);
   assert.equal(await page.getAttribute('#lang-switch button[lang="fr"]', 'aria-pressed'), 'true');
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('html[data-ready="true"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   await page.click('#lang-switch button[lang="en"]');
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('html[data-ready="true"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await context.close();
@@ -177,11 +168,11 @@ test('the language: browser preference, ?lang=, the switch (remembered), <html l
 
 test('the widget speaks the language of its lang attribute, else of the page around it', async () => {
   for (const [file, lang] of [['embed-example.fr.html', 'fr'], ['embed-example.html', 'en']]) {
-    const context = await browser.newContext({ locale: lang === 'fr' ? 'en-US' : 'fr-FR' });
+    const context = await env.browser.newContext({ locale: lang === 'fr' ? 'en-US' : 'fr-FR' });
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(server.url + file);
+    await page.goto(env.server.url + file);
     await page.waitForSelector('dkim-check#embedded-check .banner[data-assessment]', { timeout: 20000 });
     await page.evaluate(() => { for (const w of document.querySelectorAll('dkim-check')) for (const d of w.shadowRoot.querySelectorAll('details')) d.open = true; });
     await assertOnlyLanguage(page, lang, file);

@@ -2,20 +2,17 @@
 // only by DomainKeys says so (a weaker kind of verified); an ARC chain is shown as a forwarding
 // record, never as verification; batch counts and the ARC filter.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, foreignRequests, dropFiles, banner, batchSummary } from './helpers.mjs';
+import { servedBrowser, openPage, foreignRequests, dropFiles, banner, batchSummary } from './helpers.mjs';
 import { DOMAINKEYS_GMAIL, ARC_KERNEL, ARC_GITHUB, GMAIL } from './messages.mjs';
 
-let server;
-let browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = servedBrowser();
 
 async function page() {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   p.done = async () => {
-    assert.deepEqual(foreignRequests(p.requests, server.url), []);
+    assert.deepEqual(foreignRequests(p.requests, env.server.url), []);
     assert.deepEqual(p.errors, [], 'page errors');
     await p.context.close();
   };
@@ -109,11 +106,11 @@ test('batch counts and the ARC filter', async () => {
 });
 
 test('the widget shows DomainKeys and ARC lines', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const errors = [];
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.url}embed-example.html`);
+  await page.goto(`${env.server.url}embed-example.html`);
   const widget = page.locator('dkim-check#reader-check');
   await widget.locator('details.paste summary').click();
   await widget.locator('textarea').first().fill(ARC_GITHUB().toString('latin1'));

@@ -5,23 +5,14 @@
 // must be verified exactly once and the counts must equal a run without recycling.
 // Run: scripts/build-web.sh && (cd tests/e2e && npm test)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, batchSummary, makeZip } from './helpers.mjs';
+import { servedBrowser, openPage, batchSummary, makeZip } from './helpers.mjs';
 import { RFC8463, RFC8463_TAMPERED, EXIM, EXIM_KEY, UNSIGNED, GMAIL } from './messages.mjs';
 
-let server;
-let browser;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
+const env = servedBrowser();
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** 300 messages of five kinds (passing, failing, unsigned, no key) and one note that is not a message. */
 async function leakZip() {
@@ -55,7 +46,7 @@ async function recycleEvery(page, n) {
  * many workers were started.
  */
 async function check(zip, recycleAfter) {
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   await p.page.evaluate(() => { document.getElementById('keys').open = true; });
   await p.page.fill('textarea[name="keys"]', EXIM_KEY);
   await p.page.click('button[data-action="add-keys"]');
@@ -96,7 +87,7 @@ test('workers retired every few messages: every message verified once, the same 
 
 test('keys added to a batch checked with recycling: the messages that need them checked again, each once', async () => {
   const zip = await leakZip();
-  const p = await openPage(browser, server.url);
+  const p = await openPage(env.browser, env.server.url);
   await recycleEvery(p.page, 5);
   await p.page.setInputFiles('#file-input', [{ name: 'leak.zip', mimeType: 'application/zip', buffer: zip }]);
   const first = await batchSummary(p.page);

@@ -1,24 +1,21 @@
 // widget.test.mjs — the <dkim-check> element on the example embedding page.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, foreignRequests } from './helpers.mjs';
+import { servedBrowser, foreignRequests } from './helpers.mjs';
 import { RFC8463, EXIM, EXIM_TXT, NOKEY_VERDICT, GMAIL } from './messages.mjs';
 
-let server;
-let browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = servedBrowser();
 
 test('the widget verifies a pasted message and takes a missing key', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const requests = [];
   const errors = [];
   context.on('request', (r) => requests.push(r.url()));
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${server.url}embed-example.html`);
+  await page.goto(`${env.server.url}embed-example.html`);
   // A message embedded in the element is checked on load.
   await page.locator('dkim-check#embedded-check .banner[data-verdict="pass"][data-assessment="proves_nothing"]').waitFor({ timeout: 20000 });
   // A fixed message: no drop zone unless allow-drop; no "what DKIM does not prove" line for a result that proves nothing.
@@ -52,7 +49,7 @@ test('the widget verifies a pasted message and takes a missing key', async () =>
   // Theming: custom properties set on the element reach the shadow DOM.
   const accent = await page.$eval('dkim-check.themed', (el) => getComputedStyle(el).getPropertyValue('--dk-accent').trim());
   assert.equal(accent, '#7b2cbf');
-  assert.deepEqual(foreignRequests(requests, server.url), []);
+  assert.deepEqual(foreignRequests(requests, env.server.url), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

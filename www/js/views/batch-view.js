@@ -193,7 +193,8 @@ export class BatchView {
       arcOption('broken', 'batch-arc-broken'),
       arcOption('unchecked', 'batch-arc-unchecked'),
       arcOption('none', 'batch-arc-none'));
-    const sepSelect = h('select', { id: sepId, name: 'csv-separator', onchange: (e) => { this.separator = e.target.value; } },
+    const sepHintId = uid('separator-hint');
+    const sepSelect = h('select', { id: sepId, name: 'csv-separator', 'aria-describedby': sepHintId, onchange: (e) => { this.separator = e.target.value; } },
       h('option', { value: ',', selected: this.separator === ',' }, tr.t('batch-export-comma')),
       h('option', { value: ';', selected: this.separator === ';' }, tr.t('batch-export-semicolon')));
     this.extraCounts = h('p', { class: 'hint extra-counts' });
@@ -214,6 +215,7 @@ export class BatchView {
         h('button', { type: 'button', dataset: { action: 'export-jsonl' }, onclick: () => this.export('jsonl') }, tr.t('batch-export-jsonl')),
         h('button', { type: 'button', dataset: { action: 'export-csv' }, onclick: () => this.export('csv') }, tr.t('batch-export-csv')),
         h('span', { class: 'field' }, h('label', { for: sepId }, tr.t('batch-export-separator')), ' ', sepSelect)),
+      h('p', { class: 'hint', id: sepHintId }, tr.t('batch-export-separator-hint')),
       this.domainsOpen,
       h('div', { class: 'filters' },
         h('div', { class: 'field' }, h('label', { for: filterId }, tr.t('batch-filter')), filterInput),
