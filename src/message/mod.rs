@@ -191,7 +191,9 @@ impl<'a> Message<'a> {
     pub fn instances(&self, name: &str) -> &[usize] {
         count(Work::HeaderLookups, 1);
         let index = self.by_name.get_or_init(|| {
-            let mut index = NameIndex::default();
+            // Sized for every field at once: no rehashing as it fills (rehashing was a third
+            // of building the index).
+            let mut index = NameIndex::with_capacity_and_hasher(self.headers.len(), Default::default());
             for (i, h) in self.headers.iter().enumerate().filter(|(_, h)| h.well_formed) {
                 count(Work::HeaderLookups, 1);
                 index.entry(NoCase(h.name)).or_default().push(i);

@@ -69,8 +69,13 @@ impl<'a> TagList<'a> {
     /// trailing `;` is allowed but an empty tag-spec (`;;`, a leading `;`) is a syntax error.
     /// At most [`MAX_TAGS`] tags; duplicates are found with a set, in linear time.
     pub fn parse(input: &'a [u8]) -> Result<Self, TagListError> {
-        let mut tags: Vec<Tag<'a>> = Vec::new();
-        let mut names: HashSet<&'a str> = HashSet::new();
+        // Sized for every spec at once (one per ';', at most MAX_TAGS + 1 are read): no
+        // rehashing as they are added. The names come from the input: the set's hasher keeps a
+        // per-process random seed (foldhash's RandomState, faster than SipHash on short names).
+        let specs = (input.iter().filter(|&&b| b == b';').count() + 1).min(MAX_TAGS + 1);
+        let mut tags: Vec<Tag<'a>> = Vec::with_capacity(specs);
+        let mut names: HashSet<&'a str, foldhash::fast::RandomState> =
+            HashSet::with_capacity_and_hasher(specs, Default::default());
         let mut pos = 0;
         while pos <= input.len() {
             let end = input[pos..].iter().position(|&b| b == b';').map_or(input.len(), |p| pos + p);

@@ -134,3 +134,90 @@ fn an_exponent_of_another_size_gives_zeros_not_a_panic() {
     let (s, l) = (Modulus::new(&small).unwrap(), Modulus::new(&large).unwrap()); // ok: test
     assert_eq!(l.pow(&base, &s.exponent(&[1, 0, 1]), 256), vec![0; 256]);
 }
+
+/// `a·b·R⁻¹`, less n once if not below it, for any `a, b < R`: the textbook Montgomery
+/// multiplication one row at a time (first `a[i]·b`, then `m·n`), as a reference for the
+/// column-wise product and square.
+fn reference_mont_mul(a: &[W], b: &[W], n: &[W], n0: W) -> Vec<W> {
+    let len = n.len();
+    let mut t = vec![0 as W; len + 2];
+    for &ai in a {
+        let mut carry: D = 0;
+        for j in 0..len {
+            let v = t[j] as D + ai as D * b[j] as D + carry;
+            t[j] = v as W;
+            carry = v >> BITS;
+        }
+        let v = t[len] as D + carry;
+        t[len] = v as W;
+        t[len + 1] = (v >> BITS) as W;
+        let m = t[0].wrapping_mul(n0);
+        let mut carry: D = 0;
+        for j in 0..len {
+            let v = t[j] as D + m as D * n[j] as D + carry;
+            t[j] = v as W;
+            carry = v >> BITS;
+        }
+        let v = t[len] as D + carry;
+        t[len] = v as W;
+        t[len + 1] += (v >> BITS) as W;
+        assert_eq!(t.remove(0), 0);
+        t.push(0);
+    }
+    assert_eq!(t[len + 1], 0);
+    if t[len] != 0 || !less_than(&t[..len], n) {
+        sub_in_place(&mut t, n);
+    }
+    t.truncate(len);
+    t
+}
+
+/// Pseudo-random words (xorshift).
+fn random_words<const N: usize>(seed: u64) -> [W; N] {
+    let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    std::array::from_fn(|_| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x as W
+    })
+}
+
+/// The product and the square of class `N` against the reference, for a modulus of `bytes`
+/// bytes, on edge inputs (zero, one, n - 1, n, n + 1, all ones: the largest below R) and
+/// random ones below and above n.
+fn check_class<const N: usize>(bytes: usize, seed: u32) {
+    let (n_be, base) = sample(bytes, seed);
+    let mut limbs = vec![0 as W; bytes.div_ceil(BYTES)];
+    be_into_words(&n_be, &mut limbs);
+    let m = Fixed::<N>::new(&limbs).unwrap(); // ok: test
+    let mut one = [0 as W; N];
+    one[0] = 1;
+    let (mut below, mut above) = (m.n, m.n);
+    below[0] -= 1; // n is odd
+    above[0] += 1;
+    let mut random_below = [0 as W; N];
+    be_into_words(&base, &mut random_below);
+    let mut inputs = vec![[0 as W; N], one, below, m.n, above, [W::MAX; N], random_below, m.r2];
+    inputs.extend((0..4).map(|i| random_words::<N>(u64::from(seed) * 10 + i)));
+    for a in &inputs {
+        assert_eq!(m.sqr(a).to_vec(), reference_mont_mul(a, a, &m.n, m.n0), "{bytes} bytes: square");
+        for b in &inputs {
+            assert_eq!(m.mul(a, b).to_vec(), reference_mont_mul(a, b, &m.n, m.n0), "{bytes} bytes: product");
+        }
+    }
+}
+
+#[test]
+fn product_and_square_match_the_row_by_row_reference_in_every_class() {
+    check_class::<{ words(512) }>(64, 21);
+    check_class::<{ words(512) }>(3, 22);
+    check_class::<{ words(1024) }>(128, 23);
+    check_class::<{ words(1024) }>(65, 24);
+    check_class::<{ words(2048) }>(256, 25);
+    check_class::<{ words(2048) }>(129, 26);
+    check_class::<{ words(3072) }>(384, 27);
+    check_class::<{ words(4096) }>(512, 28);
+    check_class::<{ words(4096) }>(385, 29);
+    check_class::<{ words(8192) }>(1024, 30);
+}
