@@ -119,7 +119,8 @@ export class WorkerPool {
       const deliver = (items) => {
         for (const { id, report } of items) {
           done++;
-          onResult(id, report);
+          // Rows come as JSON text from the worker (see worker.js).
+          onResult(id, typeof report === 'string' ? JSON.parse(report) : report);
         }
         if (done < tasks.length || more()) return false;
         this.current = null;

@@ -5,6 +5,7 @@
 //     (at: '' judges each signature as of its signing, 'now' at the current time)
 //   {type:'verify', batch: [{id, task}], body: bool, rows: bool}
 //                                                   → {type:'results', items: [{id, report} | {id, retry: true}], poisoned}
+//     (a row may come as its JSON text, which the pool parses)
 //     rows: a compact row per message (Verifier.verifyRow) instead of the full report, for
 //     batches; a task found in a zip or folder (task.listed) that is not a message gives
 //     {id, report: {source, skipped: true}} (never counted, never read as keys)
@@ -142,7 +143,9 @@ async function finish(p, body, rows) {
       if (r.evidence) r.evidence.input_sha256 = sha256;
     } else {
       const whole = verifier(body, true);
-      r = rows ? whole.verifyRow(p.bytes, p.task.source) : whole.verify(p.bytes, p.task.source);
+      // A row as JSON text: cheaper to build in wasm than an object, and to post (the pool
+      // parses it).
+      r = rows ? whole.verifyRowJson(p.bytes, p.task.source) : whole.verify(p.bytes, p.task.source);
     }
     timing.verify += performance.now() - t;
     return r;
