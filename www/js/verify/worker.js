@@ -48,7 +48,8 @@ function verifier(body, hashInput = !subtle) {
 }
 
 /**
- * Messages smaller than this are verified in one wasm call that also hashes them. For a small
+ * Messages smaller than this are verified in one wasm call that also computes their body hashes
+ * (only the file's own SHA-256 is WebCrypto's: one digest, no wasm work to prepare it). For a small
  * message, WebCrypto's faster hashing saves less than it costs: finding the body hash jobs and
  * copying out the canonical body (the message parsed twice more), a digest round trip to
  * another thread per hash, and converting the jobs back (measured in headless Chromium on a
