@@ -16,7 +16,10 @@
 //    process's VmRSS from /proc) and prints its growth over the page's resting state.
 // 3. Runs the release CLI on the same zip on all cores (--keys keys.zone, output to /dev/null).
 // 4. Prints the page's messages/s, the CLI's, their ratio (target ≥ 0.4), the mbox's time over
-//    the zip's (target ≤ 1.5) and the memory growth (target ≤ 400 MB at 100,000 messages).
+//    the zip's (target ≤ 1.5) and the memory growth (target ≤ 400 MB at 100,000 messages),
+//    and the CPU time each used (the Chromium process tree's, from /proc; the CLI's, as a
+//    waited-for child): on a shared machine it moves far less with other work than the
+//    wall-clock times, so A/B comparisons of the page are made with it.
 //    --profile: also the main thread's busy time (CDP Performance metrics) and the workers'
 //    own counters summed (worker.js `timing`: reading, of which inflating, starting the WebCrypto
 //    hashes, waiting for them, verifying, posting results).
@@ -101,11 +104,18 @@ if (withCli) {
   console.log('== building the CLI (release)');
   execFileSync('cargo', ['build', '--release', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
 }
+/** CPU time (s) of this process's waited-for children (cutime + cstime). */
+function childrenCpu() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[13]) + Number(f[14])) / 100;
+}
 function native(file) {
   const t0 = process.hrtime.bigint();
+  const cpu0 = childrenCpu();
   const r = spawnSync(join(ROOT, 'target/release/dkimcheck'), ['--keys', keysZone, file], { stdio: ['ignore', 'ignore', 'ignore'] });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { secs, status: r.status };
+  return { secs, cpu: childrenCpu() - cpu0, status: r.status };
 }
 
 // --- resident memory of the Chromium process tree
@@ -142,6 +152,34 @@ function treeRss(rootPid) {
   return { total, kinds };
 }
 const treeRssMB = (rootPid) => treeRss(rootPid).total;
+
+/**
+ * CPU time (s, user + system) used so far by every process below `rootPid`: what a run costs
+ * the machine, which moves less with other work than its wall-clock time (compare A/B with it).
+ */
+function treeCpu(rootPid) {
+  const children = new Map();
+  const ticks = new Map();
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // After the command: state, ppid, ... utime (14th field of the line) and stime (15th).
+      const ppid = Number(f[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(p));
+      ticks.set(Number(p), Number(f[11]) + Number(f[12]));
+    } catch { /* gone */ }
+  }
+  let total = 0;
+  const stack = [...(children.get(rootPid) || [])];
+  while (stack.length) {
+    const pid = stack.pop();
+    total += ticks.get(pid) || 0;
+    stack.push(...(children.get(pid) || []));
+  }
+  return total / 100; // USER_HZ
+}
 
 // --- the page
 const DIST = join(ROOT, 'dist');
@@ -228,9 +266,11 @@ async function throughPage(file) {
     }
   })();
   const t0 = Date.now();
+  const cpu0 = treeCpu(browserPid);
   await page.setInputFiles('#file-input', file);
   await page.waitForSelector('#batch-summary[data-state="done"]', { timeout: 3_600_000 });
   const secs = (Date.now() - t0) / 1000;
+  const cpu = treeCpu(browserPid) - cpu0;
   clearInterval(timer);
   watching = false;
   await watch;
@@ -244,7 +284,7 @@ async function throughPage(file) {
   counts.workers = await page.evaluate(() => globalThis.__dkimcheckPool?.spawned);
   const timing = profile ? await page.evaluate(() => globalThis.__dkimcheckPool?.timing || []) : [];
   await page.close();
-  return { secs, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
+  return { secs, cpu, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
 }
 
 /** The main thread's functions by self time, from a CDP CPU profile: [[name, ms]]. */
@@ -313,13 +353,14 @@ try {
   for (const n of sizes) {
     const { zip, mbox } = makeInputs(n);
     const zipMB = statSync(zip).size / 1e6;
-    const cli = withCli ? native(zip) : { secs: NaN, status: null };
+    const cli = withCli ? native(zip) : { secs: NaN, cpu: NaN, status: null };
     const web = await throughPage(zip);
     const total = Number(web.counts.total);
     console.log(`\n${n.toLocaleString('en-US')} messages (zip ${zipMB.toFixed(0)} MB deflated):`);
     console.log(`  CLI, ${cores} cores:  ${cli.secs.toFixed(1)} s, ${(n / cli.secs).toFixed(0)} messages/s (exit ${cli.status})`);
     console.log(`  page (zip):      ${web.secs.toFixed(1)} s, ${(n / web.secs).toFixed(0)} messages/s; counted ${total}, verified ${web.counts.verified}, skipped ${web.counts.skipped}; ${web.counts.workers} workers started`);
     console.log(`  throughput ratio page ÷ CLI: ${(cli.secs / web.secs).toFixed(2)} (target ≥ 0.4)`);
+    console.log(`  CPU time: Chromium ${web.cpu.toFixed(1)} s (all its processes, pick → counts)${withCli ? `, CLI ${cli.cpu.toFixed(1)} s` : ''}`);
     console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB); growth over rest, MB:`);
     printQuarters(web);
     if (profile) {

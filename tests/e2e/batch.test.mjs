@@ -9,6 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { servedBrowser, DIST, openPage, dropFiles, batchSummary, banner, makeZip, foreignRequests } from './helpers.mjs';
@@ -90,6 +91,10 @@ for (const [kind, url] of PAGES) {
     assert.equal(row('1.eml')[head.indexOf('key_flags')], 'compromised');
     assert.equal(row('4.eml')[head.indexOf('missing_keys')], 'e2e._domainkey.example.org');
     assert.ok(row('5.eml')[head.indexOf('subject')].includes('Réservation 5'));
+    // Each file's SHA-256 (a small message's from WebCrypto, beside its verification in wasm).
+    const sha = (b) => createHash('sha256').update(b).digest('hex');
+    assert.equal(row('1.eml')[head.indexOf('sha256')], sha(RFC8463()));
+    assert.equal(row('5.eml')[head.indexOf('sha256')], sha(small(5)));
     // JSON Lines: one row per message, with its assessment.
     const [jsonl] = await Promise.all([p.page.waitForEvent('download'), p.page.click('button[data-action="export-jsonl"]')]);
     const rows = readFileSync(await jsonl.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));

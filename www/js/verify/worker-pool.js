@@ -115,11 +115,20 @@ export class WorkerPool {
         while (batch.length < batchSize && next < tasks.length) batch.push({ id: next, task: tasks[next++] });
         return batch;
       };
+      /** A result as the worker posted it: a report or row, a row's JSON text, or {json, sha256}. */
+      const received = (report) => {
+        if (typeof report === 'string') return JSON.parse(report);
+        if (!report || typeof report.json !== 'string') return report;
+        const row = JSON.parse(report.json);
+        row.sha256 = report.sha256;
+        return row;
+      };
       /** Hands results over; true when the run is complete. */
       const deliver = (items) => {
         for (const { id, report } of items) {
           done++;
-          onResult(id, report);
+          // Rows come as JSON text from the worker, with the input's SHA-256 beside (see worker.js).
+          onResult(id, received(report));
         }
         if (done < tasks.length || more()) return false;
         this.current = null;

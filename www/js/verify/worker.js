@@ -5,6 +5,7 @@
 //     (at: '' judges each signature as of its signing, 'now' at the current time)
 //   {type:'verify', batch: [{id, task}], body: bool, rows: bool}
 //                                                   → {type:'results', items: [{id, report} | {id, retry: true}], poisoned}
+//     (a row may come as its JSON text, which the pool parses)
 //     rows: a compact row per message (Verifier.verifyRow) instead of the full report, for
 //     batches; a task found in a zip or folder (task.listed) that is not a message gives
 //     {id, report: {source, skipped: true}} (never counted, never read as keys)
@@ -47,7 +48,8 @@ function verifier(body, hashInput = !subtle) {
 }
 
 /**
- * Messages smaller than this are verified in one wasm call that also hashes them. For a small
+ * Messages smaller than this are verified in one wasm call that also computes their body hashes
+ * (only the file's own SHA-256 is WebCrypto's: one digest, no wasm work to prepare it). For a small
  * message, WebCrypto's faster hashing saves less than it costs: finding the body hash jobs and
  * copying out the canonical body (the message parsed twice more), a digest round trip to
  * another thread per hash, and converting the jobs back (measured in headless Chromium on a
@@ -119,8 +121,11 @@ async function prepare(task, body, rows) {
     if (task.listed && not_a_message(task.source, bytes.subarray(0, 1024))) return { task, report: { source: task.source, skipped: true } };
     const h = performance.now();
     const hashes = subtle && bytes.length >= WEBCRYPTO_FROM ? startHashes(verifier(body), bytes) : null;
+    // A small message's own SHA-256 is WebCrypto's too (the CPU's SHA instructions), started now
+    // and done by the time its turn comes; its signatures' hashes stay in the one wasm call.
+    const sha256 = subtle && !hashes ? subtle.digest('SHA-256', bytes).then(hex) : null;
     timing.hashes += performance.now() - h;
-    return { task, bytes, hashes };
+    return { task, bytes, hashes, sha256 };
   } catch (e) {
     return { task, report: failed(task.source, phraseOf(e), rows) };
   }
@@ -141,8 +146,18 @@ async function finish(p, body, rows) {
       r.sha256 = sha256;
       if (r.evidence) r.evidence.input_sha256 = sha256;
     } else {
-      const whole = verifier(body, true);
-      r = rows ? whole.verifyRow(p.bytes, p.task.source) : whole.verify(p.bytes, p.task.source);
+      const sha256 = p.sha256 && await p.sha256;
+      const w = performance.now();
+      timing.wait += w - t;
+      t = w;
+      const whole = verifier(body, !sha256);
+      // A row as JSON text: cheaper to build in wasm than an object, and to post (the pool
+      // parses it and sets its sha256).
+      r = rows ? whole.verifyRowJson(p.bytes, p.task.source) : whole.verify(p.bytes, p.task.source);
+      if (sha256 && !rows) {
+        r.sha256 = sha256;
+        if (r.evidence) r.evidence.input_sha256 = sha256;
+      } else if (sha256) r = { json: r, sha256 };
     }
     timing.verify += performance.now() - t;
     return r;
