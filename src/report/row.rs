@@ -142,7 +142,7 @@ pub fn missing_keys(r: &MessageReport) -> Vec<String> {
 impl Row {
     /// The row as one line of JSON (the shape the JavaScript API gives as an object).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+        serde_json::to_string(self).unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string())
     }
 
     /// The row of a report, its summary and error worded in `lang` (`None`: left to the caller,

@@ -142,25 +142,9 @@ fn reference_mont_mul(a: &[W], b: &[W], n: &[W], n0: W) -> Vec<W> {
     let len = n.len();
     let mut t = vec![0 as W; len + 2];
     for &ai in a {
-        let mut carry: D = 0;
-        for j in 0..len {
-            let v = t[j] as D + ai as D * b[j] as D + carry;
-            t[j] = v as W;
-            carry = v >> BITS;
-        }
-        let v = t[len] as D + carry;
-        t[len] = v as W;
-        t[len + 1] = (v >> BITS) as W;
+        add_row(&mut t, ai, b);
         let m = t[0].wrapping_mul(n0);
-        let mut carry: D = 0;
-        for j in 0..len {
-            let v = t[j] as D + m as D * n[j] as D + carry;
-            t[j] = v as W;
-            carry = v >> BITS;
-        }
-        let v = t[len] as D + carry;
-        t[len] = v as W;
-        t[len + 1] += (v >> BITS) as W;
+        add_row(&mut t, m, n);
         assert_eq!(t.remove(0), 0);
         t.push(0);
     }
@@ -170,6 +154,21 @@ fn reference_mont_mul(a: &[W], b: &[W], n: &[W], n0: W) -> Vec<W> {
     }
     t.truncate(len);
     t
+}
+
+/// `t += x·y` for one word `x` and `y` of `t.len() - 2` words (the top two words of `t` take
+/// the carries).
+fn add_row(t: &mut [W], x: W, y: &[W]) {
+    let len = y.len();
+    let mut carry: D = 0;
+    for j in 0..len {
+        let v = t[j] as D + x as D * y[j] as D + carry;
+        t[j] = v as W;
+        carry = v >> BITS;
+    }
+    let v = t[len] as D + carry;
+    t[len] = v as W;
+    t[len + 1] += (v >> BITS) as W;
 }
 
 /// Pseudo-random words (xorshift).
