@@ -11,6 +11,10 @@
 #   SEED=0 bash fuzz/run-campaign.sh ...                 keep the corpus as is (no seeding from
 #                                                        tests/vectors, which builds the tests)
 #   MAX_LEN=16384 bash fuzz/run-campaign.sh ...          largest input tried (default 4096 bytes)
+#   TIMEOUT=60 bash fuzz/run-campaign.sh ...             seconds one input may take before libFuzzer
+#                                                        calls it a hang (default 10; raise it under
+#                                                        nice beside other work, where a starved run
+#                                                        is stopped for seconds at a time)
 #
 # SANITIZER=none runs about twice as fast: the targets are safe Rust, so ASan only watches our
 # dependencies' unsafe code (and the coverage guidance, panics and our own checks stay). Its
@@ -59,7 +63,7 @@ one() {
   ((seconds > DEADLINE_AT - start)) && seconds=$((DEADLINE_AT - start))
   ((seconds > 0)) || { printf '%-11s not run (deadline)\n' "$t"; return; }
   if cargo fuzz run "${BUILD[@]}" "$t" -- -max_total_time="$seconds" "${LIMITS[@]}" -print_final_stats=1 \
-    -timeout=10 >"$log" 2>&1; then
+    -timeout="${TIMEOUT:-10}" >"$log" 2>&1; then
     outcome=ok
   else
     outcome="CRASH (see $log and fuzz/artifacts/$t/)"
