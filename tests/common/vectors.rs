@@ -5,7 +5,7 @@
 
 use dkimcheck::keys::KeyStore;
 use dkimcheck::message::input;
-use dkimcheck::report::{Category, MessageReport, Status, Verdict};
+use dkimcheck::report::{Category, MessageReport, Row, Status, Verdict};
 use dkimcheck::verify::{Options, verify_message};
 use serde_json::Value;
 
@@ -85,6 +85,7 @@ pub fn run(sources: &[String], read: &dyn Fn(&str) -> Option<Vec<u8>>, now: u64)
             }
             let at = case["time"].as_u64().unwrap_or(now);
             let report = verify_message(&raw, &keys, &Options::at(at));
+            check_brief(&mut o, source, id, &raw, &keys, at, &report);
             let expect = case["expect"].as_array().cloned().unwrap_or_default();
             if report.signatures.len() != expect.len() {
                 o.failures.push(format!(
@@ -254,6 +255,26 @@ fn check_arc(o: &mut Outcome, source: &str, id: &str, case: &Value, report: &Mes
         && got.oldest_pass != Some(op as u32)
     {
         o.failures.push(mismatch("oldest_pass", format!("{:?}", got.oldest_pass), op.to_string()));
+    }
+}
+
+/// A batch verifies without `full_report` (no header views, server claims or evidence, which a
+/// row never shows): that report must equal the full one with those cleared, and give the same
+/// row.
+fn check_brief(o: &mut Outcome, source: &str, id: &str, raw: &[u8], keys: &KeyStore, at: u64, full: &MessageReport) {
+    let brief = verify_message(raw, keys, &Options { full_report: false, ..Options::at(at) });
+    let lang = Some(dkimcheck::l10n::Lang::En);
+    if Row::from_report(&brief, lang) != Row::from_report(full, lang) {
+        o.failures.push(format!("{source}/{id}: the row without full_report differs from the full report's row"));
+    }
+    let cleared = MessageReport {
+        headers: Vec::new(),
+        authentication_results: Vec::new(),
+        evidence: Default::default(),
+        ..full.clone()
+    };
+    if brief != cleared {
+        o.failures.push(format!("{source}/{id}: the report without full_report differs beyond its views"));
     }
 }
 

@@ -156,6 +156,21 @@ test('the workers\' inflater (wasm) gives the same bytes and refuses the same me
     await assert.rejects(inflateRaw(data, text.length - 1), (e) => /more than the/.test(words(e)));
     assert.equal((await inflateRaw(big, 8 * 1024 * 1024)).length, 8 * 1024 * 1024);
     await assert.rejects(inflateRaw(Buffer.from([0xff, 0xff, 0xff, 0xff]), 1000), (e) => /cannot be inflated/.test(words(e)));
+    // The edges: a header claiming more than the data gives (a little, or far more than deflate
+    // can inflate to), data cut short, bytes after the end, nothing at all, stored blocks.
+    assert.deepEqual(Buffer.from(await inflateRaw(data, text.length + 1)), text);
+    assert.deepEqual(Buffer.from(await inflateRaw(data, 1e9)), text);
+    assert.equal((await inflateRaw(big, 1e12)).length, 8 * 1024 * 1024);
+    const dense = zlib.deflateRawSync(Buffer.alloc(1 << 20), { level: 9 });
+    assert.equal((await inflateRaw(dense, 1 << 20)).length, 1 << 20);
+    await assert.rejects(inflateRaw(dense, (1 << 20) - 1), (e) => /more than the/.test(words(e)));
+    await assert.rejects(inflateRaw(data.subarray(0, data.length - 1), text.length), (e) => /cannot be inflated/.test(words(e)));
+    await assert.rejects(inflateRaw(data.subarray(0, data.length >> 1), text.length), (e) => /cannot be inflated/.test(words(e)));
+    assert.deepEqual(Buffer.from(await inflateRaw(Buffer.concat([data, Buffer.from('trailing')]), text.length)), text);
+    await assert.rejects(inflateRaw(Buffer.alloc(0), 1000), (e) => /cannot be inflated/.test(words(e)));
+    const stored = zlib.deflateRawSync(text, { level: 0 });
+    assert.deepEqual(Buffer.from(await inflateRaw(stored, text.length)), text);
+    await assert.rejects(inflateRaw(stored, text.length - 1), (e) => /more than the/.test(words(e)));
   } finally {
     setInflater(null);
   }

@@ -227,7 +227,7 @@ self.onmessage = ({ data }) => {
         const wasm = await init({ module_or_path: data.module });
         // For benchmarks (scripts/bench-leak.mjs): the instance's linear memory, which never shrinks.
         self.__dkimcheckMemory = wasm.memory;
-        // Zip members are inflated in wasm (miniz_oxide), in one call each.
+        // Zip members are inflated in wasm (zlib-rs), in one call each.
         setInflater((data, limit) => {
           const t = performance.now();
           try {
