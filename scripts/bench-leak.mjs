@@ -357,9 +357,9 @@ try {
     const web = await throughPage(zip);
     const total = Number(web.counts.total);
     console.log(`\n${n.toLocaleString('en-US')} messages (zip ${zipMB.toFixed(0)} MB deflated):`);
-    console.log(`  CLI, ${cores} cores:  ${cli.secs.toFixed(1)} s, ${(n / cli.secs).toFixed(0)} messages/s (exit ${cli.status})`);
+    if (withCli) console.log(`  CLI, ${cores} cores:  ${cli.secs.toFixed(1)} s, ${(n / cli.secs).toFixed(0)} messages/s (exit ${cli.status})`);
     console.log(`  page (zip):      ${web.secs.toFixed(1)} s, ${(n / web.secs).toFixed(0)} messages/s; counted ${total}, verified ${web.counts.verified}, skipped ${web.counts.skipped}; ${web.counts.workers} workers started`);
-    console.log(`  throughput ratio page ÷ CLI: ${(cli.secs / web.secs).toFixed(2)} (target ≥ 0.4)`);
+    if (withCli) console.log(`  throughput ratio page ÷ CLI: ${(cli.secs / web.secs).toFixed(2)} (target ≥ 0.4)`);
     console.log(`  CPU time: Chromium ${web.cpu.toFixed(1)} s (all its processes, pick → counts)${withCli ? `, CLI ${cli.cpu.toFixed(1)} s` : ''}`);
     console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB); growth over rest, MB:`);
     printQuarters(web);
