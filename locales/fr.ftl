@@ -595,14 +595,14 @@ about-arc = Une chaîne <strong>ARC</strong> (le registre de transfert qu’ajou
 ## La page : progression et état
 
 progress-single = Vérification du message…
-progress-batch = { $done } messages vérifiés sur { $total } · { $rate } messages/s
+progress-batch = { $done } messages examinés sur { $total } · { $rate } messages/s
 status-reading = Lecture…
 status-reading-file = Lecture de { $name }…
 status-splitting-file = Découpage de { $name }…
 status-cancelled = Annulé.
 status-batch-done = { $count ->
-    [one] { $count } message vérifié
-   *[other] { $count } messages vérifiés
+    [one] { $count } message examiné
+   *[other] { $count } messages examinés
 } en { $seconds } s.
 status-check-failed = La vérification a échoué : { $error }
 status-read-failed = Impossible de lire le fichier : { $error }
@@ -856,8 +856,8 @@ batch-results = Résultats
 batch-files = { $count } fichiers
 batch-back = Retour aux { $count } messages
 batch-summary-done = { $tally }.
-batch-summary-running = { $tally } ({ $done } vérifiés pour l’instant).
-batch-summary-cancelled = { $tally } — annulé après { $done } messages vérifiés.
+batch-summary-running = { $tally } ({ $done } examinés pour l’instant).
+batch-summary-cancelled = { $tally } — annulé après { $done } messages examinés.
 batch-counts-label = Messages par évaluation
 batch-export-jsonl = Exporter en JSON Lines
 batch-export-csv = Exporter en CSV
@@ -1053,7 +1053,7 @@ batch-export-separator = Séparateur CSV
 batch-export-comma = virgule (,)
 batch-export-semicolon = point-virgule (;)
 batch-export-separator-hint = Le point-virgule convient aux tableurs qui écrivent les nombres 1,5 (Excel en français, par exemple).
-progress-batch-growing = { $done } messages vérifiés sur au moins { $total } · { $rate } messages/s · { $percent } % du fichier lu
+progress-batch-growing = { $done } messages examinés sur au moins { $total } · { $rate } messages/s · { $percent } % du fichier lu
 keys-needed-heading = { $count ->
     [one] Clé manquante : aucune clé connue pour { $count } nom
    *[other] Clés manquantes : aucune clé connue pour { $count } noms
