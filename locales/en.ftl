@@ -462,6 +462,7 @@ cli-error-at = --at: "{ $value }" is not 'now', unix seconds or an RFC 3339 time
 cli-error-jobs = --jobs: "{ $value }" is not a number of threads (1 or more)
 cli-error-max-message-size = --max-message-size: "{ $value }" is not a size in megabytes (1 or more)
 cli-error-no-path = no PATH given
+cli-error-no-messages = no messages found: every file was skipped (not mail), or there were none
 cli-error-internal = internal error while verifying
 cli-io-not-found = no such file or directory
 cli-io-permission-denied = permission denied

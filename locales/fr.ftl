@@ -480,6 +480,7 @@ cli-error-at = --at : « { $value } » n’est ni 'now', ni un nombre de seco
 cli-error-jobs = --jobs : « { $value } » n’est pas un nombre de fils d’exécution (1 ou plus)
 cli-error-max-message-size = --max-message-size : « { $value } » n’est pas une taille en mégaoctets (1 ou plus)
 cli-error-no-path = aucun CHEMIN indiqué
+cli-error-no-messages = aucun message trouvé : chaque fichier a été écarté (ce n’est pas du courrier), ou il n’y en avait aucun
 cli-error-internal = erreur interne pendant la vérification
 cli-io-not-found = fichier ou dossier introuvable
 cli-io-permission-denied = permission refusée

@@ -107,6 +107,24 @@ fn usage_errors_and_unreadable_input_exit_2() {
 }
 
 #[test]
+fn a_folder_with_no_mail_is_an_error_not_a_success() {
+    let dir = tmp("no-mail");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("keys.zone"), zone_line_for_test()).unwrap();
+    std::fs::write(dir.join("notes.txt"), "nothing to see\n").unwrap();
+    let out = bin().arg(&dir).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("skipped") && err.contains("no messages found"), "{err}");
+    assert!(out.stdout.is_empty());
+    let empty = tmp("empty-dir");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = bin().args(["--lang", "fr"]).arg(&empty).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("aucun message trouvé"));
+}
+
+#[test]
 fn jobs_sets_the_threads_and_keeps_the_order() {
     let dir = vector("mimekit/messages");
     let one = bin().args(["--jobs", "1", &dir]).output().unwrap();

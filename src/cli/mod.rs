@@ -274,9 +274,10 @@ pub fn run(argv: Vec<String>) -> i32 {
         (style.render(&mut report, None), false)
     };
     let mut printer = output::Printer::new(&style);
-    let (mut status, mut unreadable) = (0, false);
+    let (mut status, mut unreadable, mut messages) = (0, false, 0usize);
     let mut needed = KeysNeeded::new();
     let mut emit = |(rendered, read_failed): (output::Rendered, bool)| {
+        messages += 1;
         if !rendered.verified {
             status = 1;
         }
@@ -300,6 +301,11 @@ pub fn run(argv: Vec<String>) -> i32 {
         printer.keys_needed(&needed.list());
     }
     let _ = std::io::stdout().flush();
+    // Nothing checked is not "every message verified": say so, and fail.
+    if messages == 0 && path_errors == 0 {
+        say_error(lang, &Phrase::new("cli-error-no-messages"));
+        return 2;
+    }
     if unreadable || path_errors > 0 { 2 } else { status }
 }
 

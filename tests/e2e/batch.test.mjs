@@ -167,6 +167,22 @@ for (const [kind, url] of PAGES) {
 
 // The worker verifies a small message in one wasm call that hashes it too, and a big one (32 KB
 // or more) with its body and input hashed by WebCrypto: both paths give the same outcomes.
+test('a zip with no mail in it says no messages were found, not "0 of 0 verified"', async () => {
+  const p = await openPage(env.browser, env.server.url);
+  const zip = await makeZip([
+    { name: 'keys.zone', data: Buffer.from(`${EXIM_KEY}\n`) },
+    { name: 'README.txt', data: Buffer.from('Notes about this leak, not an email') },
+  ], { deflate: true });
+  await dropFiles(p.page, [{ name: 'nothing.zip', buffer: zip }]);
+  const s = await batchSummary(p.page);
+  assert.equal(s.total, 0);
+  assert.equal(await p.page.getAttribute('#batch-summary', 'data-skipped'), '2');
+  assert.match(s.text, /No messages were found/);
+  assert.match(await p.page.textContent('#status'), /No messages were found/);
+  assert.match(await p.page.textContent('.batch-skipped'), /keys\.zone/);
+  await p.context.close();
+});
+
 test('small and big messages (wasm and WebCrypto hashes) verify and fail alike', async () => {
   const p = await openPage(env.browser, env.server.url);
   const { message, zone } = signer();

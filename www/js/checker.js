@@ -203,6 +203,8 @@ export class Checker {
       if (cancelled) {
         this.progress.say('status-cancelled');
         this.focusAfterCancel();
+      } else if (!this.batchView.total) {
+        this.progress.say('status-no-messages', null, true);
       } else {
         this.progress.say('status-batch-done', { count: this.batchView.total, seconds: { decimal: secs } });
       }

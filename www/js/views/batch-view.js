@@ -259,7 +259,9 @@ export class BatchView {
     s.dataset.checked = String(this.done);
     s.dataset.state = this.state;
     const tally = tallyWords(tr, counts, this.total);
-    const id = { running: 'batch-summary-running', cancelled: 'batch-summary-cancelled' }[this.state] || 'batch-summary-done';
+    // Every file skipped as not mail: no messages, not "0 of 0 verified".
+    const none = this.state === 'done' && this.total === 0;
+    const id = none ? 'status-no-messages' : { running: 'batch-summary-running', cancelled: 'batch-summary-cancelled' }[this.state] || 'batch-summary-done';
     s.textContent = tr.t(id, { tally, done: this.done });
     // While the batch runs the counts change four times a second: not a live region then.
     this.shown.setAttribute('aria-live', this.state === 'running' ? 'off' : 'polite');
