@@ -43,7 +43,7 @@ headline-body-changed-compromised = The headers match a key of { $domain } whose
 headline-body-changed-weak = The headers match a { $bits }-bit key of { $domain }, which anyone can factor (so they prove nothing), and the body was changed after signing.
 headline-body-changed = Signed by { $domain }, but the body was changed after signing.
 headline-failed = A signature claims to be from { $domain }, but it does not verify: the message was changed after signing, or the signature was never made with { $domain }'s key.
-headline-no-key = No public key for { $name } is known here: paste its DNS record to check it.
+headline-no-key = No public key for { $name } is known here: add the key published when the message was sent (its DNS TXT record) to check it.
 headline-not-checked = The signature could not be checked. { $explanation }
 headline-not-verified = The signature could not be verified. { $explanation }
 caveat-identity = The signature says it was made on behalf of { $identity } (i=).
@@ -279,7 +279,7 @@ dk-headline-verified = Signed by { $domain } with DomainKeys only, the older mec
 dk-headline-proves-nothing-compromised = The DomainKeys signature matches a key of { $domain } whose private half is public: it proves nothing.
 dk-headline-proves-nothing-weak = The DomainKeys signature matches a { $bits }-bit key of { $domain }, which anyone can factor: it proves nothing.
 dk-headline-failed = A DomainKeys signature claims to be from { $domain }, but it does not verify: the message was changed after signing, or the signature was not made with { $domain }'s key.
-dk-headline-no-key = No public key for the DomainKeys signature ({ $name }) is known here: paste its DNS record to check it.
+dk-headline-no-key = No public key for the DomainKeys signature ({ $name }) is known here: add the key published when the message was sent (its DNS TXT record) to check it.
 dk-headline-not-checked = The DomainKeys signature could not be checked. { $explanation }
 dk-headline-not-verified = The DomainKeys signature could not be verified. { $explanation }
 caveat-sending-address = The signature says it was made on behalf of { $address } (its sending address).
@@ -660,7 +660,7 @@ caveat-words-separator = {"; "}
 ## One message: keys that are not known
 
 missing-key-paste = Paste the DNS record of { $name } to check the signature with it.
-missing-key-unknown = No public key for { $name } is known here: paste its DNS record to check it.
+missing-key-unknown = No public key for { $name } is known here: add the key published when the message was sent (its DNS TXT record) to check it.
 missing-keys-others = { $count ->
     [one] One other signature
    *[other] { $count } other signatures

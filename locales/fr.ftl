@@ -39,7 +39,7 @@ headline-body-changed-compromised = Les en-têtes correspondent à une clé de {
 headline-body-changed-weak = Les en-têtes correspondent à une clé de { $bits } bits de { $domain }, que n’importe qui peut casser (ils ne prouvent donc rien), et le corps du message a été modifié après la signature.
 headline-body-changed = Signé par { $domain }, mais le corps du message a été modifié après la signature.
 headline-failed = Une signature se réclame de { $domain }, mais sa vérification échoue : le message a été modifié après la signature, ou la signature n’a jamais été faite avec la clé de { $domain }.
-headline-no-key = Aucune clé publique n’est connue ici pour { $name } : collez son enregistrement DNS pour vérifier la signature.
+headline-no-key = Aucune clé publique n’est connue ici pour { $name } : ajoutez la clé publiée quand le message a été envoyé (son enregistrement DNS TXT) pour vérifier la signature.
 headline-not-checked = La signature n’a pas pu être contrôlée. { $explanation }
 headline-not-verified = La signature n’a pas pu être vérifiée. { $explanation }
 caveat-identity = La signature dit avoir été faite au nom de { $identity } (i=).
@@ -301,7 +301,7 @@ dk-headline-verified = Signé par { $domain } avec DomainKeys seulement, l’anc
 dk-headline-proves-nothing-compromised = La signature DomainKeys correspond à une clé de { $domain } dont la moitié privée est publique : elle ne prouve rien.
 dk-headline-proves-nothing-weak = La signature DomainKeys correspond à une clé de { $bits } bits de { $domain }, que n’importe qui peut casser : elle ne prouve rien.
 dk-headline-failed = Une signature DomainKeys se réclame de { $domain }, mais sa vérification échoue : le message a été modifié après la signature, ou la signature n’a pas été faite avec la clé de { $domain }.
-dk-headline-no-key = Aucune clé publique n’est connue ici pour la signature DomainKeys ({ $name }) : collez son enregistrement DNS pour la vérifier.
+dk-headline-no-key = Aucune clé publique n’est connue ici pour la signature DomainKeys ({ $name }) : ajoutez la clé publiée quand le message a été envoyé (son enregistrement DNS TXT) pour la vérifier.
 dk-headline-not-checked = La signature DomainKeys n’a pas pu être contrôlée. { $explanation }
 dk-headline-not-verified = La signature DomainKeys n’a pas pu être vérifiée. { $explanation }
 caveat-sending-address = La signature dit avoir été faite au nom de { $address } (son adresse d’envoi).
@@ -683,7 +683,7 @@ caveat-words-separator = {" ; "}
 ## Un message : clés inconnues
 
 missing-key-paste = Collez l’enregistrement DNS de { $name } pour vérifier la signature avec.
-missing-key-unknown = Aucune clé publique n’est connue ici pour { $name } : collez son enregistrement DNS pour vérifier la signature.
+missing-key-unknown = Aucune clé publique n’est connue ici pour { $name } : ajoutez la clé publiée quand le message a été envoyé (son enregistrement DNS TXT) pour vérifier la signature.
 missing-keys-others = { $count ->
     [one] Une autre signature
    *[other] { $count } autres signatures

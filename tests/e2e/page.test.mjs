@@ -159,7 +159,7 @@ test('pasting a key makes an unverifiable message pass', async () => {
   assert.ok(cells.includes('✘ not signed') && cells.includes('! signed, not verified'), cells.join());
   // The sentence is in the banner (from the report's summary) or above the inline form.
   const prompt = (await p.page.textContent('.banner-summary')) + (await p.page.textContent('.missing-key > p'));
-  assert.match(prompt, /No public key for sed\._domainkey\.test\.ex is known here: paste its DNS record to check it\./);
+  assert.match(prompt, /No public key for sed\._domainkey\.test\.ex is known here: add the key published when the message was sent \(its DNS TXT record\) to check it\./);
   // The inline form is prefilled with selector and domain; a bare TXT value is enough.
   assert.equal(await p.page.inputValue('.missing-key input[name=selector]'), 'sed');
   assert.equal(await p.page.inputValue('.missing-key input[name=domain]'), 'test.ex');
