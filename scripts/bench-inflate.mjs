@@ -3,16 +3,16 @@
 //
 //   node scripts/bench-inflate.mjs [PKG_DIR=pkg] [ZIP=target/bench-leak/leak-21075.zip] [ROUNDS=6]
 //
-// Inflates every deflated member of ZIP (as scripts/bench-leak.mjs writes it: local headers
-// with their sizes, no data descriptors) with PKG_DIR's wasm, ROUNDS times, and prints the
-// time per member (best and median round, the first left out: it also hashes) and a SHA-256
-// of all the inflated bytes, to compare two builds (e.g. main's pkg/ kept aside). Not a test:
-// it asserts nothing.
+// Inflates every deflated member of ZIP (e.g. the one scripts/bench-leak.mjs writes) with
+// PKG_DIR's wasm, ROUNDS times, and prints the time per member (best and median round, the
+// first left out: it also hashes) and a SHA-256 of all the inflated bytes, to compare two
+// builds (e.g. main's pkg/ kept aside). Not a test: it asserts nothing.
 
 import { readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import { listZip, memberDataRange } from '../www/js/input/zip.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [pkgDir = join(root, 'pkg'), zipPath = join(root, 'target/bench-leak/leak-21075.zip'), roundsArg = '6'] =
@@ -20,15 +20,14 @@ const [pkgDir = join(root, 'pkg'), zipPath = join(root, 'target/bench-leak/leak-
 const mod = await import(pathToFileURL(join(resolve(pkgDir), 'dkimcheck.js')).href);
 await mod.default({ module_or_path: readFileSync(join(resolve(pkgDir), 'dkimcheck_bg.wasm')) });
 
+// The members are found with the page's own zip reader (www/js/input/zip.js).
 const zip = readFileSync(zipPath);
+const blob = new Blob([zip]);
 const members = [];
-for (let p = 0; p + 30 <= zip.length && zip.readUInt32LE(p) === 0x04034b50;) {
-  const method = zip.readUInt16LE(p + 8);
-  const csize = zip.readUInt32LE(p + 18);
-  const size = zip.readUInt32LE(p + 22);
-  const start = p + 30 + zip.readUInt16LE(p + 26) + zip.readUInt16LE(p + 28);
-  if (method === 8) members.push({ data: zip.subarray(start, start + csize), size });
-  p = start + csize;
+for (const entry of await listZip(blob)) {
+  if (entry.method !== 8) continue;
+  const { start, end } = await memberDataRange(blob, entry);
+  members.push({ data: zip.subarray(start, end), size: entry.size });
 }
 if (!members.length) throw new Error(`no deflated members read from ${zipPath}`);
 
