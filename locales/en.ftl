@@ -868,6 +868,8 @@ batch-col-signed-by = Signed by
 batch-col-from-domain = From domain
 batch-col-subject = Subject
 batch-col-date = Date
+# A moment in the batch table, the same order in every language, in UTC: 2015-06-11 02:05 UTC.
+date-time-utc = { $date } { $time } UTC
 batch-cell-label = { $label }:
 batch-no-source = (message)
 batch-shown-first = Showing the first { $max } of { $count } matching messages; use the filter to narrow down.

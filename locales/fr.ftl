@@ -900,6 +900,8 @@ batch-col-signed-by = Signé par
 batch-col-from-domain = Domaine de l’expéditeur
 batch-col-subject = Objet
 batch-col-date = Date
+# Un moment dans le tableau des messages, dans le même ordre en toute langue, en UTC : 2015-06-11 02:05 UTC.
+date-time-utc = { $date } { $time } UTC
 batch-cell-label = { $label } :
 batch-no-source = (message)
 batch-shown-first = Affichage des { $max } premiers messages sur { $count } ; filtrez pour affiner.

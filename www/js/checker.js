@@ -161,8 +161,9 @@ export class Checker {
    * label, t0}. Mboxes (streams) are split in a worker while the messages already found are
    * verified; their messages join `tasks`, so checking the batch again reads them directly.
    * The time shown runs from t0 (the files chosen), so it includes reading and splitting.
+   * `reveal`: files were just chosen, bring the batch into view (not when checking it again).
    */
-  async runBatch(batch) {
+  async runBatch(batch, { reveal = false } = {}) {
     this.current = batch;
     this.single.hidden = true;
     this.batch.hidden = false;
@@ -172,6 +173,7 @@ export class Checker {
     this.batchView.dk = await engine();
     this.batchView.start(tasks.length, batch.label, { growing: streams.length > 0, skipped: batch.skipped || [] });
     const meter = this.progress.startBatch(tasks.length, { t0: batch.t0, growing: streams.length > 0 });
+    if (reveal) this.batchView.reveal(this.progress.section);
     const open = { more: streams.length > 0 };
     try {
       const running = this.pool.run(tasks, {
@@ -291,7 +293,7 @@ export class Checker {
     if (tasks.length === 1 && !streams.length && !skipped.length) await this.runSingle(tasks[0]);
     else {
       const label = files.length === 1 ? { text: files[0].name } : { id: 'batch-files', args: { count: files.length } };
-      await this.runBatch({ kind: 'batch', tasks, streams, skipped, label, t0 });
+      await this.runBatch({ kind: 'batch', tasks, streams, skipped, label, t0 }, { reveal: true });
     }
   }
 

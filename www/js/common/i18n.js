@@ -168,12 +168,16 @@ export class Translator {
     return this.format('dateTime', () => new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' })).format(d);
   }
 
-  /** A moment (unix seconds) for a table cell: short date and time, UTC. */
-  shortDateTime(t) {
+  /**
+   * A moment (unix seconds) for a table cell, the same order in every language and its zone
+   * said: 2015-06-11 02:05 UTC (a locale's short date is 6/11/15 in English, 11/06/2015 in French).
+   */
+  utcDateTime(t) {
     if (t === null || t === undefined) return '';
     const d = new Date(Number(t) * 1000);
     if (Number.isNaN(d.getTime())) return '';
-    return this.format('short', () => new Intl.DateTimeFormat(this.lang, { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' })).format(d);
+    const iso = d.toISOString(); // 2015-06-11T02:05:00.000Z (a year past 9999: +010000-...)
+    return this.t('date-time-utc', { date: iso.slice(0, -14), time: iso.slice(-13, -8) });
   }
 
   /** A byte count: 512 bytes, 1.5 KB (1,5 Ko). */

@@ -20,6 +20,9 @@ import { download } from './export.js';
 /** At most this many skipped names are listed (all are counted). */
 const MAX_SKIPPED_NAMES = 20;
 
+/** The fields a reader types in (the focus is not taken from them). */
+const TYPING = 'textarea, select, input:not([type="file"], [type="button"], [type="submit"], [type="reset"], [type="radio"], [type="checkbox"])';
+
 export class BatchView {
   /**
    * @param {HTMLElement} root
@@ -57,6 +60,20 @@ export class BatchView {
     this.neededDirty = true;
     this.build();
     this.update();
+  }
+
+  /**
+   * Bring a batch just started into view (on a phone the results begin below the screen): `top`,
+   * the progress above the results with its Cancel, goes to the top of the screen (smoothly,
+   * unless the reader prefers reduced motion), and the focus to the results' heading. Neither
+   * happens while the reader is typing in a field: the field stays in view, with the focus.
+   */
+  reveal(top = this.root) {
+    const active = document.activeElement;
+    if (active?.isContentEditable || active?.matches?.(TYPING)) return;
+    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    this.root.querySelector('h2')?.focus({ preventScroll: true });
+    top.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
   }
 
   /** More messages were found (an mbox being split); `growing`: still more may come. */
@@ -166,7 +183,9 @@ export class BatchView {
     this.domains = h('tbody');
     this.shown = h('p', { class: 'hint', role: 'status' });
     this.table = new RowTable({
-      columns: COLUMNS.map((c) => ({ key: c.key, cls: c.cls, label: tr.t(c.label), cell: (i) => this.cell(c.key, i) })),
+      columns: COLUMNS.map((c) => ({
+        key: c.key, cls: c.cls, label: tr.t(c.label), cellLabel: tr.t('batch-cell-label', { label: tr.t(c.label) }), cell: (i) => this.cell(c.key, i),
+      })),
       onSort: (key) => {
         this.sort = { key, dir: this.sort.key === key ? -this.sort.dir : 1 };
         this.renderTable();

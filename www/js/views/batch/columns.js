@@ -26,13 +26,29 @@ export function rowCell(key, r, tr) {
         h('span', { 'aria-hidden': 'true' }, `${ASSESSMENT_ICONS[a.status] || '?'} `), assessmentWords(tr, a)),
       caveats ? h('span', { class: 'caveat-words' }, caveats) : arc ? h('span', { class: 'caveat-words arc-words', dataset: { arc: arc.result } }, arcWords(tr, arc)) : null];
     }
-    case 'source': return h('span', { title: r.source }, r.source || tr.t('batch-no-source'));
+    case 'source': return r.source ? fileName(r.source) : tr.t('batch-no-source');
     case 'domain': return rowDomain(r) || '—';
     case 'from': return r.from_domain || '—';
     case 'subject': return r.subject ? h('span', { title: r.subject }, r.subject) : '';
-    case 'date': return r.date_unix != null ? h('span', { title: r.date || '' }, tr.shortDateTime(r.date_unix)) : (r.date || '');
+    // In UTC, said in the value; the message's own Date field (with its offset) is the title.
+    case 'date': return r.date_unix != null ? h('span', { title: r.date || '' }, tr.utcDateTime(r.date_unix)) : (r.date || '');
     default: return '';
   }
+}
+
+/** A name cut at its end keeps what tells files apart (leak.zip!mail/…/0042.eml): these last characters always show. */
+const NAME_TAIL = 14;
+
+/**
+ * A file name whose middle gives way when it is too long: its start is cut with an ellipsis
+ * (by the stylesheet), its last NAME_TAIL characters stay. The whole name is the text and the title.
+ */
+function fileName(name) {
+  const chars = Array.from(name);
+  if (chars.length <= NAME_TAIL) return h('span', { class: 'file-name', title: name }, h('span', { class: 'file-name-start' }, name));
+  return h('span', { class: 'file-name', title: name },
+    h('span', { class: 'file-name-start' }, chars.slice(0, -NAME_TAIL).join('')),
+    h('span', { class: 'file-name-end' }, chars.slice(-NAME_TAIL).join('')));
 }
 
 /** The message indexes shown, filtered and sorted. */

@@ -3,11 +3,14 @@
 // scrolling or by keyboard (↑ ↓ Page Up/Down Home End, Enter opens). Every row
 // element carries data-row (its position in the current order, from 0) and
 // data-index (the message's index in the batch). ARIA grid semantics; one row
-// at a time is in the tab order (roving tabindex).
+// at a time is in the tab order (roving tabindex). Every row has the same height, set
+// by the stylesheet (--rt-row-height: taller on narrow screens, where a row is a block
+// of three lines) and measured here, so positions stay arithmetic.
 
 import { h, clear } from '../../common/dom.js';
 
-const ROW_HEIGHT = 44; // px; fixed, so positions are arithmetic
+/** px; a row's height until the stylesheet's can be measured (the table not yet laid out). */
+const DEFAULT_ROW_HEIGHT = 44;
 const OVERSCAN = 8;
 
 // The rows in view sit in a window moved down by the rows above them, and a spacer gives the
@@ -29,7 +32,8 @@ function rules(id) {
 export class RowTable {
   /**
    * @param {object} o
-   * @param {Array<{key:string, label:string, cls:string, cell:(index:number)=>Node|string}>} o.columns
+   * @param {Array<{key:string, label:string, cls:string, cellLabel?:string, cell:(index:number)=>Node|string}>} o.columns
+   *   cellLabel: the column's name as a cell shows it where there is no header above it (narrow screens)
    * @param {(key:string)=>void} o.onSort  a header was chosen
    * @param {(index:number)=>void} o.onOpen  a row was opened (Enter, click)
    * @param {string} o.label  the grid's accessible name
@@ -48,13 +52,19 @@ export class RowTable {
     this.css = rules(id);
     this.spacer = h('div', { class: 'rt-spacer' });
     this.window = h('div', { class: 'rt-window', role: 'presentation' });
-    this.body = h('div', { class: 'rt-body', role: 'rowgroup', tabindex: '0' }, this.spacer, this.window);
+    // As tall as one row: measured for the row height, watched for its changes (width, text size).
+    this.probe = h('div', { class: 'rt-probe', 'aria-hidden': 'true' });
+    this.rowHeight = DEFAULT_ROW_HEIGHT;
+    this.body = h('div', { class: 'rt-body', role: 'rowgroup', tabindex: '0' }, this.probe, this.spacer, this.window);
     this.el = h('div', { class: `row-table ${id}`, role: 'grid', 'aria-label': label }, this.head, this.body);
     this.frame = 0;
     this.body.addEventListener('scroll', () => {
       if (this.frame) return;
       this.frame = requestAnimationFrame(() => { this.frame = 0; this.render(); });
     });
+    if (typeof ResizeObserver === 'function') {
+      new ResizeObserver(() => { if (this.measure()) this.refresh(); }).observe(this.probe);
+    }
     this.body.addEventListener('keydown', (e) => this.key(e));
     // Tab into the grid lands on the active row.
     this.body.addEventListener('focus', () => this.focusPosition(this.active));
@@ -68,6 +78,7 @@ export class RowTable {
 
   /** Show the header with the sort state: {key, dir}. */
   setSort(sort, sortLabel) {
+    this.head.dataset.sortLabel = sortLabel; // shown before the sort buttons on narrow screens
     clear(this.head).append(...this.columns.map((c) => {
       const on = sort.key === c.key;
       return h('div', { class: `rt-cell ${c.cls}`, role: 'columnheader', 'aria-sort': on ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none' },
@@ -80,9 +91,24 @@ export class RowTable {
   setOrder(order) {
     this.order = order;
     this.el.setAttribute('aria-rowcount', String(order.length + 1));
-    this.css.spacer.height = `${order.length * ROW_HEIGHT}px`;
+    this.measure();
+    this.css.spacer.height = `${order.length * this.rowHeight}px`;
     this.active = Math.min(this.active, Math.max(0, order.length - 1));
     this.refresh();
+  }
+
+  /**
+   * Read the row height the stylesheet sets; when it changed, keep the same row at the top
+   * of the view. True when it changed. (Unchanged while the table is not shown.)
+   */
+  measure() {
+    const px = this.probe.getBoundingClientRect().height;
+    if (!(px > 0) || Math.abs(px - this.rowHeight) < 0.01) return false;
+    const top = this.body.scrollTop / this.rowHeight;
+    this.rowHeight = px;
+    this.css.spacer.height = `${this.order.length * px}px`;
+    this.body.scrollTop = top * px;
+    return true;
   }
 
   /** Build the rows in view again (their data changed). */
@@ -99,8 +125,9 @@ export class RowTable {
   render() {
     const top = this.body.scrollTop;
     const height = this.body.clientHeight || 600;
-    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.order.length - 1, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+    const rh = this.rowHeight;
+    const first = Math.max(0, Math.floor(top / rh) - OVERSCAN);
+    const last = Math.min(this.order.length - 1, Math.ceil((top + height) / rh) + OVERSCAN);
     if (first === this.first && last === this.last && this.window.childElementCount === this.rendered.size) return;
     this.first = first;
     this.last = last;
@@ -113,7 +140,7 @@ export class RowTable {
       els.push(el);
     }
     this.rendered = kept;
-    this.css.window.transform = `translateY(${first * ROW_HEIGHT}px)`;
+    this.css.window.transform = `translateY(${first * rh}px)`;
     this.window.replaceChildren(...els);
     if (focused && this.window.contains(focused) && document.activeElement !== focused) focused.focus({ preventScroll: true });
     this.body.tabIndex = this.rendered.has(this.active) ? -1 : 0;
@@ -124,7 +151,7 @@ export class RowTable {
     const el = h('div', {
       class: 'rt-row', role: 'row', tabindex: pos === this.active ? '0' : '-1', 'aria-rowindex': String(pos + 2),
       dataset: { ...this.rowData?.(index), row: String(pos), index: String(index) },
-    }, ...this.columns.map((c) => h('div', { class: `rt-cell ${c.cls}`, role: 'gridcell' }, c.cell(index))));
+    }, ...this.columns.map((c) => h('div', { class: `rt-cell ${c.cls}`, role: 'gridcell', dataset: c.cellLabel ? { label: c.cellLabel } : null }, c.cell(index))));
     return el;
   }
 
@@ -135,10 +162,11 @@ export class RowTable {
     const prev = this.rendered.get(this.active);
     if (prev) prev.tabIndex = -1;
     this.active = pos;
-    const y = pos * ROW_HEIGHT;
+    const rh = this.rowHeight;
+    const y = pos * rh;
     const height = this.body.clientHeight || 600;
     if (y < this.body.scrollTop) this.body.scrollTop = y;
-    else if (y + ROW_HEIGHT > this.body.scrollTop + height) this.body.scrollTop = y + ROW_HEIGHT - height;
+    else if (y + rh > this.body.scrollTop + height) this.body.scrollTop = y + rh - height;
     this.render();
     const el = this.rendered.get(pos);
     if (!el) return false;
@@ -155,7 +183,7 @@ export class RowTable {
   }
 
   key(e) {
-    const page = Math.max(1, Math.floor((this.body.clientHeight || 600) / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor((this.body.clientHeight || 600) / this.rowHeight) - 1);
     const moves = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     let to = null;
     if (e.key in moves) to = this.active + moves[e.key];
