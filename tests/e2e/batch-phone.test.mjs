@@ -123,6 +123,24 @@ test('375 px: each row shows its verdict, the end of its file name, its signing 
   await page.keyboard.press('PageUp');
   const up = Number(await page.evaluate(() => document.activeElement.dataset.row));
   assert.ok(up < 199 && up > 180, String(up));
+  // Turned to a wide screen and back (rows of another height): every row built sits where its
+  // position says, and the last row is still reached.
+  const placed = () => page.evaluate(() => {
+    const body = document.querySelector('#batch-view .rt-body');
+    const rows = [...body.querySelectorAll('[data-row]')];
+    const h = rows[0].getBoundingClientRect().height;
+    const top0 = body.querySelector('.rt-spacer').getBoundingClientRect().top;
+    return { h, ok: rows.every((r) => Math.abs(r.getBoundingClientRect().top - (top0 + Number(r.dataset.row) * h)) < 1.5) };
+  });
+  for (const viewport of [{ width: 1280, height: 800 }, PHONE]) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(100);
+    const at = await placed();
+    assert.ok(at.ok && (viewport.width > 1000 ? at.h < 50 : at.h > 50), JSON.stringify({ viewport, at }));
+    await page.focus('#batch-view [data-row]');
+    await page.keyboard.press('End');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.row), '199');
+  }
   // Filtered by subject: still rows, each showing its subject.
   await page.fill('.filters input[type=search]', 'draft 19');
   await page.waitForFunction(() => /11 messages/.test(document.querySelector('.batch-view .filters + [role=status]')?.textContent || ''));
