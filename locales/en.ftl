@@ -51,8 +51,8 @@ headline-not-verified = The signature could not be verified. { $explanation }
 
 ## Report: one line right under the verdict, on what it does not mean (its id follows the assessment)
 
-verdict-note-verified = This shows that the mail server of { $domain } signed these parts. It does not show who wrote the message, that what it says is true, or anything about the parts the signature does not cover.
-verdict-note-consistent = Even if this key is { $domain }'s, it would show only that its mail server signed these parts: not who wrote the message, that what it says is true, or anything about the parts the signature does not cover.
+verdict-note-verified = This shows that a mail server holding the key of { $domain } signed these parts. It does not show who wrote the message, that what it says is true, or anything about the parts the signature does not cover.
+verdict-note-consistent = Even if this key is { $domain }'s, it would show only that a mail server holding it signed these parts: not who wrote the message, that what it says is true, or anything about the parts the signature does not cover.
 verdict-note-failed = A failed check is not proof of forgery: mailing lists, forwarding and mail programs often change messages harmlessly. It only means that DKIM cannot vouch for this copy.
 
 ## Report: why the message's fields are not confirmed, in the assessment's terms (above From, To, ...)

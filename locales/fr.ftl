@@ -46,8 +46,8 @@ headline-not-verified = La signature n’a pas pu être vérifiée. { $explanati
 
 ## Rapport : une ligne juste sous le verdict, sur ce qu’il ne veut pas dire
 
-verdict-note-verified = Cela montre que le serveur de messagerie de { $domain } a signé ces parties. Cela ne montre pas qui a écrit le message, ni que ce qu’il dit est vrai, ni quoi que ce soit sur les parties que la signature ne couvre pas.
-verdict-note-consistent = Même si cette clé est bien celle de { $domain }, cela montrerait seulement que son serveur de messagerie a signé ces parties : ni qui a écrit le message, ni que ce qu’il dit est vrai, ni quoi que ce soit sur les parties que la signature ne couvre pas.
+verdict-note-verified = Cela montre qu’un serveur de messagerie détenant la clé de { $domain } a signé ces parties. Cela ne montre pas qui a écrit le message, ni que ce qu’il dit est vrai, ni quoi que ce soit sur les parties que la signature ne couvre pas.
+verdict-note-consistent = Même si cette clé est bien celle de { $domain }, cela montrerait seulement qu’un serveur de messagerie la détenant a signé ces parties : ni qui a écrit le message, ni que ce qu’il dit est vrai, ni quoi que ce soit sur les parties que la signature ne couvre pas.
 verdict-note-failed = Un échec n’est pas la preuve d’un faux : les listes de diffusion, les transferts et les logiciels de messagerie modifient souvent les messages sans malice. Cela veut seulement dire que DKIM ne peut rien garantir pour cette copie.
 
 ## Rapport : pourquoi les champs du message ne sont pas confirmés, selon l’évaluation (au-dessus de From, To…)

@@ -123,7 +123,7 @@ export function wordedReport(tr, report) {
   return {
     ...report,
     summary: summaryText(tr, report),
-    headline: { main: word(head.main), caveats: (head.caveats || []).map(word) },
+    headline: { ...head, main: word(head.main), caveats: (head.caveats || []).map(word), note: word(head.note), fields: word(head.fields) },
     error: word(report.error),
     notes: (report.notes || []).map(word),
     signatures: (report.signatures || []).map((s) => ({
