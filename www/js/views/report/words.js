@@ -65,8 +65,9 @@ export function domainsOf(report) {
 }
 
 /**
- * `text` as nodes in which each of `names` (domains, key names) can wrap only after one of its
- * dots (a <wbr>), never inside a label: a narrow screen never shows "football.example.co" + "m".
+ * `text` as nodes in which each of `names` (domains, key names) never wraps inside a label: a
+ * short name (up to 12 characters, "gmail.com") does not wrap at all, a longer one only after
+ * one of its dots (a <wbr>). A narrow screen never shows "football.example.co" + "m".
  */
 export function breakAtDots(text, names) {
   if (!text || !names.length) return text;
@@ -75,7 +76,8 @@ export function breakAtDots(text, names) {
   let last = 0;
   for (const m of text.matchAll(re)) {
     if (m.index > last) out.push(text.slice(last, m.index));
-    out.push(h('span', { class: 'domain' }, m[0].split('.').flatMap((label, i) => (i ? ['.', h('wbr'), label] : [label]))));
+    out.push(m[0].length <= 12 ? h('span', { class: 'domain whole' }, m[0])
+      : h('span', { class: 'domain' }, m[0].split('.').flatMap((label, i) => (i ? ['.', h('wbr'), label] : [label]))));
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
