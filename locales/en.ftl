@@ -26,6 +26,8 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+# A month of a year: "January 2012".
+date-month = { $month } { $year }
 
 ## Report: the headline of a message (what its assessment means), then its caveats
 
@@ -46,6 +48,22 @@ headline-failed = A signature claims to be from { $domain }, but it does not ver
 headline-no-key = No public key for { $name } is known here: add the key published when the message was sent (its DNS TXT record) to check it.
 headline-not-checked = The signature could not be checked. { $explanation }
 headline-not-verified = The signature could not be verified. { $explanation }
+
+## Report: one line right under the verdict, on what it does not mean (its id follows the assessment)
+
+verdict-note-verified = This shows that a mail server holding the key of { $domain } signed these parts. It does not show who wrote the message, that what it says is true, or anything about the parts the signature does not cover.
+verdict-note-consistent = Even if this key is { $domain }'s, it would show only that a mail server holding it signed these parts: not who wrote the message, that what it says is true, or anything about the parts the signature does not cover.
+verdict-note-failed = A failed check is not proof of forgery: mailing lists, forwarding and mail programs often change messages harmlessly. It only means that DKIM cannot vouch for this copy.
+
+## Report: why the message's fields are not confirmed, in the assessment's terms (above From, To, ...)
+
+fields-unconfirmed-consistent = The signature verifies only with a key recovered from these messages, not with a key known to be the domain's, so none of these fields is confirmed.
+fields-unconfirmed-proves-nothing = The signature proves nothing (anyone could have made it), so none of these fields is confirmed: any of them could have been changed.
+fields-unconfirmed-failed = The signature did not verify, so none of these fields is confirmed: any of them could have been changed.
+fields-unconfirmed-no-key = The signature could not be checked (its key is not known here), so none of these fields is confirmed: any of them could have been changed.
+fields-unconfirmed-expired = The signature had expired at the chosen time, so none of these fields is confirmed as of then.
+fields-unconfirmed-invalid = The signature could not be evaluated, so none of these fields is confirmed: any of them could have been changed.
+fields-unconfirmed-unsigned = The message has no DKIM signature, so none of these fields is confirmed: any of them could have been changed.
 caveat-identity = The signature says it was made on behalf of { $identity } (i=).
 caveat-sender-signed = The signed Sender field is { $sender }.
 caveat-sender-unsigned = The Sender field ({ $sender }) is not covered by a verified signature.
@@ -107,7 +125,10 @@ key-phrase-seen = the { $kind } key { $from }, seen { $window }
 key-phrase-seen-inside = the { $kind } key { $from }, seen { $window }; the message is dated within that period
 key-phrase-seen-outside = the { $kind } key { $from }, seen { $window }; the message is dated outside that period
 # The period a key was seen in public sources (dates as in the archive: 2012, 2012-01, 2012-01-13).
-window-on = on { $date }
+window-on = { $date_kind ->
+    [day] on { $date }
+   *[other] in { $date }
+}
 window-from-to = from { $first } to { $last }
 window-from = from { $first }
 window-until = until { $last }
@@ -755,8 +776,6 @@ key-type-bits = { $type }, { $bits } bits
 key-came-from = Came from
 key-source = Source
 key-seen = Seen in use
-key-seen-range = { $first } to { $last }
-key-seen-unknown = unknown
 key-seen-now = now
 key-date-fits = Date fits
 key-date-fits-yes = yes: the message date is inside the period this key was seen in use
@@ -767,12 +786,11 @@ key-flag-weak = weak
 key-flag-recovered = recovered
 key-testing = Testing mode
 key-testing-yes = yes: the domain marked this key as in testing (t=y)
-key-notes = Notes
+key-notes = Note in the key archive
 
 ## One message: the message and its header fields
 
 message-heading = The message
-message-not-confirmed = No signature verified, so none of these fields is confirmed: any of them could have been changed.
 field-from = From
 field-sender = Sender
 field-reply-to = Reply-To
@@ -909,7 +927,6 @@ widget-paste-summary = or paste the raw message
 widget-paste-label = Raw message with all headers
 widget-check = Check
 widget-privacy = Checked in your browser with the DKIM keys built into this widget; nothing is uploaded.
-widget-not-proven = A valid signature shows which domain signed these parts and that they have not changed since; it does not show who wrote the message, or that what it says is true.
 widget-details = All details: signatures, message, header fields
 widget-key-added = Key added.
 widget-load-failed = could not load the message ({ $error })

@@ -22,12 +22,13 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+date-month = { $month } { $year }
 
 ## Rapport : le titre d’un message (ce que veut dire son évaluation), puis ses réserves
 
 headline-unsigned = Ce message n’a pas de signature DKIM : rien ne peut être vérifié sur sa provenance.
-headline-verified = Signé par { $domain }. Rien n’a changé depuis dans les parties signées.
-headline-verified-misaligned = Signé par { $domain }, qui n’est pas le domaine de l’adresse de l’expéditeur ({ $from }). Rien n’a changé depuis dans les parties signées.
+headline-verified = Signé par { $domain } : les parties signées n’ont pas changé depuis.
+headline-verified-misaligned = Signé par { $domain }, qui n’est pas le domaine de l’adresse de l’expéditeur ({ $from }). Les parties signées n’ont pas changé depuis.
 headline-consistent = Cohérent avec une même clé reconstituée à partir { $count ->
     [one] d’un de ces messages
    *[other] de { $count } de ces messages
@@ -42,6 +43,22 @@ headline-failed = Une signature se réclame de { $domain }, mais sa vérificatio
 headline-no-key = Aucune clé publique n’est connue ici pour { $name } : ajoutez la clé publiée quand le message a été envoyé (son enregistrement DNS TXT) pour vérifier la signature.
 headline-not-checked = La signature n’a pas pu être contrôlée. { $explanation }
 headline-not-verified = La signature n’a pas pu être vérifiée. { $explanation }
+
+## Rapport : une ligne juste sous le verdict, sur ce qu’il ne veut pas dire
+
+verdict-note-verified = Cela montre qu’un serveur de messagerie détenant la clé de { $domain } a signé ces parties. Cela ne montre pas qui a écrit le message, ni que ce qu’il dit est vrai, ni quoi que ce soit sur les parties que la signature ne couvre pas.
+verdict-note-consistent = Même si cette clé est bien celle de { $domain }, cela montrerait seulement qu’un serveur de messagerie la détenant a signé ces parties : ni qui a écrit le message, ni que ce qu’il dit est vrai, ni quoi que ce soit sur les parties que la signature ne couvre pas.
+verdict-note-failed = Un échec n’est pas la preuve d’un faux : les listes de diffusion, les transferts et les logiciels de messagerie modifient souvent les messages sans malice. Cela veut seulement dire que DKIM ne peut rien garantir pour cette copie.
+
+## Rapport : pourquoi les champs du message ne sont pas confirmés, selon l’évaluation (au-dessus de From, To…)
+
+fields-unconfirmed-consistent = La signature ne se vérifie qu’avec une clé reconstituée à partir de ces messages, et non avec une clé connue comme celle du domaine : aucun de ces champs n’est donc confirmé.
+fields-unconfirmed-proves-nothing = La signature ne prouve rien (n’importe qui a pu la faire) : aucun de ces champs n’est donc confirmé, chacun a pu être modifié.
+fields-unconfirmed-failed = La signature ne se vérifie pas : aucun de ces champs n’est donc confirmé, chacun a pu être modifié.
+fields-unconfirmed-no-key = La signature n’a pas pu être vérifiée (sa clé n’est pas connue ici) : aucun de ces champs n’est donc confirmé, chacun a pu être modifié.
+fields-unconfirmed-expired = La signature avait expiré au moment choisi : aucun de ces champs n’est donc confirmé à ce moment-là.
+fields-unconfirmed-invalid = La signature n’a pas pu être évaluée : aucun de ces champs n’est donc confirmé, chacun a pu être modifié.
+fields-unconfirmed-unsigned = Le message n’a pas de signature DKIM : aucun de ces champs n’est donc confirmé, chacun a pu être modifié.
 caveat-identity = La signature dit avoir été faite au nom de { $identity } (i=).
 caveat-sender-signed = Le champ Sender signé est { $sender }.
 caveat-sender-unsigned = Le champ Sender ({ $sender }) n’est couvert par aucune signature vérifiée.
@@ -105,10 +122,25 @@ key-phrase = la clé { $kind } { $from }
 key-phrase-seen = la clé { $kind } { $from }, vue { $window }
 key-phrase-seen-inside = la clé { $kind } { $from }, vue { $window } ; le message est daté de cette période
 key-phrase-seen-outside = la clé { $kind } { $from }, vue { $window } ; la date du message est en dehors de cette période
-window-on = le { $date }
-window-from-to = de { $first } à { $last }
-window-from = à partir de { $first }
-window-until = jusqu’à { $last }
+window-on = { $date_kind ->
+    [day] le { $date }
+   *[other] en { $date }
+}
+window-from-to = entre { $first_kind ->
+    [day] le { $first }
+   *[other] { $first }
+} et { $last_kind ->
+    [day] le { $last }
+   *[other] { $last }
+}
+window-from = depuis { $first_kind ->
+    [day] le { $first }
+   *[other] { $first }
+}
+window-until = { $last_kind ->
+    [day] jusqu’au { $last }
+   *[other] jusqu’en { $last }
+}
 window-unknown = à une date inconnue
 key-origin-bundled = l’archive intégrée
 key-origin-added = ajoutée par vous
@@ -297,7 +329,7 @@ dk-bad-key = La clé de { $name } ne peut pas servir pour cette signature Domain
 dk-malformed = La signature DomainKeys est mal formée ou non prise en charge, elle ne peut donc pas être contrôlée : { $detail }.
 dk-headline-no-dkim = Pas de signature DKIM.
 dk-headline-dkim-fails = Aucune signature DKIM ne se vérifie.
-dk-headline-verified = Signé par { $domain } avec DomainKeys seulement, l’ancien mécanisme que DKIM a remplacé : rien n’a changé depuis dans les parties signées, mais c’est une forme plus faible de vérification (SHA-1, une seule signature pour les en-têtes et le corps, et une méthode qui peut ignorer les espaces).
+dk-headline-verified = Signé par { $domain } avec DomainKeys seulement, l’ancien mécanisme que DKIM a remplacé : les parties signées n’ont pas changé depuis, mais c’est une forme plus faible de vérification (SHA-1, une seule signature pour les en-têtes et le corps, et une méthode qui peut ignorer les espaces).
 dk-headline-proves-nothing-compromised = La signature DomainKeys correspond à une clé de { $domain } dont la moitié privée est publique : elle ne prouve rien.
 dk-headline-proves-nothing-weak = La signature DomainKeys correspond à une clé de { $bits } bits de { $domain }, que n’importe qui peut casser : elle ne prouve rien.
 dk-headline-failed = Une signature DomainKeys se réclame de { $domain }, mais sa vérification échoue : le message a été modifié après la signature, ou la signature n’a pas été faite avec la clé de { $domain }.
@@ -770,7 +802,7 @@ expires-row-passed = { $when } : dépassée depuis la signature (une informatio
 signature-line-no-key = pas de clé
 signature-line-key = clé { $name } : { $facts }
 signature-line-from = provenant de { $origin }
-signature-line-seen = vue de { $seen }
+signature-line-seen = vue { $seen }
 key-used = Clé utilisée
 key-record = Enregistrement
 key-type = Type
@@ -778,8 +810,6 @@ key-type-bits = { $type }, { $bits } bits
 key-came-from = Provenance
 key-source = Source
 key-seen = Vue en service
-key-seen-range = { $first } à { $last }
-key-seen-unknown = date inconnue
 key-seen-now = aujourd’hui
 key-date-fits = Date cohérente
 key-date-fits-yes = oui : la date du message est dans la période où cette clé a été vue en service
@@ -790,12 +820,11 @@ key-flag-weak = faible
 key-flag-recovered = reconstituée
 key-testing = Mode test
 key-testing-yes = oui : le domaine a déclaré cette clé « en test » (t=y)
-key-notes = Notes
+key-notes = Note de l’archive des clés (non traduite)
 
 ## Un message : le message et ses champs d’en-tête
 
 message-heading = Le message
-message-not-confirmed = Aucune signature n’a été vérifiée : aucun de ces champs n’est donc confirmé, chacun a pu être modifié.
 field-from = De (From)
 field-sender = Expéditeur délégué (Sender)
 field-reply-to = Répondre à (Reply-To)
@@ -941,7 +970,6 @@ widget-paste-summary = ou collez le message brut
 widget-paste-label = Message brut avec tous ses en-têtes
 widget-check = Vérifier
 widget-privacy = Vérifié dans votre navigateur avec les clés DKIM intégrées à ce cadre ; rien n’est envoyé.
-widget-not-proven = Une signature valide montre quel domaine a signé ces parties et qu’elles n’ont pas changé depuis ; elle ne montre pas qui a écrit le message, ni que ce qu’il dit est vrai.
 widget-details = Tous les détails : signatures, message, champs d’en-tête
 widget-key-added = Clé ajoutée.
 widget-load-failed = le message n’a pas pu être chargé ({ $error })

@@ -118,6 +118,8 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     };
     if unreadable.is_some() {
         report.error = unreadable;
+        // Input that is not a message was not "checked as CRLF": how it was read says nothing.
+        report.notes.clear();
         report.assessment = assess_message(true, &[], &[]);
         report.headline = report::headline(&report);
         if options.full_report {

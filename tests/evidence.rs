@@ -241,3 +241,38 @@ fn cli_evidence_in_the_lang_language() {
     assert!(!html.contains("DKIM evidence report"));
     assert_eq!(fact(&html, "input-sha256"), hex(&sha2::Sha256::digest(&raw)));
 }
+
+/// The lines said with a verdict follow its assessment: what a verified signature does not show,
+/// that a failed one is not proof of forgery (also in the evidence report, in its language), why
+/// the fields are not confirmed; unreadable input gets none of them and no note on how it was read.
+#[test]
+fn the_lines_said_with_a_verdict_follow_the_assessment() {
+    let (raw, key, spec) = signed();
+    let mut store = KeyStore::new();
+    store.add_zone(&spec.zone_line(&key), "test");
+    let opts = Options::as_of_signing(1_700_000_000);
+    let ids = |r: &dkimcheck::report::MessageReport| {
+        (r.assessment.status.as_str(), r.headline.note.as_ref().map(|p| p.id), r.headline.fields.as_ref().map(|p| p.id))
+    };
+    let verified = verify_message(&raw, &store, &opts);
+    assert_eq!(ids(&verified), ("verified", Some("verdict-note-verified"), None));
+    let html = evidence_html(&verified, &raw, &EvidenceInputs::default());
+    assert!(html.contains("It does not show who wrote the message"), "{html}");
+
+    let tampered = String::from_utf8_lossy(&raw).replace("Hello", "Goodbye").into_bytes();
+    let failed = verify_message(&tampered, &store, &opts);
+    assert_eq!(ids(&failed), ("failed", Some("verdict-note-failed"), Some("fields-unconfirmed-failed")));
+    let en = evidence_html(&failed, &tampered, &EvidenceInputs::default());
+    assert!(en.contains("data-fact=\"verdict-note\">A failed check is not proof of forgery"), "{en}");
+    let fr = evidence_html(&failed, &tampered, &EvidenceInputs { wasm_sha256: None, lang: Lang::Fr });
+    assert!(fr.contains("Un échec n’est pas la preuve d’un faux"), "{fr}");
+
+    let unsigned = verify_message(b"From: a@example.org\r\nSubject: hi\r\n\r\nbody\r\n", &store, &opts);
+    assert_eq!(ids(&unsigned), ("unsigned", None, Some("fields-unconfirmed-unsigned")));
+
+    for input in [&b"this is not an email\nonly text\n"[..], b""] {
+        let r = verify_message(input, &store, &opts);
+        assert_eq!(ids(&r), ("error", None, None));
+        assert!(r.notes.is_empty(), "no note on how unreadable input was read: {:?}", r.notes);
+    }
+}

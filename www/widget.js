@@ -23,7 +23,7 @@ import { renderBanner } from './js/views/report/banner.js';
 import { renderMissingKeys } from './js/views/report/missing-keys.js';
 import { renderSignatureLines } from './js/views/report/signature-lines.js';
 import { addKeyLines } from './js/keys/keystore.js';
-import { errorReport, assessmentOf, wordedReport } from './js/common/reports.js';
+import { errorReport, wordedReport } from './js/common/reports.js';
 import { Translator, langOf, negotiate } from './js/common/i18n.js';
 import { phraseOf } from './js/common/phrase-error.js';
 import REPORT_CSS from './css/report.css';
@@ -41,7 +41,6 @@ input[type=file] { position: absolute; width: 1px; height: 1px; overflow: hidden
 details.more { margin-top: 0.8rem; }
 details.more > summary { cursor: pointer; font-weight: 600; }
 .paste textarea { width: 100%; }
-.not-proven { font-size: 0.9rem; color: var(--dk-muted); margin: 0 0 0.8rem; }
 `;
 
 let sheet = null;
@@ -174,11 +173,9 @@ class DkimCheck extends HTMLElement {
 
   show(report) {
     const tr = this.tr;
-    const verified = assessmentOf(report).status === 'verified';
+    // The banner says what the verdict does not mean (a verified one: who wrote the message...).
     clear(this.output).append(
       renderBanner(report, tr),
-      // What a verified signature does not show, in one line (said under every verified result).
-      verified ? h('p', { class: 'not-proven' }, tr.t('widget-not-proven')) : '',
       renderMissingKeys(report, { onAddKey: (input) => this.addKey(input), remember: false, tr }) || '',
       renderSignatureLines(report, tr) || '',
       h('details', { class: 'more' }, h('summary', null, tr.t('widget-details')), renderDetails(report, tr)));

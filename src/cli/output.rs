@@ -306,7 +306,7 @@ pub fn error_report(source: &str, error: Phrase, judged_at: JudgingMode) -> Mess
         assessment: Assessment::without_signature(Status::Error),
         judged_at,
         summary: String::new(),
-        headline: dkimcheck::report::Headline { main: headline, caveats: Vec::new() },
+        headline: dkimcheck::report::Headline { main: headline, ..Default::default() },
         error: Some(error),
         from_domain: None,
         aligned: None,

@@ -53,6 +53,9 @@ pub fn evidence_html(report: &MessageReport, raw: &[u8], inputs: &EvidenceInputs
         esc(&r(&report.headline.main))
     ));
     list(&mut out, report.headline.caveats.iter().map(|c| esc(&r(c))));
+    if let Some(note) = &report.headline.note {
+        out.push_str(&format!("<p class=\"note\" data-fact=\"verdict-note\">{}</p>\n", esc(&r(note))));
+    }
     out.push_str("</section>\n");
     out.push_str(&format!(
         "<section><h2>{}</h2><p>{}</p><p>{}</p></section>\n",
@@ -336,7 +339,7 @@ table{border-collapse:collapse;width:100%;margin:.3rem 0}th,td{text-align:left;v
 border-bottom:1px solid #eee}th{width:16rem;font-weight:600}code,pre{font:13px/1.4 ui-monospace,Menlo,Consolas,monospace;\
 overflow-wrap:anywhere;word-break:break-all}pre{background:#f5f5f5;padding:.6rem;white-space:pre-wrap}\
 .verdict{border:2px solid #888;border-radius:6px;padding:.2rem 1rem .6rem}.verdict h2{border:0}\
-.verdict .label{font-size:1.3rem;font-weight:700;margin:.2rem 0}.verdict[data-assessment=verified]{border-color:#1a7f37}\
+.verdict .label{font-size:1.3rem;font-weight:700;margin:.2rem 0}.verdict .note{font-size:.95rem;color:#333}.verdict[data-assessment=verified]{border-color:#1a7f37}\
 .verdict[data-assessment=failed],.verdict[data-assessment=invalid]{border-color:#b42318}\
 article.signature{border-left:3px solid #ccc;padding-left:.8rem;margin:1rem 0}footer{margin-top:2rem;color:#555;font-size:.85rem}\
 @media print{body{margin:0;max-width:none;font-size:11pt}a[href^=data]{color:#111}section,article{break-inside:auto}\

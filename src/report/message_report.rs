@@ -29,6 +29,14 @@ pub struct Headline {
     pub main: Phrase,
     /// One sentence per caveat (misaligned signer, testing key, key you added, ...).
     pub caveats: Vec<Phrase>,
+    /// What the assessment does not mean, said right under it: a verified signature does not
+    /// show who wrote the message; a failed one is not proof of forgery. `None` for the others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Phrase>,
+    /// What the assessment means for the message's header fields (From, To, ...) when none is
+    /// confirmed: said above them. `None` for a verified message and for unreadable input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Phrase>,
 }
 
 /// The result for one message.
@@ -89,6 +97,8 @@ impl MessageReport {
         let fill = |m: &mut Phrase| catalog::fill(lang, m);
         fill(&mut self.headline.main);
         self.headline.caveats.iter_mut().for_each(fill);
+        self.headline.note.iter_mut().for_each(fill);
+        self.headline.fields.iter_mut().for_each(fill);
         self.error.iter_mut().for_each(fill);
         self.notes.iter_mut().for_each(fill);
         for s in &mut self.signatures {

@@ -198,7 +198,8 @@ impl Row {
             date: excerpt(&r.message.date),
             date_unix: r.message.date_unix,
             summary: lang.map(|lang| r.summary_in(lang)).unwrap_or_default(),
-            headline: r.headline.clone(),
+            // A row is compact: the lines said under a single message's verdict stay out.
+            headline: Headline { note: None, fields: None, ..r.headline.clone() },
             size: r.size,
             sha256: r.sha256.clone(),
             error: r.error.as_ref().map(|e| lang.map_or_else(|| e.id.to_string(), |lang| catalog::render(lang, e))),

@@ -75,6 +75,8 @@ await shots('11-x-expired-at-now', {
 });
 await shots('12-partial-body', { setup: drop('partial.eml', PARTIAL_BODY(), PARTIAL_BODY_KEY()) });
 await shots('13-unsigned-hostile', { setup: drop('hostile.eml', HOSTILE()) });
+await shots('17-not-an-email', { setup: drop('notes.eml', Buffer.from('this is not an email\nonly some text\n')) });
+await shots('18-empty-file', { setup: drop('empty.eml', Buffer.alloc(0)) });
 await shots('14-batch', { setup: async (page) => { await dropFiles(page, [{ name: 'leak.zip', buffer: mixed }]); await batchSummary(page); } });
 await shot('15-keys-panel', { setup: async (page) => { await page.click('#keys > summary'); await page.locator('#keys').scrollIntoViewIfNeeded(); } });
 

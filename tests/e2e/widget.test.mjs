@@ -20,7 +20,7 @@ test('the widget verifies a pasted message and takes a missing key', async () =>
   await page.locator('dkim-check#embedded-check .banner[data-verdict="pass"][data-assessment="proves_nothing"]').waitFor({ timeout: 20000 });
   // A fixed message: no drop zone unless allow-drop; no "what DKIM does not prove" line for a result that proves nothing.
   assert.equal(await page.locator('dkim-check#embedded-check .drop').isHidden(), true);
-  assert.equal(await page.locator('dkim-check#embedded-check .not-proven').count(), 0);
+  assert.equal(await page.locator('dkim-check#embedded-check .banner-note').count(), 0);
   await page.$eval('dkim-check#embedded-check', (el) => el.setAttribute('allow-drop', ''));
   assert.equal(await page.locator('dkim-check#embedded-check .drop').isVisible(), true);
   const widget = page.locator('dkim-check#reader-check');
@@ -36,7 +36,7 @@ test('the widget verifies a pasted message and takes a missing key', async () =>
   await widget.locator('button', { hasText: /^Check$/ }).click();
   await widget.locator('.banner[data-assessment="verified"][data-aligned="true"]').waitFor({ timeout: 20000 });
   assert.equal(await widget.locator('.banner-summary').textContent(), 'Signed by gmail.com. Nothing in the signed parts has changed since.');
-  assert.match(await widget.locator('.not-proven').textContent(), /does not show who wrote the message/);
+  assert.match(await widget.locator('.banner-note').textContent(), /does not show who wrote the message/);
   assert.equal(await widget.locator('.drop').isVisible(), true, 'a widget without a fixed message keeps its drop zone');
 
   await widget.locator('textarea').first().fill(EXIM().toString('latin1'));

@@ -11,6 +11,7 @@ import { renderReport } from './views/render.js';
 import { BatchView } from './views/batch-view.js';
 import { clear, h } from './common/dom.js';
 import { phraseOf } from './common/phrase-error.js';
+import { hasSignature } from './common/reports.js';
 
 /** An mbox up to this size is split on this thread before checking; a bigger one while it is checked. */
 const SPLIT_HERE_BYTES = 4 * 1024 * 1024;
@@ -70,7 +71,7 @@ export class Checker {
     }
     root.append(renderReport(report, { onAddKey: (input) => this.addKey(input), remember: true, tr: this.tr }));
     const task = this.current?.kind === 'single' ? this.current.task : null;
-    if (task && !task.error) {
+    if (task && !task.error && hasSignature(report)) {
       // Right under the banner: the verdict, then the way to keep it.
       const actions = h('p', { class: 'evidence-actions' },
         h('button', { type: 'button', dataset: { action: 'save-evidence' }, onclick: (e) => this.saveEvidence(task, e.currentTarget) },

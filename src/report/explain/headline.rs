@@ -8,6 +8,7 @@ use crate::keys::record_name;
 use crate::l10n::Phrase;
 use crate::report::assess::{Assessment, Basis, Caveat, FieldStatus, Status};
 use crate::report::message_report::{Headline, MessageReport};
+use crate::report::outcome::Outcome;
 use crate::report::{DomainKeyReport, KeyUsed, SignatureReport, Verdict};
 
 /// The headline of a message: its assessment in words, then the caveats it must say. A message
@@ -18,12 +19,41 @@ pub fn headline(r: &MessageReport) -> Headline {
     if !r.assessment.status.is_verified() {
         h.caveats.extend(r.arc.corroborations.iter().map(|c| c.explanation.clone()));
     }
+    h.note = verdict_note(&r.assessment);
+    h.fields = fields_note(&r.assessment);
     h
+}
+
+/// What an assessment does not mean, in one line said right under it: what a verified (or
+/// consistent) signature does not show, and that a failed one is not proof of forgery.
+fn verdict_note(a: &Assessment) -> Option<Phrase> {
+    let id = match Outcome::of(a) {
+        Outcome::Verified => "verdict-note-verified",
+        Outcome::Consistent => "verdict-note-consistent",
+        Outcome::Failed => "verdict-note-failed",
+        _ => return None,
+    };
+    Some(with_domain(Phrase::new(id), a.domain.as_deref()))
+}
+
+/// Why none of the message's header fields is confirmed, in the assessment's own terms (said
+/// above From, To, ...); `None` when a signature verified or the input could not be read.
+fn fields_note(a: &Assessment) -> Option<Phrase> {
+    Some(Phrase::new(match Outcome::of(a) {
+        Outcome::Verified | Outcome::Error => return None,
+        Outcome::Consistent => "fields-unconfirmed-consistent",
+        Outcome::ProvesNothing => "fields-unconfirmed-proves-nothing",
+        Outcome::Failed => "fields-unconfirmed-failed",
+        Outcome::NoKey => "fields-unconfirmed-no-key",
+        Outcome::Expired => "fields-unconfirmed-expired",
+        Outcome::Invalid => "fields-unconfirmed-invalid",
+        Outcome::Unsigned => "fields-unconfirmed-unsigned",
+    }))
 }
 
 /// The headline of the message's assessment alone.
 pub(super) fn assessment_headline(r: &MessageReport) -> Headline {
-    let plain = |main: Phrase| Headline { main, caveats: Vec::new() };
+    let plain = |main: Phrase| Headline { main, ..Headline::default() };
     if let Some(e) = &r.error {
         return plain(e.clone());
     }
@@ -43,6 +73,7 @@ pub(super) fn assessment_headline(r: &MessageReport) -> Headline {
         _ => Headline {
             main: unverified_headline(a, best),
             caveats: best.repair.iter().filter(|_| a.has(Caveat::Repaired)).map(|r| r.description.clone()).collect(),
+            ..Headline::default()
         },
     }
 }
@@ -87,7 +118,7 @@ pub(super) fn verified_headline(r: &MessageReport, a: &Assessment, best: &Signat
     };
     let on_behalf = best.identity.as_ref().map(|i| Phrase::new("caveat-identity").arg("identity", i.as_str()));
     let caveats = verified_caveats(r, a, on_behalf, best.key.as_ref(), best.body_unsigned_bytes);
-    Headline { main, caveats }
+    Headline { main, caveats, ..Headline::default() }
 }
 
 /// The caveat sentences of a verified message (DKIM or DomainKeys): `on_behalf` says whom the
@@ -135,12 +166,16 @@ pub(super) fn verified_caveats(
 pub(super) fn domainkeys_headline(r: &MessageReport, a: &Assessment, k: &DomainKeyReport) -> Headline {
     let m = |id| with_domain(Phrase::new(id), k.domain.as_deref());
     let dkim = Phrase::new(if r.signatures.is_empty() { "dk-headline-no-dkim" } else { "dk-headline-dkim-fails" });
-    let plain = |main: Phrase| Headline { main: sentences([dkim.clone(), main]), caveats: Vec::new() };
+    let plain = |main: Phrase| Headline { main: sentences([dkim.clone(), main]), ..Headline::default() };
     match a.status {
         Status::Verified => {
             let on_behalf =
                 k.sending_address.as_ref().map(|s| Phrase::new("caveat-sending-address").arg("address", s.as_str()));
-            Headline { main: m("dk-headline-verified"), caveats: verified_caveats(r, a, on_behalf, k.key.as_ref(), 0) }
+            Headline {
+                main: m("dk-headline-verified"),
+                caveats: verified_caveats(r, a, on_behalf, k.key.as_ref(), 0),
+                ..Headline::default()
+            }
         }
         Status::ProvesNothing if a.has(Caveat::CompromisedKey) => plain(m("dk-headline-proves-nothing-compromised")),
         Status::ProvesNothing => {

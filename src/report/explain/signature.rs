@@ -81,7 +81,7 @@ pub(super) fn expired(s: &SignatureReport) -> Headline {
         None if verifies => Some("expired-verifies"),
         None => None,
     };
-    Headline { main, caveats: more.map(Phrase::new).into_iter().collect() }
+    Headline { main, caveats: more.map(Phrase::new).into_iter().collect(), ..Headline::default() }
 }
 
 /// For a header signature that fails, what its `z=` copy says changed.

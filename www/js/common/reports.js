@@ -21,7 +21,7 @@ const ASSESSMENT_IDS = {
 
 /** A symbol per assessment, so results are not told by colour alone. */
 export const ASSESSMENT_ICONS = {
-  verified: '✔', consistent: '≈', proves_nothing: '!', failed: '✘', no_key: '?', invalid: '?', unsigned: '–', error: '✘',
+  verified: '✔', consistent: '≈', proves_nothing: '!', failed: '✘', no_key: '?', invalid: '?', unsigned: '–', error: '∅',
 };
 
 /** The catalog id of the short words of each caveat of a verified result (the headline says them in full). */
@@ -57,6 +57,15 @@ export function caveatWords(tr, a) {
 /** The assessment of a report or a signature (a report made here for unreadable input has one too). */
 export function assessmentOf(item) {
   return item?.assessment || { status: item?.error ? 'error' : 'unsigned', basis: null, signature: null, domain: null, aligned: null, reason: null, caveats: [] };
+}
+
+/**
+ * True when the report's assessment rests on a signature (DKIM or DomainKeys): there is then a
+ * signature to report on (the evidence report). Not for unsigned or unreadable input.
+ */
+export function hasSignature(report) {
+  const a = assessmentOf(report);
+  return a.basis !== null && a.basis !== undefined;
 }
 
 /** Short words for an assessment object: "Expired" when it is invalid only because x= passed at the chosen time. */
@@ -114,7 +123,7 @@ export function wordedReport(tr, report) {
   return {
     ...report,
     summary: summaryText(tr, report),
-    headline: { main: word(head.main), caveats: (head.caveats || []).map(word) },
+    headline: { ...head, main: word(head.main), caveats: (head.caveats || []).map(word), note: word(head.note), fields: word(head.fields) },
     error: word(report.error),
     notes: (report.notes || []).map(word),
     signatures: (report.signatures || []).map((s) => ({

@@ -57,10 +57,11 @@ export function renderMessage(report, tr) {
   const attachments = m.attachments || [];
   // The field names (From, To...) are the header names, the same in every language; the label says them in words.
   const f = (name, id, value) => [tr.t(id), fieldValue(report, name, value, tr)];
-  const verified = assessmentOf(report).status === 'verified';
+  // Why none of the fields is confirmed, in the assessment's terms (the core's headline.fields).
+  const unconfirmed = report.headline?.fields;
   return h('section', { class: 'message' },
     h('h3', null, tr.t('message-heading')),
-    verified ? null : h('p', { class: 'hint' }, tr.t('message-not-confirmed')),
+    unconfirmed ? h('p', { class: 'hint', dataset: { fieldsNote: unconfirmed.id } }, tr.phrase(unconfirmed)) : null,
     defList([
       f('From', 'field-from', m.from), f('Sender', 'field-sender', m.sender), f('Reply-To', 'field-reply-to', m.reply_to),
       f('To', 'field-to', m.to), f('Cc', 'field-cc', m.cc), f('Date', 'field-date', m.date), f('Subject', 'field-subject', m.subject),

@@ -3,7 +3,7 @@
 
 import { h } from '../../common/dom.js';
 import { arcOf, arcWords, assessmentOf, flagWords } from '../../common/reports.js';
-import { assessmentBadge, originWords, seenWords } from './words.js';
+import { assessmentBadge, breakAtDots, domainsOf, originWords, seenWords } from './words.js';
 
 /** One line per signature: assessment, signer and the key used (for compact views). */
 export function renderSignatureLines(report, tr) {
@@ -11,9 +11,12 @@ export function renderSignatureLines(report, tr) {
   const dks = report.domainkeys || [];
   const arc = arcOf(report);
   if (!sigs.length && !dks.length && !arc) return null;
+  // Domains and key names wrap only at their dots.
+  const names = domainsOf(report);
+  const say = (text) => breakAtDots(text, names);
   const dkLines = dks.map((k) => h('li', { dataset: { result: k.result, assessment: assessmentOf(k).status, mechanism: 'domainkeys' } },
-    assessmentBadge(k, tr), ' ', h('strong', null, tr.t('domainkey-line', { domain: k.domain || '?', selector: k.selector || '?' })),
-    h('br'), h('span', { class: 'hint' }, tr.phrase(k.explanation))));
+    assessmentBadge(k, tr), ' ', h('strong', null, say(tr.t('domainkey-line', { domain: k.domain || '?', selector: k.selector || '?' }))),
+    h('br'), h('span', { class: 'hint' }, say(tr.phrase(k.explanation)))));
   const arcLine = arc ? [h('li', { dataset: { arc: arc.result, mechanism: 'arc' } },
     h('span', { class: 'badge', dataset: { arc: arc.result } }, arcWords(tr, arc)),
     h('br'), h('span', { class: 'hint' }, tr.phrase(arc.explanation)))] : [];
@@ -29,7 +32,7 @@ export function renderSignatureLines(report, tr) {
     }
     return h('li', { dataset: { result: sig.result, assessment: assessmentOf(sig).status } },
       assessmentBadge(sig, tr),
-      ' ', h('strong', null, `${sig.domain || '?'} (${sig.selector || '?'})`), ' — ', key,
-      h('br'), h('span', { class: 'hint' }, tr.phrase(sig.explanation)));
+      ' ', h('strong', null, say(`${sig.domain || '?'} (${sig.selector || '?'})`)), ' — ', say(key),
+      h('br'), h('span', { class: 'hint' }, say(tr.phrase(sig.explanation))));
   }), ...dkLines, ...arcLine);
 }

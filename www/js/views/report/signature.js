@@ -23,7 +23,8 @@ function keyFacts(key, tr) {
       [tr.t('key-date-fits'), window],
       [tr.t('key-flags'), flagWords(tr, key.flags)],
       [tr.t('key-testing'), key.testing ? tr.t('key-testing-yes') : null],
-      [tr.t('key-notes'), key.notes],
+      // The archive's own note, as written there (in English for the bundled archive): not translated.
+      [tr.t('key-notes'), key.notes ? h('span', { lang: key.origin === 'bundled archive' ? 'en' : null }, key.notes) : null],
     ]));
 }
 

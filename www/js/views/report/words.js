@@ -28,10 +28,60 @@ export function originWords(origin, tr) {
   return origin;
 }
 
-/** The dates a key was seen, in words ("2012-01 to 2016-03"). */
+/**
+ * A date of the key archive (YYYY, YYYY-MM or YYYY-MM-DD) in words, and its kind (day, month,
+ * year, other), as the core words it in src/report/explain/key.rs: [text, kind].
+ */
+function archiveDate(date, tr) {
+  if (/^\d{4}$/.test(date)) return [date, 'year'];
+  let m = /^(\d{4})-(\d{2})$/.exec(date);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return [tr.t('date-month', { month: tr.t(`month-${Number(m[2])}`), year: m[1] }), 'month'];
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (m) {
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    if (d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])) return [tr.date(d.getTime() / 1000), 'day'];
+  }
+  return [date, 'other'];
+}
+
+/** The period a key was seen, in words ("from January 2012 to March 2016"), as the core says it. */
 export function seenWords(key, tr) {
-  if (!key.first_seen && !key.last_seen) return null;
-  return tr.t('key-seen-range', { first: key.first_seen || tr.t('key-seen-unknown'), last: key.last_seen || tr.t('key-seen-now') });
+  const first = key.first_seen;
+  const last = key.last_seen;
+  if (!first && !last) return null;
+  const args = {};
+  const put = (name, date) => { [args[name], args[`${name}_kind`]] = archiveDate(date, tr); };
+  if (first && last && first === last) { put('date', first); return tr.t('window-on', args); }
+  if (first) put('first', first);
+  if (last) put('last', last);
+  return tr.t(first && last ? 'window-from-to' : first ? 'window-from' : 'window-until', args);
+}
+
+/** The domains and key names of a report (From domain, signers, keys), longest first. */
+export function domainsOf(report) {
+  const items = [...(report.signatures || []), ...(report.domainkeys || [])];
+  const names = [report.from_domain, ...items.map((s) => s.domain), ...items.map((s) => s.key?.name)];
+  return [...new Set(names.filter((n) => typeof n === 'string' && n.includes('.')))].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * `text` as nodes in which each of `names` (domains, key names) never wraps inside a label: a
+ * short name (up to 12 characters, "gmail.com") does not wrap at all, a longer one only after
+ * one of its dots (a <wbr>). A narrow screen never shows "football.example.co" + "m".
+ */
+export function breakAtDots(text, names) {
+  if (!text || !names.length) return text;
+  const re = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  const out = [];
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push(m[0].length <= 12 ? h('span', { class: 'domain whole' }, m[0])
+      : h('span', { class: 'domain' }, m[0].split('.').flatMap((label, i) => (i ? ['.', h('wbr'), label] : [label]))));
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
 }
 
 /** A small assessment badge for one signature or message (not colour alone: icon and words). */
