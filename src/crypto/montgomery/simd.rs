@@ -113,7 +113,7 @@ use lanes::V;
 #[derive(Clone, Debug)]
 pub struct Mont<const L: usize, const Q: usize, const A: usize> {
     /// The modulus, little-endian limbs.
-    pub(super) n: [u32; L],
+    n: [u32; L],
     /// `n` as vectors, and `n` shifted up one limb.
     nv: [V; Q],
     ns: [V; Q],
