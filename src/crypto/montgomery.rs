@@ -75,7 +75,8 @@ pub struct Modulus(Class);
 
 /// Defines the size classes: the enum holding a [`Fixed`] of each size, and its dispatch.
 macro_rules! size_classes {
-    ($($variant:ident = $bits:literal),* $(,)?) => {
+    // `tt`, not `literal`: arithmetic! must see the number itself to pick 8192's arithmetic.
+    ($($variant:ident = $bits:tt),* $(,)?) => {
         /// A modulus in its size class.
         #[derive(Clone, Debug)]
         enum Class {

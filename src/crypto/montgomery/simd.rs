@@ -142,6 +142,8 @@ impl<const L: usize, const Q: usize, const A: usize> Mont<L, Q, A> {
     /// below 3 or longer than the class.
     pub fn new<Wd: Copy + Into<u64>>(words: &[Wd], word_bits: u32) -> Option<Self> {
         const { assert!(L.is_multiple_of(2) && Q == L / 2 + 1 && A == L) };
+        // Exact in f64: 2·(L + 1) products below 2^44 per position, below 2^53.
+        const { assert!(2 * (L + 1) < 1 << (53 - 2 * LIMB)) };
         let bit_len = words
             .iter()
             .rposition(|&w| w.into() != 0)
