@@ -226,10 +226,10 @@ fn product_and_square_match_the_row_by_row_reference_in_every_class() {
 macro_rules! pow_both {
     ($bits:literal, $n:expr, $base:expr, $e:expr) => {{
         let (n_be, base, e): (&[u8], &[u8], &[u8]) = ($n, $base, $e);
-        let mut words = vec![0 as W; n_be.len().div_ceil(BYTES)];
-        be_into_words(n_be, &mut words);
-        let simd = <simd_class!($bits)>::prepare(&words).unwrap(); // ok: test
-        let fixed = Fixed::<{ words($bits) }>::new(&words).unwrap(); // ok: test
+        let mut n = vec![0 as W; n_be.len().div_ceil(BYTES)];
+        be_into_words(n_be, &mut n);
+        let simd = <simd_class!($bits)>::prepare(&n).unwrap(); // ok: test
+        let fixed = Fixed::<{ words($bits) }>::new(&n).unwrap(); // ok: test
         let by_simd = simd.pow(base, e, &simd.correction(e), n_be.len());
         (by_simd, fixed.pow(base, e, &fixed.correction(e), n_be.len()))
     }};
