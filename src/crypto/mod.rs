@@ -14,5 +14,8 @@ mod rsa;
 
 pub use error::{KeyError, MAX_RSA_BITS, MAX_RSA_EXPONENT_BITS};
 pub use hash::{HashAlgorithm, Hasher};
+#[cfg(feature = "test-internals")]
+#[doc(hidden)]
+pub use montgomery::pow_both_ways;
 pub use public_key::{KeyType, PublicKey};
 pub use rsa::{RsaPublicKey, pkcs1v15_encoding, spki_der};

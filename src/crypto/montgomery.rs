@@ -12,6 +12,10 @@
 //! Montgomery arithmetic needs only R > n, so the zero words above a smaller modulus are
 //! harmless. Each class is compiled for its size: every loop bound is known, the numbers live
 //! on the stack, and a verification allocates nothing but its result.
+//!
+//! In WebAssembly the size classes up to 4096 bits use [`simd`] instead (22-bit limbs in `f64`
+//! lanes, two products per SIMD instruction); [`Fixed`] stays the native arithmetic and, in
+//! the tests, the reference it is checked against.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod word {
@@ -27,6 +31,26 @@ mod word {
 }
 use crate::budget::{Work, count};
 use word::{BITS, D, W};
+
+#[cfg(any(target_arch = "wasm32", test))]
+mod simd;
+
+/// The [`simd`] arithmetic for the size class of `bits` bits.
+#[cfg(any(target_arch = "wasm32", test))]
+macro_rules! simd_class {
+    ($bits:literal) => { simd::Mont<{ simd::limbs($bits) }, { simd::limbs($bits) / 2 + 1 }, { simd::limbs($bits) }> };
+}
+
+/// The arithmetic of the size class of `bits` bits: word-based natively, SIMD in wasm.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! arithmetic {
+    ($bits:literal) => { Fixed<{ words($bits) }> };
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! arithmetic {
+    (8192) => { Fixed<{ words(8192) }> };
+    ($bits:literal) => { simd_class!($bits) };
+}
 
 /// Bytes per word.
 const BYTES: usize = (BITS / 8) as usize;
@@ -51,13 +75,14 @@ pub struct Modulus(Class);
 
 /// Defines the size classes: the enum holding a [`Fixed`] of each size, and its dispatch.
 macro_rules! size_classes {
-    ($($variant:ident = $bits:literal),* $(,)?) => {
+    // `tt`, not `literal`: arithmetic! must see the number itself to pick 8192's arithmetic.
+    ($($variant:ident = $bits:tt),* $(,)?) => {
         /// A modulus in its size class.
         #[derive(Clone, Debug)]
         enum Class {
             $(
                 #[doc = concat!("Up to ", stringify!($bits), " bits.")]
-                $variant(Box<Fixed<{ words($bits) }>>),
+                $variant(Box<arithmetic!($bits)>),
             )*
         }
 
@@ -67,7 +92,7 @@ macro_rules! size_classes {
             fn new(n: &[W]) -> Option<Class> {
                 $(
                     if n.len() <= words($bits) {
-                        return Fixed::new(n).map(|f| Class::$variant(Box::new(f)));
+                        return <arithmetic!($bits)>::prepare(n).map(|f| Class::$variant(Box::new(f)));
                     }
                 )*
                 None
@@ -83,7 +108,7 @@ macro_rules! size_classes {
             /// `base^e mod n`, big-endian, `len` bytes (see [`Modulus::pow`]).
             fn pow(&self, base_be: &[u8], exponent: &Exponent, len: usize) -> Vec<u8> {
                 match self {
-                    $(Class::$variant(f) => f.pow(base_be, exponent, len),)*
+                    $(Class::$variant(f) => f.pow(base_be, &exponent.e, &exponent.correction, len),)*
                 }
             }
         }
@@ -120,6 +145,32 @@ impl Modulus {
     pub fn pow(&self, base_be: &[u8], exponent: &Exponent, len: usize) -> Vec<u8> {
         self.0.pow(base_be, exponent, len)
     }
+}
+
+/// For the tests in wasm (the `test-internals` feature): `base^e mod n` (big-endian, `base <
+/// n`) by the arithmetic [`Modulus`] uses for n's size class (in wasm: [`simd`]) and by the
+/// word-based [`Fixed`]; `None` for a modulus [`Modulus::new`] refuses or over 4096 bits.
+#[cfg(feature = "test-internals")]
+pub fn pow_both_ways(n_be: &[u8], e: &[u8], base_be: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    fn by_words<const N: usize>(n: &[W], e: &[u8], base_be: &[u8], len: usize) -> Option<Vec<u8>> {
+        let f = Fixed::<N>::new(n)?;
+        Some(f.pow(base_be, e, &f.correction(e), len))
+    }
+    let m = Modulus::new(n_be)?;
+    let by_class = m.pow(base_be, &m.exponent(e), n_be.len());
+    let mut n = vec![0 as W; n_be.len().div_ceil(BYTES)];
+    be_into_words(n_be, &mut n);
+    while n.last() == Some(&0) {
+        n.pop();
+    }
+    let len = n_be.len();
+    let by_words = match n.len() {
+        l if l <= words(1024) => by_words::<{ words(1024) }>(&n, e, base_be, len),
+        l if l <= words(2048) => by_words::<{ words(2048) }>(&n, e, base_be, len),
+        l if l <= words(4096) => by_words::<{ words(4096) }>(&n, e, base_be, len),
+        _ => None,
+    }?;
+    Some((by_class, by_words))
 }
 
 /// A modulus of at most `N` words, with its Montgomery constants for R = 2^(BITS·N).
@@ -190,16 +241,21 @@ impl<const N: usize> Fixed<N> {
         self.mul(&acc, &one)
     }
 
-    /// `base^e mod n` (see [`Modulus::pow`]); all zero bytes for an exponent prepared for
-    /// another modulus.
-    fn pow(&self, base_be: &[u8], exponent: &Exponent, len: usize) -> Vec<u8> {
+    /// [`Fixed::new`] under the name [`Class`] calls for each class's arithmetic.
+    fn prepare(limbs: &[W]) -> Option<Self> {
+        Self::new(limbs)
+    }
+
+    /// `base^e mod n` (see [`Modulus::pow`]) with the `correction` made for `e` and this
+    /// modulus; all zero bytes for one of the wrong length (prepared for another modulus).
+    fn pow(&self, base_be: &[u8], e: &[u8], correction: &[W], len: usize) -> Vec<u8> {
         let mut out = vec![0u8; len];
-        let Ok(correction) = <&[W; N]>::try_from(exponent.correction.as_slice()) else {
+        let Ok(correction) = <&[W; N]>::try_from(correction) else {
             return out;
         };
         let mut base = [0 as W; N];
         be_into_words(base_be, &mut base);
-        let acc = self.raw_pow(&base, &exponent.e);
+        let acc = self.raw_pow(&base, e);
         let result = self.mul(&acc, correction);
         for (chunk, word) in out.rchunks_mut(BYTES).zip(&result) {
             chunk.copy_from_slice(&word.to_be_bytes()[BYTES - chunk.len()..]);

@@ -220,3 +220,73 @@ fn product_and_square_match_the_row_by_row_reference_in_every_class() {
     check_class::<{ words(4096) }>(385, 29);
     check_class::<{ words(8192) }>(1024, 30);
 }
+
+/// `base^e mod n` by the SIMD arithmetic of the class of `$bits` bits (its scalar model
+/// natively) and by the word-based one, big-endian.
+macro_rules! pow_both {
+    ($bits:literal, $n:expr, $base:expr, $e:expr) => {{
+        let (n_be, base, e): (&[u8], &[u8], &[u8]) = ($n, $base, $e);
+        let mut n = vec![0 as W; n_be.len().div_ceil(BYTES)];
+        be_into_words(n_be, &mut n);
+        let simd = <simd_class!($bits)>::prepare(&n).unwrap(); // ok: test
+        let fixed = Fixed::<{ words($bits) }>::new(&n).unwrap(); // ok: test
+        let by_simd = simd.pow(base, e, &simd.correction(e), n_be.len());
+        (by_simd, fixed.pow(base, e, &fixed.correction(e), n_be.len()))
+    }};
+}
+
+/// The SIMD arithmetic used in wasm against the word-based one and against malachite, on
+/// random moduli of 1024, 2048 and 4096 bits (and a few bits less) and random bases, with
+/// e = 65537 and e = 3, and on the edge bases 0, 1 and n - 1.
+#[test]
+fn simd_arithmetic_matches_the_word_based_one_and_malachite() {
+    use malachite::Natural;
+    use malachite::base::num::arithmetic::traits::ModPow;
+    use malachite::base::num::conversion::traits::PowerOf2Digits;
+    let natural = |be: &[u8]| Natural::from_power_of_2_digits_desc(8, be.iter().copied()).unwrap(); // ok: test
+    for seed in 0..6 {
+        for (bytes, trim) in [(128, 0), (128, 0x0f), (256, 0), (256, 0x3f), (512, 0), (512, 0x01)] {
+            let (mut n, base) = sample(bytes, 100 + seed * 7 + bytes as u32);
+            if trim != 0 {
+                n[0] = (n[0] & trim) | ((trim >> 1) + 1); // fewer bits, same class
+            }
+            let base: Vec<u8> = if natural(&base) < natural(&n) { base } else { base[1..].to_vec() };
+            let mut below = n.clone();
+            *below.last_mut().unwrap() -= 1; // ok: test (n is odd)
+            for base in [base, vec![0], vec![1], below] {
+                for e in [&[1u8, 0, 1][..], &[3]] {
+                    let (by_simd, by_words) = match bytes {
+                        128 => pow_both!(1024, &n, &base, e),
+                        256 => pow_both!(2048, &n, &base, e),
+                        _ => pow_both!(4096, &n, &base, e),
+                    };
+                    let e_nat = Natural::from_power_of_2_digits_desc(8, e.iter().copied()).unwrap(); // ok: test
+                    let expected = natural(&base).mod_pow(e_nat, natural(&n));
+                    let mut want = expected.to_power_of_2_digits_desc(8);
+                    want.splice(..0, vec![0u8; bytes - want.len()]);
+                    assert_eq!(by_simd, by_words, "{bytes} bytes, seed {seed}: SIMD against words");
+                    assert_eq!(by_simd, want, "{bytes} bytes, seed {seed}: SIMD against malachite");
+                }
+            }
+        }
+    }
+}
+
+/// The SIMD square against the SIMD product of a number by itself, and the product against
+/// the row-by-row reference (converted from limbs), along a chain of squarings.
+#[test]
+fn simd_square_equals_simd_product_by_itself() {
+    let (n, base) = sample(256, 31);
+    let mut words = vec![0 as W; 256 / BYTES];
+    be_into_words(&n, &mut words);
+    let m = <simd_class!(2048)>::prepare(&words).unwrap(); // ok: test
+    let e = [1u8, 0, 1];
+    // The chain through pow, and squarings directly on the Montgomery form of the base.
+    let mut x = m.correction(&e); // below n
+    for _ in 0..20 {
+        let by_mul = m.mul(&x, &x);
+        assert_eq!(by_mul, m.sqr(&x));
+        x = by_mul;
+    }
+    assert!(!m.pow(&base, &e, &m.correction(&e), 256).iter().all(|&b| b == 0));
+}
