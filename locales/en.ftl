@@ -280,7 +280,7 @@ judging-as-of-signing = judged as of signing (each signature at its t=, else the
 
 dk-proves-nothing-compromised = The DomainKeys signature matches { $domain }'s key, but that key's private half is public, so anyone could have made it: it proves nothing about who sent this message.
 dk-verified = DomainKeys: { $domain } signed this message, and nothing it signed has changed since.
-dk-checked-with = Checked with { $key }.
+key-checked-with = Checked with { $key }.
 dk-vouches-for = It vouches for the sending address { $address }.
 dk-legacy = DomainKeys is the older mechanism that DKIM replaced: it always uses SHA-1, and its signature covers headers and body at once.
 dk-legacy-nofws = DomainKeys is the older mechanism that DKIM replaced: it always uses SHA-1, and its signature covers headers and body at once; this one was made with "nofws", which ignores every space and line break, so words could be joined or split without breaking it.
@@ -411,7 +411,8 @@ cli-help =
         dkimcheck keys import <FILE>... [--txt SELECTOR DOMAIN VALUE]...
         dkimcheck keys recover [--keys FILE]... [--no-bundled-keys] <PATH>...
 
-    PATH: a message file (.eml or any RFC 5322 file), .mbox, .zip (nested zips too); '-' is stdin
+    PATH: a message file (.eml or any RFC 5322 file), an .mbox, a .zip (nested zips too), or a folder
+          (every file in it and its subfolders; files that are not mail are skipped); '-' is stdin
 
     OPTIONS:
         --keys <FILE>       add keys (repeatable): zone/dig lines such as
@@ -458,14 +459,20 @@ cli-help =
                             recover RSA keys from the signatures of the messages (two or more per
                             key name with no known key); print them as archive JSON, flagged recovered
 
-    LABELS (one per message, from its assessment):
-        PASS       verified: a signature verified with a key neither compromised nor weak
-        CONSISTENT verifies only with a key recovered from these messages (--recover-keys): not verified
-        NOPROOF    proves nothing: it verifies only with a key anyone can sign with (private half
-                   public, or RSA under 1024 bits, RFC 8301)
-        FAIL       a signature does not verify          NOKEY    no key known here (add --keys)
-        EXPIRED    expired at the --at time             INVALID  cannot be evaluated
-        NONE       no signature                         ERROR    not readable as an email
+    LABELS (one per message, from its assessment; in French with --lang fr, in brackets):
+        PASS       [VÉRIFIÉ] verified: a signature verified with a key neither compromised nor weak
+        CONSISTENT [COHÉRENT] verifies only with a key recovered from these messages
+                   (--recover-keys): not verified
+        NOPROOF    [NE-PROUVE-RIEN] proves nothing: it verifies only with a key anyone can sign with
+                   (private half public, or RSA under 1024 bits, RFC 8301)
+        FAIL       [ÉCHEC] a signature does not verify
+        NOKEY      [PAS-DE-CLÉ] no key known here (add --keys)
+        EXPIRED    [EXPIRÉ] expired at the --at time
+        INVALID    [IMPOSSIBLE-À-ÉVALUER] cannot be evaluated
+        NONE       [NON-SIGNÉ] no signature
+        ERROR      [ILLISIBLE] not readable as an email
+        The labels and texts follow the language. Scripts should read --format json or csv, whose
+        codes (verified, proves_nothing, ...) are the same in every language, or the exit status.
 
     EXIT STATUS:
         0 only when every message is verified (PASS); 1 otherwise (NOPROOF counts as not verified);
@@ -475,6 +482,8 @@ cli-try-help = Try 'dkimcheck --help'.
 cli-about = { $what }: { $why }
 cli-note = note: { $note }
 cli-note-body-without-json = note: --body only changes --format json output
+# Said once after the human output when a message is verified or consistent.
+cli-dkim-limits = Even when it verifies, a DKIM signature shows only that the signing domain's mail server signed the parts it covers: not who wrote the message, not that what it says is true, and nothing about the parts it does not cover.
 cli-error-lang = --lang: "{ $value }" is not a language of dkimcheck (en, fr)
 cli-error-needs-value = { $option } needs a value
 cli-error-unknown-option = unknown option { $option }
@@ -1091,4 +1100,5 @@ cli-keys-needed-heading = { $count ->
    *[other] Keys needed: no key is known for these { $count } names. Each must be the key published when the messages were sent (DNS today may hold a newer one): look in archives of DNS records, the domain's old zone files or the senders' own records, then add it with --keys.
 }
 cli-keys-needed-columns = messages  first       last        name
-cli-skipped-not-message = skipped { $source }: not an email message (a file that is not a message is never checked nor read as keys)
+cli-skipped-not-message = skipped { $source }: not an email message, so it was not checked
+cli-skipped-keys-file = skipped { $source }: not an email message, so it was not checked; it looks like a keys file, but keys are read only from files given with --keys

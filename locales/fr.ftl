@@ -264,13 +264,13 @@ key-skipped = { $name } : { $why } ; cette clé est ignorée
 
 label-verified = VÉRIFIÉ
 label-consistent = COHÉRENT
-label-proves-nothing = SANS-VALEUR
+label-proves-nothing = NE-PROUVE-RIEN
 label-failed = ÉCHEC
-label-no-key = SANS-CLÉ
+label-no-key = PAS-DE-CLÉ
 label-expired = EXPIRÉ
-label-invalid = INVALIDE
+label-invalid = IMPOSSIBLE-À-ÉVALUER
 label-unsigned = NON-SIGNÉ
-label-error = ERREUR
+label-error = ILLISIBLE
 tally-main = { $verified ->
     [one] { $verified } message vérifié sur { $total }
    *[other] { $verified } messages vérifiés sur { $total }
@@ -313,7 +313,7 @@ judging-as-of-signing = jugées à la date de leur signature (chacune à son t=,
 
 dk-proves-nothing-compromised = La signature DomainKeys correspond à la clé de { $domain }, mais la moitié privée de cette clé est publique : n’importe qui a pu la faire. Elle ne prouve rien sur l’expéditeur de ce message.
 dk-verified = DomainKeys : { $domain } a signé ce message, et rien de ce qu’il a signé n’a changé depuis.
-dk-checked-with = Vérification faite avec { $key }.
+key-checked-with = Vérification faite avec { $key }.
 dk-vouches-for = Elle garantit l’adresse d’envoi { $address }.
 dk-legacy = DomainKeys est l’ancien mécanisme que DKIM a remplacé : il utilise toujours SHA-1, et sa signature couvre en-têtes et corps d’un seul tenant.
 dk-legacy-nofws = DomainKeys est l’ancien mécanisme que DKIM a remplacé : il utilise toujours SHA-1, et sa signature couvre en-têtes et corps d’un seul tenant ; celle-ci a été faite en mode "nofws", qui ignore tous les espaces et retours à la ligne : des mots ont pu être collés ou coupés sans la casser.
@@ -441,7 +441,8 @@ cli-help =
         dkimcheck keys import <FICHIER>... [--txt SÉLECTEUR DOMAINE VALEUR]...
         dkimcheck keys recover [--keys FICHIER]... [--no-bundled-keys] <CHEMIN>...
 
-    CHEMIN : un message (.eml ou tout fichier RFC 5322), un .mbox, un .zip (zips imbriqués aussi) ; '-' pour l’entrée standard
+    CHEMIN : un message (.eml ou tout fichier RFC 5322), un .mbox, un .zip (zips imbriqués aussi) ou un dossier
+             (chacun de ses fichiers et de ses sous-dossiers ; ce qui n’est pas du courrier est écarté) ; '-' pour l’entrée standard
 
     OPTIONS :
         --keys <FICHIER>    ajoute des clés (répétable) : lignes de zone ou de dig comme
@@ -489,21 +490,30 @@ cli-help =
                             reconstitue des clés RSA à partir des signatures des messages (au moins deux par
                             nom de clé sans clé connue) ; les écrit en JSON d’archive, marquées reconstituées
 
-    ÉTIQUETTES (une par message, selon son évaluation) :
-        VÉRIFIÉ      vérifié : une signature vérifiée avec une clé ni compromise ni faible
-        SANS-VALEUR  ne prouve rien : la vérification ne réussit qu’avec une clé avec laquelle
-                     n’importe qui peut signer (moitié privée publique, ou RSA de moins de 1024 bits, RFC 8301)
-        ÉCHEC        une signature ne se vérifie pas      SANS-CLÉ   aucune clé connue ici (ajoutez --keys)
-        EXPIRÉ       expirée à la date de --at            INVALIDE   impossible à évaluer
-        NON-SIGNÉ    pas de signature                     ERREUR     illisible comme courriel
+    ÉTIQUETTES (une par message, selon son évaluation ; en anglais, entre crochets) :
+        VÉRIFIÉ               [PASS] vérifié : une signature vérifiée avec une clé ni compromise ni faible
+        COHÉRENT              [CONSISTENT] ne se vérifie qu’avec une clé reconstituée à partir de ces
+                              messages (--recover-keys) : pas vérifié
+        NE-PROUVE-RIEN        [NOPROOF] la vérification ne réussit qu’avec une clé avec laquelle n’importe
+                              qui peut signer (moitié privée publique, ou RSA de moins de 1024 bits, RFC 8301)
+        ÉCHEC                 [FAIL] une signature ne se vérifie pas
+        PAS-DE-CLÉ            [NOKEY] aucune clé connue ici (ajoutez --keys)
+        EXPIRÉ                [EXPIRED] expirée à la date de --at
+        IMPOSSIBLE-À-ÉVALUER  [INVALID] la signature ne peut pas être évaluée
+        NON-SIGNÉ             [NONE] pas de signature
+        ILLISIBLE             [ERROR] illisible comme courriel
+        Les étiquettes et les textes suivent la langue. Un script doit lire --format json ou csv, dont
+        les codes (verified, proves_nothing…) sont les mêmes dans toutes les langues, ou le code de sortie.
 
     CODE DE SORTIE :
-        0 seulement si chaque message est vérifié (VÉRIFIÉ) ; 1 sinon (SANS-VALEUR compte comme non vérifié) ;
+        0 seulement si chaque message est vérifié (VÉRIFIÉ) ; 1 sinon (NE-PROUVE-RIEN compte comme non vérifié) ;
         2 erreur d’utilisation ou entrée illisible (un chemin, ou un fichier ou un élément de zip qu’il contient)
 cli-try-help = Essayez « dkimcheck --help ».
 cli-about = { $what } : { $why }
 cli-note = remarque : { $note }
 cli-note-body-without-json = remarque : --body ne change que la sortie --format json
+# Dit une fois après la sortie pour les personnes quand un message est vérifié ou cohérent.
+cli-dkim-limits = Même quand elle se vérifie, une signature DKIM montre seulement que le serveur de messagerie du domaine signataire a signé les parties qu’elle couvre : elle ne montre ni qui a écrit le message, ni que ce qu’il dit est vrai, et ne dit rien des parties qu’elle ne couvre pas.
 cli-error-lang = --lang : « { $value } » n’est pas une langue de dkimcheck (en, fr)
 cli-error-needs-value = { $option } attend une valeur
 cli-error-unknown-option = option inconnue { $option }
@@ -1133,4 +1143,5 @@ cli-keys-needed-heading = { $count ->
    *[other] Clés manquantes : aucune clé n’est connue pour ces { $count } noms. Il faut à chaque fois la clé publiée quand les messages ont été envoyés (le DNS d’aujourd’hui peut en contenir une plus récente) : cherchez dans les archives d’enregistrements DNS, les anciens fichiers de zone du domaine ou les archives des expéditeurs, puis ajoutez-la avec --keys.
 }
 cli-keys-needed-columns = messages  premier     dernier     nom
-cli-skipped-not-message = { $source } écarté : ce n’est pas un courriel (un fichier qui n’est pas un message n’est jamais vérifié ni lu comme clé)
+cli-skipped-not-message = { $source } écarté : ce n’est pas un courriel, il n’a donc pas été vérifié
+cli-skipped-keys-file = { $source } écarté : ce n’est pas un courriel, il n’a donc pas été vérifié ; il ressemble à un fichier de clés, mais les clés ne sont lues que dans les fichiers donnés avec --keys

@@ -147,3 +147,18 @@ fn rendering_never_shows_an_id_or_an_isolation_mark() {
         assert!(!text.contains(['\u{2068}', '\u{2069}']), "{text}");
     }
 }
+
+/// One vocabulary of outcomes (issue 15): the CLI's French label for an outcome is the page's
+/// name for it (`assessment-*`), upper-cased with hyphens for spaces, or its first word when
+/// the name is long (COHÉRENT for "Cohérent avec une clé reconstituée"). The English labels are
+/// short tags (PASS, NOPROOF...) kept as they are for the scripts that already read them.
+#[test]
+fn the_french_cli_labels_are_the_pages_words() {
+    use dkimcheck::report::Outcome;
+    for o in Outcome::ALL {
+        let label = catalog::text(Lang::Fr, o.label().id).to_lowercase().replace('-', " ");
+        let name = catalog::text(Lang::Fr, o.name().id).to_lowercase();
+        let first_word = name.split(' ').next().unwrap_or_default();
+        assert!(label == name || label == first_word, "{o}: label {label:?}, page {name:?}");
+    }
+}

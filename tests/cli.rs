@@ -224,9 +224,28 @@ fn zip_members_and_mbox_messages_are_separate_reports() {
     assert_eq!(lines[1]["error"]["id"], "error-not-email");
     assert!(lines[1]["error"]["text"].as_str().unwrap().contains("does not look like an email"));
     assert_eq!(out.status.code(), Some(1));
-    // The keys file and the notes inside the zip are skipped and said so, never counted.
+    // The keys file and the notes inside the zip are skipped and said so, never counted: each
+    // was not checked; only the one that looks like keys is said to be no source of keys.
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("skipped") && err.contains("keys.zone") && err.contains("notes.txt"), "{err}");
+    let line = |name: &str| err.lines().find(|l| l.contains(name)).unwrap_or_default().to_string();
+    assert_eq!(
+        line("notes.txt"),
+        format!("dkimcheck: skipped {}: not an email message, so it was not checked", name("notes.txt")),
+        "{err}"
+    );
+    assert_eq!(
+        line("keys.zone"),
+        format!(
+            "dkimcheck: skipped {}: not an email message, so it was not checked; it looks like a keys file, but \
+             keys are read only from files given with --keys",
+            name("keys.zone")
+        ),
+        "{err}"
+    );
+    let fr = bin().args(["--json", "--lang", "fr", zp]).output().unwrap();
+    let fr = String::from_utf8_lossy(&fr.stderr);
+    assert!(fr.contains("notes.txt écarté\u{a0}: ce n’est pas un courriel, il n’a donc pas été vérifié\n"), "{fr}");
+    assert!(fr.contains("il ressemble à un fichier de clés, mais les clés ne sont lues que dans les fichiers"), "{fr}");
     // Without --keys, the keys file inside the zip is not used: its messages have no key.
     let out = bin().args(["--json", "--no-bundled-keys", zp]).output().unwrap();
     assert_eq!(json_lines(&out)[0]["assessment"]["status"], "no_key", "a key file in the input is never used");
@@ -438,6 +457,8 @@ fn recover_keys_checks_a_batch_as_consistent_not_verified() {
     let labels: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).take(3).collect();
     assert!(labels.iter().all(|l| l.starts_with("CONSISTENT ")), "{text}");
     assert!(text.contains("0 of 3 messages verified; 3 only consistent with a recovered key"), "{text}");
+    // Messages only consistent with a recovered key also get the line on what DKIM does not prove.
+    assert_eq!(text.matches("Even when it verifies, a DKIM signature shows only").count(), 1, "{text}");
     let stdin = bin().args(["--recover-keys", "-"]).output().unwrap();
     assert_eq!(stdin.status.code(), Some(2));
 }
@@ -541,7 +562,7 @@ fn the_exit_status_is_0_only_when_every_message_is_verified() {
     let out = bin().args([&gmail, &rfc8463]).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "a compromised-key pass is not verified");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.ends_with("1 of 2 messages verified; 1 proves nothing (a key anyone can sign with)\n"), "{text}");
+    assert!(text.contains("\n1 of 2 messages verified; 1 proves nothing (a key anyone can sign with)\n"), "{text}");
     let help = String::from_utf8_lossy(&bin().arg("--help").output().unwrap().stdout).into_owned();
     assert!(help.contains("0 only when every message is verified (PASS)"), "{help}");
     assert!(help.contains("--at <TIME>"), "{help}");
@@ -555,12 +576,12 @@ fn lang_fr_words_the_output_in_french_and_json_keeps_its_codes() {
     let text = String::from_utf8_lossy(&out.stdout);
     let first = text.lines().next().unwrap_or_default();
     assert!(first.starts_with("VÉRIFIÉ "), "{text}");
-    assert!(first.ends_with("Signé par gmail.com : les parties signées n’ont pas changé depuis."), "{text}");
-    assert!(text.lines().nth(1).unwrap_or_default().starts_with("SANS-VALEUR "), "{text}");
+    assert!(first.ends_with("Signé par gmail.com : les parties signées n’ont pas changé depuis."), "{text}");
+    assert!(text.lines().nth(1).unwrap_or_default().starts_with("NE-PROUVE-RIEN "), "{text}");
     assert!(text.contains("n’importe qui a pu faire cette signature"), "{text}");
     assert!(
-        text.trim_end().ends_with(
-            "1 message vérifié sur 2\u{202f}; 1 ne prouve rien (une clé avec laquelle n’importe qui peut signer)"
+        text.contains(
+            "\n1 message vérifié sur 2\u{202f}; 1 ne prouve rien (une clé avec laquelle n’importe qui peut signer)\n"
         ),
         "{text}"
     );
@@ -587,6 +608,21 @@ fn lang_fr_words_the_output_in_french_and_json_keeps_its_codes() {
     // Help and errors in French; a language dkimcheck does not have is a usage error.
     let help = String::from_utf8_lossy(&bin().args(["--lang", "fr", "--help"]).output().unwrap().stdout).into_owned();
     assert!(help.contains("0 seulement si chaque message est vérifié (VÉRIFIÉ)"), "{help}");
+    // The French help lists every label a French user sees, each with its English one.
+    for (fr, en) in [
+        ("VÉRIFIÉ", "PASS"),
+        ("COHÉRENT", "CONSISTENT"),
+        ("NE-PROUVE-RIEN", "NOPROOF"),
+        ("ÉCHEC", "FAIL"),
+        ("PAS-DE-CLÉ", "NOKEY"),
+        ("EXPIRÉ", "EXPIRED"),
+        ("IMPOSSIBLE-À-ÉVALUER", "INVALID"),
+        ("NON-SIGNÉ", "NONE"),
+        ("ILLISIBLE", "ERROR"),
+    ] {
+        assert!(help.lines().any(|l| l.trim_start().starts_with(fr) && l.contains(&format!("[{en}]"))), "{fr}: {help}");
+    }
+    assert!(help.contains("--format json ou csv"), "{help}");
     let bad = bin().args(["--lang", "fr", "--jobs", "zero", &gmail]).output().unwrap();
     assert!(String::from_utf8_lossy(&bad.stderr).contains("n’est pas un nombre de fils d’exécution"));
     let unknown = bin().args(["--lang", "de", &gmail]).output().unwrap();
@@ -625,4 +661,95 @@ fn domainkeys_and_arc_in_human_and_json_output() {
     assert_eq!(lines[1]["arc"]["sets"][2]["sealer"], "subspace.kernel.org");
     assert_eq!(lines[1]["arc"]["sets"][0]["authentication_results"]["authserv_id"], "webhostingserver.nl");
     assert_eq!(lines[1]["authentication_results"][0]["sealed_by"], "subspace.kernel.org");
+}
+
+/// What DKIM does not prove is said once per run, after the messages and the tally, when a
+/// message verified (or is consistent with a recovered key); never in machine formats, nor when
+/// nothing verified.
+#[test]
+fn what_dkim_does_not_prove_is_said_once_per_run() {
+    let gmail = vector("mimekit/messages/gmail.msg");
+    let fail = vector("mimekit/messages/gmail-fail-body.msg");
+    let rfc8463 = vector("mimekit/messages/rfc8463-example.msg");
+    let en = "Even when it verifies, a DKIM signature shows only that the signing domain's mail server signed \
+              the parts it covers: not who wrote the message, not that what it says is true, and nothing about \
+              the parts it does not cover.";
+    let fr = "Même quand elle se vérifie, une signature DKIM montre seulement que le serveur de messagerie du \
+              domaine signataire a signé les parties qu’elle couvre\u{a0}: elle ne montre ni qui a écrit le \
+              message, ni que ce qu’il dit est vrai, et ne dit rien des parties qu’elle ne couvre pas.";
+    for (lang, line) in [("en", en), ("fr", fr)] {
+        let out = bin().args(["--lang", lang, &gmail, &gmail, &fail]).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(text.matches(line).count(), 1, "{text}");
+        assert_eq!(text.lines().last(), Some(line), "after the tally: {text}");
+        let one = bin().args(["--lang", lang, "-v", &gmail]).output().unwrap();
+        let one = String::from_utf8_lossy(&one.stdout);
+        assert_eq!((one.matches(line).count(), one.lines().last()), (1, Some(line)), "{one}");
+    }
+    // Nothing verified: nothing to qualify.
+    let none = bin().args([&fail, &rfc8463]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&none.stdout).contains("Even when it verifies"));
+    // Machine formats stay as they are.
+    for format in ["json", "csv", "ar"] {
+        let out = bin().args(["--format", format, &gmail, &fail]).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains("Even when it verifies") && !text.contains("DKIM signature shows"), "{format}: {text}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("Even when it verifies"), "{format}");
+    }
+}
+
+/// A message that proves nothing says so once without -v: the signature lines do not repeat
+/// the headline, and the compromised-key warning is kept for -v.
+#[test]
+fn proves_nothing_is_said_once_without_verbose() {
+    let rfc8463 = vector("mimekit/messages/rfc8463-example.msg");
+    let out = bin().arg(&rfc8463).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.matches("proves nothing").count(), 1, "{text}");
+    assert_eq!(text.matches("anyone could have made").count(), 1, "{text}");
+    assert!(
+        text.contains(
+            "#1 proves_nothing (pass, verified) d=football.example.com s=brisbane ed25519-sha256 relaxed/relaxed\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("#2 proves_nothing (pass, verified) d=football.example.com s=test rsa-sha256 relaxed/relaxed\n"),
+        "{text}"
+    );
+    let fr = bin().args(["--lang", "fr", &rfc8463]).output().unwrap();
+    let fr = String::from_utf8_lossy(&fr.stdout);
+    assert_eq!(fr.matches("prouve").count(), 1, "{fr}");
+    // -v explains every signature and keeps its warnings.
+    let v = bin().args(["-v", &rfc8463]).output().unwrap();
+    let v = String::from_utf8_lossy(&v.stdout);
+    assert!(v.matches("proves nothing").count() > 2, "{v}");
+    assert!(v.contains("! The private half of this key is public"), "{v}");
+    // A weak key: the headline says it; other warnings (SHA-1) are still shown.
+    let perl_zone = vector("perl-mail-dkim/keys.zone");
+    let weak = bin().args(["--keys", &perl_zone, &vector("perl-mail-dkim/messages/goodkey_1.txt")]).output().unwrap();
+    let weak = String::from_utf8_lossy(&weak.stdout);
+    assert_eq!(weak.matches("proves nothing").count(), 1, "{weak}");
+    assert!(weak.contains("! This signature uses SHA-1"), "{weak}");
+}
+
+/// -v names the key a signature that did not verify was checked with (kind and size), as it
+/// does for a verified one.
+#[test]
+fn verbose_names_the_key_of_a_failed_signature() {
+    let fail = vector("mimekit/messages/gmail-fail-body.msg");
+    let out = bin().args(["-v", &fail]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("   Checked with the 2048-bit RSA key from dkimcheck's bundled key archive"), "{text}");
+    let fr = bin().args(["-v", "--lang", "fr", &fail]).output().unwrap();
+    let fr = String::from_utf8_lossy(&fr.stdout);
+    assert!(
+        fr.contains("   Vérification faite avec la clé RSA de 2048") && fr.contains("bits de l’archive de clés"),
+        "{fr}"
+    );
+    // Without -v, no key line; a verified signature names its key once, in its explanation.
+    let short = bin().arg(&fail).output().unwrap();
+    assert!(!String::from_utf8_lossy(&short.stdout).contains("Checked with"));
+    let ok = bin().args(["-v", &vector("mimekit/messages/gmail.msg")]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&ok.stdout).matches("2048-bit RSA key").count(), 1);
 }

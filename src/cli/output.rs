@@ -6,7 +6,9 @@ use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::report::csv::{CSV_BOM, csv_header, csv_record};
 use dkimcheck::report::evidence_html::{EvidenceInputs, evidence_html};
 use dkimcheck::report::row::missing_keys;
-use dkimcheck::report::{ArcReport, Assessment, JudgingMode, KeyNeeded, MessageReport, Row, Status, Verdict};
+use dkimcheck::report::{
+    ArcReport, Assessment, JudgingMode, KeyNeeded, MessageReport, Row, SignatureReport, Status, Verdict, Warning,
+};
 use dkimcheck::report::{authres, explain};
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -85,10 +87,11 @@ impl Style {
             .chain(["label-expired"])
             .map(|id| (id, catalog::text(lang, id)))
             .collect();
-        // CONSISTENT (recovered keys, rare) may stick out; the others line up.
-        let consistent = explain::label(&Assessment::without_signature(Status::Consistent)).id;
+        // CONSISTENT (recovered keys) and INVALID (malformed signatures) are rare and may stick
+        // out (IMPOSSIBLE-À-ÉVALUER in French); the others line up.
+        let rare = [Status::Consistent, Status::Invalid].map(|s| explain::label(&Assessment::without_signature(s)).id);
         let width =
-            labels.iter().filter(|(id, _)| *id != consistent).map(|(_, l)| l.chars().count()).max().unwrap_or(7);
+            labels.iter().filter(|(id, _)| !rare.contains(id)).map(|(_, l)| l.chars().count()).max().unwrap_or(7);
         Style { format, evidence, verbose, colour, lang, width, labels }
     }
 
@@ -148,11 +151,22 @@ impl Style {
             if self.colour { format!("\x1b[1;{colour}m{label:<width$}\x1b[0m") } else { format!("{label:<width$}") };
         let _ = writeln!(out, "{label} {}: {}", r.source, r.summary_in(lang));
         let indent = " ".repeat(width + 1);
-        let show = self.verbose || r.signatures.len() > 1 || r.signatures.iter().any(|s| !s.warnings.is_empty());
+        // Without -v, a signature that proves nothing in a message that proves nothing is not
+        // explained again: the headline said it (its compromised-key warning says it a third time).
+        let restated = |s: &SignatureReport| {
+            !self.verbose
+                && s.assessment.status == Status::ProvesNothing
+                && r.assessment.status == Status::ProvesNothing
+        };
+        let show = self.verbose
+            || r.signatures.len() > 1
+            || r.signatures.iter().any(|s| shown_warnings(s, restated(s)).next().is_some());
         for s in r.signatures.iter().filter(|_| show) {
+            let explanation =
+                if restated(s) { String::new() } else { format!(": {}", catalog::render(lang, &s.explanation)) };
             let _ = writeln!(
                 out,
-                "{indent}#{} {} ({}, {}) d={} s={} {} {}: {}",
+                "{indent}#{} {} ({}, {}) d={} s={} {} {}{explanation}",
                 s.index + 1,
                 s.assessment.status,
                 s.result,
@@ -161,9 +175,13 @@ impl Style {
                 s.selector.as_deref().unwrap_or("?"),
                 s.algorithm.as_deref().unwrap_or("?"),
                 s.canonicalization.as_deref().unwrap_or(""),
-                catalog::render(lang, &s.explanation)
             );
-            for w in &s.warnings {
+            // With -v, the key each signature was checked with (a verified one's explanation
+            // already names it): its kind and size, where it came from, when it was seen.
+            if let Some(k) = s.key.as_ref().filter(|_| self.verbose && s.assessment.status != Status::Verified) {
+                let _ = writeln!(out, "{indent}   {}", catalog::render(lang, &explain::checked_with(k)));
+            }
+            for w in shown_warnings(s, restated(s)) {
                 let _ = writeln!(out, "{indent}   ! {}", catalog::render(lang, &w.message));
             }
         }
@@ -211,6 +229,12 @@ impl Style {
     }
 }
 
+/// The warnings printed under a signature: all of them, but the compromised-key one when the
+/// signature's explanation is `restated` by the headline (it says the same a third time).
+fn shown_warnings(s: &SignatureReport, restated: bool) -> impl Iterator<Item = &Warning> {
+    s.warnings.iter().filter(move |w| !(restated && w.code == "compromised_key"))
+}
+
 /// Prints rendered reports and a closing tally.
 pub struct Printer {
     format: Format,
@@ -255,11 +279,19 @@ impl Printer {
         }
     }
 
-    /// Prints the tally (human output, more than one message) and flushes.
+    /// Prints the tally (human output, more than one message), then, once, what DKIM does not
+    /// prove (human output, when a message verified or is consistent), and flushes.
     pub fn finish(&mut self) {
         self.csv_header();
         if self.format == Format::Human && self.counts.iter().sum::<usize>() > 1 {
             let _ = writeln!(self.out, "{}", catalog::render(self.lang, &explain::tally(&self.counts, self.expired)));
+        }
+        let signed = [Status::Verified, Status::Consistent]
+            .iter()
+            .filter_map(|s| Status::ALL.iter().position(|a| a == s))
+            .any(|i| self.counts[i] > 0);
+        if self.format == Format::Human && signed {
+            let _ = writeln!(self.out, "{}", catalog::render(self.lang, &explain::dkim_limits()));
         }
         let _ = self.out.flush();
     }

@@ -115,6 +115,14 @@ pub fn not_a_message(name: &str, head: &[u8]) -> bool {
         || (!looks_like_message(head) && !MESSAGE_EXTENSIONS.contains(&extension(name).as_str()))
 }
 
+/// Whether a file that is not a message (its first bytes, `head`) looks like DKIM keys: a DNS
+/// name under `_domainkey` or a `v=DKIM1` record. Said when such a file is skipped from a batch,
+/// since keys are read only from the files given as keys.
+pub fn looks_like_keys(head: &[u8]) -> bool {
+    let finder = |needle: &[u8]| head.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
+    finder(b"_domainkey") || finder(b"v=DKIM1")
+}
+
 /// Replaces every LF not preceded by CR with CRLF (one copy, the only one made of a message).
 pub fn lf_to_crlf(bytes: &[u8]) -> Vec<u8> {
     let extra = memchr::memchr_iter(b'\n', bytes).count();
@@ -145,6 +153,9 @@ mod tests {
         assert!(!looks_like_message(b"sel._domainkey.x.org. IN TXT \"v=DKIM1; p=...\""));
         assert!(!looks_like_message(b"{\"keys\": []}"));
         assert!(!looks_like_message(b"Notes about the leak: see below"));
+        assert!(looks_like_keys(b"sel._domainkey.x.org. IN TXT \"v=DKIM1; p=...\""));
+        assert!(looks_like_keys(b"{\"keys\": [{\"name\": \"s._DomainKey.x.org\"}]}"));
+        assert!(!looks_like_keys(b"Notes about the leak: see below"));
         assert!(not_a_message("leak.zip!keys.zone", b"From: a@b\n"));
         assert!(not_a_message("leak.zip!notes.txt", b"Notes about the leak"));
         assert!(!not_a_message("leak.zip!1.txt", b"From: a@b\n"));

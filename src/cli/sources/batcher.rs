@@ -3,6 +3,7 @@
 use super::item::{Content, Item};
 use dkimcheck::catalog;
 use dkimcheck::l10n::{Lang, Phrase};
+use dkimcheck::message::input::looks_like_keys;
 use dkimcheck::report::explain;
 
 /// Messages per batch.
@@ -30,9 +31,11 @@ impl Batcher<'_> {
             self.flush();
         }
     }
-    /// A file that is not a message, skipped: said on stderr, never counted.
-    pub(super) fn skip(&self, source: &str) {
-        eprintln!("dkimcheck: {}", catalog::render(self.lang, &explain::skipped_not_message(source)));
+    /// A file that is not a message (its first bytes: `head`), skipped: said on stderr (with
+    /// that keys are read only from `--keys` when it looks like keys), never counted.
+    pub(super) fn skip(&self, source: &str, head: &[u8]) {
+        let why = explain::skipped_not_message(source, looks_like_keys(head));
+        eprintln!("dkimcheck: {}", catalog::render(self.lang, &why));
     }
     pub(super) fn error(&mut self, source: String, why: Phrase) {
         self.push(Item { source, content: Err(why) });

@@ -76,8 +76,9 @@ pub(super) fn expand_bytes(name: String, bytes: Vec<u8>, out: &mut Batcher<'_>, 
     }
     // Inside a zip or a directory, a file that is not a message (a keys file, notes, JSON) is
     // skipped and said so, never counted, and never read as keys.
-    if depth > 0 && not_a_message(&name, &bytes[..bytes.len().min(SNIFF)]) {
-        out.skip(&name);
+    let head = &bytes[..bytes.len().min(SNIFF)];
+    if depth > 0 && not_a_message(&name, head) {
+        out.skip(&name, head);
         return;
     }
     out.push(Item { source: name, content: Ok(Content::Bytes(bytes)) });

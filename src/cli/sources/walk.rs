@@ -107,7 +107,7 @@ fn expand_file(path: &Path, name: String, out: &mut Batcher<'_>, max_message: u6
         return Ok(());
     }
     if listed && not_a_message(&name, &head[..head_len]) {
-        out.skip(&name);
+        out.skip(&name, &head[..head_len]);
         return Ok(());
     }
     let size = meta.len();

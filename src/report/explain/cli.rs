@@ -57,7 +57,14 @@ pub fn keys_needed_columns() -> Phrase {
     Phrase::new("cli-keys-needed-columns")
 }
 
-/// A file found in a zip or a folder that is not a message, skipped.
-pub fn skipped_not_message(source: &str) -> Phrase {
-    Phrase::new("cli-skipped-not-message").arg("source", source)
+/// A file found in a zip or a folder that is not a message, skipped: it was not checked; and,
+/// when it `looks_like_keys`, that keys are read only from `--keys` files.
+pub fn skipped_not_message(source: &str, looks_like_keys: bool) -> Phrase {
+    Phrase::new(if looks_like_keys { "cli-skipped-keys-file" } else { "cli-skipped-not-message" }).arg("source", source)
+}
+
+/// What DKIM does not prove, said once at the end of a run in which a message verified (or is
+/// consistent with a recovered key): not who wrote it, not that it is true, nothing unsigned.
+pub fn dkim_limits() -> Phrase {
+    Phrase::new("cli-dkim-limits")
 }

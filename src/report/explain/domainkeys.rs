@@ -1,6 +1,6 @@
 //! A DomainKeys signature's result in words.
 
-use super::key::key_phrase;
+use super::key::checked_with;
 use super::phrasing::{sentences, with_detail, with_domain};
 use super::warning::warning;
 use crate::keys::record_name;
@@ -33,7 +33,7 @@ pub fn domainkey(r: &DomainKeyReport) -> Phrase {
         "verified" => {
             let mut parts = vec![m("dk-verified")];
             if let Some(k) = &r.key {
-                parts.push(Phrase::new("dk-checked-with").phrase("key", key_phrase(k)));
+                parts.push(checked_with(k));
             }
             if let Some(a) = &r.sending_address {
                 parts.push(Phrase::new("dk-vouches-for").arg("address", a.as_str()));

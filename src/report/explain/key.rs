@@ -107,6 +107,13 @@ pub(super) fn key_phrase(k: &KeyUsed) -> Phrase {
     Phrase::new(id).phrase("kind", kind).phrase("from", from).phrase("window", window(k))
 }
 
+/// "Checked with the 2048-bit RSA key from …": the key a signature was checked with, as a
+/// sentence (a DomainKeys signature's explanation; the CLI's `-v` line for a DKIM signature
+/// whose explanation does not name its key).
+pub fn checked_with(k: &KeyUsed) -> Phrase {
+    Phrase::new("key-checked-with").phrase("key", key_phrase(k))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
