@@ -5,6 +5,11 @@ use dkimcheck::catalog;
 use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::report::explain;
 
+/// What is said on stderr, in `lang`, of a file skipped because it is not a message.
+pub fn skipped_line(lang: Lang, source: &str) -> String {
+    format!("dkimcheck: {}", catalog::render(lang, &explain::skipped_not_message(source)))
+}
+
 /// Messages per batch.
 const BATCH_ITEMS: usize = 256;
 
@@ -16,8 +21,6 @@ pub(super) struct Batcher<'f> {
     pub(super) items: Vec<Item>,
     pub(super) bytes: usize,
     pub(super) errors: usize,
-    /// The language of what is said on stderr.
-    pub(super) lang: Lang,
     pub(super) sink: &'f mut dyn FnMut(Vec<Item>),
 }
 
@@ -30,9 +33,10 @@ impl Batcher<'_> {
             self.flush();
         }
     }
-    /// A file that is not a message, skipped: said on stderr, never counted.
-    pub(super) fn skip(&self, source: &str) {
-        eprintln!("dkimcheck: {}", catalog::render(self.lang, &explain::skipped_not_message(source)));
+    /// A file that is not a message, skipped: said on stderr in its place among the reports
+    /// (see [`skipped_line`]), never counted.
+    pub(super) fn skip(&mut self, source: &str) {
+        self.push(Item { source: source.to_string(), content: Ok(Content::NotMessage) });
     }
     pub(super) fn error(&mut self, source: String, why: Phrase) {
         self.push(Item { source, content: Err(why) });
