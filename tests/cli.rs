@@ -652,7 +652,7 @@ fn zips_and_mboxes_among_plain_files_are_reported_in_their_place() {
     // Many plain files around them, so that workers run ahead of the containers.
     let mut expected = Vec::new();
     let mut skipped = Vec::new();
-    let mut plain = |name: String, expected: &mut Vec<String>| {
+    let plain = |name: String, expected: &mut Vec<String>| {
         std::fs::write(dir.join(&name), &msg).unwrap();
         expected.push(dir.join(&name).to_str().unwrap().to_string());
     };
