@@ -753,3 +753,84 @@ fn verbose_names_the_key_of_a_failed_signature() {
     let ok = bin().args(["-v", &vector("mimekit/messages/gmail.msg")]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&ok.stdout).matches("2048-bit RSA key").count(), 1);
 }
+
+#[test]
+fn zips_and_mboxes_among_plain_files_are_reported_in_their_place() {
+    // Files in a directory are opened by the workers; a zip or an mbox found there is expanded
+    // in its place: its messages after the files before it and before the files after it, and
+    // the files skipped are said in the same order, whatever the number of workers.
+    let (msg, zone) = signed_pair();
+    let dir = tmp(&format!("mixed-{}", rand_suffix()));
+    let sub = dir.join("c-sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    let mut zip_bytes = Vec::new();
+    {
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut zip_bytes));
+        for name in ["1.eml", "2.txt", "3.eml"] {
+            z.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            z.write_all(if name.ends_with(".txt") { b"notes, not a message" } else { &msg }).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    let mut mbox = b"From a@example.org Tue Mar  1 10:00:00 2016\r\n".to_vec();
+    mbox.extend_from_slice(&msg);
+    mbox.extend_from_slice(b"\r\nFrom b@example.org Tue Mar  1 10:00:00 2016\r\n");
+    mbox.extend_from_slice(&msg);
+    // Many plain files around them, so that workers run ahead of the containers.
+    let mut expected = Vec::new();
+    let mut skipped = Vec::new();
+    let plain = |name: String, expected: &mut Vec<String>| {
+        std::fs::write(dir.join(&name), &msg).unwrap();
+        expected.push(dir.join(&name).to_str().unwrap().to_string());
+    };
+    for i in 0..40 {
+        plain(format!("a{i:02}.eml"), &mut expected);
+    }
+    std::fs::write(dir.join("b-leak.bin"), &zip_bytes).unwrap(); // a zip whatever its name
+    let zip_name = dir.join("b-leak.bin").to_str().unwrap().to_string();
+    expected.extend([format!("{zip_name}!1.eml"), format!("{zip_name}!3.eml")]);
+    skipped.push(format!("{zip_name}!2.txt"));
+    std::fs::write(sub.join("box"), &mbox).unwrap(); // an mbox whatever its name
+    let box_name = sub.join("box").to_str().unwrap().to_string();
+    expected.extend([format!("{box_name}#1"), format!("{box_name}#2")]);
+    std::fs::write(sub.join("notes.txt"), "not a message\n").unwrap();
+    skipped.push(sub.join("notes.txt").to_str().unwrap().to_string());
+    std::fs::write(sub.join("z.eml"), &msg).unwrap();
+    expected.push(sub.join("z.eml").to_str().unwrap().to_string());
+    for i in 0..40 {
+        plain(format!("d{i:02}.eml"), &mut expected);
+    }
+    let d = dir.to_str().unwrap();
+    for jobs in ["1", "2", "3", "8"] {
+        let out = bin().args(["--json", "--jobs", jobs, "--keys", zone.to_str().unwrap(), d]).output().unwrap();
+        let lines = json_lines(&out);
+        let sources: Vec<&str> = lines.iter().map(|l| l["source"].as_str().unwrap()).collect();
+        assert_eq!(sources, expected, "--jobs {jobs}");
+        assert!(lines.iter().all(|l| l["verdict"] == "pass"), "--jobs {jobs}");
+        assert_eq!(out.status.code(), Some(0), "--jobs {jobs}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let said: Vec<&str> = err.lines().filter(|l| l.contains("skipped")).collect();
+        assert_eq!(said.len(), skipped.len(), "{err}");
+        for (line, name) in said.iter().zip(&skipped) {
+            assert!(line.contains(name.as_str()), "--jobs {jobs}: {err}");
+        }
+    }
+    // A file that cannot be read, among the others: an error report in its place, exit 2.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.join("c-locked.eml");
+        std::fs::write(&locked, &msg).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read(&locked).is_err() {
+            // (root reads it anyway)
+            let out = bin().args(["--json", "--jobs", "2", "--keys", zone.to_str().unwrap(), d]).output().unwrap();
+            let lines = json_lines(&out);
+            // After the zip's two messages, before the mbox's.
+            let at = expected.iter().position(|s| s.ends_with("!1.eml")).unwrap() + 2;
+            assert_eq!(lines[at]["source"].as_str(), Some(locked.to_str().unwrap()));
+            assert_eq!(out.status.code(), Some(2));
+        }
+        let _ = std::fs::remove_file(&locked);
+    }
+}

@@ -14,7 +14,7 @@ use std::io;
 
 /// Files at least this large are mapped; smaller ones are read into the worker's buffer (a
 /// mapping costs two system calls and its page tables, more than copying a small file).
-const MAP_FROM: u64 = 256 * 1024;
+pub const MAP_FROM: u64 = 256 * 1024;
 
 /// Calls `f` with the bytes of `content`: a large file mapped, a smaller one read into
 /// `buffer` (see [`Content::bytes`]). A mapped file that got shorter while `f` ran is an error

@@ -3,6 +3,7 @@
 
 mod keys_cmd;
 mod mapped;
+mod order;
 mod output;
 mod pool;
 mod sources;

@@ -6,13 +6,18 @@
 //! Messages are handed over in runs of up to [`RUN`] (or [`RUN_BYTES`]): one hand-off per
 //! message cost a thread wake-up each (futex calls were ~7% of a 2-core run's CPU time).
 //!
+//! A file found in a directory is opened by its worker, not by the submitting thread (which
+//! only lists names): a zip or an mbox found that way comes back and is expanded in its place
+//! (see [`super::order`]).
+//!
 //! Bounds: the queue holds a few runs per worker, and results wait for the ones before them
 //! within a window of [`WINDOW`] messages, after which submitting waits.
 
-use super::sources::{self, Item};
-use super::{about, say_error};
+use super::about;
+use super::order::{Order, Outcome};
+use super::sources::{self, Item, Opened};
+use dkimcheck::catalog;
 use dkimcheck::l10n::Lang;
-use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
@@ -51,6 +56,17 @@ impl<R> Job<'_, R> {
     }
 }
 
+/// What a worker makes of an item: it opens a listed file (see [`sources::open_listed`]), then
+/// runs the job on a message; a file skipped becomes its line, in `lang`.
+fn process<R>(job: Job<'_, R>, item: Item, buffer: &mut Vec<u8>, lang: Lang) -> Outcome<R> {
+    match sources::open_listed(item, buffer, super::mapped::MAP_FROM) {
+        Opened::Message(item) => Outcome::Done(job.call(&item, buffer), false),
+        Opened::Unreadable(item) => Outcome::Done(job.call(&item, buffer), true),
+        Opened::Skipped { source, keys_like } => Outcome::Line(sources::skipped_line(lang, &source, keys_like)),
+        Opened::Container(item) => Outcome::Container(item),
+    }
+}
+
 /// The workers and the results waiting to be emitted in order.
 pub struct Pool<R> {
     tasks: Option<SyncSender<(usize, Vec<Item>)>>,
@@ -58,17 +74,21 @@ pub struct Pool<R> {
     run: Vec<Item>,
     /// Their size.
     run_bytes: u64,
-    results: Receiver<(usize, R)>,
-    /// Results from number `emitted` on, `None` while still being verified.
-    pending: VecDeque<Option<R>>,
+    results: Receiver<(usize, Outcome<R>)>,
+    /// The order of the reports, and the outcomes waiting for their turn.
+    order: Order<R>,
     /// Messages submitted (handed over or in `run`).
     submitted: usize,
-    emitted: usize,
+    /// Places in the order not emitted yet.
+    waiting: usize,
+    /// Inputs that could not be read, so far.
+    unreadable: usize,
 }
 
 impl<R: Send> Pool<R> {
-    /// Starts `workers` threads in `scope`, each with its own read buffer.
-    pub fn start<'scope>(scope: &'scope Scope<'scope, '_>, workers: usize, job: Job<'scope, R>) -> Self
+    /// Starts `workers` threads in `scope`, each with its own read buffer; files skipped are
+    /// said in `lang`.
+    pub fn start<'scope>(scope: &'scope Scope<'scope, '_>, workers: usize, job: Job<'scope, R>, lang: Lang) -> Self
     where
         R: 'scope,
     {
@@ -84,9 +104,8 @@ impl<R: Send> Pool<R> {
                     let next = queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).recv();
                     let Ok((first, run)) = next else { break };
                     for (seq, item) in (first..).zip(run) {
-                        let result = job.call(&item, &mut buffer);
-                        drop(item);
-                        if done.send((seq, result)).is_err() {
+                        let outcome = process(job, item, &mut buffer, lang);
+                        if done.send((seq, outcome)).is_err() {
                             return;
                         }
                     }
@@ -98,31 +117,44 @@ impl<R: Send> Pool<R> {
             run: Vec::new(),
             run_bytes: 0,
             results,
-            pending: VecDeque::new(),
+            order: Order::new(),
             submitted: 0,
-            emitted: 0,
+            waiting: 0,
+            unreadable: 0,
         }
     }
 
     /// Queues `item` (waiting while the queue is full or the window is used up), and emits the
     /// results that are ready, in order.
     pub fn submit(&mut self, item: Item, emit: &mut impl FnMut(R)) {
-        while self.submitted - self.emitted >= WINDOW {
+        while self.waiting >= WINDOW {
             // The messages waited for must be handed over first.
             self.hand_over();
-            if !self.receive(emit) {
-                return;
+            // Only a message being verified at the front can free the window (at an open
+            // container, its next message must come first).
+            if !self.order.front_is_pending() || !self.receive(emit) {
+                break;
             }
         }
         self.run_bytes += item.content.as_ref().map_or(0, |c| c.size());
         self.run.push(item);
+        self.order.message(self.submitted);
         self.submitted += 1;
+        self.waiting += 1;
         if self.run.len() >= RUN || self.run_bytes >= RUN_BYTES {
             self.hand_over();
         }
-        while let Ok(result) = self.results.try_recv() {
-            self.store(result, emit);
+        while let Ok((seq, outcome)) = self.results.try_recv() {
+            self.order.store(seq, outcome);
         }
+        self.emit_ready(emit);
+    }
+
+    /// Says `line` on stderr in its place among the reports.
+    pub fn say(&mut self, line: String, emit: &mut impl FnMut(R)) {
+        self.order.line(line);
+        self.waiting += 1;
+        self.emit_ready(emit);
     }
 
     /// Hands the messages not handed over yet to the workers (waiting while the queue is full).
@@ -138,35 +170,47 @@ impl<R: Send> Pool<R> {
         }
     }
 
-    /// Waits for every result and emits them; the workers then end.
-    pub fn finish(mut self, emit: &mut impl FnMut(R)) {
+    /// Waits for every result and emits them; the workers then end. Returns how many inputs
+    /// found by the workers could not be read.
+    pub fn finish(mut self, emit: &mut impl FnMut(R)) -> usize {
         self.hand_over();
+        while self.waiting > 0 && self.receive(emit) {}
         self.tasks = None;
-        while self.emitted < self.submitted && self.receive(emit) {}
+        self.unreadable
     }
 
     /// Waits for one result; false when no worker is left.
     fn receive(&mut self, emit: &mut impl FnMut(R)) -> bool {
         match self.results.recv() {
-            Ok(result) => {
-                self.store(result, emit);
+            Ok((seq, outcome)) => {
+                self.order.store(seq, outcome);
+                self.emit_ready(emit);
                 true
             }
             Err(_) => false,
         }
     }
 
-    /// Keeps a result in its place and emits every result now in order.
-    fn store(&mut self, (seq, result): (usize, R), emit: &mut impl FnMut(R)) {
-        let i = seq - self.emitted;
-        if self.pending.len() <= i {
-            self.pending.resize_with(i + 1, || None);
-        }
-        self.pending[i] = Some(result);
-        while let Some(Some(_)) = self.pending.front() {
-            if let Some(Some(ready)) = self.pending.pop_front() {
-                emit(ready);
-                self.emitted += 1;
+    /// Emits every outcome now in order; a container reached is expanded in its place (its
+    /// messages submitted; they are emitted as they come, up to the place after it).
+    fn emit_ready(&mut self, emit: &mut impl FnMut(R)) {
+        while let Some(outcome) = self.order.next() {
+            self.waiting -= 1;
+            match outcome {
+                Outcome::Done(result, unreadable) => {
+                    self.unreadable += usize::from(unreadable);
+                    emit(result);
+                }
+                Outcome::Line(line) => eprintln!("{line}"),
+                Outcome::Container(item) => {
+                    self.order.open();
+                    let errors = sources::for_each_in_container(item, |batch| {
+                        batch.into_iter().for_each(|member| self.submit(member, emit))
+                    });
+                    self.unreadable += errors;
+                    self.hand_over();
+                    self.order.close();
+                }
             }
         }
     }
@@ -174,8 +218,9 @@ impl<R: Send> Pool<R> {
 
 /// Runs `job` on every message of `paths` (messages over `max_message` bytes are error items),
 /// on a pool of `workers` threads, or on this thread with one buffer when `workers` is 1, and
-/// hands each result to `emit` in input order. A path that cannot be read is said on stderr in
-/// `lang`. Returns how many paths, files or members could not be read.
+/// hands each result to `emit` in input order. A path that cannot be read, and a file skipped,
+/// are said on stderr in `lang`, in their place. Returns how many paths, files or members could
+/// not be read.
 pub fn run_paths<R: Send>(
     paths: &[String],
     max_message: u64,
@@ -186,28 +231,56 @@ pub fn run_paths<R: Send>(
 ) -> usize {
     let mut unreadable = 0;
     std::thread::scope(|scope| {
-        let mut pool = (workers > 1).then(|| Pool::start(scope, workers, job));
+        let mut pool = (workers > 1).then(|| Pool::start(scope, workers, job, lang));
         let mut buffer = Vec::new();
         for path in paths {
-            let result = sources::for_each_batch(path, max_message, lang, |batch| {
+            let result = sources::for_each_batch(path, max_message, |batch| {
                 for item in batch {
                     match &mut pool {
                         Some(pool) => pool.submit(item, emit),
-                        None => emit(job.call(&item, &mut buffer)),
+                        None => unreadable += inline(job, item, &mut buffer, lang, emit),
                     }
                 }
             });
             match result {
                 Err(e) => {
-                    say_error(lang, &about(path, e));
+                    let line = format!("dkimcheck: {}", catalog::render(lang, &about(path, e)));
+                    match &mut pool {
+                        Some(pool) => pool.say(line, emit),
+                        None => eprintln!("{line}"),
+                    }
                     unreadable += 1;
                 }
                 Ok(errors) => unreadable += errors,
             }
         }
         if let Some(pool) = pool {
-            pool.finish(emit);
+            unreadable += pool.finish(emit);
         }
     });
     unreadable
+}
+
+/// One item on this thread (`--jobs 1`): a container found is expanded at once. Returns how
+/// many inputs could not be read.
+fn inline<R>(job: Job<'_, R>, item: Item, buffer: &mut Vec<u8>, lang: Lang, emit: &mut impl FnMut(R)) -> usize {
+    match process(job, item, buffer, lang) {
+        Outcome::Done(result, unreadable) => {
+            emit(result);
+            usize::from(unreadable)
+        }
+        Outcome::Line(line) => {
+            eprintln!("{line}");
+            0
+        }
+        Outcome::Container(item) => {
+            let mut unreadable = 0;
+            let errors = sources::for_each_in_container(item, |batch| {
+                for member in batch {
+                    unreadable += inline(job, member, buffer, lang, emit);
+                }
+            });
+            errors + unreadable
+        }
+    }
 }

@@ -6,6 +6,12 @@ use dkimcheck::l10n::{Lang, Phrase};
 use dkimcheck::message::input::looks_like_keys;
 use dkimcheck::report::explain;
 
+/// What is said on stderr, in `lang`, of a file skipped because it is not a message.
+/// `keys_like`: its first bytes look like DKIM keys.
+pub fn skipped_line(lang: Lang, source: &str, keys_like: bool) -> String {
+    format!("dkimcheck: {}", catalog::render(lang, &explain::skipped_not_message(source, keys_like)))
+}
+
 /// Messages per batch.
 const BATCH_ITEMS: usize = 256;
 
@@ -17,8 +23,6 @@ pub(super) struct Batcher<'f> {
     pub(super) items: Vec<Item>,
     pub(super) bytes: usize,
     pub(super) errors: usize,
-    /// The language of what is said on stderr.
-    pub(super) lang: Lang,
     pub(super) sink: &'f mut dyn FnMut(Vec<Item>),
 }
 
@@ -31,11 +35,12 @@ impl Batcher<'_> {
             self.flush();
         }
     }
-    /// A file that is not a message (its first bytes: `head`), skipped: said on stderr (with
-    /// that keys are read only from `--keys` when it looks like keys), never counted.
-    pub(super) fn skip(&self, source: &str, head: &[u8]) {
-        let why = explain::skipped_not_message(source, looks_like_keys(head));
-        eprintln!("dkimcheck: {}", catalog::render(self.lang, &why));
+    /// A file that is not a message, skipped: said on stderr in its place among the reports
+    /// (see [`skipped_line`]), never counted.
+    /// `head`: its first bytes.
+    pub(super) fn skip(&mut self, source: &str, head: &[u8]) {
+        let keys_like = looks_like_keys(head);
+        self.push(Item { source: source.to_string(), content: Ok(Content::NotMessage { keys_like }) });
     }
     pub(super) fn error(&mut self, source: String, why: Phrase) {
         self.push(Item { source, content: Err(why) });

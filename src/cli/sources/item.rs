@@ -3,6 +3,7 @@
 use dkimcheck::l10n::Phrase;
 use std::io::Read;
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Largest buffer kept from one message to the next.
@@ -28,6 +29,23 @@ pub enum Content {
     Part(Arc<Vec<u8>>, Range<usize>),
     /// A file holding one message, open, its first bytes already read.
     File(Box<MessageFile>),
+    /// A file read whole by the worker that verifies it, in one read: its bytes are the first
+    /// so many of that worker's buffer (the one given to [`Content::bytes`]).
+    InBuffer(usize),
+    /// A file found in a directory, not opened yet: the worker that verifies it opens and
+    /// sniffs it (see [`super::open_listed`]), so the thread that walks only lists names.
+    Listed(Box<ListedFile>),
+    /// A file inside a zip that is not a message: skipped and said so, in its place among the
+    /// reports, never counted. `keys_like`: its first bytes look like DKIM keys (the line then
+    /// says that keys are read only from `--keys`).
+    NotMessage { keys_like: bool },
+}
+
+/// A file found in a directory, not opened yet.
+pub struct ListedFile {
+    pub(super) path: PathBuf,
+    /// The largest message read.
+    pub(super) max_message: u64,
 }
 
 /// A file holding one message, not read yet.
@@ -40,7 +58,7 @@ pub struct MessageFile {
 }
 
 impl Content {
-    /// The message's bytes. A file is read into `buf`, which keeps its memory from message to
+    /// The message's bytes (an error for a file not opened yet or not a message). A file is read into `buf`, which keeps its memory from message to
     /// message: its bytes stay initialized and it only grows, so a batch of files is read with
     /// no fresh allocation (no new pages to fault in) and nothing to zero. A file is read up to
     /// the size it had when it was opened (a file cut shorter since gives fewer bytes).
@@ -49,6 +67,8 @@ impl Content {
             Content::Bytes(bytes) => return Ok(bytes),
             Content::Part(whole, range) => return Ok(whole.get(range.clone()).unwrap_or_default()),
             Content::File(f) => f,
+            Content::InBuffer(len) => return buf.get(..*len).ok_or_else(|| std::io::ErrorKind::InvalidInput.into()),
+            Content::Listed(_) | Content::NotMessage { .. } => return Err(std::io::ErrorKind::InvalidInput.into()),
         };
         let size = usize::try_from(f.size).unwrap_or(usize::MAX).max(f.head_len);
         if buf.len() > KEEP && size <= KEEP {
@@ -87,6 +107,8 @@ impl Content {
             Content::Bytes(bytes) => bytes.len() as u64,
             Content::Part(_, range) => range.len() as u64,
             Content::File(f) => f.size,
+            Content::InBuffer(len) => *len as u64,
+            Content::Listed(_) | Content::NotMessage { .. } => 0,
         }
     }
 
@@ -95,7 +117,7 @@ impl Content {
         match self {
             Content::Bytes(bytes) => bytes.len(),
             Content::Part(_, range) => range.len(),
-            Content::File(_) => 0,
+            Content::File(_) | Content::InBuffer(_) | Content::Listed(_) | Content::NotMessage { .. } => 0,
         }
     }
 }

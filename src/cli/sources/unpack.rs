@@ -4,6 +4,7 @@
 use super::batcher::Batcher;
 use super::error::{io_error, too_large};
 use super::item::{Content, Item, SNIFF};
+use super::sniff::is_zip;
 use super::window::{Backing, Source};
 use dkimcheck::budget::{self, Exceeded, Limit};
 use dkimcheck::l10n::Phrase;
@@ -82,10 +83,6 @@ pub(super) fn expand_bytes(name: String, bytes: Vec<u8>, out: &mut Batcher<'_>, 
         return;
     }
     out.push(Item { source: name, content: Ok(Content::Bytes(bytes)) });
-}
-
-pub(super) fn is_zip(magic: &[u8]) -> bool {
-    magic.starts_with(b"PK\x03\x04") || magic.starts_with(b"PK\x05\x06")
 }
 
 /// The member count and central directory size a zip's end record declares, read from its
