@@ -4,8 +4,8 @@
 
 use super::item::SNIFF;
 use super::item::{Content, Item};
-use dkimcheck::message::input::looks_like_keys;
 use super::sniff::{Kind, is_verified, kind, message, open, read_whole, sniff_open};
+use dkimcheck::message::input::looks_like_keys;
 
 /// What an item turned out to be once its file was opened.
 pub enum Opened {
