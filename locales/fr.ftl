@@ -513,7 +513,7 @@ cli-about = { $what } : { $why }
 cli-note = remarque : { $note }
 cli-note-body-without-json = remarque : --body ne change que la sortie --format json
 # Dit une fois après la sortie pour les personnes quand un message est vérifié ou cohérent.
-cli-dkim-limits = Même quand elle se vérifie, une signature DKIM montre seulement que le serveur de messagerie du domaine signataire a signé les parties qu’elle couvre : elle ne montre ni qui a écrit le message, ni que ce qu’il dit est vrai, et ne dit rien des parties qu’elle ne couvre pas.
+cli-dkim-limits = Même quand elle se vérifie, une signature DKIM montre seulement qu’un serveur de messagerie détenant la clé du domaine signataire a signé les parties qu’elle couvre : elle ne montre ni qui a écrit le message, ni que ce qu’il dit est vrai, et ne dit rien des parties qu’elle ne couvre pas.
 cli-error-lang = --lang : « { $value } » n’est pas une langue de dkimcheck (en, fr)
 cli-error-needs-value = { $option } attend une valeur
 cli-error-unknown-option = option inconnue { $option }

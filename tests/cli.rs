@@ -671,11 +671,11 @@ fn what_dkim_does_not_prove_is_said_once_per_run() {
     let gmail = vector("mimekit/messages/gmail.msg");
     let fail = vector("mimekit/messages/gmail-fail-body.msg");
     let rfc8463 = vector("mimekit/messages/rfc8463-example.msg");
-    let en = "Even when it verifies, a DKIM signature shows only that the signing domain's mail server signed \
-              the parts it covers: not who wrote the message, not that what it says is true, and nothing about \
+    let en = "Even when it verifies, a DKIM signature shows only that a mail server holding the signing domain's \
+              key signed the parts it covers: not who wrote the message, not that what it says is true, and nothing about \
               the parts it does not cover.";
-    let fr = "Même quand elle se vérifie, une signature DKIM montre seulement que le serveur de messagerie du \
-              domaine signataire a signé les parties qu’elle couvre\u{a0}: elle ne montre ni qui a écrit le \
+    let fr = "Même quand elle se vérifie, une signature DKIM montre seulement qu’un serveur de messagerie détenant \
+              la clé du domaine signataire a signé les parties qu’elle couvre\u{a0}: elle ne montre ni qui a écrit le \
               message, ni que ce qu’il dit est vrai, et ne dit rien des parties qu’elle ne couvre pas.";
     for (lang, line) in [("en", en), ("fr", fr)] {
         let out = bin().args(["--lang", lang, &gmail, &gmail, &fail]).output().unwrap();
