@@ -254,7 +254,7 @@ fn a_key_seen_only_after_the_message_date_is_flagged() {
     let (verdict, r) = verdict_with(&json, &raw);
     assert_eq!(verdict, Verdict::Pass);
     let w = r.signatures[0].warnings.iter().find(|w| w.code == "key_date_window").expect("window warning");
-    assert!(w.message.text.contains("from 2019-01-01 to 2020-01-01"), "{}", w.message.text);
+    assert!(w.message.text.contains("from January 1, 2019 to January 1, 2020"), "{}", w.message.text);
 }
 
 #[test]

@@ -576,7 +576,7 @@ fn lang_fr_words_the_output_in_french_and_json_keeps_its_codes() {
     let text = String::from_utf8_lossy(&out.stdout);
     let first = text.lines().next().unwrap_or_default();
     assert!(first.starts_with("VÉRIFIÉ "), "{text}");
-    assert!(first.ends_with("Signé par gmail.com : les parties signées n’ont pas changé depuis."), "{text}");
+    assert!(first.ends_with("Signé par gmail.com\u{a0}: les parties signées n’ont pas changé depuis."), "{text}");
     assert!(text.lines().nth(1).unwrap_or_default().starts_with("NE-PROUVE-RIEN "), "{text}");
     assert!(text.contains("n’importe qui a pu faire cette signature"), "{text}");
     assert!(

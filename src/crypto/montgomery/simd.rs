@@ -133,9 +133,9 @@ fn vectors<const Q: usize>(x: &[u32]) -> ([V; Q], [V; Q]) {
 }
 
 impl<const L: usize, const Q: usize, const A: usize> Mont<L, Q, A> {
-    /// Prepares `n`, little-endian words of the crate's word size (see [`Mont::new`]).
-    pub fn prepare(words: &[super::W]) -> Option<Self> {
-        Self::new(words, super::BITS)
+    /// Prepares `n`, little-endian words of the type's size (see [`Mont::new`]).
+    pub fn prepare<Wd: Copy + Into<u64>>(words: &[Wd]) -> Option<Self> {
+        Self::new(words, (size_of::<Wd>() * 8) as u32)
     }
 
     /// Prepares `n` given as little-endian words of `word_bits` bits; `None` if it is even,
