@@ -30,8 +30,10 @@ mod word {
     pub const BITS: u32 = 32;
 }
 use crate::budget::{Work, count};
+use arith::Arith;
 use word::{BITS, D, W};
 
+mod arith;
 #[cfg(any(target_arch = "wasm32", test))]
 mod simd;
 
@@ -202,21 +204,7 @@ impl<const N: usize> Fixed<N> {
             inv = inv.wrapping_mul((2 as W).wrapping_sub(n[0].wrapping_mul(inv)));
         }
         let mut m = Fixed { n, n0: inv.wrapping_neg(), r2: [0; N] };
-        // R² mod n: 2^(bit_len - 1) < n doubled up to 2R mod n, which is 2 in Montgomery form;
-        // then square (k → 2k) and double (k → k + 1) along the bits of log2(R) = BITS·N.
-        let mut t = [0 as W; N];
-        t[(bit_len - 1) / BITS as usize] = 1 << ((bit_len - 1) % BITS as usize);
-        for _ in 0..(BITS as usize * N + 2 - bit_len) {
-            m.double(&mut t);
-        }
-        let log_r = BITS as usize * N;
-        for bit in (0..log_r.ilog2()).rev() {
-            t = m.sqr(&t);
-            if (log_r >> bit) & 1 == 1 {
-                m.double(&mut t);
-            }
-        }
-        m.r2 = t;
+        m.r2 = m.r_squared(bit_len, BITS as usize * N);
         Some(m)
     }
 
@@ -231,14 +219,6 @@ impl<const N: usize> Fixed<N> {
         if carry == 1 || !less_than(x, &self.n) {
             sub_in_place(x, &self.n);
         }
-    }
-
-    /// R^e mod n: R in Montgomery form is R² mod n; square and multiply, then back out.
-    fn correction(&self, e: &[u8]) -> [W; N] {
-        let acc = self.raw_pow(&self.r2, e);
-        let mut one = [0 as W; N];
-        one[0] = 1;
-        self.mul(&acc, &one)
     }
 
     /// [`Fixed::new`] under the name [`Class`] calls for each class's arithmetic.
@@ -261,19 +241,6 @@ impl<const N: usize> Fixed<N> {
             chunk.copy_from_slice(&word.to_be_bytes()[BYTES - chunk.len()..]);
         }
         out
-    }
-
-    /// Left-to-right square-and-multiply with Montgomery steps, starting from `x`.
-    fn raw_pow(&self, x: &[W; N], e: &[u8]) -> [W; N] {
-        let mut acc = *x;
-        let bits = e.len() * 8 - e.first().map_or(8, |b| b.leading_zeros() as usize);
-        for bit in (0..bits.saturating_sub(1)).rev() {
-            acc = self.sqr(&acc);
-            if (e[e.len() - 1 - bit / 8] >> (bit % 8)) & 1 == 1 {
-                acc = self.mul(&acc, x);
-            }
-        }
-        acc
     }
 
     /// `a·b·R⁻¹ mod n`, the multiplication and the reduction interleaved word by word (FIOS):
@@ -394,6 +361,27 @@ impl<const N: usize> Fixed<N> {
             sub_in_place(&mut out, &self.n);
         }
         out
+    }
+}
+
+impl<const N: usize> Arith for Fixed<N> {
+    type Num = [W; N];
+    fn power_of_two(bit: usize) -> [W; N] {
+        let mut x = [0 as W; N];
+        x[bit / BITS as usize] = 1 << (bit % BITS as usize);
+        x
+    }
+    fn double(&self, x: &mut [W; N]) {
+        Fixed::double(self, x)
+    }
+    fn mul(&self, a: &[W; N], b: &[W; N]) -> [W; N] {
+        Fixed::mul(self, a, b)
+    }
+    fn sqr(&self, a: &[W; N]) -> [W; N] {
+        Fixed::sqr(self, a)
+    }
+    fn r2(&self) -> &[W; N] {
+        &self.r2
     }
 }
 

@@ -20,6 +20,7 @@
 //! Natively this module is compiled only for the tests, on a scalar model of the vector
 //! operations (IEEE arithmetic, so the same results), to be checked against [`super::Fixed`].
 
+use super::arith::Arith;
 use crate::budget::{Work, count};
 
 /// Bits per limb.
@@ -162,21 +163,7 @@ impl<const L: usize, const Q: usize, const A: usize> Mont<L, Q, A> {
         }
         let (nv, ns) = vectors(&n);
         let mut m = Mont { n, nv, ns, n0: inv.wrapping_neg() & MASK, r2: [0; L] };
-        // R² mod n as in super::Fixed::new: 2R mod n by doubling, then square and double
-        // along the bits of log2(R).
-        let mut t = [0u32; L];
-        t[(bit_len - 1) / LIMB as usize] = 1 << ((bit_len - 1) % LIMB as usize);
-        for _ in 0..(LIMB as usize * L + 2 - bit_len) {
-            m.double(&mut t);
-        }
-        let log_r = LIMB as usize * L;
-        for bit in (0..log_r.ilog2()).rev() {
-            t = m.sqr(&t);
-            if (log_r >> bit) & 1 == 1 {
-                m.double(&mut t);
-            }
-        }
-        m.r2 = t;
+        m.r2 = m.r_squared(bit_len, LIMB as usize * L);
         Some(m)
     }
 
@@ -191,14 +178,6 @@ impl<const L: usize, const Q: usize, const A: usize> Mont<L, Q, A> {
         if carry == 1 || !less_than(x, &self.n) {
             sub_in_place(x, &self.n);
         }
-    }
-
-    /// R^e mod n, as limbs (see super::Fixed::correction).
-    pub fn correction(&self, e: &[u8]) -> [u32; L] {
-        let acc = self.raw_pow(&self.r2, e);
-        let mut one = [0u32; L];
-        one[0] = 1;
-        self.mul(&acc, &one)
     }
 
     /// `base^e mod n` (see super::Modulus::pow), with the `correction` made for this modulus
@@ -227,19 +206,6 @@ impl<const L: usize, const Q: usize, const A: usize> Mont<L, Q, A> {
             have -= 8;
         }
         out
-    }
-
-    /// Left-to-right square-and-multiply with Montgomery steps, starting from `x`.
-    fn raw_pow(&self, x: &[u32; L], e: &[u8]) -> [u32; L] {
-        let mut acc = *x;
-        let bits = e.len() * 8 - e.first().map_or(8, |b| b.leading_zeros() as usize);
-        for bit in (0..bits.saturating_sub(1)).rev() {
-            acc = self.sqr(&acc);
-            if (e[e.len() - 1 - bit / 8] >> (bit % 8)) & 1 == 1 {
-                acc = self.mul(&acc, x);
-            }
-        }
-        acc
     }
 
     /// `a·b·R⁻¹ mod n` for `a, b < n` (22-bit limbs), two rows per vector pass.
@@ -344,6 +310,27 @@ impl<const L: usize, const Q: usize, const A: usize> Mont<L, Q, A> {
             sub_in_place(&mut out, &self.n);
         }
         out
+    }
+}
+
+impl<const L: usize, const Q: usize, const A: usize> Arith for Mont<L, Q, A> {
+    type Num = [u32; L];
+    fn power_of_two(bit: usize) -> [u32; L] {
+        let mut x = [0u32; L];
+        x[bit / LIMB as usize] = 1 << (bit % LIMB as usize);
+        x
+    }
+    fn double(&self, x: &mut [u32; L]) {
+        Mont::double(self, x)
+    }
+    fn mul(&self, a: &[u32; L], b: &[u32; L]) -> [u32; L] {
+        Mont::mul(self, a, b)
+    }
+    fn sqr(&self, a: &[u32; L]) -> [u32; L] {
+        Mont::sqr(self, a)
+    }
+    fn r2(&self) -> &[u32; L] {
+        &self.r2
     }
 }
 
