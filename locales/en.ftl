@@ -484,6 +484,8 @@ cli-note = note: { $note }
 cli-note-body-without-json = note: --body only changes --format json output
 # Said once after the human output when a message is verified or consistent.
 cli-dkim-limits = Even when it verifies, a DKIM signature shows only that a mail server holding the signing domain's key signed the parts it covers: not who wrote the message, not that what it says is true, and nothing about the parts it does not cover.
+# Said once after the human output when a message failed (the page says it under the verdict).
+cli-failed-not-forgery = A failed check is not proof of forgery: mailing lists, forwarding and mail programs often change messages harmlessly. It only means that DKIM cannot vouch for the copies that failed.
 cli-error-lang = --lang: "{ $value }" is not a language of dkimcheck (en, fr)
 cli-error-needs-value = { $option } needs a value
 cli-error-unknown-option = unknown option { $option }

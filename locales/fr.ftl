@@ -514,6 +514,8 @@ cli-note = remarque : { $note }
 cli-note-body-without-json = remarque : --body ne change que la sortie --format json
 # Dit une fois après la sortie pour les personnes quand un message est vérifié ou cohérent.
 cli-dkim-limits = Même quand elle se vérifie, une signature DKIM montre seulement qu’un serveur de messagerie détenant la clé du domaine signataire a signé les parties qu’elle couvre : elle ne montre ni qui a écrit le message, ni que ce qu’il dit est vrai, et ne dit rien des parties qu’elle ne couvre pas.
+# Said once after the human output when a message failed (the page says it under the verdict).
+cli-failed-not-forgery = Un échec n’est pas la preuve d’un faux : les listes de diffusion, les transferts et les logiciels de messagerie modifient souvent les messages sans malice. Cela veut seulement dire que DKIM ne peut rien garantir pour les copies en échec.
 cli-error-lang = --lang : « { $value } » n’est pas une langue de dkimcheck (en, fr)
 cli-error-needs-value = { $option } attend une valeur
 cli-error-unknown-option = option inconnue { $option }

@@ -280,7 +280,8 @@ impl Printer {
     }
 
     /// Prints the tally (human output, more than one message), then, once, what DKIM does not
-    /// prove (human output, when a message verified or is consistent), and flushes.
+    /// prove (human output, when a message verified or is consistent) and that a failure is not
+    /// proof of forgery (when a message failed), and flushes.
     pub fn finish(&mut self) {
         self.csv_header();
         if self.format == Format::Human && self.counts.iter().sum::<usize>() > 1 {
@@ -292,6 +293,10 @@ impl Printer {
             .any(|i| self.counts[i] > 0);
         if self.format == Format::Human && signed {
             let _ = writeln!(self.out, "{}", catalog::render(self.lang, &explain::dkim_limits()));
+        }
+        let failed = Status::ALL.iter().position(|a| *a == Status::Failed).is_some_and(|i| self.counts[i] > 0);
+        if self.format == Format::Human && failed {
+            let _ = writeln!(self.out, "{}", catalog::render(self.lang, &explain::failed_not_forgery()));
         }
         let _ = self.out.flush();
     }

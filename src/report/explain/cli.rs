@@ -68,3 +68,9 @@ pub fn skipped_not_message(source: &str, looks_like_keys: bool) -> Phrase {
 pub fn dkim_limits() -> Phrase {
     Phrase::new("cli-dkim-limits")
 }
+
+/// That a failed check is not proof of forgery, said once at the end of a run in which a message
+/// failed (as the page says under a failed verdict).
+pub fn failed_not_forgery() -> Phrase {
+    Phrase::new("cli-failed-not-forgery")
+}

@@ -19,7 +19,10 @@ mod warning;
 
 pub use arc::{arc, arc_set, claim, corroboration, fill_arc_text, fill_claim_text, results_phrase};
 pub use budget::{body_not_shown, not_checked};
-pub use cli::{dkim_limits, keys_needed_columns, keys_needed_heading, label, skipped_not_message, status_count, tally};
+pub use cli::{
+    dkim_limits, failed_not_forgery, keys_needed_columns, keys_needed_heading, label, skipped_not_message,
+    status_count, tally,
+};
 pub use domainkeys::{domainkey, fill_domainkey_text};
 pub use headline::headline;
 pub use judging::judging;
