@@ -208,7 +208,7 @@ fn the_period_a_key_was_seen_is_one_message_in_words() {
     let raw = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/mimekit/messages/gmail.msg")).unwrap();
     let r = common::verify_en(&raw, &KeyStore::with_bundled_archive(), &Options::at(1_700_000_000));
     let key = r.signatures[0].key.as_ref().unwrap();
-    let seen = key.seen.as_ref().expect("a period");
+    let seen = key.seen.as_deref().expect("a period");
     assert_eq!(seen.text, "from January 2012 to October 2016");
     assert!(r.signatures[0].explanation.text.contains(", seen from January 2012 to October 2016;"));
     // The JSON keeps the dates as data, and the period as a message the page renders.

@@ -7,7 +7,7 @@ use crate::report::KeyUsed;
 /// The period a key was seen in public sources, in the language's words (the key's `seen`
 /// phrase, worded in [`crate::keys::period`]), or "at an unknown time".
 pub fn window(key: &KeyUsed) -> Phrase {
-    key.seen.clone().unwrap_or_else(|| Phrase::new("window-unknown"))
+    key.seen.as_deref().cloned().unwrap_or_else(|| Phrase::new("window-unknown"))
 }
 
 /// Where a key came from, for a person: the bundled archive, "added by you", a keys file, or
