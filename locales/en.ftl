@@ -614,6 +614,10 @@ status-batch-done = Checked { $count ->
     [one] { $count } message
    *[other] { $count } messages
 } in { $seconds } s.
+status-recheck-done = Checked { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+} again in { $seconds } s.
 status-check-failed = The check failed: { $error }
 status-read-failed = Could not read the file: { $error }
 status-no-messages = No messages were found in what you chose.
@@ -787,7 +791,6 @@ key-type-bits = { $type }, { $bits } bits
 key-came-from = Came from
 key-source = Source
 key-seen = Seen in use
-key-seen-now = now
 key-date-fits = Date fits
 key-date-fits-yes = yes: the message date is inside the period this key was seen in use
 key-date-fits-no = no: the message date is outside the period this key was seen in use
@@ -1007,6 +1010,7 @@ ev-spki = Key fingerprint (SHA-256 of the SubjectPublicKeyInfo)
 ev-origin = Where the key comes from
 ev-key-source = Where it was found
 ev-seen = Seen in public sources
+ev-seen-unknown = no date known
 ev-flags = Flags
 ev-yes = yes
 ev-no = no

@@ -649,6 +649,10 @@ status-batch-done = { $count ->
     [one] { $count } message examiné
    *[other] { $count } messages examinés
 } en { $seconds } s.
+status-recheck-done = { $count ->
+    [one] { $count } message réexaminé
+   *[other] { $count } messages réexaminés
+} en { $seconds } s.
 status-check-failed = La vérification a échoué : { $error }
 status-read-failed = Impossible de lire le fichier : { $error }
 status-no-messages = Aucun message n’a été trouvé dans ce que vous avez choisi.
@@ -822,7 +826,6 @@ key-type-bits = { $type }, { $bits } bits
 key-came-from = Provenance
 key-source = Source
 key-seen = Vue en service
-key-seen-now = aujourd’hui
 key-date-fits = Date cohérente
 key-date-fits-yes = oui : la date du message est dans la période où cette clé a été vue en service
 key-date-fits-no = non : la date du message est en dehors de la période où cette clé a été vue en service
@@ -1050,6 +1053,7 @@ ev-spki = Empreinte de la clé (SHA-256 du SubjectPublicKeyInfo)
 ev-origin = Provenance de la clé
 ev-key-source = Où elle a été trouvée
 ev-seen = Vue dans des sources publiques
+ev-seen-unknown = aucune date connue
 ev-flags = Marques
 ev-yes = oui
 ev-no = non

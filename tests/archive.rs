@@ -8,8 +8,10 @@ use dkimcheck::dkim::algorithm::Algorithm;
 use dkimcheck::keys::archive::{Archive, ArchiveEntry};
 use dkimcheck::keys::record::KeyRecord;
 use dkimcheck::keys::{KeyFlag, KeyStore};
+use dkimcheck::l10n::Lang;
 use dkimcheck::message::input;
 use dkimcheck::report::Verdict;
+use dkimcheck::report::evidence_html::{EvidenceInputs, evidence_html};
 use dkimcheck::verify::Options;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -197,6 +199,43 @@ fn a_real_2015_gmail_message_verifies_with_the_bundled_key_and_its_window() {
         "{}",
         r.signatures[0].explanation
     );
+}
+
+/// When the key was seen is one message on the report (`seen`), worded by the core: the JSON
+/// carries it, the explanation and the evidence report's "Seen" row say it, in each language.
+#[test]
+fn the_period_a_key_was_seen_is_one_message_in_words() {
+    let raw = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/mimekit/messages/gmail.msg")).unwrap();
+    let r = common::verify_en(&raw, &KeyStore::with_bundled_archive(), &Options::at(1_700_000_000));
+    let key = r.signatures[0].key.as_ref().unwrap();
+    let seen = key.seen.as_deref().expect("a period");
+    assert_eq!(seen.text, "from January 2012 to October 2016");
+    assert!(r.signatures[0].explanation.text.contains(", seen from January 2012 to October 2016;"));
+    // The JSON keeps the dates as data, and the period as a message the page renders.
+    let json: Value = serde_json::from_str(&r.to_json_line()).unwrap();
+    let k = &json["signatures"][0]["key"];
+    assert_eq!((k["first_seen"].as_str(), k["last_seen"].as_str()), (Some("2012-01"), Some("2016-10")));
+    assert_eq!(
+        (k["seen"]["id"].as_str(), k["seen"]["args"]["first_kind"].as_str()),
+        (Some("window-from-to"), Some("month"))
+    );
+    assert_eq!(k["seen"]["text"].as_str(), Some("from January 2012 to October 2016"));
+    for (lang, row) in [
+        (Lang::En, "<th>Seen in public sources</th><td>from January 2012 to October 2016</td>"),
+        (Lang::Fr, "<th>Vue dans des sources publiques</th><td>entre janvier 2012 et octobre 2016</td>"),
+    ] {
+        let html = evidence_html(&r, &raw, &EvidenceInputs { wasm_sha256: None, lang });
+        assert!(html.contains(row), "{lang:?}: {row} not in the evidence report");
+        assert!(!html.contains("2012-01 – "), "{lang:?}: an ISO month in the evidence report");
+    }
+    // A key known from no public source has no period: the row says so.
+    let (raw, key, spec) = signed();
+    let mut store = KeyStore::new();
+    store.add_zone(&spec.zone_line(&key), "test");
+    let r = common::verify_en(&raw, &store, &Options::at(1_700_000_000));
+    assert_eq!(r.signatures[0].key.as_ref().map(|k| k.seen.is_none()), Some(true));
+    let html = evidence_html(&r, &raw, &EvidenceInputs { wasm_sha256: None, lang: Lang::Fr });
+    assert!(html.contains("<th>Vue dans des sources publiques</th><td>aucune date connue</td>"));
 }
 
 fn signed() -> (Vec<u8>, TestKey, Spec) {

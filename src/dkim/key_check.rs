@@ -191,6 +191,7 @@ fn key_used(entry: &KeyEntry, record: &KeyRecord, candidates: usize, message_dat
         bits: record.bits(),
         spki_sha256: record.spki_sha256().to_string(),
         provenance: Provenance { flags, ..p.clone() },
+        seen: p.seen().map(Box::new),
         date_in_window,
         testing: record.testing,
         candidates,

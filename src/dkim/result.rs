@@ -182,6 +182,10 @@ pub struct KeyUsed {
     /// Where it came from, when it was seen, flags and notes (flattened into the JSON).
     #[serde(flatten)]
     pub provenance: Provenance,
+    /// The period the key was seen in public sources, in words (from `first_seen` and
+    /// `last_seen`: "from January 2012 to March 2016"); `None` when no date is known. Boxed:
+    /// a key is in every key step's outcome, which stays small.
+    pub seen: Option<Box<Phrase>>,
     /// Whether the message's Date falls in the key's known window (`None`: unknown).
     pub date_in_window: Option<bool>,
     /// The record has `t=y` (testing).

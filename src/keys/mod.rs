@@ -3,6 +3,7 @@
 //! provenance; keys arrive from the bundled archive, zone / `dig` text, or the zk-email JSON.
 
 pub mod archive;
+pub mod period;
 pub mod provenance;
 pub mod record;
 pub mod store;

@@ -1,6 +1,8 @@
 //! What is known about where a key came from: its origin, source, the dates it was seen in
 //! public sources, and flags that change what a signature under it proves.
 
+use super::period::seen_period;
+use crate::l10n::Phrase;
 use serde::{Deserialize, Serialize};
 
 /// A flag on an archived key that changes what a signature made with it proves.
@@ -55,5 +57,11 @@ impl Provenance {
     /// The key comes from the bundled archive (not from the user: a pasted record, a keys file).
     pub fn is_bundled(&self) -> bool {
         self.origin == BUNDLED_ORIGIN
+    }
+
+    /// The period the key was seen in public sources, in words ("from January 2012 to March
+    /// 2016"); `None` when no date is known.
+    pub fn seen(&self) -> Option<Phrase> {
+        seen_period(self.first_seen.as_deref(), self.last_seen.as_deref())
     }
 }

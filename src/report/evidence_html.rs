@@ -206,12 +206,7 @@ fn signature(out: &mut String, s: &SignatureReport, tags: Option<&Vec<(String, S
 fn key(out: &mut String, k: &KeyUsed, lang: Lang) {
     let t = |id: &str| catalog::text(lang, id);
     let p = &k.provenance;
-    let seen = match (&p.first_seen, &p.last_seen) {
-        (Some(a), Some(b)) => format!("{a} – {b}"),
-        (Some(a), None) => a.clone(),
-        (None, Some(b)) => b.clone(),
-        (None, None) => t("ev-unknown"),
-    };
+    let seen = k.seen.as_deref().map_or_else(|| t("ev-seen-unknown"), |period| catalog::render(lang, period));
     let flags: Vec<String> = p.flags.iter().map(|f| format!("{f:?}").to_ascii_lowercase()).collect();
     let mut rows = vec![
         (t("ev-name"), format!("<code>{}</code>", esc(&k.name))),

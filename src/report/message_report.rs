@@ -95,6 +95,7 @@ impl MessageReport {
     /// `summary`. The report holds only ids and arguments until then; render what is shown.
     pub fn render(&mut self, lang: Lang) {
         let fill = |m: &mut Phrase| catalog::fill(lang, m);
+        let fill_key = |k: &mut Option<KeyUsed>| k.iter_mut().filter_map(|k| k.seen.as_deref_mut()).for_each(fill);
         fill(&mut self.headline.main);
         self.headline.caveats.iter_mut().for_each(fill);
         self.headline.note.iter_mut().for_each(fill);
@@ -106,15 +107,21 @@ impl MessageReport {
             s.detail.iter_mut().for_each(fill);
             s.repair.iter_mut().for_each(|r| fill(&mut r.description));
             s.warnings.iter_mut().for_each(|w| fill(&mut w.message));
+            fill_key(&mut s.key);
         }
         for k in &mut self.domainkeys {
             fill(&mut k.explanation);
             k.detail.iter_mut().for_each(fill);
             k.warnings.iter_mut().for_each(|w| fill(&mut w.message));
+            fill_key(&mut k.key);
         }
         fill(&mut self.arc.explanation);
         self.arc.detail.iter_mut().for_each(fill);
-        self.arc.sets.iter_mut().for_each(|set| fill(&mut set.summary));
+        for set in &mut self.arc.sets {
+            fill(&mut set.summary);
+            fill_key(&mut set.seal_key);
+            fill_key(&mut set.message_signature_key);
+        }
         self.arc.corroborations.iter_mut().for_each(|c| fill(&mut c.explanation));
         self.authentication_results.iter_mut().for_each(|c| fill(&mut c.explanation));
         self.summary = self.summary_in(lang);

@@ -3,7 +3,8 @@
 
 use super::convert::{js_error, lang_of, to_js};
 use crate::catalog;
-use crate::keys::archive::Archive;
+use crate::keys::archive::{Archive, ArchiveEntry};
+use crate::keys::period::seen_period;
 use crate::keys::record::KeyRecord;
 use crate::keys::{self, KeyStore, split_record_name};
 use crate::l10n::Phrase;
@@ -74,8 +75,23 @@ pub fn add_key_for(selector: &str, domain: &str, txt: &str, lang: Option<String>
     Ok(keys::zone_line(selector, domain, record))
 }
 
-/// The bundled key archive's entries.
+/// An archive entry for the Keys panel: its fields, and the period it was seen in words.
+#[derive(Serialize)]
+struct ListedKey<'a> {
+    #[serde(flatten)]
+    entry: &'a ArchiveEntry,
+    seen: Option<Phrase>,
+}
+
+/// The bundled key archive's entries, each with `seen`: the period it was seen in public
+/// sources, as a message (`None` when no date is known).
 #[wasm_bindgen]
 pub fn archive() -> Result<JsValue, JsError> {
-    to_js(&Archive::bundled().keys)
+    let archive = Archive::bundled();
+    let keys: Vec<ListedKey> = archive
+        .keys
+        .iter()
+        .map(|entry| ListedKey { entry, seen: seen_period(entry.first_seen.as_deref(), entry.last_seen.as_deref()) })
+        .collect();
+    to_js(&keys)
 }

@@ -71,7 +71,7 @@ for (const [kind, url] of PAGES) {
     await p.page.click('button[data-action="add-keys"]');
     await p.page.waitForFunction(() => document.querySelector('#batch-summary')?.dataset.noKey === '1'
       && document.querySelector('#batch-summary')?.dataset.state === 'done');
-    assert.match(await p.page.textContent('#status'), /Checked 2 messages/);
+    assert.match(await p.page.textContent('#status'), /Checked 2 messages again/);
     s = await batchSummary(p.page);
     assert.equal(s.total, 5);
     const after = await p.page.$$eval('[data-keys-needed] [data-key-name]', (els) => els.map((e) => e.dataset.keyName));
@@ -164,6 +164,45 @@ for (const [kind, url] of PAGES) {
     await p.context.close();
   });
 }
+
+test('the progress line and the batch summary say the same counts whenever both are on screen, and at the end', async () => {
+  const p = await openPage(env.browser, env.server.url);
+  // Both, each time either changed, once the task that changed them is over (what can be seen).
+  await p.page.evaluate(() => {
+    globalThis.__both = [];
+    const section = document.getElementById('progress');
+    const label = document.getElementById('progress-label');
+    new MutationObserver(() => {
+      const s = document.getElementById('batch-summary');
+      if (section.hidden || !s || !label.textContent) return;
+      globalThis.__both.push({ progress: label.textContent, summary: s.textContent, checked: s.dataset.checked, total: s.dataset.total, state: s.dataset.state });
+    }).observe(document.body, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+  });
+  // Files the workers find are not messages (no extension, not mail) come off the total.
+  const files = [
+    ...Array.from({ length: 3 }, (_, i) => ({ name: `leak/notes-${i}`, data: Buffer.from(`notes ${i}, not an email\n`) })),
+    ...Array.from({ length: 1200 }, (_, i) => ({ name: `leak/${i}.eml`, data: small(i) })),
+  ];
+  await dropFiles(p.page, [{ name: 'leak.zip', buffer: await makeZip(files) }]);
+  const s = await batchSummary(p.page);
+  assert.deepEqual([s.total, s.checked], [1200, 1200]);
+  assert.equal(await p.page.getAttribute('#batch-summary', 'data-skipped'), '3');
+  const both = await p.page.evaluate(() => globalThis.__both);
+  assert.ok(both.length > 0, 'the progress line was never seen with the summary');
+  const num = (t) => Number(t.replace(/[^\d]/g, ''));
+  for (const b of both) {
+    const m = /^([\d,]+) of (?:at least )?([\d,]+) messages checked/.exec(b.progress);
+    assert.ok(m, b.progress);
+    assert.deepEqual([num(m[1]), num(m[2])], [Number(b.checked), Number(b.total)], `${b.progress} | ${b.summary}`);
+    if (b.state === 'running') assert.match(b.summary, new RegExp(`of ${m[2]} messages.*\\(${m[1]} checked so far\\)`), `${b.progress} | ${b.summary}`);
+  }
+  // At the end: the status line, the summary's tally and its count say the same number.
+  const status = await p.page.textContent('#status');
+  assert.match(status, /^Checked 1,200 messages in /);
+  assert.match(s.text, /of 1,200 messages/);
+  assert.deepEqual(p.errors, []);
+  await p.context.close();
+});
 
 // The worker verifies a small message in one wasm call that hashes it too, and a big one (32 KB
 // or more) with its body and input hashed by WebCrypto: both paths give the same outcomes.

@@ -64,6 +64,7 @@ for (const where of ['served', 'single file']) {
     assert.match(fact(html, 'commit'), /^([0-9a-f]{40}|unknown)$/);
     assert.equal(fact(html, 'wasm-sha256'), wasmHash());
     assert.match(html, /data-assessment="verified"/);
+    assert.match(html, /<th>Seen in public sources<\/th><td>from January 2012 to October 2016<\/td>/);
     assert.match(fact(html, 'command'), /dkimcheck --format json gmail\.msg\.eml/);
     const b64 = html.match(/href="data:message\/rfc822;base64,([^"]+)"/)[1];
     assert.deepEqual(Buffer.from(b64, 'base64'), Buffer.from(bytes));
@@ -111,4 +112,5 @@ test('the evidence report is in the page\'s language (French), with the same fac
   assert.doesNotMatch(html, /DKIM evidence report|What DKIM shows/);
   assert.equal(fact(html, 'input-sha256'), sha256(bytes));
   assert.match(html, /data-assessment="failed"/);
+  assert.match(html, /<th>Vue dans des sources publiques<\/th><td>entre janvier 2012 et octobre 2016<\/td>/);
 });

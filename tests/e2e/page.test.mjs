@@ -184,6 +184,12 @@ test('keys panel: archive is browsable; a pasted zone line re-verifies a batch a
   await p.page.fill('#keys input[type=search]', 'football.example.com');
   const rows = await p.page.$$eval('.archive-table tbody tr', (trs) => trs.map((tr) => tr.textContent));
   assert.ok(rows.some((r) => r.includes('brisbane._domainkey.football.example.com')), rows.join('\n'));
+  // When each key was seen, in words (the core's message), never as ISO months.
+  await p.page.fill('#keys input[type=search]', 'gmail.com');
+  const seen = await p.page.$$eval('.archive-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, tr.cells[2].textContent]));
+  assert.deepEqual(seen.find(([name]) => name === '20120113._domainkey.gmail.com'), ['20120113._domainkey.gmail.com', 'from January 2012 to October 2016']);
+  assert.deepEqual(seen.find(([name]) => name === '20221208._domainkey.gmail.com'), ['20221208._domainkey.gmail.com', 'on August 17, 2023']);
+  assert.deepEqual(seen.filter(([, when]) => /\d{4}-\d\d/.test(when)), []);
   const zip = await makeZip([{ name: 'a.eml', data: EXIM() }, { name: 'b.eml', data: RFC8463() }]);
   await dropFiles(p.page, [{ name: 'two.zip', buffer: zip }]);
   assert.equal((await batchSummary(p.page)).pass, 1);

@@ -78,7 +78,9 @@ await shots('13-unsigned-hostile', { setup: drop('hostile.eml', HOSTILE()) });
 await shots('17-not-an-email', { setup: drop('notes.eml', Buffer.from('this is not an email\nonly some text\n')) });
 await shots('18-empty-file', { setup: drop('empty.eml', Buffer.alloc(0)) });
 await shots('14-batch', { setup: async (page) => { await dropFiles(page, [{ name: 'leak.zip', buffer: mixed }]); await batchSummary(page); } });
-await shot('15-keys-panel', { setup: async (page) => { await page.click('#keys > summary'); await page.locator('#keys').scrollIntoViewIfNeeded(); } });
+const keysPanel = async (page) => { await page.click('#keys > summary'); await page.locator('#keys').scrollIntoViewIfNeeded(); };
+await shot('15-keys-panel', { setup: keysPanel });
+await shot('15-keys-panel-375', { width: 375, setup: keysPanel });
 
 // The widget example.
 if (!only || 'widget'.includes(only) || only.includes('widget')) {

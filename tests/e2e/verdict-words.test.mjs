@@ -138,6 +138,10 @@ for (const lang of ['en', 'fr']) {
     assert.equal(testing.assessment, 'verified');
     const dds = await page.$$eval('#single-view .signature .key dd', (d) => d.map((x) => x.textContent));
     assert.ok(dds.some((t) => w.seenDays.test(t)), dds.join(' | '));
+    // The Keys panel says a key's period in the same words.
+    await page.click('#keys > summary');
+    await page.fill('#keys input[type=search]', '20120113._domainkey.gmail.com');
+    assert.match(await page.$eval('.archive-table tbody tr', (tr) => tr.cells[2].textContent), w.seen);
     assert.deepEqual(p.errors, []);
     await p.context.close();
   });
@@ -155,6 +159,8 @@ for (const lang of ['en', 'fr']) {
       return widget.locator('.banner').evaluate((b) => ({ note: b.querySelector('.banner-note')?.textContent ?? null }));
     };
     assert.match((await check(GMAIL(), 'verified')).note, w.notProven);
+    // The key's period, in the same words as the page's.
+    assert.match(await widget.locator('.signature-lines').textContent(), new RegExp(w.seen.source.slice(1, -1)));
     // At 375 px, no domain is broken inside a label ("football.example.co" + "m"): it wraps at its dots or not at all.
     const embedded = page.locator('dkim-check#embedded-check');
     await embedded.locator('.banner[data-assessment="proves_nothing"]').waitFor({ timeout: 20000 });

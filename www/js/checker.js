@@ -173,20 +173,20 @@ export class Checker {
     batch.streams = [];
     this.batchView.dk = await engine();
     this.batchView.start(tasks.length, batch.label, { growing: streams.length > 0, skipped: batch.skipped || [] });
-    const meter = this.progress.startBatch(tasks.length, { t0: batch.t0, growing: streams.length > 0 });
+    const meter = this.meterBatch({ t0: batch.t0, growing: streams.length > 0 });
     if (reveal) this.batchView.reveal(this.progress.section);
     const open = { more: streams.length > 0 };
     try {
       const running = this.pool.run(tasks, {
         body: false, rows: true, open,
-        onResult: (i, r) => { meter.count(); this.batchView.add(i, r); },
+        onResult: (i, r) => this.batchView.add(i, r),
       });
       let cancelled = false;
       for (const stream of streams) {
         const counter = { n: 0 };
         const res = await this.pool.split(stream.blob, (ranges, read) => {
           tasks.push(...mboxTasks(stream, ranges, counter));
-          meter.setTotal(tasks.length, read / Math.max(1, stream.blob.size));
+          meter.setRead(read / Math.max(1, stream.blob.size));
           this.batchView.setTotal(tasks.length, true);
           this.pool.wake();
         });
@@ -194,13 +194,12 @@ export class Checker {
         if (!counter.n) tasks.push({ source: stream.source, error: { id: 'input-mbox-empty', args: {} } });
       }
       open.more = false;
-      meter.setTotal(tasks.length, 1, false);
+      meter.setRead(1, false);
       this.batchView.setTotal(tasks.length, false);
       this.pool.wake();
       const res = await running;
       cancelled ||= res.cancelled;
       this.batchView.finish(cancelled ? 'cancelled' : 'done');
-      meter.tick();
       const secs = meter.seconds();
       meter.stop();
       if (cancelled) {
@@ -220,17 +219,33 @@ export class Checker {
     }
   }
 
+  /**
+   * The progress line of a batch, counting what the batch view counts: worded each time the
+   * batch view shows new counts (one source, shown together); stop() ends it.
+   */
+  meterBatch(opts) {
+    const view = this.batchView;
+    const meter = this.progress.startBatch(() => view.showing, opts);
+    view.onUpdate = meter.tick;
+    const stop = meter.stop;
+    meter.stop = () => {
+      if (view.onUpdate === meter.tick) view.onUpdate = null;
+      stop();
+    };
+    return meter;
+  }
+
   /** Verify again only the messages of the batch at `indexes` (keys they needed were added). */
   async recheckRows(batch, indexes) {
-    this.batchView.finish('running');
-    const meter = this.progress.startBatch(indexes.length);
+    this.batchView.recheck(indexes);
+    const meter = this.meterBatch();
     try {
       const res = await this.pool.run(indexes.map((i) => batch.tasks[i]), {
-        body: false, rows: true, onResult: (j, r) => { meter.count(); this.batchView.add(indexes[j], r); },
+        body: false, rows: true, onResult: (j, r) => this.batchView.add(indexes[j], r),
       });
       this.batchView.finish(res.cancelled ? 'cancelled' : 'done');
       meter.stop();
-      this.progress.say(res.cancelled ? 'status-cancelled' : 'status-batch-done', { count: indexes.length, seconds: { decimal: meter.seconds() } });
+      this.progress.say(res.cancelled ? 'status-cancelled' : 'status-recheck-done', { count: indexes.length, seconds: { decimal: meter.seconds() } });
     } catch (e) {
       this.batchView.finish('cancelled');
       this.progress.say('status-check-failed', { error: phraseOf(e) }, true);

@@ -72,7 +72,7 @@ export function mountKeysPanel(root, { store, dk, onAdd, tr }) {
     clear(tbody).append(...rows.slice(0, MAX_ARCHIVE_ROWS).map((k) => h('tr', null,
       h('th', { scope: 'row' }, h('code', null, recordName(k.selector, k.domain))),
       h('td', null, `${k.key_type}${k.bits ? ` ${k.bits}` : ''}`),
-      h('td', null, k.first_seen || k.last_seen ? `${k.first_seen || '?'} – ${k.last_seen || tr.t('key-seen-now')}` : ''),
+      h('td', null, tr.phrase(k.seen)),
       h('td', null, flagWords(tr, k.flags)),
       h('td', { class: 'about-key' }, k.source || k.notes
         ? h('details', null, h('summary', null, tr.t('keys-archive-about-summary')),

@@ -41,6 +41,10 @@ export class BatchView {
     this.arcFilter = '';
     this.separator = tr.lang === 'fr' ? ';' : ',';
     this.pending = null;
+    /** Called each time update() has shown new counts (the progress line words them too). */
+    this.onUpdate = null;
+    /** The counts the summary shows: {done, total} (the progress line's too). */
+    this.showing = { done: 0, total: 0 };
   }
 
   /** Start showing a batch of `total` messages (`growing`: more may be found, an mbox being split). */
@@ -50,6 +54,8 @@ export class BatchView {
     this.total = total;
     this.growing = growing;
     this.done = 0;
+    this.waiting = new Set(); // rows being checked again: not counted as checked until they come
+    this.notMail = 0; // files the workers found not to be messages: not in the total
     this.skipped = [...skipped];
     this.state = 'running';
     this.label = label;
@@ -76,9 +82,9 @@ export class BatchView {
     top.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
   }
 
-  /** More messages were found (an mbox being split); `growing`: still more may come. */
+  /** More messages were found (an mbox being split): `total` tasks in all; `growing`: still more may come. */
   setTotal(total, growing) {
-    this.total = total;
+    this.total = total - this.notMail;
     this.growing = growing;
     this.schedule();
   }
@@ -105,12 +111,13 @@ export class BatchView {
     const old = this.rows[index];
     if (row.skipped) {
       this.skipped.push(row.source);
+      this.notMail++;
       this.total--;
       this.schedule();
       return;
     }
     if (old) this.tally(old, -1);
-    else this.done++;
+    if (!old || this.waiting.delete(index)) this.done++;
     // A leak repeats its summaries, domains and codes: each is kept once (memory per row).
     this.interner.row(row);
     this.rows[index] = row;
@@ -121,8 +128,21 @@ export class BatchView {
     this.schedule();
   }
 
-  /** Mark the batch finished ('done' or 'cancelled'). */
+  /**
+   * Check the rows of `indexes` again (keys were added): until its new row comes, each counts
+   * as not checked, so that the summary and the progress line count this run alike.
+   */
+  recheck(indexes) {
+    this.waiting = new Set(indexes.filter((i) => this.rows[i]));
+    this.done -= this.waiting.size;
+    this.state = 'running';
+    this.update();
+  }
+
+  /** Mark the batch finished ('done' or 'cancelled'); rows not checked again keep their result. */
   finish(state) {
+    this.done += this.waiting.size;
+    this.waiting.clear();
     this.state = state;
     this.growing = false;
     clearTimeout(this.pending);
@@ -282,6 +302,7 @@ export class BatchView {
     const none = this.state === 'done' && this.total === 0;
     const id = none ? 'status-no-messages' : { running: 'batch-summary-running', cancelled: 'batch-summary-cancelled' }[this.state] || 'batch-summary-done';
     s.textContent = tr.t(id, { tally, done: this.done });
+    this.showing = { done: this.done, total: this.total };
     // While the batch runs the counts change four times a second: not a live region then.
     this.shown.setAttribute('aria-live', this.state === 'running' ? 'off' : 'polite');
 
@@ -304,6 +325,7 @@ export class BatchView {
     clear(this.domains).append(...[...this.byDomain.entries()].filter(([, e]) => e.total > 0).sort((a, b) => b[1].total - a[1].total).slice(0, 200).map(([d, e]) =>
       h('tr', { dataset: { domain: d } }, h('th', { scope: 'row' }, d || tr.t('batch-no-signature')), h('td', null, tr.count(e.total)), h('td', null, tr.count(e.verified)))));
     this.renderTable();
+    this.onUpdate?.();
   }
 
   /** The keys-needed panel, from the core's tally (rebuilt when rows were replaced). */

@@ -1,11 +1,10 @@
 // progress.js — the progress section (what is being checked, messages/s, the
-// bar and Cancel) and the status line under it. The visible progress text
-// changes twice a second (each change repaints the page: ~13 ms of the main
-// thread on a big batch); screen readers hear it at most every
-// ANNOUNCE_MS (a separate live region) and then the status line at the end.
-
-/** How often the progress text and bar change, in ms. */
-const TICK_MS = 500;
+// bar and Cancel) and the status line under it. A batch's counts are the batch
+// view's (one source): the progress text changes when the batch view shows new
+// counts, in the same task, so the two never say different numbers (each change
+// repaints the page: ~13 ms of the main thread on a big batch, so the batch
+// view does it at most every 250 ms to 1.5 s); screen readers hear it at most
+// every ANNOUNCE_MS (a separate live region) and then the status line at the end.
 
 /** How often, at most, progress is announced to screen readers. */
 export const ANNOUNCE_MS = 5000;
@@ -66,28 +65,33 @@ export class ProgressView {
   }
 
   /**
-   * Show a batch of `total` messages being checked, with messages/s, updated
-   * twice a second until stop(); announced every ANNOUNCE_MS.
-   * @returns {{count: () => void, tick: () => void, seconds: () => number, stop: () => void}}
-   *   count() after each message checked, tick() to update now, seconds() since the start
+   * Show a batch being checked: `counted()` gives its counts {done, total}, the ones the batch
+   * view shows; tick() words them again, and is to be called each time those change on screen
+   * (by the batch view), so both say the same numbers at every moment. Announced every
+   * ANNOUNCE_MS. The rate counts the messages checked since this start.
+   * @param {() => {done: number, total: number}} counted
+   * @returns {{setRead: (read: number, more?: boolean) => void, tick: () => void, seconds: () => number, stop: () => void}}
+   *   setRead() as an mbox is split, tick() to word the counts now, seconds() since the start
    */
-  startBatch(total, { t0 = performance.now(), growing = false } = {}) {
+  startBatch(counted, { t0 = performance.now(), growing = false } = {}) {
     this.show(true);
-    this.bar.max = Math.max(1, total);
-    this.bar.value = 0;
-    let done = 0;
+    const start = counted().done;
     let fraction = 0; // of an mbox read so far, while it is split
     let announced = -Infinity;
+    let stopped = false;
     const seconds = () => (performance.now() - t0) / 1000;
     this.labelText = () => {
+      const { done, total } = counted();
       const secs = seconds();
-      const rate = secs > 0 ? done / secs : 0;
-      this.bar.max = Math.max(1, total);
+      const rate = secs > 0 ? Math.max(0, done - start) / secs : 0;
       return this.tr.t(growing ? 'progress-batch-growing' : 'progress-batch', {
         done, total, rate: rate < 10 ? { decimal: rate } : Math.round(rate), percent: Math.floor(fraction * 100),
       });
     };
     const tick = () => {
+      if (stopped) return;
+      const { done, total } = counted();
+      this.bar.max = Math.max(1, total);
       this.bar.value = done;
       const text = this.labelText();
       this.label.textContent = text;
@@ -98,14 +102,17 @@ export class ProgressView {
       }
     };
     tick();
-    const timer = setInterval(tick, TICK_MS);
     return {
-      count: () => { done++; },
-      /** More messages were found: `n` in all so far, `read` of the file read (0–1), `more` still to come. */
-      setTotal: (n, read, more = true) => { total = n; fraction = read; growing = more; },
+      /** An mbox is being split: `read` of the file read (0–1), `more` messages still to come. */
+      setRead: (read, more = true) => { fraction = read; growing = more; },
       tick,
       seconds,
-      stop: () => { clearInterval(timer); this.labelText = null; this.show(false); },
+      stop: () => {
+        if (stopped) return;
+        stopped = true;
+        this.labelText = null;
+        this.show(false);
+      },
     };
   }
 }

@@ -3,7 +3,7 @@
 
 import { h, defList } from '../../common/dom.js';
 import { assessmentOf, flagWords } from '../../common/reports.js';
-import { assessmentBadge, originWords, seenWords } from './words.js';
+import { assessmentBadge, originWords } from './words.js';
 
 /** A short line about the key used by a signature. */
 function keyFacts(key, tr) {
@@ -19,7 +19,7 @@ function keyFacts(key, tr) {
       [tr.t('key-came-from'), originWords(key.origin, tr)],
       [tr.t('key-fingerprint'), key.spki_sha256],
       [tr.t('key-source'), key.source],
-      [tr.t('key-seen'), seenWords(key, tr)],
+      [tr.t('key-seen'), tr.phrase(key.seen)],
       [tr.t('key-date-fits'), window],
       [tr.t('key-flags'), flagWords(tr, key.flags)],
       [tr.t('key-testing'), key.testing ? tr.t('key-testing-yes') : null],

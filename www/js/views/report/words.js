@@ -1,5 +1,6 @@
 // words.js — how a report's codes are said: the judging time, the source, where a
-// key came from and when it was seen; and the assessment badge the cards share.
+// key came from; and the assessment badge the cards share. (When a key was seen is a
+// message on the report, key.seen, worded by the core: rendered with tr.phrase.)
 
 import { h } from '../../common/dom.js';
 import { ASSESSMENT_ICONS, assessmentOf, assessmentWords } from '../../common/reports.js';
@@ -26,35 +27,6 @@ export function originWords(origin, tr) {
   if (origin === 'added by you') return tr.t('key-origin-added');
   if (origin?.startsWith('keys file ')) return tr.t('key-origin-file', { file: origin.slice('keys file '.length) });
   return origin;
-}
-
-/**
- * A date of the key archive (YYYY, YYYY-MM or YYYY-MM-DD) in words, and its kind (day, month,
- * year, other), as the core words it in src/report/explain/key.rs: [text, kind].
- */
-function archiveDate(date, tr) {
-  if (/^\d{4}$/.test(date)) return [date, 'year'];
-  let m = /^(\d{4})-(\d{2})$/.exec(date);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return [tr.t('date-month', { month: tr.t(`month-${Number(m[2])}`), year: m[1] }), 'month'];
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (m) {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])) return [tr.date(d.getTime() / 1000), 'day'];
-  }
-  return [date, 'other'];
-}
-
-/** The period a key was seen, in words ("from January 2012 to March 2016"), as the core says it. */
-export function seenWords(key, tr) {
-  const first = key.first_seen;
-  const last = key.last_seen;
-  if (!first && !last) return null;
-  const args = {};
-  const put = (name, date) => { [args[name], args[`${name}_kind`]] = archiveDate(date, tr); };
-  if (first && last && first === last) { put('date', first); return tr.t('window-on', args); }
-  if (first) put('first', first);
-  if (last) put('last', last);
-  return tr.t(first && last ? 'window-from-to' : first ? 'window-from' : 'window-until', args);
 }
 
 /** The domains and key names of a report (From domain, signers, keys), longest first. */
