@@ -32,7 +32,7 @@ SECONDS_EACH=${1:-600}
 shift || true
 TARGETS=("$@")
 if [[ ${#TARGETS[@]} -eq 0 ]]; then
-  TARGETS=(verify signature tag_list key_record key_import mbox zip wasm_json)
+  TARGETS=(verify signature tag_list key_record key_import mbox zip wasm_json inflate)
 fi
 SANITIZER=${SANITIZER:-address}
 BUILD=(-s "$SANITIZER")

@@ -106,6 +106,27 @@ fn seeds(target: &str) -> Vec<(String, Vec<u8>)> {
                 ("nested.zip".into(), zip_of(&[("in.zip", &inner), members[1]], false)),
             ]
         }
+        "inflate" => {
+            // A mode byte, 4 bytes of declared size, a repeat count, a compressor setting, data
+            // (see `targets::inflate`).
+            let message = message_seeds().into_iter().next().map(|(_, m)| m).unwrap_or_default();
+            let deflated = |data: &[u8]| {
+                let mut out = vec![0u8; zlib_rs::compress_bound(data.len())];
+                let config = zlib_rs::DeflateConfig { window_bits: -15, ..zlib_rs::DeflateConfig::new(9) };
+                let len = zlib_rs::compress_slice(&mut out, data, config).0.len();
+                out.truncate(len);
+                out
+            };
+            let seed = |head: [u8; 7], data: &[u8]| [head.as_slice(), data].concat();
+            vec![
+                ("zlib-rs-exact-size".into(), seed([0x41, 0, 0, 0, 0, 0, 6], &message)),
+                ("miniz-one-byte-short".into(), seed([0x42, 0xff, 0xff, 0, 0, 3, 9], &message)),
+                ("trailing-bytes-any-size".into(), seed([0x83, 0, 0, 0, 0, 255, 42], &message)),
+                ("raw-1-mib-limit".into(), seed([0, 0, 0, 0x10, 0, 0, 0], &deflated(&message))),
+                ("raw-bomb-1000-bytes".into(), seed([0, 0xe8, 3, 0, 0, 0, 0], &deflated(&vec![0; 1 << 20]))),
+                ("raw-not-deflate".into(), seed([0xc0, 0xe8, 3, 0, 0, 0, 0], &message)),
+            ]
+        }
         "wasm_json" => message_seeds()
             .into_iter()
             .take(12)

@@ -313,3 +313,49 @@ fn the_cli_reports_each_bomb_and_checks_the_rest_of_the_batch() {
     assert_eq!(out.status.code(), Some(2), "unreadable input is exit status 2");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_member_claiming_far_more_than_its_data_can_give_reserves_only_what_it_can() {
+    // 60 MiB claimed for a 40-byte deflate stream (the budget of a tiny zip allows 64 MiB): the
+    // reader once reserved the claimed size up front; now, as the page's inflater, no more than
+    // deflate can inflate the data to (src/message/inflate.rs, output_room).
+    let mut member = deflated("claims.eml", MESSAGE);
+    member.size = 60 * MB as u64;
+    let (items, peak) = expand(zip_of(&[member], &[]), MAX_MESSAGE_BYTES);
+    assert_eq!(items, vec![("t.zip!claims.eml".into(), Ok(MESSAGE.len()))]);
+    assert!(peak < MB, "peak {peak} bytes for a member of {} bytes", MESSAGE.len());
+    println!("a {}-byte member claiming 60 MiB: peak {peak} bytes (was 62,967,297: the claim reserved)", MESSAGE.len());
+}
+
+#[test]
+fn names_climbing_out_are_labels_70_000_members_in_zip64_are_read_and_a_cut_zip_says_so() {
+    // Member names are only labels (nothing is written anywhere): read as given.
+    let zip = zip_of(&[stored("../../x.eml", MESSAGE), deflated("/abs.eml", MESSAGE)], &[]);
+    let (items, _) = expand(zip.clone(), MAX_MESSAGE_BYTES);
+    assert_eq!(
+        items,
+        vec![("t.zip!../../x.eml".into(), Ok(MESSAGE.len())), ("t.zip!/abs.eml".into(), Ok(MESSAGE.len()))]
+    );
+    // Cut anywhere past its first 4 bytes (shorter, it is not sniffed as a zip), a zip loses
+    // its end record.
+    for cut in (4..zip.len()).step_by(7) {
+        let (items, _) = expand(zip[..cut].to_vec(), MAX_MESSAGE_BYTES);
+        assert_eq!(
+            items,
+            vec![("t.zip".into(), Err("not a readable zip file (no end-of-archive record)".into()))],
+            "cut at {cut}"
+        );
+    }
+    // More members than a plain end record can count: the zip crate's writer writes ZIP64.
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..70_000 {
+        w.start_file(format!("m/{i}.eml"), zip::write::SimpleFileOptions::default()).expect("start");
+        w.write_all(MESSAGE).expect("write");
+    }
+    let zip = w.finish().expect("finish").into_inner();
+    assert!(zip.windows(4).rev().take(200).any(|w| w == b"PK\x06\x06"), "a ZIP64 end record");
+    let (items, _) = expand(zip, MAX_MESSAGE_BYTES);
+    assert_eq!(items.len(), 70_000);
+    assert!(items.iter().all(|(_, r)| *r == Ok(MESSAGE.len())));
+    assert_eq!(items[69_999].0, "t.zip!m/69999.eml");
+}

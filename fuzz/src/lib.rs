@@ -25,6 +25,11 @@ use std::sync::OnceLock;
 #[allow(dead_code)]
 mod sources;
 
+// Counts the bytes allocated (the `inflate` target bounds them); installs the global allocator
+// of every fuzz target and of tests/fuzz_corpus.rs.
+#[path = "../../tests/common/counting_alloc.rs"]
+mod counting_alloc;
+
 /// A fuzz target: arbitrary bytes in, no panic.
 pub type Target = fn(&[u8]);
 
@@ -38,6 +43,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("mbox", mbox),
     ("zip", zip),
     ("wasm_json", wasm_json),
+    ("inflate", inflate),
 ];
 
 /// The time at which signatures are judged.
@@ -153,14 +159,39 @@ pub fn key_import(data: &[u8]) {
     let _ = Archive::from_store(&store);
 }
 
-/// Splitting an mbox: ranges in order, inside the input, not overlapping.
+/// Splitting an mbox: ranges in order, inside the input, not overlapping; and the same ranges
+/// when it is fed in pieces (`mbox::Splitter`, as the page's `MboxSplitter` is fed a file chunk
+/// by chunk), whatever the pieces: each of 1 to 7 bytes, then pieces of varying sizes drawn from
+/// the input itself (so the fuzzer steers where they are cut).
 pub fn mbox(data: &[u8]) {
     let _ = mbox::is_mbox(data);
+    let whole = mbox::split(data);
     let mut end = 0;
-    for r in mbox::split(data) {
+    for r in &whole {
         assert!(r.start >= end && r.start <= r.end && r.end <= data.len(), "{r:?}");
         end = r.end;
     }
+    let in_pieces = |sizes: &mut dyn Iterator<Item = usize>| {
+        let mut splitter = mbox::Splitter::new();
+        let (mut ranges, mut at) = (Vec::new(), 0);
+        while at < data.len() {
+            let piece = &data[at..(at + sizes.next().unwrap_or(1).max(1)).min(data.len())];
+            let found = splitter.feed(piece);
+            at += piece.len();
+            assert_eq!(splitter.position(), at as u64);
+            // A piece gives only messages that ended by its end.
+            assert!(found.iter().all(|r| r.end <= at as u64), "{found:?} past {at}");
+            ranges.extend(found);
+        }
+        ranges.extend(splitter.finish());
+        ranges.into_iter().map(|r| r.start as usize..r.end as usize).collect::<Vec<_>>()
+    };
+    for size in 1..=7 {
+        assert_eq!(in_pieces(&mut std::iter::repeat(size)), whole, "pieces of {size} bytes");
+    }
+    // Piece sizes from the input's bytes read backwards (1 to 64 bytes each), cycled.
+    let mut drawn = data.iter().rev().map(|&b| usize::from(b % 64) + 1).cycle();
+    assert_eq!(in_pieces(&mut drawn), whole, "pieces of the sizes drawn");
 }
 
 /// The CLI's reading of a zip (nested zips, mboxes inside), with its budgets; 1 MiB messages.
@@ -226,4 +257,101 @@ pub fn wasm_json(data: &[u8]) {
     for job in &input.hashes {
         let _ = serde_json::to_string(job);
     }
+}
+
+/// zlib-rs's own state while it inflates, on top of the output buffer ([`output_room`]):
+/// a fixed size whatever the input.
+pub const INFLATE_STATE_BYTES: usize = 64 * 1024;
+
+/// The page's zip member inflater (`message::inflate::inflate_raw`, the wasm's `inflate_raw`),
+/// with a declared size. The input: a mode byte, 4 bytes of size, a repeat count, a compressor
+/// setting, then the data. Mode & 3: 0, the data is inflated as given (arbitrary bytes); 1, 2
+/// and 3, the data repeated (1 to 256 times) is deflated, by zlib-rs (at any level, strategy
+/// and window), by the zip crate (miniz_oxide) or by zlib-rs with bytes after the end, and must
+/// inflate back to itself. Mode >> 6 gives the declared size: the 4 bytes as a number; the
+/// expected size plus or minus the first 2 as a signed number (the edges); `usize::MAX` minus
+/// them; the 2 first alone (small). Whatever the input: no panic, never more allocated than
+/// [`output_room`] plus [`INFLATE_STATE_BYTES`], never more bytes than declared, a refusal
+/// naming the declared size, and the round trips exact.
+pub fn inflate(data: &[u8]) {
+    use dkimcheck::message::inflate::{InflateError, MAX_DEFLATE_RATIO, inflate_raw, output_room};
+    let Some((&[mode, a, b, c, d, reps, setting], payload)) = data.split_first_chunk::<7>() else { return };
+    let expected = match mode & 3 {
+        0 => None,
+        _ => Some(payload.repeat(usize::from(reps) + 1)),
+    };
+    let compressed = match (mode & 3, &expected) {
+        (1, Some(x)) => deflate_zlib_rs(x, setting),
+        (2, Some(x)) => deflate_miniz(x, setting),
+        (3, Some(x)) => [deflate_zlib_rs(x, setting), payload.iter().take(8).copied().collect()].concat(),
+        _ => payload.to_vec(),
+    };
+    let n = u32::from_le_bytes([a, b, c, d]) as usize;
+    let near = expected.as_ref().map_or(payload.len(), Vec::len);
+    let limit = match mode >> 6 {
+        0 => n,
+        1 => near.saturating_add_signed(isize::from(i16::from_le_bytes([a, b]))),
+        2 => usize::MAX - n,
+        _ => usize::from(u16::from_le_bytes([a, b])),
+    };
+    let (result, peak) = counting_alloc::peak_of(|| inflate_raw(&compressed, limit));
+    let room = output_room(compressed.len(), limit);
+    assert!(peak <= room + INFLATE_STATE_BYTES, "{peak} bytes allocated for {} bytes, limit {limit}", compressed.len());
+    match &result {
+        Err(e) => assert!(
+            (*e == InflateError::Broken && expected.is_none()) || *e == InflateError::InflatesMore { limit },
+            "{e:?} for limit {limit}"
+        ),
+        Ok(out) => {
+            assert!(out.len() <= limit && out.len() <= compressed.len() * MAX_DEFLATE_RATIO, "{} bytes", out.len());
+        }
+    }
+    if let Some(x) = &expected {
+        let want = if x.len() <= limit { Ok(x.as_slice()) } else { Err(InflateError::InflatesMore { limit }) };
+        assert_eq!(result.as_deref().map_err(|&e| e), want, "round trip of {} bytes, limit {limit}", x.len());
+    } else if let Ok(out) = &result {
+        // The exact size is enough; one byte less is refused.
+        assert_eq!(inflate_raw(&compressed, out.len()).as_ref(), Ok(out));
+        if let Some(less) = out.len().checked_sub(1) {
+            assert_eq!(inflate_raw(&compressed, less), Err(InflateError::InflatesMore { limit: less }));
+        }
+    }
+    let _ = result.map_err(|e| (e.code(), e.phrase()));
+}
+
+/// Raw deflate of `data` by zlib-rs, `setting` choosing the level, strategy, window and memory.
+fn deflate_zlib_rs(data: &[u8], setting: u8) -> Vec<u8> {
+    use zlib_rs::{DeflateConfig, ReturnCode, Strategy, compress_bound, compress_slice};
+    let strategy = [Strategy::Default, Strategy::Filtered, Strategy::HuffmanOnly, Strategy::Rle, Strategy::Fixed]
+        [usize::from(setting / 10 % 5)];
+    let config = DeflateConfig {
+        level: i32::from(setting % 10),
+        window_bits: -9 - i32::from(setting % 7),
+        mem_level: 1 + i32::from(setting % 9),
+        strategy,
+        ..DeflateConfig::new(6)
+    };
+    let mut out = vec![0u8; compress_bound(data.len())];
+    let (written, status) = compress_slice(&mut out, data, config);
+    assert_eq!(status, ReturnCode::Ok, "{config:?}");
+    let len = written.len();
+    out.truncate(len);
+    out
+}
+
+/// Raw deflate of `data` by the zip crate's writer (miniz_oxide), at level `setting % 10`.
+fn deflate_miniz(data: &[u8], setting: u8) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(i64::from(setting % 10)));
+    w.start_file("x", opts).expect("zip member");
+    w.write_all(data).expect("zip write");
+    let zip = w.finish().expect("zip").into_inner();
+    // The member's data, after its local header (sizes in the header: the writer seeks back).
+    let compressed = u32::from_le_bytes([zip[18], zip[19], zip[20], zip[21]]) as usize;
+    let start =
+        30 + usize::from(u16::from_le_bytes([zip[26], zip[27]])) + usize::from(u16::from_le_bytes([zip[28], zip[29]]));
+    zip[start..start + compressed].to_vec()
 }

@@ -6,8 +6,10 @@
 //! malformed fields (they can never be selected by a signature) and reported.
 //!
 //! Around it: [`input`] turns raw files into message bytes (mbox `From ` line, LF → CRLF),
-//! [`mbox`] splits mbox files, and [`summary`] decodes From/To/Date/Subject/body for display.
+//! [`mbox`] splits mbox files, [`inflate`] inflates a zip member for the page, and [`summary`]
+//! decodes From/To/Date/Subject/body for display.
 
+pub mod inflate;
 pub mod input;
 pub mod mbox;
 pub mod summary;

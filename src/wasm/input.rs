@@ -24,34 +24,12 @@ pub fn not_a_message(name: &str, head: &[u8]) -> bool {
     crate::message::input::not_a_message(name, head)
 }
 
-/// Inflates a zip member's raw-deflate `data` to at most `limit` bytes. Errors (as a string
-/// code): `"inflates-more"` when it inflates past `limit`, `"broken"` when the data is not
-/// valid deflate.
-///
-/// zlib-rs (pure Rust, with wasm SIMD copies) takes ~40% less time than miniz_oxide did on the
-/// leak benchmark's members (README, "Inflating with zlib-rs"), into one buffer sized up front.
+/// Inflates a zip member's raw-deflate `data` to at most `limit` bytes (see
+/// `message::inflate`). Errors (as a string code): `"inflates-more"` when it inflates past
+/// `limit`, `"broken"` when the data is not valid deflate.
 #[wasm_bindgen]
 pub fn inflate_raw(data: &[u8], limit: usize) -> Result<Vec<u8>, JsValue> {
-    use zlib_rs::{InflateConfig, ReturnCode, decompress_slice};
-    // One byte more than allowed, so that a member of exactly `limit` bytes never looks cut.
-    // Deflate inflates at most 1032 times: a header claiming far more than the data can give
-    // costs no more than that.
-    let room = limit.saturating_add(1).min(data.len().saturating_mul(1032).saturating_add(1));
-    let mut out = vec![0u8; room];
-    // Negative window bits: raw deflate, no zlib header or checksum.
-    let (inflated, status) = decompress_slice(&mut out, data, InflateConfig { window_bits: -15 });
-    let len = inflated.len();
-    match status {
-        ReturnCode::Ok if len <= limit => {
-            out.truncate(len);
-            Ok(out)
-        }
-        // The data ended just past `limit`, or filled the buffer with more to come (BufError;
-        // past 1032 times its size it cannot be deflate).
-        ReturnCode::Ok => Err(JsValue::from_str("inflates-more")),
-        ReturnCode::BufError if room > limit => Err(JsValue::from_str("inflates-more")),
-        _ => Err(JsValue::from_str("broken")),
-    }
+    crate::message::inflate::inflate_raw(data, limit).map_err(|e| JsValue::from_str(e.code()))
 }
 
 /// Splits an mbox file fed in pieces (see `message::mbox::Splitter`): `feed(bytes)` and

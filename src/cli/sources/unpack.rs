@@ -8,6 +8,7 @@ use super::sniff::is_zip;
 use super::window::{Backing, Source};
 use dkimcheck::budget::{self, Exceeded, Limit};
 use dkimcheck::l10n::Phrase;
+use dkimcheck::message::inflate::output_room;
 use dkimcheck::message::input::not_a_message;
 use dkimcheck::message::mbox;
 use std::collections::BTreeMap;
@@ -218,8 +219,10 @@ fn read_zip(
             out.error(source_name, why);
             continue;
         }
-        // Never more than the header says (plus one byte, to notice a lie).
-        let mut bytes = Vec::with_capacity(size as usize);
+        // Never more than the header says (plus one byte, to notice a lie); room reserved for no
+        // more than the data can inflate to, as the page's inflater does.
+        let compressed = usize::try_from(member.compressed_size()).unwrap_or(usize::MAX);
+        let mut bytes = Vec::with_capacity(output_room(compressed, usize::try_from(size).unwrap_or(usize::MAX)));
         match (&mut member).take(size + 1).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() as u64 > size => {
                 out.error(source_name, Phrase::new("cli-zip-member-larger-than-said").number("size", size))

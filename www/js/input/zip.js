@@ -54,8 +54,9 @@ async function findCentralDirectory(blob) {
   if (needs64 && eocd >= 20 && view.getUint32(eocd - 20, true) === SIG_EOCD64_LOCATOR) {
     const recOffset = u64(view, eocd - 20 + 8);
     const rec = await readRange(blob, recOffset, 56);
-    const rv = new DataView(rec.buffer);
-    if (rv.getUint32(0, true) !== SIG_EOCD64) throw new PhraseError('input-zip64-broken');
+    const rv = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
+    // A record past the end of the file (or cut short) is as broken as a wrong signature.
+    if (rec.length < 56 || rv.getUint32(0, true) !== SIG_EOCD64) throw new PhraseError('input-zip64-broken');
     count = u64(rv, 32);
     size = u64(rv, 40);
     offset = u64(rv, 48);
@@ -102,14 +103,20 @@ export async function listZip(blob, budget = {}) {
     // ZIP64 extended information extra field (id 0x0001).
     let e = p + 46 + nameLen;
     const extraEnd = e + extraLen;
-    while (e + 4 <= extraEnd) {
+    while (e + 4 <= Math.min(extraEnd, buf.length)) {
       const id = view.getUint16(e, true);
       const len = view.getUint16(e + 2, true);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff) { size = u64(view, q); q += 8; }
-        if (compressedSize === 0xffffffff) { compressedSize = u64(view, q); q += 8; }
-        if (localOffset === 0xffffffff) { localOffset = u64(view, q); q += 8; }
+        // Each value the entry defers to this field must be in it, and in the directory.
+        const next = () => {
+          if (q + 8 > Math.min(e + 4 + len, buf.length)) throw new PhraseError('input-zip-directory-broken');
+          q += 8;
+          return u64(view, q - 8);
+        };
+        if (size === 0xffffffff) size = next();
+        if (compressedSize === 0xffffffff) compressedSize = next();
+        if (localOffset === 0xffffffff) localOffset = next();
       }
       e += 4 + len;
     }
@@ -178,7 +185,15 @@ export async function inflateRaw(data, limit = Infinity) {
   const parts = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The platform's words for it ("invalid distance too far back") are in no catalog: the
+      // same error as the wasm inflater's.
+      throw new PhraseError('input-zip-member-corrupt');
+    }
+    const { done, value } = chunk;
     if (done) break;
     total += value.length;
     if (total > limit) {
