@@ -238,6 +238,36 @@ fn the_period_a_key_was_seen_is_one_message_in_words() {
     assert!(html.contains("<th>Vue dans des sources publiques</th><td>aucune date connue</td>"));
 }
 
+/// Where a key came from is one message on the report (`origin_words`), worded by the core in
+/// each language: the JSON keeps the origin label as data, the evidence report says it in words.
+#[test]
+fn where_a_key_came_from_is_one_message_in_words() {
+    let raw = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/mimekit/messages/gmail.msg")).unwrap();
+    let r = common::verify_en(&raw, &KeyStore::with_bundled_archive(), &Options::at(1_700_000_000));
+    let json: Value = serde_json::from_str(&r.to_json_line()).unwrap();
+    let k = &json["signatures"][0]["key"];
+    assert_eq!(k["origin"].as_str(), Some("bundled archive"));
+    assert_eq!(k["origin_words"]["id"].as_str(), Some("key-origin-bundled"));
+    assert_eq!(k["origin_words"]["text"].as_str(), Some("the bundled archive"));
+    for (lang, row) in [
+        (Lang::En, "<th>Where the key comes from</th><td>the bundled archive</td>"),
+        (Lang::Fr, "<th>Provenance de la clé</th><td>l’archive intégrée</td>"),
+    ] {
+        let html = evidence_html(&r, &raw, &EvidenceInputs { wasm_sha256: None, lang });
+        assert!(html.contains(row), "{lang:?}: {row} not in the evidence report");
+    }
+    // A key from a keys file: the file is named, in French too.
+    let (raw, key, spec) = signed();
+    let mut store = KeyStore::new();
+    store.add_zone(&spec.zone_line(&key), "keys file extra.zone");
+    let r = common::verify_en(&raw, &store, &Options::at(1_700_000_000));
+    let html = evidence_html(&r, &raw, &EvidenceInputs { wasm_sha256: None, lang: Lang::Fr });
+    assert!(
+        html.contains("<th>Provenance de la clé</th><td>fichier de clés extra.zone</td>"),
+        "the keys file's name in French"
+    );
+}
+
 fn signed() -> (Vec<u8>, TestKey, Spec) {
     let key = TestKey::ed25519();
     let mut spec = Spec::new(Algorithm::Ed25519Sha256);

@@ -192,6 +192,7 @@ fn key_used(entry: &KeyEntry, record: &KeyRecord, candidates: usize, message_dat
         spki_sha256: record.spki_sha256().to_string(),
         provenance: Provenance { flags, ..p.clone() },
         seen: p.seen().map(Box::new),
+        origin_words: Box::new(p.origin_words()),
         date_in_window,
         testing: record.testing,
         candidates,

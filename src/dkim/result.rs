@@ -186,6 +186,9 @@ pub struct KeyUsed {
     /// `last_seen`: "from January 2012 to March 2016"); `None` when no date is known. Boxed:
     /// a key is in every key step's outcome, which stays small.
     pub seen: Option<Box<Phrase>>,
+    /// Where the key came from, in words (from `origin`: "the bundled archive of public keys",
+    /// "added by you"...). Boxed like `seen`.
+    pub origin_words: Box<Phrase>,
     /// Whether the message's Date falls in the key's known window (`None`: unknown).
     pub date_in_window: Option<bool>,
     /// The record has `t=y` (testing).

@@ -64,4 +64,21 @@ impl Provenance {
     pub fn seen(&self) -> Option<Phrase> {
         seen_period(self.first_seen.as_deref(), self.last_seen.as_deref())
     }
+
+    /// Where the key came from, for a person: the bundled archive, "added by you", a keys file,
+    /// the messages being checked, or the origin label as given.
+    pub fn origin_words(&self) -> Phrase {
+        let label = self.origin.as_str();
+        if label == BUNDLED_ORIGIN {
+            Phrase::new("key-origin-bundled")
+        } else if label == ADDED_BY_YOU {
+            Phrase::new("key-origin-added")
+        } else if label == RECOVERED_HERE_ORIGIN {
+            Phrase::new("key-origin-recovered-here")
+        } else if let Some(file) = label.strip_prefix(KEYS_FILE_ORIGIN) {
+            Phrase::new("key-origin-file").arg("file", file)
+        } else {
+            Phrase::new("key-origin-other").arg("origin", label)
+        }
+    }
 }

@@ -212,7 +212,7 @@ fn key(out: &mut String, k: &KeyUsed, lang: Lang) {
         (t("ev-name"), format!("<code>{}</code>", esc(&k.name))),
         (t("ev-key-type"), esc(&format!("{} {}", k.key_type, k.bits))),
         (t("ev-spki"), format!("<code data-fact=\"spki-sha256\">{}</code>", esc(&k.spki_sha256))),
-        (t("ev-origin"), esc(&p.origin)),
+        (t("ev-origin"), esc(&catalog::render(lang, &k.origin_words))),
     ];
     if let Some(src) = &p.source {
         rows.push((t("ev-key-source"), esc(src)));

@@ -95,7 +95,12 @@ impl MessageReport {
     /// `summary`. The report holds only ids and arguments until then; render what is shown.
     pub fn render(&mut self, lang: Lang) {
         let fill = |m: &mut Phrase| catalog::fill(lang, m);
-        let fill_key = |k: &mut Option<KeyUsed>| k.iter_mut().filter_map(|k| k.seen.as_deref_mut()).for_each(fill);
+        let fill_key = |k: &mut Option<KeyUsed>| {
+            for k in k.iter_mut() {
+                k.seen.as_deref_mut().into_iter().for_each(fill);
+                fill(&mut k.origin_words);
+            }
+        };
         fill(&mut self.headline.main);
         self.headline.caveats.iter_mut().for_each(fill);
         self.headline.note.iter_mut().for_each(fill);

@@ -1,6 +1,6 @@
 //! A message's headline: its assessment in words (DKIM or DomainKeys), then every caveat it must say.
 
-use super::key::{origin, window};
+use super::key::window;
 use super::phrasing::{bits, sentences, with_domain};
 use super::signature::expired;
 use crate::keys::provenance::ADDED_BY_YOU;
@@ -148,7 +148,7 @@ pub(super) fn verified_caveats(
         let origin = if k.provenance.origin == ADDED_BY_YOU {
             Phrase::new("caveat-user-key-added")
         } else {
-            origin(&k.provenance.origin)
+            (*k.origin_words).clone()
         };
         caveats.push(Phrase::new("caveat-user-key").phrase("origin", origin));
     }

@@ -1,6 +1,6 @@
 //! The key a signature was checked with, in words: its kind, where it came from, the period it was seen in public sources.
 
-use crate::keys::provenance::{ADDED_BY_YOU, BUNDLED_ORIGIN, KEYS_FILE_ORIGIN, RECOVERED_HERE_ORIGIN};
+use crate::keys::provenance::ADDED_BY_YOU;
 use crate::l10n::Phrase;
 use crate::report::KeyUsed;
 
@@ -8,22 +8,6 @@ use crate::report::KeyUsed;
 /// phrase, worded in [`crate::keys::period`]), or "at an unknown time".
 pub fn window(key: &KeyUsed) -> Phrase {
     key.seen.as_deref().cloned().unwrap_or_else(|| Phrase::new("window-unknown"))
-}
-
-/// Where a key came from, for a person: the bundled archive, "added by you", a keys file, or
-/// the origin label as given.
-pub fn origin(label: &str) -> Phrase {
-    if label == BUNDLED_ORIGIN {
-        Phrase::new("key-origin-bundled")
-    } else if label == ADDED_BY_YOU {
-        Phrase::new("key-origin-added")
-    } else if label == RECOVERED_HERE_ORIGIN {
-        Phrase::new("key-origin-recovered-here")
-    } else if let Some(file) = label.strip_prefix(KEYS_FILE_ORIGIN) {
-        Phrase::new("key-origin-file").arg("file", file)
-    } else {
-        Phrase::new("key-origin-other").arg("origin", label)
-    }
 }
 
 /// The key a signature was checked with, in words: its kind, where it came from, when it was
@@ -39,7 +23,7 @@ pub(super) fn key_phrase(k: &KeyUsed) -> Phrase {
     } else if k.provenance.origin == ADDED_BY_YOU {
         Phrase::new("key-from-added")
     } else {
-        Phrase::new("key-from-origin").phrase("origin", origin(&k.provenance.origin))
+        Phrase::new("key-from-origin").phrase("origin", (*k.origin_words).clone())
     };
     let seen = k.seen.is_some();
     let id = match (seen, k.date_in_window) {

@@ -26,7 +26,7 @@ pub use cli::{
 pub use domainkeys::{domainkey, fill_domainkey_text};
 pub use headline::headline;
 pub use judging::judging;
-pub use key::{checked_with, origin, window};
+pub use key::{checked_with, window};
 pub use phrasing::display_name;
 pub use recovered::{
     consistent, over_cap, recovered_derived, recovered_line, recovered_notes, recovered_source, unrecovered,

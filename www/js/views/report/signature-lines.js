@@ -3,7 +3,7 @@
 
 import { h } from '../../common/dom.js';
 import { arcOf, arcWords, assessmentOf, flagWords } from '../../common/reports.js';
-import { assessmentBadge, breakAtDots, domainsOf, originWords } from './words.js';
+import { assessmentBadge, breakAtDots, domainsOf } from './words.js';
 
 /** One line per signature: assessment, signer and the key used (for compact views). */
 export function renderSignatureLines(report, tr) {
@@ -24,7 +24,7 @@ export function renderSignatureLines(report, tr) {
     const k = sig.key;
     let key = tr.t('signature-line-no-key');
     if (k) {
-      const parts = [k.bits ? tr.t('key-type-bits', { type: k.key_type, bits: String(k.bits) }) : k.key_type, tr.t('signature-line-from', { origin: originWords(k.origin, tr) })];
+      const parts = [k.bits ? tr.t('key-type-bits', { type: k.key_type, bits: String(k.bits) }) : k.key_type, tr.t('signature-line-from', { origin: tr.phrase(k.origin_words) })];
       const seen = tr.phrase(k.seen);
       if (seen) parts.push(tr.t('signature-line-seen', { seen }));
       if ((k.flags || []).length) parts.push(flagWords(tr, k.flags));

@@ -3,7 +3,7 @@
 
 import { h, defList } from '../../common/dom.js';
 import { assessmentOf, flagWords } from '../../common/reports.js';
-import { assessmentBadge, originWords } from './words.js';
+import { assessmentBadge } from './words.js';
 
 /** A short line about the key used by a signature. */
 function keyFacts(key, tr) {
@@ -16,7 +16,7 @@ function keyFacts(key, tr) {
     defList([
       [tr.t('key-record'), key.name],
       [tr.t('key-type'), key.bits ? tr.t('key-type-bits', { type: key.key_type, bits: String(key.bits) }) : key.key_type],
-      [tr.t('key-came-from'), originWords(key.origin, tr)],
+      [tr.t('key-came-from'), tr.phrase(key.origin_words)],
       [tr.t('key-fingerprint'), key.spki_sha256],
       [tr.t('key-source'), key.source],
       [tr.t('key-seen'), tr.phrase(key.seen)],

@@ -1,6 +1,7 @@
-// words.js — how a report's codes are said: the judging time, the source, where a
-// key came from; and the assessment badge the cards share. (When a key was seen is a
-// message on the report, key.seen, worded by the core: rendered with tr.phrase.)
+// words.js — how a report's codes are said: the judging time, the source; and the
+// assessment badge the cards share. (Where a key came from and when it was seen are
+// messages on the report, key.origin_words and key.seen, worded by the core: rendered
+// with tr.phrase.)
 
 import { h } from '../../common/dom.js';
 import { ASSESSMENT_ICONS, assessmentOf, assessmentWords } from '../../common/reports.js';
@@ -19,14 +20,6 @@ const SOURCE_IDS = { 'pasted message': 'source-pasted', 'embedded message': 'sou
 /** A report's source (a file name, or what the input was). */
 export function sourceWords(source, tr) {
   return SOURCE_IDS[source] ? tr.t(SOURCE_IDS[source]) : source;
-}
-
-/** Where a key came from, in words (the core's origin labels are codes). */
-export function originWords(origin, tr) {
-  if (origin === 'bundled archive') return tr.t('key-origin-bundled');
-  if (origin === 'added by you') return tr.t('key-origin-added');
-  if (origin?.startsWith('keys file ')) return tr.t('key-origin-file', { file: origin.slice('keys file '.length) });
-  return origin;
 }
 
 /** The domains and key names of a report (From domain, signers, keys), longest first. */
