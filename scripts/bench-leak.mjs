@@ -34,7 +34,7 @@
 //    --no-cli: the page only (no release build, no CLI run).
 //    --dist DIR: serve the page from DIR instead of dist/ (A/B: a copy of another build's dist/).
 //    --recycle N: each worker is replaced by a fresh one after N messages (the pool's
-//    recycleAfter, 50,000 by default; `--recycle Infinity`: never by count, but still once its
+//    recycleAfter, 20,000 by default; `--recycle Infinity`: never by count, but still once its
 //    wasm memory passes the pool's recycleMemory), to compare.
 //
 // Not a test: it asserts nothing. Needs a built dist/ (scripts/build-web.sh), tests/e2e's
