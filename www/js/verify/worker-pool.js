@@ -153,8 +153,8 @@ export class WorkerPool {
           stripe = stripes[slot] = { next, end: Math.min(tasks.length, next + length) };
           next = stripe.end;
         }
-        if (stripe.next >= stripe.end && !more()) {
-          // Nothing left to give: the upper half of the biggest stripe left.
+        if (stripe.next >= stripe.end) {
+          // Nothing left to give (yet, while an mbox is split): the upper half of the biggest stripe left.
           const biggest = stripes.reduce((a, b) => (b && (!a || b.end - b.next > a.end - a.next) ? b : a), null);
           if (biggest && biggest.end - biggest.next > batchSize) {
             const mid = biggest.end - Math.floor((biggest.end - biggest.next) / 2);
