@@ -3,9 +3,7 @@
 // Workers are created lazily (never more than there are tasks; warm() starts
 // them ahead, while the files picked are listed), get the
 // compiled wasm module and the current extra keys, and are fed batches of
-// neighbouring tasks so that each has up to IN_FLIGHT batches queued. Each worker
-// takes its batches from a stripe of consecutive tasks of its own (up to STRIPE),
-// so that its read window (worker.js) covers its own messages, not the others'.
+// neighbouring tasks so that each has up to IN_FLIGHT batches queued.
 // cancel() terminates every worker; the next run() starts fresh ones. A worker
 // that crashes or whose wasm trapped is replaced during a run. A worker whose wasm
 // memory has grown past `recycleMemory` (it never shrinks: one very large message
@@ -21,19 +19,13 @@ import { errorReport, errorRow } from '../common/reports.js';
 const IN_FLIGHT = 2;
 const MAX_BATCH = 32;
 /**
- * Most tasks in a worker's stripe. Batches given to the workers in turn made each worker's read
- * window (8 MB) cover every worker's messages: each read the whole file (two workers: 490 MB of
- * reads for a 245 MB mbox). Stripes shrink with what is left, and an idle worker takes half of
- * the biggest stripe left, so the workers still finish together.
- */
-const STRIPE = 4096;
-/**
  * Messages a worker is given before it is replaced by a fresh one, whatever its memory. A fresh
  * worker costs CPU time (a new JavaScript engine instance, its code warmed up again, its read
- * window filled again): replacing both workers every 5,000 messages took ~10% more of the page's
- * CPU time on a 21,075-message zip (alternated runs, scripts/bench-leak.mjs). Never replacing
- * them let the page's memory grow more on a 100,000-message zip (382 MB against 301 MB with
- * 5,000, at 50,000): what the browser keeps for a worker grows with the messages it read.
+ * window filled again): replacing both workers every 5,000 messages took 10-14% more of the
+ * page's CPU time on a 21,075-message zip than never replacing them (alternated runs,
+ * scripts/bench-leak.mjs, 2 cores, busy machine). But the page's memory grew more without it on a
+ * 100,000-message zip: 382 MB at 50,000 against 301 MB at 5,000 and 308 MB at 20,000 (one run
+ * each): what the browser keeps for a worker seems to grow with the messages it read.
  */
 const RECYCLE_AFTER = 20000;
 /** Bytes of wasm memory past which a worker is replaced (at rest: 2 MB; grown by big messages). */
@@ -142,28 +134,10 @@ export class WorkerPool {
       if (!tasks.length && !more()) { resolve({ cancelled: false }); return; }
       // Small batches for small runs, so every worker gets a share.
       const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor((more() ? Infinity : tasks.length) / (n * 8))));
-      const stripes = []; // by slot: {next, end}, the tasks [next, end) left in its stripe
-      /** The next batch for the worker in `slot`: from its stripe, a new one, or half of another's. */
-      const take = (slot) => {
+      const take = () => {
         if (retry.length) return [retry.shift()];
-        let stripe = stripes[slot];
-        if (!stripe || stripe.next >= stripe.end) {
-          const left = more() ? Infinity : tasks.length - next;
-          const length = Math.max(batchSize, Math.min(STRIPE, Math.floor(left / (2 * n))));
-          stripe = stripes[slot] = { next, end: Math.min(tasks.length, next + length) };
-          next = stripe.end;
-        }
-        if (stripe.next >= stripe.end) {
-          // Nothing left to give (yet, while an mbox is split): the upper half of the biggest stripe left.
-          const biggest = stripes.reduce((a, b) => (b && (!a || b.end - b.next > a.end - a.next) ? b : a), null);
-          if (biggest && biggest.end - biggest.next > batchSize) {
-            const mid = biggest.end - Math.floor((biggest.end - biggest.next) / 2);
-            stripe = stripes[slot] = { next: mid, end: biggest.end };
-            biggest.end = mid;
-          }
-        }
         const batch = [];
-        while (batch.length < batchSize && stripe.next < stripe.end) batch.push({ id: stripe.next, task: tasks[stripe.next++] });
+        while (batch.length < batchSize && next < tasks.length) batch.push({ id: next, task: tasks[next++] });
         return batch;
       };
       /** A result as the worker posted it: a report or row, a row's JSON text, or {json, sha256}. */
@@ -202,11 +176,11 @@ export class WorkerPool {
         const feed = () => {
           while (!run.cancelled && !retired && inFlight.length < IN_FLIGHT) {
             const worn = (this.given.get(worker) || 0) >= this.recycleAfter || (this.wasmBytes.get(worker) || 0) > this.recycleMemory;
-            if (worn && (next < tasks.length || stripes.some((s) => s && s.next < s.end) || retry.length || more())) {
+            if (worn && (next < tasks.length || retry.length || more())) {
               retire();
               break;
             }
-            const batch = take(slot);
+            const batch = take();
             if (!batch.length) break;
             inFlight.push(batch);
             this.given.set(worker, (this.given.get(worker) || 0) + batch.length);
