@@ -3,7 +3,8 @@
 //
 //   node scripts/bench-leak.mjs [--sizes 21075,100000] [--seed 13] [--distinct 2000]
 //                               [--dir target/bench-leak] [--no-mbox] [--no-cli] [--profile]
-//                               [--memory] [--recycle N]
+//                               [--memory] [--recycle N] [--dist DIR]
+//                               [--threads]
 //
 // 1. Generates the seeded leak-like corpus of scripts/bench-cli.sh (benches/leak/: `--distinct`
 //    different messages, the twin without attachments) unless already there, and from it, for
@@ -28,9 +29,13 @@
 //    command line), the main thread's JavaScript heap, each worker's JavaScript heap (a CDP
 //    session per worker) and wasm linear memory, then again after a full garbage collection
 //    everywhere. These probes stop the page for a while: times are only meaningful without it.
+//    --threads: the CPU time by kind of process and thread name (from /proc: the main thread,
+//    the workers, the browser's thread pool...; with --recycle Infinity no worker thread ends).
 //    --no-cli: the page only (no release build, no CLI run).
+//    --dist DIR: serve the page from DIR instead of dist/ (A/B: a copy of another build's dist/).
 //    --recycle N: each worker is replaced by a fresh one after N messages (the pool's
-//    recycleAfter; `--recycle Infinity`: never), to compare.
+//    recycleAfter, 20,000 by default; `--recycle Infinity`: never by count, but still once its
+//    wasm memory passes the pool's recycleMemory), to compare.
 //
 // Not a test: it asserts nothing. Needs a built dist/ (scripts/build-web.sh), tests/e2e's
 // node_modules, python3 (zipfile), and /usr/bin/chromium. On a shared machine, say so with
@@ -181,8 +186,49 @@ function treeCpu(rootPid) {
   return total / 100; // USER_HZ
 }
 
+/**
+ * CPU time (s) so far of every thread below `rootPid`, by kind of process and thread name
+ * (`renderer/DedicatedWorker thread`...; a thread's name from /proc/PID/task/TID/comm; what threads
+ * that ended used is under `<kind>/(ended threads)`): where the page's CPU goes (--threads).
+ */
+function threadCpu(rootPid) {
+  const children = new Map();
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(p));
+    } catch { /* gone */ }
+  }
+  const ticks = (path) => { const st = readFileSync(path, 'utf8'); const f = st.slice(st.lastIndexOf(')') + 2).split(' '); return Number(f[11]) + Number(f[12]); };
+  const out = new Map();
+  const add = (k, v) => out.set(k, (out.get(k) || 0) + v / 100);
+  const stack = [...(children.get(rootPid) || [])];
+  while (stack.length) {
+    const pid = stack.pop();
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+      const kind = cmd.find((a) => a.startsWith('--type='))?.slice(7) || 'browser';
+      let live = 0;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        try {
+          const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim().replace(/\d+$/, '');
+          const t = ticks(`/proc/${pid}/task/${tid}/stat`);
+          live += t;
+          add(`${kind}/${name}`, t);
+        } catch { /* gone */ }
+      }
+      add(`${kind}/(ended threads)`, ticks(`/proc/${pid}/stat`) - live);
+    } catch { /* gone */ }
+    stack.push(...(children.get(pid) || []));
+  }
+  return out;
+}
+const threads = flag('--threads');
+
 // --- the page
-const DIST = join(ROOT, 'dist');
+const DIST = resolve(opt('--dist', join(ROOT, 'dist')));
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.ftl': 'text/plain' };
 const server = http.createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -267,10 +313,12 @@ async function throughPage(file) {
   })();
   const t0 = Date.now();
   const cpu0 = treeCpu(browserPid);
+  const threads0 = threads ? threadCpu(browserPid) : null;
   await page.setInputFiles('#file-input', file);
   await page.waitForSelector('#batch-summary[data-state="done"]', { timeout: 3_600_000 });
   const secs = (Date.now() - t0) / 1000;
   const cpu = treeCpu(browserPid) - cpu0;
+  const byThread = threads ? [...threadCpu(browserPid)].map(([k, v]) => [k, v - (threads0.get(k) || 0)]).filter(([, v]) => v >= 0.05).sort((a, b) => b[1] - a[1]) : [];
   clearInterval(timer);
   watching = false;
   await watch;
@@ -284,7 +332,7 @@ async function throughPage(file) {
   counts.workers = await page.evaluate(() => globalThis.__dkimcheckPool?.spawned);
   const timing = profile ? await page.evaluate(() => globalThis.__dkimcheckPool?.timing || []) : [];
   await page.close();
-  return { secs, cpu, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
+  return { secs, cpu, byThread, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
 }
 
 /** The main thread's functions by self time, from a CDP CPU profile: [[name, ms]]. */
@@ -361,6 +409,7 @@ try {
     console.log(`  page (zip):      ${web.secs.toFixed(1)} s, ${(n / web.secs).toFixed(0)} messages/s; counted ${total}, verified ${web.counts.verified}, skipped ${web.counts.skipped}; ${web.counts.workers} workers started`);
     if (withCli) console.log(`  throughput ratio page ÷ CLI: ${(cli.secs / web.secs).toFixed(2)} (target ≥ 0.4)`);
     console.log(`  CPU time: Chromium ${web.cpu.toFixed(1)} s (all its processes, pick → counts)${withCli ? `, CLI ${cli.cpu.toFixed(1)} s` : ''}`);
+    if (threads) console.log(`  CPU by thread (s): ${web.byThread.map(([k, v]) => `${k} ${v.toFixed(2)}`).join('; ')}`);
     console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB); growth over rest, MB:`);
     printQuarters(web);
     if (profile) {

@@ -1,7 +1,8 @@
 // recycle.test.mjs — workers replaced by fresh ones during a batch (issue 15: memory bounded
-// over a whole leak). A worker that has been given the pool's `recycleAfter` messages is
-// retired and a fresh one takes its place; here the threshold is made tiny through the page's
-// pool (globalThis.__dkimcheckPool), so a small batch goes through many workers. Every message
+// over a whole leak). A worker that has been given the pool's `recycleAfter` messages, or whose
+// wasm memory is past `recycleMemory` bytes, is retired and a fresh one takes its place; here a
+// threshold is made tiny through the page's pool (globalThis.__dkimcheckPool), so a small batch
+// goes through many workers. Every message
 // must be verified exactly once and the counts must equal a run without recycling.
 // Run: scripts/build-web.sh && (cd tests/e2e && npm test)
 
@@ -23,13 +24,15 @@ async function leakZip() {
 }
 
 /**
- * Makes the page's pool retire each worker after `n` messages, and records every result it
- * delivers in `globalThis.__delivered`: the message indexes, run by run.
+ * Makes the page's pool retire each worker after `n` messages (or once its wasm memory is past
+ * `memory` bytes), and records every result it delivers in `globalThis.__delivered`: the
+ * message indexes, run by run.
  */
-async function recycleEvery(page, n) {
-  await page.evaluate((n) => {
+async function recycleEvery(page, n, memory) {
+  await page.evaluate(([n, memory]) => {
     const pool = globalThis.__dkimcheckPool;
     pool.recycleAfter = n;
+    if (memory !== null) pool.recycleMemory = memory;
     globalThis.__delivered = [];
     const run = pool.run.bind(pool);
     pool.run = (tasks, opts) => {
@@ -37,21 +40,21 @@ async function recycleEvery(page, n) {
       globalThis.__delivered.push(seen);
       return run(tasks, { ...opts, onResult: (i, r) => { seen.push(i); opts.onResult(i, r); } });
     };
-  }, n);
+  }, [n, memory ?? null]);
 }
 
 /**
- * Checks `zip` in a fresh page whose pool retires each worker after `recycleAfter` messages,
- * with EXIM's key added. Returns the counts, the message indexes each run delivered, and how
- * many workers were started.
+ * Checks `zip` in a fresh page whose pool retires each worker after `recycleAfter` messages (or
+ * past `recycleMemory` bytes of wasm memory), with EXIM's key added. Returns the counts, the
+ * message indexes each run delivered, and how many workers were started.
  */
-async function check(zip, recycleAfter) {
+async function check(zip, recycleAfter, recycleMemory) {
   const p = await openPage(env.browser, env.server.url);
   await p.page.evaluate(() => { document.getElementById('keys').open = true; });
   await p.page.fill('textarea[name="keys"]', EXIM_KEY);
   await p.page.click('button[data-action="add-keys"]');
   await p.page.waitForFunction(() => /\S/.test(document.querySelector('[data-keys-status]')?.textContent || ''));
-  await recycleEvery(p.page, recycleAfter);
+  await recycleEvery(p.page, recycleAfter, recycleMemory);
   await p.page.setInputFiles('#file-input', [{ name: 'leak.zip', mimeType: 'application/zip', buffer: zip }]);
   const first = await batchSummary(p.page);
   const skipped = await p.page.getAttribute('#batch-summary', 'data-skipped');
@@ -66,7 +69,9 @@ test('workers retired every few messages: every message verified once, the same 
   const zip = await leakZip();
   const plain = await check(zip, Infinity);
   const recycled = await check(zip, 7);
-  for (const r of [plain, recycled]) {
+  // Every worker's wasm memory is past 0 bytes: each is retired after its first results.
+  const byMemory = await check(zip, Infinity, 0);
+  for (const r of [plain, recycled, byMemory]) {
     assert.equal(r.first.total, 300);
     assert.equal(r.first.checked, 300);
     assert.equal(r.skipped, '1', 'the note is skipped, not counted');
@@ -78,11 +83,13 @@ test('workers retired every few messages: every message verified once, the same 
   assert.ok(plain.first.pass > 0 && plain.first.verified > 0 && plain.first.verified < 300, plain.first.text);
   for (const k of ['total', 'verified', 'pass', 'provesNothing', 'expired', 'checked']) {
     assert.equal(recycled.first[k], plain.first[k], k);
+    assert.equal(byMemory.first[k], plain.first[k], k);
   }
   // Without recycling the batch needs at most one worker per core; with a threshold of 7,
   // dozens were started in turn.
   assert.ok(recycled.spawned >= 301 / (7 + 32), `workers started: ${recycled.spawned}`);
   assert.ok(plain.spawned <= 16, `workers started without recycling: ${plain.spawned}`);
+  assert.ok(byMemory.spawned > plain.spawned, `workers started, retired by memory: ${byMemory.spawned}`);
 });
 
 test('keys added to a batch checked with recycling: the messages that need them checked again, each once', async () => {

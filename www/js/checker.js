@@ -15,6 +15,8 @@ import { hasSignature } from './common/reports.js';
 
 /** An mbox up to this size is split on this thread before checking; a bigger one while it is checked. */
 const SPLIT_HERE_BYTES = 4 * 1024 * 1024;
+/** One file picked or dropped bigger than this is most likely a batch (see checkFiles). */
+const WARM_FROM_BYTES = 1024 * 1024;
 
 export class Checker {
   /**
@@ -278,6 +280,8 @@ export class Checker {
     this.pool.cancel();
     this.reset();
     this.progress.say('status-reading');
+    // Several files or a big one are most likely a batch: its workers start while it is listed.
+    if (files.length > 1 || files[0].size > WARM_FROM_BYTES) this.pool.warm();
     let input;
     try {
       const dk = await engine();

@@ -1,13 +1,16 @@
 // worker-pool.js — runs verification tasks on a pool of Web Workers.
 //
-// Workers are created lazily (never more than there are tasks), get the
+// Workers are created lazily (never more than there are tasks; warm() starts
+// them ahead, while the files picked are listed), get the
 // compiled wasm module and the current extra keys, and are fed batches of
 // neighbouring tasks so that each has up to IN_FLIGHT batches queued.
 // cancel() terminates every worker; the next run() starts fresh ones. A worker
-// that crashes or whose wasm trapped is replaced during a run. A worker that has
-// been given `recycleAfter` messages is retired: a fresh one takes its place and
-// it stops once it has answered what it holds, which gives back all its memory
-// (its JavaScript heap, its wasm memory, what the browser keeps for it).
+// that crashes or whose wasm trapped is replaced during a run. A worker whose wasm
+// memory has grown past `recycleMemory` (it never shrinks: one very large message
+// grows it for good), or that has been given `recycleAfter` messages, is retired:
+// a fresh one takes its place and it stops once it has answered what it holds,
+// which gives back all its memory (its JavaScript heap, its wasm memory, what the
+// browser keeps for it).
 
 import { createWorker, wasmModule } from './platform.js';
 import { PhraseError } from '../common/phrase-error.js';
@@ -15,8 +18,18 @@ import { errorReport, errorRow } from '../common/reports.js';
 
 const IN_FLIGHT = 2;
 const MAX_BATCH = 32;
-/** Messages a worker is given before it is replaced by a fresh one. */
-const RECYCLE_AFTER = 5000;
+/**
+ * Messages a worker is given before it is replaced by a fresh one, whatever its memory. A fresh
+ * worker costs CPU time (a new JavaScript engine instance, its code warmed up again, its read
+ * window filled again): replacing both workers every 5,000 messages took 10-14% more of the
+ * page's CPU time on a 21,075-message zip than never replacing them (alternated runs,
+ * scripts/bench-leak.mjs, 2 cores, busy machine). But the page's memory grew more without it on a
+ * 100,000-message zip: 382 MB at 50,000 against 301 MB at 5,000 and 308 MB at 20,000 (one run
+ * each): what the browser keeps for a worker seems to grow with the messages it read.
+ */
+const RECYCLE_AFTER = 20000;
+/** Bytes of wasm memory past which a worker is replaced (at rest: 2 MB; grown by big messages). */
+const RECYCLE_MEMORY = 32 * 1024 * 1024;
 
 export class WorkerPool {
   /** @param {{size:number, keys?:string, at?:''|'now'}} opts  at: '' as of signing, 'now' at the current time */
@@ -34,6 +47,10 @@ export class WorkerPool {
     this.splitStops = new Map();
     /** Messages a worker is given before a fresh one replaces it (tests set a small one). */
     this.recycleAfter = RECYCLE_AFTER;
+    /** Bytes of wasm memory (as a worker last reported) past which a fresh one replaces it. */
+    this.recycleMemory = RECYCLE_MEMORY;
+    /** Each worker's wasm memory in bytes, as it last reported with its results. */
+    this.wasmBytes = new WeakMap();
     /** Messages given to each worker so far, over its life. */
     this.given = new WeakMap();
     /** Retired workers still answering what they hold. */
@@ -74,6 +91,14 @@ export class WorkerPool {
       worker.postMessage({ type: 'init', module, keys: this.keys, at: this.at });
     });
     return worker;
+  }
+
+  /**
+   * Start the workers now, ahead of a run (files are being listed that are most likely a batch),
+   * so that they are ready when it starts; a failure surfaces at that run.
+   */
+  warm() {
+    this.ensureWorkers(this.size).catch(() => {});
   }
 
   async ensureWorkers(n) {
@@ -150,7 +175,8 @@ export class WorkerPool {
         let retired = false;
         const feed = () => {
           while (!run.cancelled && !retired && inFlight.length < IN_FLIGHT) {
-            if ((this.given.get(worker) || 0) >= this.recycleAfter && (next < tasks.length || retry.length || more())) {
+            const worn = (this.given.get(worker) || 0) >= this.recycleAfter || (this.wasmBytes.get(worker) || 0) > this.recycleMemory;
+            if (worn && (next < tasks.length || retry.length || more())) {
               retire();
               break;
             }
@@ -173,6 +199,7 @@ export class WorkerPool {
           if (run.cancelled || data.type !== 'results') return;
           const batch = inFlight.shift();
           this.timings.set(worker, data.timing);
+          this.wasmBytes.set(worker, data.wasmBytes || 0);
           for (const { id } of data.items.filter((i) => i.retry)) retry.push(batch.find((b) => b.id === id));
           const complete = deliver(data.items.filter((i) => !i.retry));
           if (retired && !inFlight.length && !data.poisoned) stop(worker);

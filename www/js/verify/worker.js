@@ -4,7 +4,7 @@
 //   {type:'init', module: WebAssembly.Module, keys: string, at: ''|'now'}  → {type:'ready', version} | {type:'fatal', message}
 //     (at: '' judges each signature as of its signing, 'now' at the current time)
 //   {type:'verify', batch: [{id, task}], body: bool, rows: bool}
-//                                                   → {type:'results', items: [{id, report} | {id, retry: true}], poisoned}
+//                                                   → {type:'results', items: [{id, report} | {id, retry: true}], poisoned, wasmBytes}
 //     (a row may come as its JSON text, which the pool parses)
 //     rows: a compact row per message (Verifier.verifyRow) instead of the full report, for
 //     batches; a task found in a zip or folder (task.listed) that is not a message gives
@@ -12,7 +12,8 @@
 //   {type:'split', blob}                             → {type:'ranges', ranges: [start, end, ...], read, done}...
 //     an mbox split while it is read (MboxSplitter in wasm), in pieces, for the pool to verify
 // poisoned: the wasm instance trapped (a panic or stack overflow); the pool replaces this
-// worker and gives the messages marked retry to another.
+// worker and gives the messages marked retry to another. wasmBytes: the size of the wasm
+// memory (it never shrinks), by which the pool may replace this worker with a fresh one.
 // A task is described in sources.js; the worker reads its bytes itself
 // (Blob.slice / zip member), so the main thread never holds message data.
 // Tasks come in batches of neighbours in their file and are read through a
@@ -195,7 +196,7 @@ async function finishBatch(prepared, body, rows) {
   // After a trap nothing more is verified here: the pool gives those messages to another worker.
   for (const { id, p } of prepared) items.push(poisoned ? { id, retry: true } : { id, report: await finish(p, body, rows) });
   const t = performance.now();
-  self.postMessage({ type: 'results', items, timing, poisoned });
+  self.postMessage({ type: 'results', items, timing, poisoned, wasmBytes: self.__dkimcheckMemory?.buffer.byteLength || 0 });
   timing.post += performance.now() - t;
 }
 
@@ -225,7 +226,8 @@ self.onmessage = ({ data }) => {
     initialised = queue = queue.then(async () => {
       try {
         const wasm = await init({ module_or_path: data.module });
-        // For benchmarks (scripts/bench-leak.mjs): the instance's linear memory, which never shrinks.
+        // The instance's linear memory, which never shrinks: its size goes with the results (the pool
+        // replaces a worker whose memory grew too big) and benchmarks read it (scripts/bench-leak.mjs).
         self.__dkimcheckMemory = wasm.memory;
         // Zip members are inflated in wasm (zlib-rs), in one call each.
         setInflater((data, limit) => {
