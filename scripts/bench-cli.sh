@@ -2,6 +2,7 @@
 # Whole-process speed of the dkimcheck CLI, and the same corpora through Stalwart mail-auth.
 #
 #   bash scripts/bench-cli.sh [--seed N] [--runs 7] [--dir DIR] [--json] [--no-mail-auth]
+#   DKIM=path/to/dkimcheck bash scripts/bench-cli.sh ...   (that binary, not built: for A/B runs)
 #
 # 1. Builds the CLI (release) and generates, from the seed, a leak-like corpus of 2,000 messages
 #    (~226 MB, 10% with attachments, ~2,200 signatures) and its twin without attachments
@@ -37,7 +38,7 @@ while [ $# -gt 0 ]; do
     --messages) MESSAGES=$2; shift ;;
     --json) JSON=1 ;;
     --no-mail-auth) MAIL_AUTH=0 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "bench-cli.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -47,9 +48,13 @@ for tool in taskset python3; do
   command -v "$tool" >/dev/null || { echo "bench-cli.sh: needs $tool" >&2; exit 2; }
 done
 
-echo "== building dkimcheck (release)"
-cargo build --release --quiet
-DKIM=$ROOT/target/release/dkimcheck
+if [ -n "${DKIM:-}" ]; then
+  echo "== dkimcheck: $DKIM (from \$DKIM, not built)"
+else
+  echo "== building dkimcheck (release)"
+  cargo build --release --quiet
+  DKIM=$ROOT/target/release/dkimcheck
+fi
 
 if [ "$(cat "$DIR/SEED" 2>/dev/null)" != "$SEED $MESSAGES" ]; then
   echo "== generating the corpora (seed $SEED) into $DIR"

@@ -42,6 +42,10 @@ pub struct Options {
     /// turns this off; everything else, verdict, assessment and headline included, is the same
     /// either way.
     pub full_report: bool,
+    /// Read every displayed field of the message's summary (From, To, Cc, Date, Subject,
+    /// Sender, Reply-To). Without it, only what the verdict and its wording need is read (From,
+    /// Sender, Date; the body is then never read): for a batch that prints only verdict lines.
+    pub display_summary: bool,
 }
 
 impl Options {
@@ -66,6 +70,7 @@ impl Options {
             hash_input: true,
             body_hashes: Vec::new(),
             full_report: true,
+            display_summary: true,
         }
     }
 }
@@ -82,7 +87,11 @@ pub fn verify_message(raw: &[u8], keys: &KeyStore, options: &Options) -> Message
     }
     let over_budget = message.over_budget();
     // A message over the header budget is not checked; its summary is read from the header only.
-    let summary = Summary::read(bytes, &message, options.with_body && over_budget.is_none());
+    let summary = if options.display_summary {
+        Summary::read(bytes, &message, options.with_body && over_budget.is_none())
+    } else {
+        Summary::read_for_verdict(bytes, &message)
+    };
     if let Some(exceeded) = &summary.body_skipped {
         notes.push(report::explain::body_not_shown(exceeded));
     }

@@ -252,6 +252,7 @@ pub fn wasm_json(data: &[u8]) {
         hash_input: options.hash_input.unwrap_or(true),
         body_hashes: input.hashes.iter().filter_map(JsBodyJob::provided).collect(),
         full_report: true,
+        display_summary: true,
     };
     consistent(&verify_message(message, keys, &verify_options));
     for job in &input.hashes {

@@ -242,6 +242,9 @@ pub fn run(argv: Vec<String>) -> i32 {
     let style = output::Style::new(args.format, evidence.is_some(), args.verbose, lang);
     let mode = JudgingMode::new(judging, now);
     let hash_input = matches!(args.format, output::Format::Json | output::Format::Csv) || evidence.is_some();
+    // Header views and servers' claims are printed only in JSON, CSV, RFC 8601 output, evidence
+    // reports and with --verbose: plain human output never pays for them.
+    let full_report = args.format != output::Format::Human || args.verbose || args.evidence.is_some();
     let options = |source: &str| Options {
         now,
         judging,
@@ -251,9 +254,9 @@ pub fn run(argv: Vec<String>) -> i32 {
         // pays for it.
         hash_input,
         body_hashes: Vec::new(),
-        // Header views and servers' claims are printed only in JSON, CSV, RFC 8601 output,
-        // evidence reports and with --verbose: plain human output never pays for them.
-        full_report: args.format != output::Format::Human || args.verbose || args.evidence.is_some(),
+        full_report,
+        // Plain human lines show no To, Cc, Subject or Reply-To.
+        display_summary: full_report,
     };
     // One message: read (a file into the thread's buffer), verified, rendered; with whether
     // it could not be read.

@@ -140,7 +140,8 @@ impl<'a> Message<'a> {
     /// sequence is some (possibly odd) message. Stops after [`MAX_HEADER_FIELDS`] + 1 fields
     /// (the body is then unknown, `None`): see [`Message::over_budget`].
     pub fn parse(bytes: &'a [u8]) -> Self {
-        let mut headers = Vec::new();
+        // Most messages have a few dozen fields: room for them without regrowing.
+        let mut headers = Vec::with_capacity(32);
         let mut pos = 0;
         let len = bytes.len();
         while pos < len && headers.len() <= MAX_HEADER_FIELDS {
@@ -225,7 +226,8 @@ impl<'a> Message<'a> {
 /// Position of the first CRLF in `bytes`.
 pub(crate) fn find_crlf(bytes: &[u8]) -> Option<usize> {
     let mut start = 0;
-    while let Some(p) = bytes[start..].iter().position(|&b| b == b'\r') {
+    // memchr's search is vectorized (a byte-by-byte scan was ~3% of a batch of small mail).
+    while let Some(p) = memchr::memchr(b'\r', &bytes[start..]) {
         let at = start + p;
         if bytes.get(at + 1) == Some(&b'\n') {
             return Some(at);

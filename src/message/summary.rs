@@ -9,6 +9,10 @@ use serde::Serialize;
 /// The header fields a summary shows.
 const DISPLAYED: &[&str] = &["from", "to", "cc", "date", "subject", "sender", "reply-to"];
 
+/// The header fields the verdict and its headline read from a summary: From's domain (alignment),
+/// Sender (a caveat names it) and Date (signatures judged as of signing).
+const FOR_VERDICT: &[&str] = &["from", "date", "sender"];
+
 /// Largest body text returned, in characters.
 pub const MAX_BODY_CHARS: usize = 200_000;
 
@@ -72,9 +76,21 @@ impl Summary {
     /// nested messages (counted from above, before parsing, by [`mime_parts_bound`]); others
     /// are summarized from their header fields and `body_skipped` says why.
     pub fn read(bytes: &[u8], message: &Message<'_>, with_body: bool) -> Summary {
+        Summary::read_fields(bytes, message, with_body, DISPLAYED)
+    }
+
+    /// Only what the verdict and its headline need (From, Sender, Date; no body): To, Cc,
+    /// Subject and Reply-To are left out, for a batch that prints one line per message (the
+    /// display parse was ~6% of such a batch's time on small mail).
+    pub fn read_for_verdict(bytes: &[u8], message: &Message<'_>) -> Summary {
+        Summary::read_fields(bytes, message, false, FOR_VERDICT)
+    }
+
+    /// [`Summary::read`] with the header fields in `fields` (lower case) handed to mail-parser.
+    fn read_fields(bytes: &[u8], message: &Message<'_>, with_body: bool, fields: &[&str]) -> Summary {
         let parts = if with_body { mime_parts_bound(bytes) } else { 0 };
         if parts > MAX_MIME_PARTS {
-            let mut summary = Summary::read(bytes, message, false);
+            let mut summary = Summary::read_fields(bytes, message, false, fields);
             summary.body_skipped = Some(Exceeded::new(Limit::MimeParts, Some(parts as u64)));
             return summary;
         }
@@ -82,13 +98,17 @@ impl Summary {
         let input = if with_body {
             bytes
         } else {
-            displayed = message
-                .headers
-                .iter()
-                .filter(|h| DISPLAYED.iter().any(|name| h.is(name)))
-                .flat_map(|h| h.raw.iter().copied().chain(if h.raw.ends_with(b"\n") { None } else { Some(b'\n') }))
-                .chain(*b"\r\n")
-                .collect();
+            // Copied a field at a time (byte by byte, through iterator adapters, this copy cost
+            // more than mail-parser's reading of it).
+            let mut copy = Vec::with_capacity(512);
+            for h in message.headers.iter().filter(|h| fields.iter().any(|name| h.is(name))) {
+                copy.extend_from_slice(h.raw);
+                if !h.raw.ends_with(b"\n") {
+                    copy.push(b'\n');
+                }
+            }
+            copy.extend_from_slice(b"\r\n");
+            displayed = copy;
             &displayed
         };
         let Some(msg) = MessageParser::default().parse(input) else { return Summary::default() };
@@ -250,6 +270,20 @@ mod tests {
         assert_eq!(s.date_unix, Some(1_456_826_400));
         assert_eq!(date_unix(&Message::parse(raw)), s.date_unix);
         assert_eq!(s.body_text.as_deref().map(str::trim), Some("Hi"));
+    }
+
+    #[test]
+    fn the_verdict_s_fields_are_read_as_in_a_full_summary() {
+        let raw = b"From: Joe <joe@Example.COM>\r\nTo: a@b.c\r\nSender: List <l@lists.example>\r\n\
+Subject: hi\r\nReply-To: r@x.org\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\nHi\r\n";
+        let m = Message::parse(raw);
+        let (full, brief) = (Summary::read(raw, &m, false), Summary::read_for_verdict(raw, &m));
+        assert_eq!(
+            (&brief.from, &brief.from_domain, &brief.sender, &brief.date, brief.date_unix),
+            (&full.from, &full.from_domain, &full.sender, &full.date, full.date_unix)
+        );
+        assert_eq!((brief.to, brief.subject, brief.reply_to), (None, None, None));
+        assert_eq!(brief.date_unix, Some(1_456_826_400));
     }
 
     #[test]

@@ -96,6 +96,7 @@ impl Verifier {
             hash_input: self.hash_input,
             body_hashes: Vec::new(),
             full_report: true,
+            display_summary: true,
         }
     }
 
