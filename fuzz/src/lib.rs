@@ -267,19 +267,21 @@ pub const INFLATE_STATE_BYTES: usize = 64 * 1024;
 /// The page's zip member inflater (`message::inflate::inflate_raw`, the wasm's `inflate_raw`),
 /// with a declared size. The input: a mode byte, 4 bytes of size, a repeat count, a compressor
 /// setting, then the data. Mode & 3: 0, the data is inflated as given (arbitrary bytes); 1, 2
-/// and 3, the data repeated (1 to 256 times) is deflated, by zlib-rs (at any level, strategy
-/// and window), by the zip crate (miniz_oxide) or by zlib-rs with bytes after the end, and must
-/// inflate back to itself. Mode >> 6 gives the declared size: the 4 bytes as a number; the
-/// expected size plus or minus the first 2 as a signed number (the edges); `usize::MAX` minus
-/// them; the 2 first alone (small). Whatever the input: no panic, never more allocated than
-/// [`output_room`] plus [`INFLATE_STATE_BYTES`], never more bytes than declared, a refusal
-/// naming the declared size, and the round trips exact.
+/// and 3, the data repeated (1 to 256 times, within 64 KiB) is deflated, by zlib-rs (at any
+/// level, strategy and window), by the zip crate (miniz_oxide) or by zlib-rs with bytes after
+/// the end, and must inflate back to itself. Mode >> 6 gives the declared size: the 4 bytes as
+/// a number; the expected size plus or minus the first 2 as a signed number (the edges);
+/// `usize::MAX` minus them; the 2 first alone (small). Whatever the input: no panic, never more
+/// allocated than [`output_room`] plus [`INFLATE_STATE_BYTES`], never more bytes than
+/// declared, a refusal naming the declared size, and the round trips exact.
 pub fn inflate(data: &[u8]) {
     use dkimcheck::message::inflate::{InflateError, MAX_DEFLATE_RATIO, inflate_raw, output_room};
     let Some((&[mode, a, b, c, d, reps, setting], payload)) = data.split_first_chunk::<7>() else { return };
+    // At most 64 KiB to deflate (a few executions per second under ASan at 1 MiB): a bomb's
+    // ratio, not its size, is what reaches the limits.
     let expected = match mode & 3 {
         0 => None,
-        _ => Some(payload.repeat(usize::from(reps) + 1)),
+        _ => Some(payload.repeat((usize::from(reps) + 1).min((64 << 10) / payload.len().max(1)).max(1))),
     };
     let compressed = match (mode & 3, &expected) {
         (1, Some(x)) => deflate_zlib_rs(x, setting),
@@ -340,13 +342,14 @@ fn deflate_zlib_rs(data: &[u8], setting: u8) -> Vec<u8> {
     out
 }
 
-/// Raw deflate of `data` by the zip crate's writer (miniz_oxide), at level `setting % 10`.
+/// Raw deflate of `data` by the zip crate's writer (miniz_oxide), at level 1 to 9 (the zip
+/// crate refuses level 0 for deflate: fuzz/crashes/inflate/ holds the input that found it).
 fn deflate_miniz(data: &[u8], setting: u8) -> Vec<u8> {
     use std::io::Write;
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(i64::from(setting % 10)));
+        .compression_level(Some(1 + i64::from(setting % 9)));
     w.start_file("x", opts).expect("zip member");
     w.write_all(data).expect("zip write");
     let zip = w.finish().expect("zip").into_inner();
