@@ -43,6 +43,14 @@ export function defList(pairs, cls) {
       .map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
 }
 
+/**
+ * A domain or key name that may wrap only after a dot ("20120113._domainkey.gmail.com"), never
+ * inside a label: its labels, with a <wbr> after each dot (styled by `.domain`).
+ */
+export function dotted(name) {
+  return h('span', { class: 'domain' }, name.split('.').flatMap((label, i) => (i ? ['.', h('wbr'), label] : [label])));
+}
+
 let idCounter = 0;
 /** A document-unique id with the given prefix. */
 export function uid(prefix) {

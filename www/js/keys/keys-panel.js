@@ -1,7 +1,7 @@
 // keys-panel.js — the built-in key archive (searchable) and the keys the
 // user added, with the "add a key" form.
 
-import { h, clear, uid } from '../common/dom.js';
+import { h, clear, dotted, uid } from '../common/dom.js';
 import { keyForm } from './key-form.js';
 import { recordName } from './keystore.js';
 import { flagWords } from '../common/reports.js';
@@ -55,7 +55,7 @@ export function mountKeysPanel(root, { store, dk, onAdd, tr }) {
     mine.append(h('ul', { class: 'key-list' }, store.entries.map((e) => {
       const id = uid('remember');
       return h('li', null,
-        h('code', null, e.name),
+        h('code', null, dotted(e.name)),
         h('span', { class: 'check' },
           h('input', { type: 'checkbox', id, checked: e.remember, onchange: (ev) => store.setRemember(e.name, ev.target.checked) }),
           h('label', { for: id }, tr.t('keys-yours-remember'))),
@@ -70,9 +70,9 @@ export function mountKeysPanel(root, { store, dk, onAdd, tr }) {
       ? tr.t('keys-archive-shown-first', { max: MAX_ARCHIVE_ROWS, count: rows.length })
       : tr.t('keys-archive-shown', { count: rows.length, total: archive.length });
     clear(tbody).append(...rows.slice(0, MAX_ARCHIVE_ROWS).map((k) => h('tr', null,
-      h('th', { scope: 'row' }, h('code', null, recordName(k.selector, k.domain))),
+      h('th', { scope: 'row' }, h('code', null, dotted(recordName(k.selector, k.domain)))),
       h('td', null, `${k.key_type}${k.bits ? ` ${k.bits}` : ''}`),
-      h('td', null, tr.phrase(k.seen)),
+      h('td', { 'data-label': tr.t('keys-col-seen') }, tr.phrase(k.seen)),
       h('td', null, flagWords(tr, k.flags)),
       h('td', { class: 'about-key' }, k.source || k.notes
         ? h('details', null, h('summary', null, tr.t('keys-archive-about-summary')),

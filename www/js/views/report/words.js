@@ -3,7 +3,7 @@
 // messages on the report, key.origin_words and key.seen, worded by the core: rendered
 // with tr.phrase.)
 
-import { h } from '../../common/dom.js';
+import { dotted, h } from '../../common/dom.js';
 import { ASSESSMENT_ICONS, assessmentOf, assessmentWords } from '../../common/reports.js';
 
 /** How the signatures were judged, in words. */
@@ -41,8 +41,7 @@ export function breakAtDots(text, names) {
   let last = 0;
   for (const m of text.matchAll(re)) {
     if (m.index > last) out.push(text.slice(last, m.index));
-    out.push(m[0].length <= 12 ? h('span', { class: 'domain whole' }, m[0])
-      : h('span', { class: 'domain' }, m[0].split('.').flatMap((label, i) => (i ? ['.', h('wbr'), label] : [label]))));
+    out.push(m[0].length <= 12 ? h('span', { class: 'domain whole' }, m[0]) : dotted(m[0]));
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
