@@ -123,9 +123,8 @@ function native(file) {
   return { secs, cpu: childrenCpu() - cpu0, status: r.status };
 }
 
-// --- resident memory of the Chromium process tree
-/** Resident memory (MB) of every process below `rootPid`, by kind: {total, kinds: {kind: MB}}. */
-function treeRss(rootPid) {
+/** Every process's children, from /proc: Map(parent pid → [pid...]). */
+function childrenByParent() {
   const children = new Map();
   for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
@@ -135,6 +134,13 @@ function treeRss(rootPid) {
       children.get(ppid).push(Number(p));
     } catch { /* gone */ }
   }
+  return children;
+}
+
+// --- resident memory of the Chromium process tree
+/** Resident memory (MB) of every process below `rootPid`, by kind: {total, kinds: {kind: MB}}. */
+function treeRss(rootPid) {
+  const children = childrenByParent();
   let total = 0;
   const kinds = {};
   const stack = [...(children.get(rootPid) || [])];
@@ -192,15 +198,7 @@ function treeCpu(rootPid) {
  * that ended used is under `<kind>/(ended threads)`): where the page's CPU goes (--threads).
  */
 function threadCpu(rootPid) {
-  const children = new Map();
-  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(p));
-    } catch { /* gone */ }
-  }
+  const children = childrenByParent();
   const ticks = (path) => { const st = readFileSync(path, 'utf8'); const f = st.slice(st.lastIndexOf(')') + 2).split(' '); return Number(f[11]) + Number(f[12]); };
   const out = new Map();
   const add = (k, v) => out.set(k, (out.get(k) || 0) + v / 100);
