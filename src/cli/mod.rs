@@ -147,9 +147,14 @@ pub(crate) fn about(what: &str, why: Phrase) -> Phrase {
     Phrase::new("cli-about").arg("what", what).phrase("why", why)
 }
 
+/// An error as the CLI says it on stderr: `dkimcheck: …`.
+pub(crate) fn error_line(lang: Lang, error: &Phrase) -> String {
+    format!("dkimcheck: {}", catalog::render(lang, error))
+}
+
 /// Prints an error on stderr: `dkimcheck: …`.
 pub(crate) fn say_error(lang: Lang, error: &Phrase) {
-    eprintln!("dkimcheck: {}", catalog::render(lang, error));
+    eprintln!("{}", error_line(lang, error));
 }
 
 fn parse_megabytes(v: &str) -> Result<u64, Phrase> {

@@ -14,10 +14,9 @@
 //! Bounds: the queue holds a few runs per worker, and results wait for the ones before them
 //! within a window of [`WINDOW`] messages, after which submitting waits.
 
-use super::about;
 use super::order::{Order, Outcome};
 use super::sources::{self, Item, Opened};
-use dkimcheck::catalog;
+use super::{about, error_line};
 use dkimcheck::l10n::Lang;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{self, Receiver, SyncSender};
@@ -145,7 +144,7 @@ impl<R: Send> Pool<R> {
             self.hand_over();
         }
         while let Ok(outcomes) = self.results.try_recv() {
-            outcomes.into_iter().for_each(|(seq, outcome)| self.order.store(seq, outcome));
+            self.store(outcomes);
         }
         self.emit_ready(emit);
     }
@@ -183,12 +182,17 @@ impl<R: Send> Pool<R> {
     fn receive(&mut self, emit: &mut impl FnMut(R)) -> bool {
         match self.results.recv() {
             Ok(outcomes) => {
-                outcomes.into_iter().for_each(|(seq, outcome)| self.order.store(seq, outcome));
+                self.store(outcomes);
                 self.emit_ready(emit);
                 true
             }
             Err(_) => false,
         }
+    }
+
+    /// Keeps the outcomes of a run in their places.
+    fn store(&mut self, outcomes: Vec<(usize, Outcome<R>)>) {
+        outcomes.into_iter().for_each(|(seq, outcome)| self.order.store(seq, outcome));
     }
 
     /// Emits every outcome now in order; a container reached is expanded in its place (its
@@ -244,7 +248,7 @@ pub fn run_paths<R: Send>(
             });
             match result {
                 Err(e) => {
-                    let line = format!("dkimcheck: {}", catalog::render(lang, &about(path, e)));
+                    let line = error_line(lang, &about(path, e));
                     match &mut pool {
                         Some(pool) => pool.say(line, emit),
                         None => eprintln!("{line}"),

@@ -223,17 +223,13 @@ export class Checker {
 
   /**
    * The progress line of a batch, counting what the batch view counts: worded each time the
-   * batch view shows new counts (one source, shown together); stop() ends it.
+   * batch view shows new counts (one source, shown together); once stopped, its tick does
+   * nothing, and the next batch's meter takes its place.
    */
   meterBatch(opts) {
     const view = this.batchView;
     const meter = this.progress.startBatch(() => view.showing, opts);
     view.onUpdate = meter.tick;
-    const stop = meter.stop;
-    meter.stop = () => {
-      if (view.onUpdate === meter.tick) view.onUpdate = null;
-      stop();
-    };
     return meter;
   }
 
