@@ -78,8 +78,7 @@ pub fn check(
         return MessageSignatureCheck::BodyChanged { domain: sig.domain };
     }
     let blanked = without_range(field, &sig.b_range);
-    let parsed = Message::parse(&blanked);
-    let own = parsed.headers.first().copied().unwrap_or(*field);
+    let own = Message::first_field(&blanked).unwrap_or(*field);
     let (data, _) = signed_header_data(message, &sig.signed_headers, sig.header_canon, &own);
     let mut hasher = Hasher::new(sig.algorithm.hash());
     hasher.update(&data);

@@ -116,8 +116,7 @@ impl Seal {
                 header_into(&mut data, seal, Canonicalization::Relaxed);
             } else {
                 let blanked = without_range(seal, &self.b_range);
-                let parsed = Message::parse(&blanked);
-                let own = parsed.headers.first().copied().unwrap_or(*seal);
+                let own = Message::first_field(&blanked).unwrap_or(*seal);
                 own_field_into(&mut data, &own, Canonicalization::Relaxed);
             }
         }

@@ -12,6 +12,8 @@ use crate::text::civil_date::civil_from_unix;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -83,9 +85,40 @@ pub fn has(lang: Lang, id: &str) -> bool {
     for_lang(lang).get_message(id).is_some()
 }
 
+/// Phrases kept rendered, per thread and language, at most (the cache is emptied when full).
+const RENDERED_MAX: usize = 1024;
+
+thread_local! {
+    /// The texts of the phrases rendered lately on this thread, per language ([`Lang::ALL`]'s
+    /// order): a batch words the same sentences for many messages (a domain's headline, a
+    /// key's explanation), and Fluent's formatting costs more than a lookup. The phrases come
+    /// from the input (domains), so the hasher is seeded at random.
+    static RENDERED: RefCell<Vec<HashMap<Phrase, String, foldhash::fast::RandomState>>> =
+        RefCell::new(Lang::ALL.iter().map(|_| HashMap::default()).collect());
+}
+
 /// The text of `message` in `lang`. An id missing from the catalog renders as the id itself
-/// (the tests check that every id used exists).
+/// (the tests check that every id used exists). Rendered once per thread while it stays in
+/// the cache (the same phrase always gives the same text).
 pub fn render(lang: Lang, message: &Phrase) -> String {
+    let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    if let Some(text) = RENDERED.with_borrow(|cache| cache.get(slot).and_then(|c| c.get(message)).cloned()) {
+        return text;
+    }
+    let text = render_uncached(lang, message);
+    RENDERED.with_borrow_mut(|cache| {
+        if let Some(c) = cache.get_mut(slot) {
+            if c.len() >= RENDERED_MAX {
+                c.clear();
+            }
+            c.insert(message.clone(), text.clone());
+        }
+    });
+    text
+}
+
+/// [`render`] without the cache.
+fn render_uncached(lang: Lang, message: &Phrase) -> String {
     let args: Vec<(&str, Value<'_>)> = message
         .args
         .0

@@ -42,14 +42,17 @@ pub fn evaluate(
     field_index: usize,
     field: &HeaderField<'_>,
 ) -> SignatureReport {
-    let mut report = SignatureReport::unevaluated(index, SignatureLabel::read(field));
     let sig = match Signature::parse(field) {
         Ok(sig) => sig,
         Err(err) => {
+            // What can be read of d=, s=, a= and c= all the same (a valid signature's come
+            // from it, below).
+            let mut report = SignatureReport::unevaluated(index, SignatureLabel::read(field));
             report.set_error(Verdict::Permerror, err.code(), Category::Syntax, err.phrase());
             return report;
         }
     };
+    let mut report = SignatureReport::unevaluated(index, SignatureLabel::default());
     report.record_tags(&sig);
     let judged = JudgedAt::choose(ctx.judging, ctx.now, sig.timestamp, ctx.message_date);
     report.judged_at = Some(judged);
@@ -129,8 +132,7 @@ pub fn header_hash(message: &Message<'_>, sig: &Signature, field_index: usize) -
     // The signature field itself, with the b= value removed.
     let field = &message.headers[field_index];
     let blanked = canon::without_range(field, &sig.b_range);
-    let parsed = Message::parse(&blanked);
-    let own = parsed.headers.first().copied().unwrap_or(*field);
+    let own = Message::first_field(&blanked).unwrap_or(*field);
     let (data, covered) = canon::signed_header_data(message, &sig.signed_headers, sig.header_canon, &own);
     let mut hasher = Hasher::new(sig.algorithm.hash());
     hasher.update(&data);
@@ -138,8 +140,8 @@ pub fn header_hash(message: &Message<'_>, sig: &Signature, field_index: usize) -
 }
 
 /// The distinct names (lower-case) of well-formed fields that `h=` does not list, in order of
-/// first appearance. One lookup in the message's name index per name: linear in the header
-/// block and `h=`.
+/// first appearance. One lookup in the message's name index per name of `h=`, then the
+/// index's names in order: linear in the header block and `h=`.
 fn unsigned_headers(message: &Message<'_>, signed: &[String]) -> Vec<String> {
     // Names are marked at the index of their first instance.
     let mut listed = vec![false; message.headers.len()];
@@ -149,13 +151,11 @@ fn unsigned_headers(message: &Message<'_>, signed: &[String]) -> Vec<String> {
         }
     }
     message
-        .headers
-        .iter()
-        .enumerate()
-        .filter(|(i, h)| h.well_formed && !h.is("dkim-signature") && !listed[*i])
-        // Only a name's first instance is considered.
-        .filter(|(i, h)| message.instances(&String::from_utf8_lossy(h.name)).first() == Some(i))
-        .map(|(_, h)| h.name_str().to_ascii_lowercase())
+        .first_instances()
+        .filter(|&i| !listed[i])
+        .filter_map(|i| message.headers.get(i))
+        .filter(|h| !h.is("dkim-signature"))
+        .map(|h| String::from_utf8_lossy(h.name).to_ascii_lowercase())
         .collect()
 }
 

@@ -168,34 +168,36 @@ impl Signature {
     pub fn parse_as(field: &HeaderField<'_>, kind: SignatureField) -> Result<Signature, SignatureError> {
         let value_offset = field.value.as_ptr() as usize - field.raw.as_ptr() as usize;
         let tags = TagList::parse(field.value)?;
-        let text = |name: &'static str| -> Result<Option<String>, SignatureError> {
-            Ok(tags.get(name).map(|v| String::from_utf8_lossy(v).into_owned()))
-        };
+        let lossy = |v: &[u8]| String::from_utf8_lossy(v).into_owned();
         let required = |name: &'static str| -> Result<&[u8], SignatureError> {
             tags.get(name).ok_or(SignatureError::MissingTag(name))
         };
 
         // v= first: a pre-standard signature is rejected before anything else.
         if kind == SignatureField::Dkim {
-            let version = text("v")?.ok_or(SignatureError::MissingTag("v"))?;
-            if version != "1" {
-                return Err(SignatureError::Version(version));
+            let version = required("v")?;
+            if version != b"1" {
+                return Err(SignatureError::Version(lossy(version)));
             }
         }
-        let algorithm_text = String::from_utf8_lossy(required("a")?).into_owned();
+        let algorithm_raw = required("a")?;
         let b64_b = required("b")?;
         let b64_bh = required("bh")?;
         let domain_raw = String::from_utf8_lossy(required("d")?).into_owned();
         let h = required("h")?;
         let selector_raw = String::from_utf8_lossy(required("s")?).into_owned();
 
-        let algorithm = Algorithm::parse(&algorithm_text).ok_or(SignatureError::Algorithm(algorithm_text))?;
+        // Read without a copy; copied only to say what is wrong.
+        let algorithm = std::str::from_utf8(algorithm_raw)
+            .ok()
+            .and_then(Algorithm::parse)
+            .ok_or_else(|| SignatureError::Algorithm(lossy(algorithm_raw)))?;
         let (header_canon, body_canon) = match tags.get("c") {
             None => (Canonicalization::Simple, Canonicalization::Simple),
-            Some(c) => {
-                let text = String::from_utf8_lossy(c).into_owned();
-                parse_canonicalization(&text).ok_or(SignatureError::Canonicalization(text))?
-            }
+            Some(c) => std::str::from_utf8(c)
+                .ok()
+                .and_then(parse_canonicalization)
+                .ok_or_else(|| SignatureError::Canonicalization(lossy(c)))?,
         };
         let signature = decode_base64(b64_b).ok_or(SignatureError::Base64("b"))?;
         let body_hash = decode_base64(b64_bh).ok_or(SignatureError::Base64("bh"))?;

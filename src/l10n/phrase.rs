@@ -7,7 +7,7 @@ use serde::ser::{SerializeMap, Serializer};
 /// arguments, plus its text once rendered (see the `catalog` module). In JSON:
 /// `{"id": "headline-verified", "args": {"domain": "gmail.com"}, "text": "Signed by gmail.com. …"}`
 /// (`text` only when rendered).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Phrase {
     /// The catalog id (`headline-verified`, `warning-sha1`, ...).
     pub id: &'static str,
@@ -19,11 +19,11 @@ pub struct Phrase {
 }
 
 /// The named arguments of a message, in the order given.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Args(pub Vec<(&'static str, Arg)>);
 
 /// One argument of a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Arg {
     /// Text shown as is: a domain, a header field name, a technical value (`l=1234`).
     Text(String),

@@ -68,10 +68,59 @@ pub struct Message<'a> {
     by_name: OnceLock<NameIndex<'a>>,
 }
 
-/// Well-formed fields by name, ignoring ASCII case. The names come from the input, so the
-/// hasher is seeded at random (foldhash's `RandomState`: an attacker who cannot see the hashes
-/// cannot choose names that collide), and faster than the standard SipHash on short keys.
-type NameIndex<'a> = HashMap<NoCase<'a>, Vec<usize>, foldhash::fast::RandomState>;
+/// Well-formed fields by name, ignoring ASCII case, in three flat arrays (a vector per name
+/// was most of the cost of building it): each distinct name has a slot; the fields of slot `s`
+/// are `fields[runs[s]..runs[s + 1]]`, top to bottom.
+#[derive(Debug, Clone, Default)]
+struct NameIndex<'a> {
+    /// The slot of each name. The names come from the input, so the hasher is seeded at random
+    /// (foldhash's `RandomState`: an attacker who cannot see the hashes cannot choose names
+    /// that collide), and faster than the standard SipHash on short keys.
+    slots: HashMap<NoCase<'a>, usize, foldhash::fast::RandomState>,
+    /// Where each slot's fields start in `fields`, and their end (one more than the slots).
+    runs: Vec<usize>,
+    /// The indexes of the well-formed fields, grouped by name.
+    fields: Vec<usize>,
+}
+
+impl<'a> NameIndex<'a> {
+    /// The index of the well-formed fields of `headers`.
+    fn new(headers: &[HeaderField<'a>]) -> Self {
+        // Sized for every field at once: no rehashing as it fills (rehashing was a third of
+        // building the index).
+        let mut slots = HashMap::with_capacity_and_hasher(headers.len(), Default::default());
+        // Each well-formed field and its slot.
+        let mut slot_of = Vec::with_capacity(headers.len());
+        for (i, h) in headers.iter().enumerate().filter(|(_, h)| h.well_formed) {
+            count(Work::HeaderLookups, 1);
+            let next = slots.len();
+            slot_of.push((i, *slots.entry(NoCase(h.name)).or_insert(next)));
+        }
+        // Counts per slot, summed up to where each slot's run ends, then walked down to where
+        // it starts while the fields are placed, from the bottom.
+        let mut runs = vec![0; slots.len() + 1];
+        for &(_, s) in &slot_of {
+            runs[s] += 1;
+        }
+        for s in 1..runs.len() {
+            runs[s] += runs[s - 1];
+        }
+        let mut fields = vec![0; slot_of.len()];
+        for &(i, s) in slot_of.iter().rev() {
+            runs[s] -= 1;
+            fields[runs[s]] = i;
+        }
+        NameIndex { slots, runs, fields }
+    }
+
+    /// The indexes of the fields named `name`, top to bottom.
+    fn get(&self, name: &[u8]) -> &[usize] {
+        match self.slots.get(&NoCase(name) as &dyn FieldName) {
+            Some(&s) => self.fields.get(self.runs[s]..self.runs[s + 1]).unwrap_or_default(),
+            None => &[],
+        }
+    }
+}
 
 /// A header field name as a key of the index: compared and hashed ignoring ASCII case, without
 /// a lower-case copy.
@@ -107,17 +156,33 @@ impl Eq for dyn FieldName + '_ {}
 
 impl Hash for dyn FieldName + '_ {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // Lower-cased in chunks on the stack; the length ends it, as for a slice.
+        // Lower-cased eight bytes at a time, in a word (a copy lower-cased a byte at a time
+        // was most of a lookup); the length ends it, as for a slice.
         let name = self.name();
-        let mut buf = [0u8; 32];
-        for chunk in name.chunks(buf.len()) {
-            let lower = &mut buf[..chunk.len()];
-            lower.copy_from_slice(chunk);
-            lower.make_ascii_lowercase();
-            state.write(lower);
+        let mut words = name.chunks_exact(8);
+        for word in &mut words {
+            state.write_u64(ascii_lowercase(u64::from_le_bytes(word.try_into().unwrap_or_default())));
         }
+        let mut last = [0u8; 8];
+        last[..words.remainder().len()].copy_from_slice(words.remainder());
+        state.write_u64(ascii_lowercase(u64::from_le_bytes(last)));
         state.write_usize(name.len());
     }
+}
+
+/// The eight bytes of `word` with `A`-`Z` made lower case, the others unchanged (exactly
+/// [`u8::to_ascii_lowercase`] on each byte, so that distinct names keep distinct hashes).
+fn ascii_lowercase(word: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // The seven low bits of each byte, plus an offset: the high bit of each byte then says
+    // whether it is at least `A`, or beyond `Z` (no carry crosses into the next byte).
+    let low = word & !HIGH;
+    let at_least_a = low + ONES * (0x80 - u64::from(b'A'));
+    let beyond_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+    // Upper case: at least A, not beyond Z, and ASCII (its own high bit clear).
+    let upper = at_least_a & !beyond_z & !word & HIGH;
+    word | (upper >> 2)
 }
 
 // The key hashes and compares as what it is borrowed as (as `Borrow` requires).
@@ -149,37 +214,17 @@ impl<'a> Message<'a> {
             if bytes[pos..].starts_with(b"\r\n") {
                 return Message { headers, body: Some(&bytes[pos + 2..]), by_name: OnceLock::new() };
             }
-            let start = pos;
-            // Find the end of this field: CRLF not followed by SP / HTAB.
-            let mut end = len;
-            let mut value_end = len;
-            let mut i = pos;
-            while let Some(off) = find_crlf(&bytes[i..]) {
-                let crlf = i + off;
-                let next = crlf + 2;
-                if next < len && (bytes[next] == b' ' || bytes[next] == b'\t') {
-                    i = next;
-                    continue;
-                }
-                end = next;
-                value_end = crlf;
-                break;
-            }
-            let raw = &bytes[start..end];
-            let content = &bytes[start..value_end];
-            let field = match content.iter().position(|&b| b == b':') {
-                Some(colon) => {
-                    let name = content[..colon].trim_ascii_end();
-                    // RFC 5322 field names: printable US-ASCII except the colon.
-                    let well_formed = !name.is_empty() && name.iter().all(|b| (33..=126).contains(b));
-                    HeaderField { name, raw, value: &content[colon + 1..], well_formed }
-                }
-                None => HeaderField { name: content, raw, value: &[], well_formed: false },
-            };
+            let (field, end) = field_at(bytes, pos);
             headers.push(field);
             pos = end;
         }
         Message { headers, body: None, by_name: OnceLock::new() }
+    }
+
+    /// The first header field of `bytes`, as [`Message::parse`] would read it, without the
+    /// rest (`None` when `bytes` are empty or start with the empty line that ends a header).
+    pub fn first_field(bytes: &'a [u8]) -> Option<HeaderField<'a>> {
+        (!bytes.is_empty() && !bytes.starts_with(b"\r\n")).then(|| field_at(bytes, 0).0)
     }
 
     /// Header fields with the given name, top to bottom. One pass over the header block: for
@@ -191,19 +236,16 @@ impl<'a> Message<'a> {
     /// Indexes (top to bottom) of the well-formed fields named `name`, ignoring ASCII case. The
     /// first call builds an index of every name in one pass; each lookup then costs one hash,
     /// so looking up every name of a long `h=` list is linear, not quadratic.
-    pub fn instances(&self, name: &str) -> &[usize] {
+    pub fn instances(&self, name: impl AsRef<[u8]>) -> &[usize] {
         count(Work::HeaderLookups, 1);
-        let index = self.by_name.get_or_init(|| {
-            // Sized for every field at once: no rehashing as it fills (rehashing was a third
-            // of building the index).
-            let mut index = NameIndex::with_capacity_and_hasher(self.headers.len(), Default::default());
-            for (i, h) in self.headers.iter().enumerate().filter(|(_, h)| h.well_formed) {
-                count(Work::HeaderLookups, 1);
-                index.entry(NoCase(h.name)).or_default().push(i);
-            }
-            index
-        });
-        index.get(&NoCase(name.as_bytes()) as &dyn FieldName).map_or(&[], Vec::as_slice)
+        self.by_name.get_or_init(|| NameIndex::new(&self.headers)).get(name.as_ref())
+    }
+
+    /// The index of each well-formed name's first field, in order of first appearance
+    /// (ignoring ASCII case: `To` and `TO` are one name), from the index of names.
+    pub fn first_instances(&self) -> impl Iterator<Item = usize> + '_ {
+        let index = self.by_name.get_or_init(|| NameIndex::new(&self.headers));
+        index.runs.iter().take(index.slots.len()).filter_map(|&start| index.fields.get(start).copied())
     }
 
     /// The header fields budget, when the message has more than [`MAX_HEADER_FIELDS`] fields
@@ -221,6 +263,39 @@ impl<'a> Message<'a> {
     pub fn body_bytes(&self) -> &'a [u8] {
         self.body.unwrap_or(&[])
     }
+}
+
+/// The header field that starts at `start` (not an empty line), and where the next one starts.
+#[inline]
+fn field_at(bytes: &[u8], start: usize) -> (HeaderField<'_>, usize) {
+    let len = bytes.len();
+    // Find the end of this field: CRLF not followed by SP / HTAB.
+    let mut end = len;
+    let mut value_end = len;
+    let mut i = start;
+    while let Some(off) = find_crlf(&bytes[i..]) {
+        let crlf = i + off;
+        let next = crlf + 2;
+        if next < len && (bytes[next] == b' ' || bytes[next] == b'\t') {
+            i = next;
+            continue;
+        }
+        end = next;
+        value_end = crlf;
+        break;
+    }
+    let raw = &bytes[start..end];
+    let content = &bytes[start..value_end];
+    let field = match content.iter().position(|&b| b == b':') {
+        Some(colon) => {
+            let name = content[..colon].trim_ascii_end();
+            // RFC 5322 field names: printable US-ASCII except the colon.
+            let well_formed = !name.is_empty() && name.iter().all(|b| (33..=126).contains(b));
+            HeaderField { name, raw, value: &content[colon + 1..], well_formed }
+        }
+        None => HeaderField { name: content, raw, value: &[], well_formed: false },
+    };
+    (field, end)
 }
 
 /// Position of the first CRLF in `bytes`.
@@ -261,6 +336,16 @@ mod tests {
         assert_eq!(m.instances("TO"), &[0, 2]);
         assert_eq!(m.instances("x-a"), &[1, 4]);
         assert_eq!(m.instances("from"), &[] as &[usize]);
+        assert_eq!(m.first_instances().collect::<Vec<_>>(), [0, 1]);
+    }
+
+    #[test]
+    fn words_are_lower_cased_as_bytes_are() {
+        for b in 0..=255u8 {
+            let word = u64::from_le_bytes([b, b'A', b'z', b'Z', b'@', b'[', 0xc1, b]);
+            let expected = u64::from_le_bytes(word.to_le_bytes().map(|c| c.to_ascii_lowercase()));
+            assert_eq!(ascii_lowercase(word), expected, "{b}");
+        }
     }
 
     #[test]

@@ -72,24 +72,22 @@ impl<'a> TagList<'a> {
         // Sized for every spec at once (one per ';', at most MAX_TAGS + 1 are read): no
         // rehashing as they are added. The names come from the input: the set's hasher keeps a
         // per-process random seed (foldhash's RandomState, faster than SipHash on short names).
-        let specs = (input.iter().filter(|&&b| b == b';').count() + 1).min(MAX_TAGS + 1);
+        let specs = (memchr::memchr_iter(b';', input).count() + 1).min(MAX_TAGS + 1);
         let mut tags: Vec<Tag<'a>> = Vec::with_capacity(specs);
         let mut names: HashSet<&'a str, foldhash::fast::RandomState> =
             HashSet::with_capacity_and_hasher(specs, Default::default());
         let mut pos = 0;
         while pos <= input.len() {
-            let end = input[pos..].iter().position(|&b| b == b';').map_or(input.len(), |p| pos + p);
+            let end = memchr::memchr(b';', &input[pos..]).map_or(input.len(), |p| pos + p);
             let spec = &input[pos..end];
-            let empty = spec.iter().all(|b| is_fws(*b));
+            let empty = spec.iter().all(|&b| is_fws(b));
             // Only the last spec may be empty: after a trailing ';', or a list that is all whitespace.
             if empty && end < input.len() {
                 return Err(TagListError::EmptyTag);
             }
             if !empty {
-                let eq = spec
-                    .iter()
-                    .position(|&b| b == b'=')
-                    .ok_or_else(|| TagListError::MissingEquals(lossy(trim_fws(spec))))?;
+                let eq =
+                    memchr::memchr(b'=', spec).ok_or_else(|| TagListError::MissingEquals(lossy(trim_fws(spec))))?;
                 let name_bytes = trim_fws(&spec[..eq]);
                 let name = std::str::from_utf8(name_bytes)
                     .ok()
@@ -158,7 +156,8 @@ fn is_tag_name(name: &str) -> bool {
 
 /// VALCHAR (%x21-3A / %x3C-7E), folding whitespace, and UTF-8 bytes (RFC 8616).
 fn value_chars_ok(value: &[u8]) -> bool {
-    value.iter().all(|&b| is_fws(b) || (0x21..=0x7e).contains(&b) || b >= 0x80)
+    // Every byte is looked at (no early exit), so that the loop is vectorized.
+    value.iter().fold(true, |ok, &b| ok & (is_fws(b) || (0x21..=0x7e).contains(&b) || b >= 0x80))
 }
 
 fn lossy(b: &[u8]) -> String {

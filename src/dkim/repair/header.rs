@@ -112,15 +112,14 @@ fn try_rewrite(
 ) -> Option<Vec<(String, Vec<u8>)>> {
     let message = attempt.message;
     let own_raw = canon::without_range(message.headers.get(attempt.field_index)?, &sig.b_range);
-    let own = Message::parse(&own_raw);
+    let own = Message::first_field(&own_raw)?;
     let mut data = Vec::with_capacity(1024);
     let mut changed = Vec::new();
     for &i in attempt.covered {
         let field = message.headers.get(i)?;
         match rewrite(field) {
             Some((raw, fact)) => {
-                let parsed = Message::parse(&raw);
-                canon::header_into(&mut data, parsed.headers.first()?, sig.header_canon);
+                canon::header_into(&mut data, &Message::first_field(&raw)?, sig.header_canon);
                 changed.push((field.name_str(), fact));
             }
             None => canon::header_into(&mut data, field, sig.header_canon),
@@ -130,7 +129,7 @@ fn try_rewrite(
         return None;
     }
 
-    canon::own_field_into(&mut data, own.headers.first()?, sig.header_canon);
+    canon::own_field_into(&mut data, &own, sig.header_canon);
     let mut hasher = Hasher::new(sig.algorithm.hash());
     hasher.update(&data);
     match check_key(attempt.keys, sig, &hasher.finish(), attempt.message_date) {
