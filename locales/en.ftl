@@ -14,6 +14,8 @@ unknown-domain = an unknown domain
 unknown-key-name = its key
 # A date as the page's Intl writes it for "en" (dateStyle: long).
 date-long = { $month } { $day }, { $year }
+# The day of the month in a date (a number).
+date-day = { $day }
 month-1 = January
 month-2 = February
 month-3 = March
@@ -639,6 +641,7 @@ input-zip-member-corrupt = Broken zip member (its compressed data cannot be infl
 input-zip-member-size-mismatch = Broken zip member (its compressed size does not fit its size).
 input-zip-member-inflates-more = This zip member inflates to more than the { $size } bytes its header says; it was skipped.
 input-zip-member-larger = This zip member is larger than the { $size } bytes its header says; it was skipped.
+input-zip-member-damaged = Damaged zip member (its contents do not match the CRC-32 checksum the archive records for them): this copy of the archive is damaged, so it was not checked. The damage says nothing about the original message; check it in an intact copy of the archive.
 input-not-read = Not read: { $why }.
 input-zip-bomb = Not read (a zip bomb?): { $why }.
 input-zip-overlap = Not read (a zip bomb?): its member { $member } overlaps another (the same data listed twice).

@@ -9,7 +9,12 @@ two-sentences = { $a } { $b }
 list-more = { $list }, { $item }
 unknown-domain = un domaine inconnu
 unknown-key-name = sa clé
-date-long = { $day } { $month } { $year }
+date-long = { date-day } { $month } { $year }
+# Le jour du mois dans une date : « 1er » pour le premier.
+date-day = { $day ->
+    [1] 1er
+   *[other] { $day }
+}
 month-1 = janvier
 month-2 = février
 month-3 = mars
@@ -674,6 +679,7 @@ input-zip-member-corrupt = Élément de zip endommagé (ses données compressée
 input-zip-member-size-mismatch = Élément de zip endommagé (sa taille compressée ne correspond pas à sa taille).
 input-zip-member-inflates-more = Cet élément de zip se décompresse en plus des { $size } octets qu’indique son en-tête ; il a été ignoré.
 input-zip-member-larger = Cet élément de zip est plus grand que les { $size } octets qu’indique son en-tête ; il a été ignoré.
+input-zip-member-damaged = Élément de zip endommagé (son contenu ne correspond pas à la somme de contrôle CRC-32 que l’archive indique pour lui) : cette copie de l’archive est abîmée, il n’a donc pas été vérifié. Ce dommage ne dit rien du message d’origine ; vérifiez-le dans une copie intacte de l’archive.
 input-not-read = Non lu : { $why }.
 input-zip-bomb = Non lu (une bombe zip ?) : { $why }.
 input-zip-overlap = Non lu (une bombe zip ?) : son élément { $member } chevauche un autre (les mêmes données listées deux fois).

@@ -3,7 +3,8 @@
 //! fan-out, zips nested 10,000 deep, stored zips nested around a big member, a directory that
 //! claims two million members. Each must give its error naming the limit, read no more than its
 //! budget (the bytes handed out are counted) and allocate no more than a bound (the counting
-//! allocator). Then the binary: the batch goes on after a bomb.
+//! allocator). Then the binary: the batch goes on after a bomb. And a member's own checks, as
+//! the page does them: sizes that cannot be true, and a CRC-32 that does not match (damage).
 
 #[path = "common/counting_alloc.rs"]
 mod counting_alloc;
@@ -13,6 +14,7 @@ mod sources;
 
 use counting_alloc::peak_of;
 use dkimcheck::budget::{self, MAX_MESSAGE_BYTES, MAX_ZIP_NESTING};
+use dkimcheck::message::zip_member;
 use std::io::Write;
 
 const MB: usize = 1024 * 1024;
@@ -358,4 +360,143 @@ fn names_climbing_out_are_labels_70_000_members_in_zip64_are_read_and_a_cut_zip_
     assert_eq!(items.len(), 70_000);
     assert!(items.iter().all(|(_, r)| *r == Ok(MESSAGE.len())));
     assert_eq!(items[69_999].0, "t.zip!m/69999.eml");
+}
+
+/// Sets the compressed size the headers (local and central) of member `name` give.
+fn set_compressed_size(zip: &mut [u8], name: &str, compressed: u32) {
+    for sig in [0x0403_4b50u32, 0x0201_4b50] {
+        let (field, name_at) = if sig == 0x0403_4b50 { (18, 30) } else { (20, 46) };
+        let at = (0..zip.len() - name_at)
+            .find(|&i| zip[i..].starts_with(&sig.to_le_bytes()) && zip[i + name_at..].starts_with(name.as_bytes()))
+            .expect("the member's header");
+        zip[at + field..at + field + 4].copy_from_slice(&compressed.to_le_bytes());
+    }
+}
+
+#[test]
+fn members_whose_sizes_cannot_be_true_are_refused_as_the_page_refuses_them() {
+    // Deflated data far larger than the size it says it inflates to (deflate never grows data by
+    // more than 1/64 plus 64 KiB: here 70,000 bytes after the end of the stream), stored data
+    // larger than its size, and data running past the end of the file: the page's errors
+    // (src/message/zip_member.rs, as www/js/input/zip.js), before anything is inflated.
+    let mut padded = deflated("padded.eml", MESSAGE);
+    padded.data.extend(vec![0u8; 70_000]);
+    let mut larger = stored("larger.eml", MESSAGE);
+    larger.size = 10;
+    let zip = zip_of(&[padded, larger, stored("next.eml", MESSAGE)], &[]);
+    let (items, peak) = expand(zip, MAX_MESSAGE_BYTES);
+    assert_eq!(
+        items,
+        vec![
+            ("t.zip!padded.eml".into(), Err("Broken zip member (its compressed size does not fit its size).".into())),
+            (
+                "t.zip!larger.eml".into(),
+                Err("This zip member is larger than the 10 bytes its header says; it was skipped.".into())
+            ),
+            ("t.zip!next.eml".into(), Ok(MESSAGE.len())),
+        ]
+    );
+    assert!(peak < MB, "peak {peak}");
+    // At the limit, still plausible (the bytes after the end of the stream are ignored); one
+    // byte more, not.
+    let limit = zip_member::max_deflated_size(MESSAGE.len() as u64) as usize;
+    for (extra, read) in [(0, true), (1, false)] {
+        let mut edge = deflated("edge.eml", MESSAGE);
+        edge.data.resize(limit + extra, 0);
+        assert_eq!(
+            expand(zip_of(&[edge], &[]), MAX_MESSAGE_BYTES).0[0].1.is_ok(),
+            read,
+            "{extra} byte(s) past the limit"
+        );
+    }
+
+    // The last member's data said to run past the end of the file.
+    let mut zip = zip_of(&[stored("a.eml", MESSAGE), deflated("cut.eml", MESSAGE)], &[]);
+    let len = zip.len() as u32;
+    set_compressed_size(&mut zip, "cut.eml", len);
+    let (items, _) = expand(zip, MAX_MESSAGE_BYTES);
+    assert_eq!(
+        items,
+        vec![
+            ("t.zip!a.eml".into(), Ok(MESSAGE.len())),
+            ("t.zip!cut.eml".into(), Err("Broken zip member (its data runs past the end of the file).".into())),
+        ]
+    );
+}
+
+/// The RFC 8463 example message (signed with ed25519, its key in the bundled archive).
+fn rfc8463() -> Vec<u8> {
+    std::fs::read(format!("{}/tests/vectors/mimekit/messages/rfc8463-example.msg", env!("CARGO_MANIFEST_DIR")))
+        .expect("the RFC 8463 vector")
+}
+
+/// A zip of the RFC 8463 message three times, two of them damaged after the zip was made: one
+/// byte flipped in a stored copy (in its body) and one in a deflated copy (the first, from the
+/// middle of its data on, whose flip leaves deflate that inflates to as many bytes, other ones
+/// in the body).
+/// tests/e2e/hostile.test.mjs builds the same zip for the page.
+fn damaged_zip() -> Vec<u8> {
+    use dkimcheck::message::inflate::inflate_raw;
+    let text = rfc8463();
+    let mut damaged_stored = stored("damaged-stored.eml", &text);
+    let body = text.windows(6).position(|w| w == b"hungry").expect("the word hungry");
+    damaged_stored.data[body] ^= 1;
+    let head = text.windows(2).position(|w| w == b"\n\n").expect("a header (LF line ends)") + 2;
+    let mut damaged_deflated = deflated("damaged-deflated.eml", &text);
+    let data = &mut damaged_deflated.data;
+    let at = (data.len() / 2..data.len())
+        .find(|&i| {
+            let mut d = data.clone();
+            d[i] ^= 1;
+            inflate_raw(&d, text.len())
+                .is_ok_and(|out| out.len() == text.len() && out != text && out[..head] == text[..head])
+        })
+        .expect("a byte to flip");
+    data[at] ^= 1;
+    zip_of(&[stored("intact.eml", &text), damaged_stored, damaged_deflated], &[])
+}
+
+#[test]
+fn a_damaged_member_is_said_to_be_damaged_as_the_page_says_it() {
+    let path = std::env::temp_dir().join(format!("dkimcheck-damaged-{}.zip", std::process::id()));
+    std::fs::write(&path, damaged_zip()).expect("write");
+    let run = |lang: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dkimcheck"))
+            .args(["--json", "--lang", lang])
+            .arg(&path)
+            .output()
+            .expect("run");
+        let lines: Vec<serde_json::Value> =
+            String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+        (out.status.code(), lines)
+    };
+    let (status, lines) = run("en");
+    let name = path.to_str().expect("a UTF-8 path");
+    let sources: Vec<String> = lines.iter().map(|l| l["source"].as_str().unwrap_or("").to_string()).collect();
+    assert_eq!(
+        sources,
+        ["intact.eml", "damaged-stored.eml", "damaged-deflated.eml"].map(|m| format!("{name}!{m}")).to_vec()
+    );
+    assert_eq!((&lines[0]["verdict"], lines[0]["error"].is_null()), (&serde_json::json!("pass"), true));
+    for line in &lines[1..] {
+        assert_eq!(line["error"]["id"], "input-zip-member-damaged", "{line}");
+        assert_eq!(
+            line["error"]["text"],
+            "Damaged zip member (its contents do not match the CRC-32 checksum the archive records for them): this \
+             copy of the archive is damaged, so it was not checked. The damage says nothing about the original \
+             message; check it in an intact copy of the archive.",
+        );
+        assert_eq!(line["verdict"], "none", "never a failed signature");
+    }
+    assert_eq!(status, Some(2), "unreadable input is exit status 2");
+    let (_, lines) = run("fr");
+    assert!(
+        lines[2]["error"]["text"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Élément de zip endommagé (son contenu ne correspond pas"),
+        "{}",
+        lines[2]
+    );
+    let _ = std::fs::remove_file(&path);
 }

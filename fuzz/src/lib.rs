@@ -269,13 +269,15 @@ pub const INFLATE_STATE_BYTES: usize = 64 * 1024;
 /// setting, then the data. Mode & 3: 0, the data is inflated as given (arbitrary bytes); 1, 2
 /// and 3, the data repeated (1 to 256 times, within 64 KiB) is deflated, by zlib-rs (at any
 /// level, strategy and window), by the zip crate (miniz_oxide) or by zlib-rs with bytes after
-/// the end, and must inflate back to itself. Mode >> 6 gives the declared size: the 4 bytes as
+/// the end, and must inflate back to itself (and the zip crate's CRC-32 of it be the one members
+/// are checked against). Mode >> 6 gives the declared size: the 4 bytes as
 /// a number; the expected size plus or minus the first 2 as a signed number (the edges);
 /// `usize::MAX` minus them; the 2 first alone (small). Whatever the input: no panic, never more
 /// allocated than [`output_room`] plus [`INFLATE_STATE_BYTES`], never more bytes than
 /// declared, a refusal naming the declared size, and the round trips exact.
 pub fn inflate(data: &[u8]) {
     use dkimcheck::message::inflate::{InflateError, MAX_DEFLATE_RATIO, inflate_raw, output_room};
+    use dkimcheck::message::zip_member;
     let Some((&[mode, a, b, c, d, reps, setting], payload)) = data.split_first_chunk::<7>() else { return };
     // At most 64 KiB to deflate (a few executions per second under ASan at 1 MiB): a bomb's
     // ratio, not its size, is what reaches the limits.
@@ -285,7 +287,14 @@ pub fn inflate(data: &[u8]) {
     };
     let compressed = match (mode & 3, &expected) {
         (1, Some(x)) => deflate_zlib_rs(x, setting),
-        (2, Some(x)) => deflate_miniz(x, setting),
+        (2, Some(x)) => {
+            let (compressed, crc) = deflate_miniz(x, setting);
+            // The CRC-32 the zip crate records (crc32fast's) is the one members are checked
+            // against (src/message/zip_member.rs, zlib-rs's); one bit off, the bytes are damaged.
+            assert_eq!(zip_member::check_crc(x, crc), Ok(()), "the zip crate's CRC-32 of {} bytes", x.len());
+            assert_eq!(zip_member::check_crc(x, crc ^ 1), Err(zip_member::MemberError::Damaged));
+            compressed
+        }
         (3, Some(x)) => [deflate_zlib_rs(x, setting), payload.iter().take(8).copied().collect()].concat(),
         _ => payload.to_vec(),
     };
@@ -344,7 +353,7 @@ fn deflate_zlib_rs(data: &[u8], setting: u8) -> Vec<u8> {
 
 /// Raw deflate of `data` by the zip crate's writer (miniz_oxide), at level 1 to 9 (the zip
 /// crate refuses level 0 for deflate: fuzz/crashes/inflate/ holds the input that found it).
-fn deflate_miniz(data: &[u8], setting: u8) -> Vec<u8> {
+fn deflate_miniz(data: &[u8], setting: u8) -> (Vec<u8>, u32) {
     use std::io::Write;
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default()
@@ -357,5 +366,6 @@ fn deflate_miniz(data: &[u8], setting: u8) -> Vec<u8> {
     let compressed = u32::from_le_bytes([zip[18], zip[19], zip[20], zip[21]]) as usize;
     let start =
         30 + usize::from(u16::from_le_bytes([zip[26], zip[27]])) + usize::from(u16::from_le_bytes([zip[28], zip[29]]));
-    zip[start..start + compressed].to_vec()
+    let crc = u32::from_le_bytes([zip[14], zip[15], zip[16], zip[17]]);
+    (zip[start..start + compressed].to_vec(), crc)
 }

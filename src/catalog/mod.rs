@@ -4,7 +4,8 @@
 //! The page reads the same files (inlined by `scripts/bundle-web.mjs`) with `@fluent/bundle`.
 //!
 //! Numbers are shown with the language's digit grouping (`8,000`, `8 000`) and dates as the
-//! language writes them (`March 1, 2016`, `1 mars 2016`), as the page's `Intl` does.
+//! language writes them (`March 1, 2016`, `1er mars 2016`), as the page does (with `Intl`, its
+//! day through the catalog's `date-day`).
 //! Placeables are not wrapped in Unicode isolation marks.
 
 use crate::l10n::{Arg, Lang, Phrase};
@@ -165,7 +166,7 @@ pub fn fill(lang: Lang, message: &mut Phrase) {
     message.text = render(lang, message);
 }
 
-/// A day (unix seconds, UTC) as the language writes it: `March 1, 2016`, `1 mars 2016`.
+/// A day (unix seconds, UTC) as the language writes it: `March 1, 2016`, `1er mars 2016`.
 pub fn date(lang: Lang, secs: u64) -> String {
     let (year, month, day) = civil_from_unix(i64::try_from(secs).unwrap_or(i64::MAX));
     let month = match month {
@@ -182,13 +183,14 @@ pub fn date(lang: Lang, secs: u64) -> String {
         11 => "month-11",
         _ => "month-12",
     };
-    let day = day.to_string();
+    // The day as a number, for the catalog's `date-day` (French writes the first "1er"); the
+    // year as text, never grouped.
     let year = year.to_string();
     let month = text(lang, month);
     render_id(
         lang,
         "date-long",
-        &[("day", Value::Text(day.into())), ("month", Value::Text(month.into())), ("year", Value::Text(year.into()))],
+        &[("day", Value::Number(day as f64)), ("month", Value::Text(month.into())), ("year", Value::Text(year.into()))],
     )
 }
 
@@ -216,6 +218,10 @@ mod tests {
         assert_eq!(number(Lang::Fr, 999), "999");
         assert_eq!(date(Lang::En, 1_456_790_400), "March 1, 2016");
         assert_eq!(date(Lang::Fr, 1_370_770_622), "9 juin 2013");
+        // French writes the first of the month "1er".
+        assert_eq!(date(Lang::Fr, 1_456_790_400), "1er mars 2016");
+        assert_eq!(date(Lang::Fr, 1_456_790_400 + 10 * 86_400), "11 mars 2016");
+        assert_eq!(date(Lang::En, 1_456_790_400 + 10 * 86_400), "March 11, 2016");
     }
 
     #[test]

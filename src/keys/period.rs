@@ -8,7 +8,7 @@ use crate::text::civil_date::days_from_civil;
 /// The period between the dates of the key archive `first` and `last` (`YYYY`, `YYYY-MM` or
 /// `YYYY-MM-DD`; either may be unknown), in the language's words; `None` when neither is known.
 /// Each date has its kind (`day`, `month`, `year`, `other`) as an argument, for languages whose
-/// words around a date depend on it ("le 1 mars", "en 2016").
+/// words around a date depend on it ("le 1er mars", "en 2016").
 pub fn seen_period(first: Option<&str>, last: Option<&str>) -> Option<Phrase> {
     Some(match (first, last) {
         (Some(a), Some(b)) if a == b => with_date(Phrase::new("window-on"), "date", a),
@@ -99,14 +99,14 @@ mod tests {
         // Two days of one month: each said in full.
         assert_eq!(
             period(Some("2016-03-01"), Some("2016-03-03")),
-            both("from March 1, 2016 to March 3, 2016", "entre le 1 mars 2016 et le 3 mars 2016")
+            both("from March 1, 2016 to March 3, 2016", "entre le 1er mars 2016 et le 3 mars 2016")
         );
     }
 
     #[test]
     fn only_the_first_date() {
         assert_eq!(period(Some("2018-09"), None), both("from September 2018", "depuis septembre 2018"));
-        assert_eq!(period(Some("2018-09-01"), None), both("from September 1, 2018", "depuis le 1 septembre 2018"));
+        assert_eq!(period(Some("2018-09-01"), None), both("from September 1, 2018", "depuis le 1er septembre 2018"));
         assert_eq!(period(Some("2018"), None), both("from 2018", "depuis 2018"));
     }
 

@@ -30,7 +30,7 @@ pub enum Arg {
     /// A count or a size, shown in the language's number format; it also chooses plural forms.
     Number(u64),
     /// A day (unix seconds, UTC), shown as a date in the language (`March 1, 2016`,
-    /// `1 mars 2016`). In JSON: `{"date": 1456790400}`.
+    /// `1er mars 2016`). In JSON: `{"date": 1456790400}`.
     Date(u64),
     /// Another message, rendered in the same language and inserted.
     Phrase(Box<Phrase>),

@@ -6,13 +6,15 @@
 //! malformed fields (they can never be selected by a signature) and reported.
 //!
 //! Around it: [`input`] turns raw files into message bytes (mbox `From ` line, LF → CRLF),
-//! [`mbox`] splits mbox files, [`inflate`] inflates a zip member for the page, and [`summary`]
-//! decodes From/To/Date/Subject/body for display.
+//! [`mbox`] splits mbox files, [`inflate`] inflates a zip member for the page, [`zip_member`]
+//! checks a member's sizes and CRC-32 (for the page and the CLI), and [`summary`] decodes
+//! From/To/Date/Subject/body for display.
 
 pub mod inflate;
 pub mod input;
 pub mod mbox;
 pub mod summary;
+pub mod zip_member;
 
 use crate::budget::{Exceeded, Limit, MAX_HEADER_FIELDS, Work, count};
 use std::collections::HashMap;

@@ -1,7 +1,7 @@
 //! Reading the files a person drops: mbox splitting, at once or in pieces, and what is not a
 //! message.
 
-use crate::message::mbox;
+use crate::message::{mbox, zip_member};
 use wasm_bindgen::prelude::*;
 
 /// The messages of an mbox file, as pairs `[start0, end0, start1, end1, ...]`.
@@ -30,6 +30,13 @@ pub fn not_a_message(name: &str, head: &[u8]) -> bool {
 #[wasm_bindgen]
 pub fn inflate_raw(data: &[u8], limit: usize) -> Result<Vec<u8>, JsValue> {
     crate::message::inflate::inflate_raw(data, limit).map_err(|e| JsValue::from_str(e.code()))
+}
+
+/// The CRC-32 of `bytes`, as zip records it (see `message::zip_member`): the workers check a
+/// member's with it when its message does not verify.
+#[wasm_bindgen]
+pub fn crc32(bytes: &[u8]) -> u32 {
+    zip_member::crc32(bytes)
 }
 
 /// Splits an mbox file fed in pieces (see `message::mbox::Splitter`): `feed(bytes)` and

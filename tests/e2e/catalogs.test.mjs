@@ -91,3 +91,28 @@ test('every id the page and the widget use is in every language', () => {
   }
   assert.deepEqual(problems, []);
 });
+
+test('dates: French writes the first of the month "1er", as the core does (catalog date-day)', async () => {
+  const { Translator } = await import(pathToFileURL(join(DIST, 'js/common/i18n.js')).href);
+  const fr = new Translator('fr');
+  const en = new Translator('en');
+  const first = 1456790400; // 2016-03-01
+  const day = 86400;
+  assert.equal(fr.date(first), '1er mars 2016');
+  assert.equal(fr.date(first + 10 * day), '11 mars 2016');
+  assert.equal(en.date(first), 'March 1, 2016');
+  assert.match(fr.dateTime(first + 36000), /^1er mars 2016\b.*10:00:00 UTC$/);
+  assert.match(fr.dateTime(first + day + 36000), /^2 mars 2016\b.*10:00:00 UTC$/);
+  assert.match(en.dateTime(first + 36000), /^Mar 1, 2016\b.*10:00:00\sAM UTC$/);
+  // As the argument of a phrase (headlines, explanations, the periods a key was seen).
+  assert.equal(fr.phrase({ id: 'detail-as-given', args: { text: { date: first } } }), '1er mars 2016');
+  const seen = {
+    id: 'window-from-to',
+    args: {
+      first: { id: 'detail-as-given', args: { text: { date: first } } }, first_kind: 'day',
+      last: { id: 'detail-as-given', args: { text: { date: first + 2 * day } } }, last_kind: 'day',
+    },
+  };
+  assert.equal(fr.phrase(seen), 'entre le 1er mars 2016 et le 3 mars 2016');
+  assert.equal(en.phrase(seen), 'from March 1, 2016 to March 3, 2016');
+});

@@ -167,9 +167,9 @@ function crc32(buf) {
 }
 
 /**
- * Build a zip of [{name, data}] with stored (uncompressed) members, or deflated
- * ones when `deflate` is true (via zlib's raw deflate). With `zip64`, sizes and
- * offsets go in ZIP64 extra fields and a ZIP64 end record, as big archives do.
+ * Build a zip of [{name, data, level?}] with stored (uncompressed) members, or deflated
+ * ones when `deflate` is true (via zlib's raw deflate, at `level` if given). With `zip64`,
+ * sizes and offsets go in ZIP64 extra fields and a ZIP64 end record, as big archives do.
  */
 export async function makeZip(files, { deflate = false, zip64 = false } = {}) {
   const zlib = await import('node:zlib');
@@ -180,7 +180,7 @@ export async function makeZip(files, { deflate = false, zip64 = false } = {}) {
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
     const data = Buffer.from(f.data);
-    const body = deflate ? zlib.deflateRawSync(data) : data;
+    const body = deflate ? zlib.deflateRawSync(data, { level: f.level ?? zlib.constants.Z_DEFAULT_COMPRESSION }) : data;
     const crc = crc32(data);
     let extra = Buffer.alloc(0);
     if (zip64) {

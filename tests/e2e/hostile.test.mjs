@@ -9,6 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { servedBrowser, openPage, foreignRequests, bannerVerdict, batchSummary, makeZip } from './helpers.mjs';
 import { RFC8463, UNSIGNED } from './messages.mjs';
 
@@ -31,12 +32,12 @@ function u16(n) { const b = Buffer.alloc(2); b.writeUInt16LE(n); return b; }
 function u32(n) { const b = Buffer.alloc(4); b.writeUInt32LE(n >>> 0); return b; }
 
 /** A local header + data, and a function making central entries that point at it. */
-function member(name, data, size, method) {
+function member(name, data, size, method, crc = 0) {
   const n = Buffer.from(name);
-  const local = Buffer.concat([u32(0x04034b50), u16(20), u16(0), u16(method), u32(0), u32(0), u32(data.length), u32(size), u16(n.length), u16(0), n, data]);
+  const local = Buffer.concat([u32(0x04034b50), u16(20), u16(0), u16(method), u32(0), u32(crc), u32(data.length), u32(size), u16(n.length), u16(0), n, data]);
   const central = (alias, offset) => {
     const a = Buffer.from(alias);
-    return Buffer.concat([u32(0x02014b50), u16(20), u16(20), u16(0), u16(method), u32(0), u32(0), u32(data.length), u32(size),
+    return Buffer.concat([u32(0x02014b50), u16(20), u16(20), u16(0), u16(method), u32(0), u32(crc), u32(data.length), u32(size),
       u16(a.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(offset), a]);
   };
   return { local, central };
@@ -55,10 +56,48 @@ function overlapBomb() {
 
 /** A zip of a good message and one whose header says 1,000 bytes but inflates to 64 MiB. */
 function lyingZip() {
-  const good = member('good.eml', RFC8463(), RFC8463().length, 0);
+  const good = member('good.eml', RFC8463(), RFC8463().length, 0, zlib.crc32(RFC8463()));
   const liar = member('liar.eml', zlib.deflateRawSync(Buffer.alloc(64 * MB)), 1000, 8);
   const cd = Buffer.concat([good.central('good.eml', 0), liar.central('liar.eml', good.local.length)]);
   return Buffer.concat([good.local, liar.local, cd, endRecord(2, cd.length, good.local.length + liar.local.length)]);
+}
+
+/**
+ * A zip of the RFC 8463 message three times, two of them damaged after the zip was made: one
+ * byte flipped in a stored copy (in its body: unchecked, it would read as a changed body) and
+ * one in a deflated copy (the first, from the middle of its data on, whose flip leaves deflate
+ * that inflates to as many bytes, other ones in the body). The CLI's test (tests/zip_budgets.rs)
+ * builds the same zip.
+ */
+function damagedZip() {
+  const text = RFC8463();
+  const crc = zlib.crc32(text);
+  const stored = Buffer.from(text);
+  stored[text.indexOf('hungry')] ^= 1;
+  const deflated = zlib.deflateRawSync(text);
+  const body = text.indexOf('\n\n') + 2; // the vector's lines end in LF
+  let at = deflated.length >> 1;
+  for (; at < deflated.length; at++) {
+    const d = Buffer.from(deflated);
+    d[at] ^= 1;
+    let out = null;
+    try { out = zlib.inflateRawSync(d); } catch { /* not deflate any more: the next byte */ }
+    // Other bytes in the body (signed whole: unchecked, the message would fail).
+    if (out && out.length === text.length && !out.equals(text) && out.compare(text, 0, body, 0, body) === 0) break;
+  }
+  assert.ok(at < deflated.length, 'a byte to flip');
+  deflated[at] ^= 1;
+  const members = [
+    member('intact.eml', text, text.length, 0, crc),
+    member('damaged-stored.eml', stored, text.length, 0, crc),
+    member('damaged-deflated.eml', deflated, text.length, 8, crc),
+  ];
+  const names = ['intact.eml', 'damaged-stored.eml', 'damaged-deflated.eml'];
+  const offsets = [];
+  let offset = 0;
+  for (const m of members) { offsets.push(offset); offset += m.local.length; }
+  const cd = Buffer.concat(members.map((m, i) => m.central(names[i], offsets[i])));
+  return Buffer.concat([...members.map((m) => m.local), cd, endRecord(3, cd.length, offset)]);
 }
 
 /** Stored zips nested `levels` deep around `inner`, built from the outside in (CRCs 0). */
@@ -150,6 +189,30 @@ test('hostile files in a batch: each gets its error, the rest is verified, memor
   console.log(`page JS heap after GC: ${(before / MB).toFixed(1)} MB before, ${(afterHeap / MB).toFixed(1)} MB after the hostile batch`);
   assert.ok(afterHeap < before + 16 * MB, `retained ${((afterHeap - before) / MB).toFixed(1)} MB`);
   assert.deepEqual(foreignRequests(p.requests, env.server.url), []);
+  assert.deepEqual(p.errors, [], 'page errors');
+  await p.context.close();
+});
+
+test('a damaged zip member is said to be damaged, not a message that failed; the intact one passes', async () => {
+  const p = await openPage(env.browser, env.server.url);
+  await pick(p.page, [{ name: 'damaged.zip', buffer: damagedZip() }]);
+  const s = await batchSummary(p.page);
+  assert.equal(s.total, 3, s.text);
+  assert.equal(s.pass, 1, 'the intact copy is verified');
+  for (const name of ['damaged-stored.eml', 'damaged-deflated.eml']) {
+    assert.match(await openRow(p.page, `damaged.zip!${name}`),
+      /could not be read: Damaged zip member \(its contents do not match the CRC-32 checksum the archive records for them\): this copy of the archive is damaged, so it was not checked/);
+  }
+  const [jsonl] = await Promise.all([p.page.waitForEvent('download'), p.page.click('button[data-action="export-jsonl"]')]);
+  const rows = readFileSync(await jsonl.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  // Rows: the outcome, the error's catalog id (as the CLI's) and its words.
+  assert.deepEqual(rows.map((r) => [r.source, r.outcome, r.error_message?.id ?? null]), [
+    ['damaged.zip!intact.eml', 'proves_nothing', null],
+    ['damaged.zip!damaged-stored.eml', 'error', 'input-zip-member-damaged'],
+    ['damaged.zip!damaged-deflated.eml', 'error', 'input-zip-member-damaged'],
+  ]);
+  for (const r of rows.slice(1)) assert.match(r.error, /^Damaged zip member \(its contents do not match the CRC-32 checksum/);
+  assert.equal(rows[0].verdict, 'pass');
   assert.deepEqual(p.errors, [], 'page errors');
   await p.context.close();
 });

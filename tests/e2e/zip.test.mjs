@@ -89,6 +89,7 @@ import * as budgets from '../../www/js/common/budgets.js';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { DIST } from './helpers.mjs';
+import { randomBytes } from 'node:crypto';
 
 // Errors are messages {id, args}: worded here in English by the page's own translator (dist/).
 const { Translator } = await import(pathToFileURL(join(DIST, 'js/common/i18n.js')).href);
@@ -213,4 +214,78 @@ test('a ZIP64 zip of 70,000 members (more than a plain end record can count) is 
   assert.equal(tasks.filter((t) => t.error).length, 0);
   assert.equal(tasks[69999].source, 'many.zip!m/69999.eml');
   assert.equal(Buffer.from(await readTask(tasks[69999])).toString(), 'Subject: 69999\r\n\r\nx\r\n');
+});
+
+test('without the wasm inflater (DecompressionStream), a member stops at the size its header gives', async () => {
+  // Data of several input pieces (random bytes barely compress), inflated to exactly its size,
+  // and refused one byte under it; a member whose header says less than it inflates to.
+  const random = randomBytes(100000);
+  const data = zlib.deflateRawSync(random);
+  assert.ok(data.length > 3 * 16 * 1024, `${data.length} bytes: several pieces`);
+  assert.deepEqual(Buffer.from(await inflateRaw(data, random.length)), random);
+  await assert.rejects(inflateRaw(data, random.length - 1),
+    (e) => e.phrase?.id === 'input-zip-member-inflates-more' && words(e) === `This zip member inflates to more than the 99,999 bytes its header says; it was skipped.`);
+  await assert.rejects(inflateRaw(zlib.deflateRawSync(Buffer.alloc(64 * 1024 * 1024)), 1000), (e) => e.phrase?.id === 'input-zip-member-inflates-more');
+  const zip = await makeZip([{ name: 'liar.eml', data: Buffer.alloc(300000, 0x41) }, { name: 'next.eml', data: Buffer.from('Subject: n\r\n\r\nx\r\n') }], { deflate: true });
+  const cdStart = zip.readUInt32LE(zip.length - 6);
+  zip.writeUInt32LE(1000, cdStart + 24); // the central directory's size of liar.eml
+  const entries = await listZip(new Blob([zip]));
+  await assert.rejects(readZipMember(new Blob([zip]), entries[0]),
+    (e) => e.phrase?.id === 'input-zip-member-inflates-more' && /more than the 1,000 bytes its header says/.test(words(e)));
+  assert.equal(Buffer.from(await readZipMember(new Blob([zip]), entries[1])).toString(), 'Subject: n\r\n\r\nx\r\n');
+});
+
+test('the page refuses the members whose sizes cannot be true as the core does (src/message/zip_member.rs)', async () => {
+  const { checkSizes } = await import('../../www/js/input/zip.js');
+  // The boundaries of the core's test (zip_member.rs, sizes_that_cannot_be_true_are_refused).
+  const cases = [
+    [8, 65536, 0, null], [8, 65537, 0, 'input-zip-member-size-mismatch'],
+    [8, 6400 + 100 + 65536, 6400, null], [8, 6400 + 100 + 65537, 6400, 'input-zip-member-size-mismatch'],
+    [0, 10, 10, null], [0, 11, 10, 'input-zip-member-larger'],
+  ];
+  for (const [method, compressedSize, size, id] of cases) {
+    let got = null;
+    try { checkSizes({ method, compressedSize, size }); } catch (e) { got = e.phrase.id; }
+    assert.equal(got, id, JSON.stringify({ method, compressedSize, size }));
+  }
+  const rust = readFileSync(new URL('../../src/message/zip_member.rs', import.meta.url), 'utf8');
+  assert.match(rust, /size\.saturating_add\(size \/ 64\)\.saturating_add\(65_536\)/, 'the rule checkSizes repeats');
+});
+
+test('a member whose bytes do not match its CRC-32 is damaged (isDamaged: the core\'s CRC-32, as the CLI checks it)', async () => {
+  const { default: init, inflate_raw, crc32 } = await import(pathToFileURL(join(DIST, 'pkg/dkimcheck.js')).href);
+  await init({ module_or_path: readFileSync(join(DIST, 'pkg/dkimcheck_bg.wasm')) });
+  const { setInflater, isDamaged } = await import('../../www/js/input/zip.js');
+  const text = Buffer.from('Subject: a\r\n\r\n' + 'body line\r\n'.repeat(1000));
+  const damage = (zip, name) => {
+    // A byte of the member's data flipped, after the zip was made (its CRC-32 kept).
+    const at = zip.indexOf(Buffer.from(name)) + name.length + 20;
+    zip[at] ^= 0x20;
+    return zip;
+  };
+  const zips = {
+    stored: await makeZip([{ name: 's.eml', data: text }]),
+    deflated: await makeZip([{ name: 'd.eml', data: text }], { deflate: true }),
+    damagedStored: damage(await makeZip([{ name: 's.eml', data: text }]), 's.eml'),
+    // Deflate's stored blocks (level 0): a flipped byte leaves deflate, other bytes.
+    damagedDeflated: damage(await makeZip([{ name: 'd.eml', data: text, level: 0 }], { deflate: true }), 'd.eml'),
+  };
+  const check = async (zip) => {
+    const [entry] = await listZip(new Blob([zip]));
+    const bytes = await readZipMember(new Blob([zip]), entry);
+    assert.equal(bytes.length, text.length);
+    return isDamaged(entry, bytes);
+  };
+  for (const [inflate, where] of [[inflate_raw, 'the wasm inflater'], [null, 'DecompressionStream']]) {
+    setInflater(inflate, crc32);
+    try {
+      const found = {};
+      for (const [name, zip] of Object.entries(zips)) found[name] = await check(zip);
+      assert.deepEqual(found, { stored: false, deflated: false, damagedStored: true, damagedDeflated: true }, where);
+    } finally {
+      setInflater(null);
+    }
+  }
+  // Without a CRC-32 function (the main thread, which reads only nested archives), not checked.
+  assert.equal(await check(zips.damagedStored), false);
 });

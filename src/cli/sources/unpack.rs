@@ -8,9 +8,10 @@ use super::sniff::is_zip;
 use super::window::{Backing, Source};
 use dkimcheck::budget::{self, Exceeded, Limit};
 use dkimcheck::l10n::Phrase;
-use dkimcheck::message::inflate::output_room;
+use dkimcheck::message::inflate::{InflateError, output_room};
 use dkimcheck::message::input::not_a_message;
 use dkimcheck::message::mbox;
+use dkimcheck::message::zip_member::{self, MemberError};
 use std::collections::BTreeMap;
 use std::io::{Read, Seek, SeekFrom};
 use std::rc::Rc;
@@ -200,7 +201,21 @@ fn read_zip(
             return Err(Stop::Budget(Phrase::new("cli-zip-overlap").arg("member", member_name)));
         }
         ranges.insert(start, end);
+        // Sizes that cannot be true are refused before anything is read, as the page does.
+        let method = member.compression();
+        if matches!(method, zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated)
+            && let Err(e) = zip_member::check_sizes(
+                method == zip::CompressionMethod::Deflated,
+                member.compressed_size(),
+                member.size(),
+            )
+            .and_then(|()| zip_member::check_in_file(member.data_start(), member.compressed_size(), source.len))
+        {
+            out.error(source_name, e.phrase());
+            continue;
+        }
         let size = member.size();
+        let crc = member.crc32();
         let nested_zip = member_name.to_ascii_lowercase().ends_with(".zip");
         if nested_zip && member.compression() == zip::CompressionMethod::Stored && !member.encrypted() {
             // Read in place: a window on this zip.
@@ -235,13 +250,24 @@ fn read_zip(
                 budgets.held_left += held;
             }
             Ok(_) => expand_bytes(source_name, bytes, out, budgets, depth + 1),
-            Err(e) => out.error(source_name, Phrase::new("cli-zip-decompress").arg("error", e.to_string())),
+            Err(e) => out.error(source_name, read_error(&e, &bytes, crc)),
         }
         if budgets.members_left == 0 && budgets.inflated_left == 0 {
             return Ok(()); // a nested zip hit a budget of the whole file
         }
     }
     Ok(())
+}
+
+/// Why a member could not be read, in words. The zip crate checks the CRC-32 once it has given
+/// every byte: a mismatch (the bytes read do not match the CRC-32 the archive records) is a
+/// damaged member, and a deflate stream that is not one is broken, with the page's words.
+fn read_error(e: &std::io::Error, bytes: &[u8], crc: u32) -> Phrase {
+    match e.kind() {
+        std::io::ErrorKind::InvalidData if zip_member::check_crc(bytes, crc).is_err() => MemberError::Damaged.phrase(),
+        std::io::ErrorKind::InvalidInput => InflateError::Broken.phrase(),
+        _ => Phrase::new("cli-zip-decompress").arg("error", e.to_string()),
+    }
 }
 
 /// Directories and macOS metadata are skipped.

@@ -153,19 +153,24 @@ export class Translator {
     return this.format(`decimal${digits}`, () => new Intl.NumberFormat(this.lang, { minimumFractionDigits: digits, maximumFractionDigits: digits })).format(n);
   }
 
-  /** A day (unix seconds, UTC): March 1, 2016 / 1 mars 2016. */
+  /** A day (unix seconds, UTC): March 1, 2016 / 1er mars 2016. */
   date(t) {
     const d = new Date(Number(t) * 1000);
     if (Number.isNaN(d.getTime())) return String(t);
-    return this.format('date', () => new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeZone: 'UTC' })).format(d);
+    return this.withDay(this.format('date', () => new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeZone: 'UTC' })).formatToParts(d));
   }
 
-  /** A moment (unix seconds), in UTC: Mar 1, 2016, 10:00:00 UTC / 1 mars 2016, 10:00:00 UTC. */
+  /** A moment (unix seconds), in UTC: Mar 1, 2016, 10:00:00 UTC / 1er mars 2016, 10:00:00 UTC. */
   dateTime(t) {
     if (t === null || t === undefined) return '';
     const d = new Date(Number(t) * 1000);
     if (Number.isNaN(d.getTime())) return String(t);
-    return this.format('dateTime', () => new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' })).format(d);
+    return this.withDay(this.format('dateTime', () => new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium', timeStyle: 'long', timeZone: 'UTC' })).formatToParts(d));
+  }
+
+  /** Intl's parts of a date, its day as the catalog writes it (date-day: "1er" in French). */
+  withDay(parts) {
+    return parts.map((p) => (p.type === 'day' ? this.t('date-day', { day: Number(p.value) }) : p.value)).join('');
   }
 
   /**

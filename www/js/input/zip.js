@@ -12,6 +12,13 @@
 // bomb's trick) are refused, and a member never inflates past the size its
 // header gives (one byte more and it is refused). The budgets across nested
 // zips are kept by sources.js.
+//
+// A member whose bytes do not match the CRC-32 its archive records is damaged: an error
+// ('input-zip-member-damaged', as in the CLI), never a message that failed (damage to the
+// archive must not look like a message whose content changed). The workers check it (isDamaged,
+// with the core's CRC-32 set by setInflater) when a member's message does not verify: a pass
+// shows the signed bytes intact, and the CRC-32 of every member would cost about 20% of
+// inflating it.
 
 import { readRange } from './blob-reader.js';
 import { BudgetError, MAX_ZIP_MEMBERS, exceeded } from '../common/budgets.js';
@@ -75,7 +82,7 @@ export function isJunkPath(name) {
 
 /**
  * List the members of a zip Blob.
- * Each entry: {name, method, compressedSize, size, localOffset, encrypted}.
+ * Each entry: {name, method, crc, compressedSize, size, localOffset, encrypted}.
  * Junk entries are left out. `budget` ({membersLeft, inflatedLeft, inflatedMax},
  * each optional) is checked in this order, as the CLI does: the member count
  * (before the directory is read), the sizes the members declare all together,
@@ -93,6 +100,7 @@ export async function listZip(blob, budget = {}) {
     if (view.getUint32(p, true) !== SIG_CENTRAL) throw new PhraseError('input-zip-directory-broken');
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
+    const crc = view.getUint32(p + 16, true);
     let compressedSize = view.getUint32(p + 20, true);
     let size = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
@@ -121,7 +129,7 @@ export async function listZip(blob, budget = {}) {
       e += 4 + len;
     }
     p = extraEnd + commentLen;
-    all.push({ name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
+    all.push({ name, method, crc, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
   }
   const entries = all.filter((e) => !isJunkPath(e.name));
   // What the members say they inflate to, all together, before any is inflated.
@@ -151,15 +159,30 @@ function refuseOverlaps(entries) {
 
 /** The inflater set by setInflater (the wasm's, in workers), or null. */
 let inflater = null;
+/** The CRC-32 function set by setInflater, or null (isDamaged checks nothing). */
+let checksum = null;
 
 /**
  * Inflate with `inflate(data, limit)` from now on (this thread): the wasm module's inflate_raw,
  * which returns the bytes or throws "inflates-more" / "broken". One DecompressionStream per
  * member costs far more than the inflating itself when a leak holds many small messages.
+ * `crc32(bytes)`: the wasm's, for isDamaged.
  */
-export function setInflater(inflate) {
+export function setInflater(inflate, crc32 = null) {
   inflater = inflate;
+  checksum = crc32;
 }
+
+/**
+ * Whether a member's bytes (as readZipMember gave them) do not match the CRC-32 its archive
+ * records: the archive is damaged. False when no CRC-32 function is set (setInflater).
+ */
+export function isDamaged(entry, bytes) {
+  return checksum !== null && entry.crc !== undefined && checksum(bytes) >>> 0 !== entry.crc;
+}
+
+/** Raw-deflate input is fed to a DecompressionStream in pieces of this many bytes (see decompressStream). */
+const PIECE = 16 * 1024;
 
 /**
  * Decompress raw-deflate bytes, at most `limit` bytes: a member that inflates past the size its
@@ -177,30 +200,53 @@ export async function inflateRaw(data, limit = Infinity) {
       throw e;
     }
   }
+  return decompressStream(data, limit);
+}
+
+/**
+ * inflateRaw with the platform's DecompressionStream. The input goes in in pieces, each only once
+ * the output of the one before has been read (a stream inflates a piece written whole, however
+ * much it gives: the data written at once used to inflate whole), and reading stops at `limit`
+ * exactly: the chunk that crosses it is dropped, no more input is written and the stream is
+ * cancelled, so a bomb inflates at most one piece's output past its budget, never kept.
+ */
+async function decompressStream(data, limit) {
   const ds = new DecompressionStream('deflate-raw');
   const writer = ds.writable.getWriter();
-  writer.write(data).catch(() => {}); // errors surface on the reading side
-  writer.close().catch(() => {});
+  let stopped = false;
+  (async () => {
+    for (let at = 0; at < data.length && !stopped; at += PIECE) {
+      await writer.ready;
+      if (!stopped) await writer.write(data.subarray(at, Math.min(at + PIECE, data.length)));
+    }
+    if (!stopped) await writer.close();
+  })().catch(() => {}); // errors surface on the reading side
   const reader = ds.readable.getReader();
   const parts = [];
   let total = 0;
-  for (;;) {
-    let chunk;
-    try {
-      chunk = await reader.read();
-    } catch {
-      // The platform's words for it ("invalid distance too far back") are in no catalog: the
-      // same error as the wasm inflater's.
-      throw new PhraseError('input-zip-member-corrupt');
+  try {
+    for (;;) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch {
+        // The platform's words for it ("invalid distance too far back") are in no catalog: the
+        // same error as the wasm inflater's.
+        throw new PhraseError('input-zip-member-corrupt');
+      }
+      const { done, value } = chunk;
+      if (done) break;
+      if (value.length > limit - total) {
+        // Past the budget: refused, nothing more inflated or kept.
+        stopped = true;
+        reader.cancel().catch(() => {});
+        throw new PhraseError('input-zip-member-inflates-more', { size: limit });
+      }
+      total += value.length;
+      parts.push(value);
     }
-    const { done, value } = chunk;
-    if (done) break;
-    total += value.length;
-    if (total > limit) {
-      reader.cancel().catch(() => {});
-      throw new PhraseError('input-zip-member-inflates-more', { size: limit });
-    }
-    parts.push(value);
+  } finally {
+    stopped = true;
   }
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(total);
@@ -233,14 +279,23 @@ export async function readZipMember(blob, entry, read = readRange) {
   if (entry.method !== 0 && entry.method !== 8) {
     throw new PhraseError('input-zip-method', { method: String(entry.method) });
   }
-  // Deflate never makes data much bigger: compressed data far beyond the size is a lie too.
-  if (entry.compressedSize > entry.size + entry.size / 64 + 65536 && entry.method === 8) {
+  checkSizes(entry);
+  const { start } = await memberDataRange(blob, entry, read);
+  if (entry.method === 0) return (await read(blob, start, entry.compressedSize)).slice();
+  return inflateRaw(await read(blob, start, entry.compressedSize), entry.size);
+}
+
+/**
+ * Refuses a member whose sizes cannot be true, before reading it: the core's rule
+ * (src/message/zip_member.rs `check_sizes`, which the CLI applies; tests/e2e/zip.test.mjs keeps
+ * the two equal). Deflate never makes data much bigger: compressed data far beyond the size is
+ * a lie; stored data is its size.
+ */
+export function checkSizes(entry) {
+  if (entry.method === 8 && entry.compressedSize > entry.size + Math.floor(entry.size / 64) + 65536) {
     throw new PhraseError('input-zip-member-size-mismatch');
   }
-  const { start } = await memberDataRange(blob, entry, read);
-  if (entry.method === 0) {
-    if (entry.compressedSize > entry.size) throw new PhraseError('input-zip-member-larger', { size: entry.size });
-    return (await read(blob, start, entry.compressedSize)).slice();
+  if (entry.method === 0 && entry.compressedSize > entry.size) {
+    throw new PhraseError('input-zip-member-larger', { size: entry.size });
   }
-  return inflateRaw(await read(blob, start, entry.compressedSize), entry.size);
 }

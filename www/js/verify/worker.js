@@ -19,9 +19,9 @@
 // Tasks come in batches of neighbours in their file and are read through a
 // windowed, read-ahead reader (blob-reader.js), which saves a Blob round trip per message.
 
-import init, { MboxSplitter, Verifier, inflate_raw, not_a_message, version } from '../../pkg/dkimcheck.js';
+import init, { MboxSplitter, Verifier, crc32, inflate_raw, not_a_message, version } from '../../pkg/dkimcheck.js';
 import { readTask } from '../input/sources.js';
-import { setInflater } from '../input/zip.js';
+import { isDamaged, setInflater } from '../input/zip.js';
 import { readRange, windowedReader } from '../input/blob-reader.js';
 import { errorReport, errorRow } from '../common/reports.js';
 import { phraseOf } from '../common/phrase-error.js';
@@ -108,6 +108,20 @@ const failed = (source, why, rows) => (rows ? errorRow(source, why) : errorRepor
 /** The Blobs received, by blobId: the pool sends each once (see WorkerPool.run). */
 const blobs = new Map();
 
+/**
+ * The error of a zip member whose message does not verify and whose bytes do not match the
+ * CRC-32 its archive records (the archive is damaged: said so, as the CLI does, never shown as a
+ * message that failed), else null. Checked only then: a pass shows the signed bytes intact.
+ * `r`: a report or row, or a row as JSON text (alone or as {json}), whose verdict is found in it.
+ */
+function damaged(p, r, rows) {
+  if (!p.task.entry) return null;
+  const json = typeof r === 'string' ? r : r.json;
+  const verified = json === undefined ? r.verdict === 'pass' : json.includes('"verdict":"pass"');
+  if (verified || !isDamaged(p.task.entry, p.bytes)) return null;
+  return failed(p.task.source, { id: 'input-zip-member-damaged', args: {} }, rows);
+}
+
 /** Reads a task's bytes and starts its hashes: {task, bytes, hashes} or {task, report}. */
 async function prepare(task, body, rows) {
   if (task.blobId !== undefined) {
@@ -161,7 +175,7 @@ async function finish(p, body, rows) {
       } else if (sha256) r = { json: r, sha256 };
     }
     timing.verify += performance.now() - t;
-    return r;
+    return damaged(p, r, rows) || r;
   } catch (e) {
     // A trap (a Rust panic, a stack overflow) leaves the wasm instance unusable: this worker
     // says so with its results and the pool replaces it.
@@ -229,7 +243,8 @@ self.onmessage = ({ data }) => {
         // The instance's linear memory, which never shrinks: its size goes with the results (the pool
         // replaces a worker whose memory grew too big) and benchmarks read it (scripts/bench-leak.mjs).
         self.__dkimcheckMemory = wasm.memory;
-        // Zip members are inflated in wasm (zlib-rs), in one call each.
+        // Zip members are inflated in wasm (zlib-rs), in one call each; their CRC-32 is the
+        // core's too (see damaged).
         setInflater((data, limit) => {
           const t = performance.now();
           try {
@@ -237,7 +252,7 @@ self.onmessage = ({ data }) => {
           } finally {
             timing.inflate += performance.now() - t;
           }
-        });
+        }, crc32);
         keys = data.keys || '';
         at = data.at || '';
         verifiers = {};
