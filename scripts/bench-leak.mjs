@@ -4,7 +4,7 @@
 //   node scripts/bench-leak.mjs [--sizes 21075,100000] [--seed 13] [--distinct 2000]
 //                               [--dir target/bench-leak] [--no-mbox] [--no-cli] [--profile]
 //                               [--memory] [--recycle N] [--dist DIR]
-//                               [--threads]
+//                               [--threads] [--worker-profile] [--trace FILE]
 //
 // 1. Generates the seeded leak-like corpus of scripts/bench-cli.sh (benches/leak/: `--distinct`
 //    different messages, the twin without attachments) unless already there, and from it, for
@@ -31,6 +31,13 @@
 //    everywhere. These probes stop the page for a while: times are only meaningful without it.
 //    --threads: the CPU time by kind of process and thread name (from /proc: the main thread,
 //    the workers, the browser's thread pool...; with --recycle Infinity no worker thread ends).
+//    --worker-profile: a CPU profile of each worker (CDP Profiler through a browser session per
+//    worker target, attached as the workers start; sampled every 200 µs), summed over the
+//    workers: self time by function (wasm functions by name when the wasm keeps its name section,
+//    e.g. a build whose wasm-opt ran with -g), and by group (wasm, the page's JavaScript, GC...).
+//    --trace FILE: a Chrome trace of the run (V8 GC, wasm and JavaScript compilation, tasks, on
+//    every thread; chrome://tracing or https://ui.perfetto.dev open it), and the thread pools'
+//    work by event name (each event's own thread time).
 //    --no-cli: the page only (no release build, no CLI run).
 //    --dist DIR: serve the page from DIR instead of dist/ (A/B: a copy of another build's dist/).
 //    --recycle N: each worker is replaced by a fresh one after N messages (the pool's
@@ -43,7 +50,7 @@
 
 import http from 'node:http';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
 import { join, resolve, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -224,6 +231,131 @@ function threadCpu(rootPid) {
   return out;
 }
 const threads = flag('--threads');
+const workerProfile = flag('--worker-profile');
+const traceFile = opt('--trace', null);
+
+/**
+ * The thread pools' work in a trace, by event name: each event's own thread time (ms) less that
+ * of the events nested in it, on every ThreadPool*Worker thread (the renderer's and the
+ * browser's): wasm tier-up compilation, JavaScript optimization, GC... [[name, ms]], most first.
+ */
+function poolTasks(trace) {
+  const events = JSON.parse(trace).traceEvents || [];
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}/${e.tid}`, e.args.name);
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const k = `${e.pid}/${e.tid}`;
+    if (!/ThreadPool(Foreground|Background)Worker/.test(names.get(k) || '')) continue;
+    if (!byThread.has(k)) byThread.set(k, []);
+    byThread.get(k).push(e);
+  }
+  const out = new Map();
+  const add = (name, us) => out.set(name, (out.get(name) || 0) + us / 1000);
+  for (const list of byThread.values()) {
+    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const stack = [];
+    for (const e of list) {
+      while (stack.length && e.ts >= stack.at(-1).ts + stack.at(-1).dur) stack.pop();
+      const t = e.tdur ?? e.dur;
+      add(e.name, t);
+      if (stack.length) add(stack.at(-1).name, -t);
+      stack.push(e);
+    }
+  }
+  return [...out].sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * Starts a CPU profile in each worker as it appears (--worker-profile); returns stop(), which
+ * resolves to the profiles. Through one browser CDP session, attached to each worker target
+ * (flatten: false, as in workerHeaps).
+ */
+async function profileWorkers() {
+  const b = await browser.newBrowserCDPSession();
+  let id = 1;
+  const pending = new Map();
+  b.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message);
+    pending.get(m.id)?.(m.result || {});
+    pending.delete(m.id);
+  });
+  const sessions = new Map();
+  const send = (sessionId, method, params = {}) => new Promise((r) => {
+    const i = id++;
+    pending.set(i, r);
+    b.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method, params }) }).catch(() => r({}));
+  });
+  let watching = true;
+  const profiles = [];
+  const watch = (async () => {
+    while (watching) {
+      const { targetInfos } = await b.send('Target.getTargets');
+      for (const t of targetInfos.filter((i) => i.type === 'worker' && !sessions.has(i.targetId))) {
+        const { sessionId } = await b.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+        sessions.set(t.targetId, sessionId);
+        await send(sessionId, 'Profiler.enable');
+        await send(sessionId, 'Profiler.setSamplingInterval', { interval: 200 });
+        await send(sessionId, 'Profiler.start');
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return async () => {
+    watching = false;
+    await watch;
+    for (const sessionId of sessions.values()) {
+      const got = await Promise.race([send(sessionId, 'Profiler.stop'), new Promise((r) => setTimeout(() => r({}), 20000))]);
+      if (got.profile) profiles.push(got.profile);
+    }
+    await b.detach().catch(() => {});
+    return profiles;
+  };
+}
+
+/** What a worker's functions do, by name (first match): [group, pattern]. */
+const GROUPS = [
+  ['RSA (wasm)', /montgomery|rsa|bigint/i],
+  ['Ed25519 (wasm)', /curve25519|ed25519/i],
+  ['SHA-256 / SHA-1 of bodies and headers (wasm)', /sha2::|sha1::/],
+  ['inflating (wasm)', /zlib_rs|inflate::|inflate_raw multivalue/],
+  ['inflated bytes copied out of wasm (inflate_raw glue)', /^inflate_raw dkimcheck\.js/],
+  ['allocator (wasm)', /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|memcpy|memmove|memset/],
+  ['row and JSON (wasm)', /serde|report::row|to_json|Serializer|RowBatch|batch::/],
+  ['canonicalization (wasm)', /canon::/],
+  ['parsing, key checks, verification logic (wasm)', /\.wasm/],
+  ['file SHA-256 (WebCrypto digest call)', /^digest$/],
+  ['posting results', /^postMessage$/],
+  ['wasm-bindgen glue (copies in and out, strings: TextDecoder decode)', /dkimcheck\.js|wasm-to-js|js-to-wasm|^decode$/],
+  ['reading: zip, Blob windows', /zip\.js|blob-reader\.js|sources\.js/],
+  ['worker.js (tasks, promises)', /worker\.js/],
+  ['garbage collection', /\(garbage collector\)/],
+  ['idle', /\(idle\)/],
+];
+function byGroup(selfTimes) {
+  const out = new Map();
+  for (const [name, ms] of selfTimes) {
+    const g = GROUPS.find(([, re]) => re.test(name))?.[0] || 'other';
+    out.set(g, (out.get(g) || 0) + ms);
+  }
+  return [...out].sort((a, b) => b[1] - a[1]);
+}
+
+/** Self time (ms) by function over CPU profiles: [[name, ms]], most first. */
+function selfTimes(profiles) {
+  const self = new Map();
+  for (const { nodes, samples, timeDeltas } of profiles) {
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    samples.forEach((nid, i) => {
+      const f = byId.get(nid).callFrame;
+      const file = (f.url || '').split('/').pop();
+      const name = `${f.functionName || '(anonymous)'}${file ? ` ${file}` : ''}`;
+      self.set(name, (self.get(name) || 0) + (timeDeltas[i] || 0) / 1000);
+    });
+  }
+  return [...self].sort((a, b) => b[1] - a[1]);
+}
 
 // --- the page
 const DIST = resolve(opt('--dist', join(ROOT, 'dist')));
@@ -312,8 +444,19 @@ async function throughPage(file) {
   const t0 = Date.now();
   const cpu0 = treeCpu(browserPid);
   const threads0 = threads ? threadCpu(browserPid) : null;
+  const stopProfiles = workerProfile ? await profileWorkers() : null;
+  if (traceFile) {
+    await browser.startTracing(undefined, { categories: ['toplevel', 'v8', 'disabled-by-default-v8.gc', 'disabled-by-default-v8.compile', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink', 'base', 'mojom', 'disabled-by-default-cpu_profiler'] });
+  }
   await page.setInputFiles('#file-input', file);
   await page.waitForSelector('#batch-summary[data-state="done"]', { timeout: 3_600_000 });
+  let pool = [];
+  if (traceFile) {
+    const trace = await browser.stopTracing();
+    writeFileSync(traceFile, trace);
+    pool = poolTasks(trace.toString());
+  }
+  const workerSelf = stopProfiles ? selfTimes(await stopProfiles()) : [];
   const secs = (Date.now() - t0) / 1000;
   const cpu = treeCpu(browserPid) - cpu0;
   const byThread = threads ? [...threadCpu(browserPid)].map(([k, v]) => [k, v - (threads0.get(k) || 0)]).filter(([, v]) => v >= 0.05).sort((a, b) => b[1] - a[1]) : [];
@@ -330,7 +473,7 @@ async function throughPage(file) {
   counts.workers = await page.evaluate(() => globalThis.__dkimcheckPool?.spawned);
   const timing = profile ? await page.evaluate(() => globalThis.__dkimcheckPool?.timing || []) : [];
   await page.close();
-  return { secs, cpu, byThread, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
+  return { secs, cpu, byThread, workerSelf, pool, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
 }
 
 /** The main thread's functions by self time, from a CDP CPU profile: [[name, ms]]. */
@@ -408,6 +551,15 @@ try {
     if (withCli) console.log(`  throughput ratio page ÷ CLI: ${(cli.secs / web.secs).toFixed(2)} (target ≥ 0.4)`);
     console.log(`  CPU time: Chromium ${web.cpu.toFixed(1)} s (all its processes, pick → counts)${withCli ? `, CLI ${cli.cpu.toFixed(1)} s` : ''}`);
     if (threads) console.log(`  CPU by thread (s): ${web.byThread.map(([k, v]) => `${k} ${v.toFixed(2)}`).join('; ')}`);
+    if (traceFile) console.log(`  trace in ${traceFile}; the thread pools' work by event (ms): ${web.pool.slice(0, 25).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('; ')}`);
+    if (workerProfile) {
+      const all = web.workerSelf.reduce((a, [, ms]) => a + ms, 0);
+      const per = (ms) => `${(ms / 1000).toFixed(2)} s, ${((1000 * ms) / n).toFixed(1)} µs/message`;
+      console.log(`  workers' CPU profile, ${per(all)} sampled; by group (self time; the inspector attached makes the browser's own calls, postMessage and digest, look dearer):`);
+      for (const [group, ms] of byGroup(web.workerSelf)) console.log(`    ${per(ms).padEnd(28)} ${group}`);
+      console.log('  by function:');
+      for (const [name, ms] of web.workerSelf.slice(0, 60)) console.log(`    ${per(ms).padEnd(28)} ${name}`);
+    }
     console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB); growth over rest, MB:`);
     printQuarters(web);
     if (profile) {
