@@ -4,7 +4,7 @@
 //   {type:'init', module: WebAssembly.Module, keys: string, at: ''|'now'}  → {type:'ready', version} | {type:'fatal', message}
 //     (at: '' judges each signature as of its signing, 'now' at the current time)
 //   {type:'verify', batch: [{id, task}], body: bool, rows: bool}
-//                                                   → {type:'results', items: [{id, report} | {id, retry: true}], poisoned, wasmBytes}
+//                                                   → {type:'results', items: [{id, report} | {id, retry: true}], poisoned, wasmBytes, held}
 //     (a row may come as its JSON text, which the pool parses)
 //     rows: a compact row per message (Verifier.verifyRow) instead of the full report, for
 //     batches; a task found in a zip or folder (task.listed) that is not a message gives
@@ -13,7 +13,8 @@
 //     an mbox split while it is read (MboxSplitter in wasm), in pieces, for the pool to verify
 // poisoned: the wasm instance trapped (a panic or stack overflow); the pool replaces this
 // worker and gives the messages marked retry to another. wasmBytes: the size of the wasm
-// memory (it never shrinks), by which the pool may replace this worker with a fresh one.
+// memory (it never shrinks), by which the pool may replace this worker with a fresh one. held:
+// how many inflated zip members the worker still keeps in wasm memory (see `members`).
 // A task is described in sources.js; the worker reads its bytes itself
 // (Blob.slice / zip member), so the main thread never holds message data.
 // Tasks come in batches of neighbours in their file and are read through a
