@@ -15,17 +15,20 @@
 //!
 //! One file per job: `verifier` (one message: report, row, evidence report), `batch` (keys a
 //! batch needs, CSV), `keys` (key text, the archive), `input` (mbox, not-a-message),
+//! `members` (inflated zip members kept in wasm, by handle),
 //! `translate` (catalog messages); `convert` holds what they share.
 
 mod batch;
 mod convert;
 mod input;
 mod keys;
+mod members;
 mod translate;
 mod verifier;
 
 pub use batch::{JsKeysNeeded, csv_columns, csv_document};
 pub use input::{JsMboxSplitter, not_a_message, not_a_message_by_name, split_mbox};
 pub use keys::{add_key_for, archive, parse_keys};
+pub use members::Members;
 pub use translate::translate;
 pub use verifier::{Verifier, verify, version};

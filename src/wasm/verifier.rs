@@ -2,6 +2,7 @@
 //! evidence report; and the one-off `verify`.
 
 use super::convert::{js_error, lang_of, now, to_js};
+use super::members::Members;
 use crate::dkim::body_hash as body_jobs;
 use crate::keys::KeyStore;
 use crate::keys::provenance::ADDED_BY_YOU;
@@ -167,6 +168,14 @@ impl Verifier {
     #[wasm_bindgen(js_name = verifyRowJson)]
     pub fn verify_row_json(&self, bytes: &[u8], source: String) -> String {
         self.row(bytes, &self.row_options(source)).to_json()
+    }
+
+    /// `verifyRowJson` of a member held in `members` (see `wasm::members`), verified in place:
+    /// its bytes are not copied. The member stays held (its CRC-32 may be wanted next); the caller
+    /// frees it.
+    #[wasm_bindgen(js_name = verifyMemberRowJson)]
+    pub fn verify_member_row_json(&self, members: &Members, handle: u32, source: String) -> String {
+        self.row(members.get(handle), &self.row_options(source)).to_json()
     }
 
     /// `verifyWithBodyHashes`, returning the compact row.

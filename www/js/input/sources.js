@@ -198,7 +198,12 @@ export function pastedTask(text) {
  * length, key)` as windowedReader in blob-reader.js; it is given the task's blobId as key.
  */
 export async function readTask(task, read = readRange) {
-  const keyed = (blob, offset, length) => read(blob, offset, length, task.blobId ?? blob);
+  const keyed = taskReader(task, read);
   if (task.entry) return readZipMember(task.blob, task.entry, keyed);
   return keyed(task.blob, task.start, task.end - task.start);
+}
+
+/** `read(blob, offset, length)` for a task's Blob, keyed by its blobId (a windowed reader's key). */
+export function taskReader(task, read = readRange) {
+  return (blob, offset, length) => read(blob, offset, length, task.blobId ?? blob);
 }

@@ -178,7 +178,12 @@ export function setInflater(inflate, crc32 = null) {
  * records: the archive is damaged. False when no CRC-32 function is set (setInflater).
  */
 export function isDamaged(entry, bytes) {
-  return checksum !== null && entry.crc !== undefined && checksum(bytes) >>> 0 !== entry.crc;
+  return checksum !== null && crcDiffers(entry, checksum(bytes));
+}
+
+/** Whether `crc` (a member's bytes' CRC-32) is not the one its archive records for `entry`. */
+export function crcDiffers(entry, crc) {
+  return entry.crc !== undefined && crc >>> 0 !== entry.crc;
 }
 
 /** Raw-deflate input is fed to a DecompressionStream in pieces of this many bytes (see decompressStream). */
@@ -195,12 +200,20 @@ export async function inflateRaw(data, limit = Infinity) {
     try {
       return inflater(data, limit);
     } catch (e) {
-      if (e === 'inflates-more') throw new PhraseError('input-zip-member-inflates-more', { size: limit });
-      if (e === 'broken') throw new PhraseError('input-zip-member-corrupt');
-      throw e;
+      throw inflateError(e, limit);
     }
   }
   return decompressStream(data, limit);
+}
+
+/**
+ * The error to throw for what the wasm inflater (inflate_raw, Members.inflate) threw: its codes
+ * "inflates-more" and "broken" in words; anything else (a trap) as it is.
+ */
+export function inflateError(e, limit) {
+  if (e === 'inflates-more') return new PhraseError('input-zip-member-inflates-more', { size: limit });
+  if (e === 'broken') return new PhraseError('input-zip-member-corrupt');
+  return e;
 }
 
 /**
@@ -275,14 +288,24 @@ export async function memberDataRange(blob, entry, read = readRange) {
  * caching reader so neighbouring members come from one Blob read.
  */
 export async function readZipMember(blob, entry, read = readRange) {
+  const data = await readMemberData(blob, entry, read);
+  if (entry.method === 0) return data.slice();
+  return inflateRaw(data, entry.size);
+}
+
+/**
+ * A member's data as stored in the zip (compressed for method 8), after the checks every
+ * member passes (encryption, method, sizes): what readZipMember inflates, and what a worker
+ * inflates into wasm memory itself (worker.js). A view into the reader's window: copy it to keep it.
+ */
+export async function readMemberData(blob, entry, read = readRange) {
   if (entry.encrypted) throw new PhraseError('input-zip-encrypted');
   if (entry.method !== 0 && entry.method !== 8) {
     throw new PhraseError('input-zip-method', { method: String(entry.method) });
   }
   checkSizes(entry);
   const { start } = await memberDataRange(blob, entry, read);
-  if (entry.method === 0) return (await read(blob, start, entry.compressedSize)).slice();
-  return inflateRaw(await read(blob, start, entry.compressedSize), entry.size);
+  return read(blob, start, entry.compressedSize);
 }
 
 /**

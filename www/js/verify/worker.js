@@ -4,7 +4,7 @@
 //   {type:'init', module: WebAssembly.Module, keys: string, at: ''|'now'}  → {type:'ready', version} | {type:'fatal', message}
 //     (at: '' judges each signature as of its signing, 'now' at the current time)
 //   {type:'verify', batch: [{id, task}], body: bool, rows: bool}
-//                                                   → {type:'results', items: [{id, report} | {id, retry: true}], poisoned, wasmBytes}
+//                                                   → {type:'results', items: [{id, report} | {id, retry: true}], poisoned, wasmBytes, held}
 //     (a row may come as its JSON text, which the pool parses)
 //     rows: a compact row per message (Verifier.verifyRow) instead of the full report, for
 //     batches; a task found in a zip or folder (task.listed) that is not a message gives
@@ -13,15 +13,16 @@
 //     an mbox split while it is read (MboxSplitter in wasm), in pieces, for the pool to verify
 // poisoned: the wasm instance trapped (a panic or stack overflow); the pool replaces this
 // worker and gives the messages marked retry to another. wasmBytes: the size of the wasm
-// memory (it never shrinks), by which the pool may replace this worker with a fresh one.
+// memory (it never shrinks), by which the pool may replace this worker with a fresh one. held:
+// how many inflated zip members the worker still keeps in wasm memory (see `members`).
 // A task is described in sources.js; the worker reads its bytes itself
 // (Blob.slice / zip member), so the main thread never holds message data.
 // Tasks come in batches of neighbours in their file and are read through a
 // windowed, read-ahead reader (blob-reader.js), which saves a Blob round trip per message.
 
-import init, { MboxSplitter, Verifier, crc32, inflate_raw, not_a_message, version } from '../../pkg/dkimcheck.js';
-import { readTask } from '../input/sources.js';
-import { isDamaged, setInflater } from '../input/zip.js';
+import init, { Members, MboxSplitter, Verifier, crc32, inflate_raw, not_a_message, version } from '../../pkg/dkimcheck.js';
+import { readTask, taskReader } from '../input/sources.js';
+import { crcDiffers, inflateError, isDamaged, readMemberData, setInflater } from '../input/zip.js';
 import { readRange, windowedReader } from '../input/blob-reader.js';
 import { errorReport, errorRow } from '../common/reports.js';
 import { phraseOf } from '../common/phrase-error.js';
@@ -32,6 +33,14 @@ let verifiers = {};
 let queue = Promise.resolve(); // initialisation and verification, in order
 let initialised = Promise.resolve(); // the latest initialisation
 let reads = Promise.resolve(); // reading (and starting hashes), in order; runs ahead of verification
+/**
+ * Deflated zip members inflated into wasm memory and kept there, by handle (src/wasm/members.rs):
+ * a small member verified for a row is hashed through a view of it and verified in place, never
+ * copied out to JavaScript and back. Every handle is freed once its message is done (finish),
+ * or at once when it is skipped or fails to be read (prepare). A trapped or cancelled worker is
+ * terminated, its memory with it.
+ */
+let members = null;
 
 // The input's SHA-256 (shown in reports) is computed with WebCrypto where available: it uses the
 // CPU's SHA instructions, which wasm cannot, and runs beside the verification.
@@ -122,17 +131,60 @@ function damaged(p, r, rows) {
   return failed(p.task.source, { id: 'input-zip-member-damaged', args: {} }, rows);
 }
 
-/** Reads a task's bytes and starts its hashes: {task, bytes, hashes} or {task, report}. */
+/**
+ * Reads a deflated zip member's data and inflates it into `members`: its handle. Inflating's
+ * errors are readZipMember's.
+ */
+async function readIntoMembers(task) {
+  const data = await readMemberData(task.blob, task.entry, taskReader(task, read));
+  const t = performance.now();
+  try {
+    return members.inflate(data, task.entry.size);
+  } catch (e) {
+    throw inflateError(e, task.entry.size);
+  } finally {
+    timing.inflate += performance.now() - t;
+  }
+}
+
+/**
+ * Reads a task's bytes and starts its hashes: {task, bytes, hashes, sha256}, {task, handle,
+ * sha256} (a member kept in `members`) or {task, report}.
+ */
 async function prepare(task, body, rows) {
   if (task.blobId !== undefined) {
     if (task.blob) blobs.set(task.blobId, task.blob);
     else task.blob = blobs.get(task.blobId);
   }
   if (task.error) return { task, report: failed(task.source, task.error, rows) };
+  let handle = null; // a member held, freed below unless handed on to finish
   try {
     const t = performance.now();
-    const bytes = await readTask(task, read);
-    timing.read += performance.now() - t;
+    let bytes;
+    if (rows && members && task.entry && task.entry.method === 8) {
+      // Stored members and plain files are views into the reader's window, copied once as
+      // before; only inflated bytes are kept in wasm.
+      handle = await readIntoMembers(task);
+      timing.read += performance.now() - t;
+      if (task.listed && members.notAMessage(handle, task.source)) return { task, report: { source: task.source, skipped: true } };
+      if (members.len(handle) < WEBCRYPTO_FROM) {
+        const h = performance.now();
+        // The view is used at once, before any other wasm call (one could grow the memory and
+        // detach it): digest() copies its input when called (WebCrypto, "get a copy of the bytes
+        // held by the data parameter", before the promise is returned).
+        const sha256 = subtle ? subtle.digest('SHA-256', members.view(handle)).then(hex) : null;
+        timing.hashes += performance.now() - h;
+        const p = { task, handle, sha256 };
+        handle = null;
+        return p;
+      }
+      // A large message's body hashes go to WebCrypto (startHashes): its bytes come out once.
+      bytes = members.take(handle);
+      handle = null;
+    } else {
+      bytes = await readTask(task, read);
+      timing.read += performance.now() - t;
+    }
     if (task.listed && not_a_message(task.source, bytes.subarray(0, 1024))) return { task, report: { source: task.source, skipped: true } };
     const h = performance.now();
     const hashes = subtle && bytes.length >= WEBCRYPTO_FROM ? startHashes(verifier(body), bytes) : null;
@@ -143,12 +195,45 @@ async function prepare(task, body, rows) {
     return { task, bytes, hashes, sha256 };
   } catch (e) {
     return { task, report: failed(task.source, phraseOf(e), rows) };
+  } finally {
+    if (handle !== null) release(handle);
   }
+}
+
+/**
+ * Frees a member held in `members`. After a trap the instance is not called again: the worker
+ * is replaced, its memory with it (and a trap inside a call leaves `members` borrowed, so
+ * freeing would throw).
+ */
+function release(handle) {
+  if (poisoned) return;
+  try {
+    members.freeMember(handle);
+  } catch {
+    poisoned = true;
+  }
+}
+
+/** Verifies a member held in `members` for its row; the caller frees it. */
+async function finishMember(p, body) {
+  let t = performance.now();
+  const sha256 = p.sha256 && await p.sha256;
+  const w = performance.now();
+  timing.wait += w - t;
+  t = w;
+  const json = verifier(body, !sha256).verifyMemberRowJson(members, p.handle, p.task.source);
+  timing.verify += performance.now() - t;
+  // As damaged(), with the CRC-32 of the bytes held.
+  if (!json.includes('"verdict":"pass"') && crcDiffers(p.task.entry, members.crc32(p.handle))) {
+    return failed(p.task.source, { id: 'input-zip-member-damaged', args: {} }, true);
+  }
+  return sha256 ? { json, sha256 } : json;
 }
 
 async function finish(p, body, rows) {
   if (p.report) return p.report;
   try {
+    if (p.handle !== undefined) return await finishMember(p, body);
     let r;
     let t = performance.now();
     if (p.hashes) {
@@ -185,6 +270,8 @@ async function finish(p, body, rows) {
       return failed(p.task.source, { id: 'worker-trapped', args: { error: why } }, rows);
     }
     return failed(p.task.source, phraseOf(e), rows);
+  } finally {
+    if (p.handle !== undefined) release(p.handle);
   }
 }
 
@@ -210,7 +297,12 @@ async function finishBatch(prepared, body, rows) {
   // After a trap nothing more is verified here: the pool gives those messages to another worker.
   for (const { id, p } of prepared) items.push(poisoned ? { id, retry: true } : { id, report: await finish(p, body, rows) });
   const t = performance.now();
-  self.postMessage({ type: 'results', items, timing, poisoned, wasmBytes: self.__dkimcheckMemory?.buffer.byteLength || 0 });
+  // held: the members still in wasm memory, 0 once a batch is done unless the next one was read
+  // ahead (tests/e2e/members.test.mjs).
+  self.postMessage({
+    type: 'results', items, timing, poisoned, wasmBytes: self.__dkimcheckMemory?.buffer.byteLength || 0,
+    held: members && !poisoned ? members.count() : 0,
+  });
   timing.post += performance.now() - t;
 }
 
@@ -253,6 +345,7 @@ self.onmessage = ({ data }) => {
             timing.inflate += performance.now() - t;
           }
         }, crc32);
+        members ??= new Members();
         keys = data.keys || '';
         at = data.at || '';
         verifiers = {};
