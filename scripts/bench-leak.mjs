@@ -268,12 +268,11 @@ function poolTasks(trace) {
 }
 
 /**
- * Starts a CPU profile in each worker as it appears (--worker-profile); returns stop(), which
- * resolves to the profiles. Through one browser CDP session, attached to each worker target
- * (flatten: false, as in workerHeaps).
+ * Sends CDP commands to worker targets through one browser session `b` (flatten: false: each
+ * command travels inside Target.sendMessageToTarget). Returns send(sessionId, method, params),
+ * which resolves to the command's result ({} on an error, or after `timeout` ms).
  */
-async function profileWorkers() {
-  const b = await browser.newBrowserCDPSession();
+function targetSender(b, timeout = Infinity) {
   let id = 1;
   const pending = new Map();
   b.on('Target.receivedMessageFromTarget', (e) => {
@@ -281,12 +280,23 @@ async function profileWorkers() {
     pending.get(m.id)?.(m.result || {});
     pending.delete(m.id);
   });
-  const sessions = new Map();
-  const send = (sessionId, method, params = {}) => new Promise((r) => {
+  return (sessionId, method, params = {}) => new Promise((r) => {
     const i = id++;
     pending.set(i, r);
     b.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method, params }) }).catch(() => r({}));
+    if (timeout !== Infinity) setTimeout(() => r({}), timeout);
   });
+}
+
+/**
+ * Starts a CPU profile in each worker as it appears (--worker-profile); returns stop(), which
+ * resolves to the profiles. Through one browser CDP session, attached to each worker target
+ * (flatten: false, as in workerHeaps).
+ */
+async function profileWorkers() {
+  const b = await browser.newBrowserCDPSession();
+  const send = targetSender(b);
+  const sessions = new Map();
   let watching = true;
   const profiles = [];
   const watch = (async () => {
@@ -502,24 +512,12 @@ async function workerHeaps(gc = false) {
   const b = await browser.newBrowserCDPSession();
   try {
     const { targetInfos } = await b.send('Target.getTargets');
-    let id = 1;
-    const pending = new Map();
-    b.on('Target.receivedMessageFromTarget', (e) => {
-      const m = JSON.parse(e.message);
-      pending.get(m.id)?.(m.result || {});
-      pending.delete(m.id);
-    });
+    const send = targetSender(b, 10000);
     const heaps = [];
     for (const t of targetInfos.filter((i) => i.type === 'worker')) {
       const { sessionId } = await b.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
-      const send = (method, params = {}) => new Promise((r) => {
-        const i = id++;
-        pending.set(i, r);
-        b.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method, params }) }).catch(() => r({}));
-        setTimeout(() => r({}), 10000);
-      });
-      if (gc) await send('HeapProfiler.collectGarbage');
-      const u = await send('Runtime.getHeapUsage');
+      if (gc) await send(sessionId, 'HeapProfiler.collectGarbage');
+      const u = await send(sessionId, 'Runtime.getHeapUsage');
       heaps.push({ used: (u.usedSize || 0) / 1e6, embedder: (u.embedderHeapUsedSize || 0) / 1e6, backing: (u.backingStorageSize || 0) / 1e6 });
       await b.send('Target.detachFromTarget', { sessionId }).catch(() => {});
     }
