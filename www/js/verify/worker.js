@@ -118,17 +118,17 @@ const failed = (source, why, rows) => (rows ? errorRow(source, why) : errorRepor
 const blobs = new Map();
 
 /**
- * The error of a zip member whose message does not verify and whose bytes do not match the
- * CRC-32 its archive records (the archive is damaged: said so, as the CLI does, never shown as a
- * message that failed), else null. Checked only then: a pass shows the signed bytes intact.
- * `r`: a report or row, or a row as JSON text (alone or as {json}), whose verdict is found in it.
+ * The error of a zip member whose message did not pass (`r`: a report or row, or a row as JSON
+ * text, alone or as {json}) and whose bytes do not match the CRC-32 its archive records
+ * (`differs()`, asked only then: a pass shows the signed bytes intact), else null: the archive is
+ * damaged, said so as the CLI does, never shown as a message that failed.
  */
-function damaged(p, r, rows) {
-  if (!p.task.entry) return null;
+function damaged(task, r, rows, differs) {
+  if (!task.entry) return null;
   const json = typeof r === 'string' ? r : r.json;
-  const verified = json === undefined ? r.verdict === 'pass' : json.includes('"verdict":"pass"');
-  if (verified || !isDamaged(p.task.entry, p.bytes)) return null;
-  return failed(p.task.source, { id: 'input-zip-member-damaged', args: {} }, rows);
+  const passed = json === undefined ? r.verdict === 'pass' : json.includes('"verdict":"pass"');
+  if (passed || !differs()) return null;
+  return failed(task.source, { id: 'input-zip-member-damaged', args: {} }, rows);
 }
 
 /**
@@ -223,11 +223,9 @@ async function finishMember(p, body) {
   t = w;
   const json = verifier(body, !sha256).verifyMemberRowJson(members, p.handle, p.task.source);
   timing.verify += performance.now() - t;
-  // As damaged(), with the CRC-32 of the bytes held.
-  if (!json.includes('"verdict":"pass"') && crcDiffers(p.task.entry, members.crc32(p.handle))) {
-    return failed(p.task.source, { id: 'input-zip-member-damaged', args: {} }, true);
-  }
-  return sha256 ? { json, sha256 } : json;
+  // The CRC-32 of the bytes held.
+  return damaged(p.task, json, true, () => crcDiffers(p.task.entry, members.crc32(p.handle)))
+    || (sha256 ? { json, sha256 } : json);
 }
 
 async function finish(p, body, rows) {
@@ -260,7 +258,7 @@ async function finish(p, body, rows) {
       } else if (sha256) r = { json: r, sha256 };
     }
     timing.verify += performance.now() - t;
-    return damaged(p, r, rows) || r;
+    return damaged(p.task, r, rows, () => isDamaged(p.task.entry, p.bytes)) || r;
   } catch (e) {
     // A trap (a Rust panic, a stack overflow) leaves the wasm instance unusable: this worker
     // says so with its results and the pool replaces it.
