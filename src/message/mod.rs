@@ -240,14 +240,19 @@ impl<'a> Message<'a> {
     /// so looking up every name of a long `h=` list is linear, not quadratic.
     pub fn instances(&self, name: impl AsRef<[u8]>) -> &[usize] {
         count(Work::HeaderLookups, 1);
-        self.by_name.get_or_init(|| NameIndex::new(&self.headers)).get(name.as_ref())
+        self.index().get(name.as_ref())
     }
 
     /// The index of each well-formed name's first field, in order of first appearance
     /// (ignoring ASCII case: `To` and `TO` are one name), from the index of names.
     pub fn first_instances(&self) -> impl Iterator<Item = usize> + '_ {
-        let index = self.by_name.get_or_init(|| NameIndex::new(&self.headers));
+        let index = self.index();
         index.runs.iter().take(index.slots.len()).filter_map(|&start| index.fields.get(start).copied())
+    }
+
+    /// The index of names, built by the first call that needs it.
+    fn index(&self) -> &NameIndex<'a> {
+        self.by_name.get_or_init(|| NameIndex::new(&self.headers))
     }
 
     /// The header fields budget, when the message has more than [`MAX_HEADER_FIELDS`] fields
