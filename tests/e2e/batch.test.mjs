@@ -165,6 +165,42 @@ for (const [kind, url] of PAGES) {
   });
 }
 
+test('a big mbox read once by its splitter: messages across its pieces, and one longer than it keeps, all checked', async () => {
+  const p = await openPage(env.browser, env.server.url);
+  const from = (i) => Buffer.from(`From a${i}@example.org Tue Mar  1 10:00:00 2016\n`);
+  /** An unsigned message of about `size` bytes. */
+  const filler = (i, size) => Buffer.concat([Buffer.from(`From: f${i}@example.org\r\nSubject: filler ${i}\r\n\r\n`),
+    Buffer.from('a line of text to fill the message\r\n'.repeat(Math.ceil(size / 36)))]);
+  const parts = [];
+  let signed = 0;
+  let count = 0;
+  let bytes = 0;
+  const add = (message) => {
+    parts.push(from(count), message, Buffer.from('\n'));
+    count++;
+    bytes += message.length;
+  };
+  // Signed messages between fillers of many sizes: some straddle the splitter's pieces (8 MB).
+  const run = (until) => {
+    for (let k = 0; bytes < until; k++) {
+      add(RFC8463());
+      signed++;
+      add(filler(count, 100000 + ((k * 7919) % 200000)));
+    }
+  };
+  run(20e6);
+  add(filler(count, 34 * 1024 * 1024)); // longer than the splitter keeps (32 MB): read again by its worker
+  add(RFC8463());
+  signed++;
+  run(bytes + 10e6);
+  await dropFiles(p.page, [{ name: 'big.mbox', buffer: Buffer.concat(parts) }]);
+  const s = await batchSummary(p.page);
+  // A passing signature shows its message's bytes were handed on intact.
+  assert.deepEqual([s.total, s.pass], [count, signed]);
+  assert.deepEqual(p.errors, []);
+  await p.context.close();
+});
+
 test('the progress line and the batch summary say the same counts whenever both are on screen, and at the end', async () => {
   const p = await openPage(env.browser, env.server.url);
   // Both, each time either changed, once the task that changed them is over (what can be seen).

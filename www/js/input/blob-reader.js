@@ -46,3 +46,15 @@ export function windowedReader(windowSize = 4 * 1024 * 1024) {
     return buf.subarray(offset - start, offset - start + length);
   };
 }
+
+/**
+ * A reader (as windowedReader's) serving reads inside `bytes`, which hold the Blob named `key`
+ * from offset `lo` (an mbox's bytes handed on by its splitter), and any other read with a Blob
+ * read of its own.
+ */
+export function pieceReader(key, lo, bytes) {
+  return (blob, offset, length, k = blob) =>
+    (k === key && offset >= lo && offset + length <= lo + bytes.length
+      ? bytes.subarray(offset - lo, offset - lo + length)
+      : readRange(blob, offset, length));
+}

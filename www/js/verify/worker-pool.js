@@ -3,7 +3,8 @@
 // Workers are created lazily (never more than there are tasks; warm() starts
 // them ahead, while the files picked are listed), get the
 // compiled wasm module and the current extra keys, and are fed batches of
-// neighbouring tasks so that each has up to IN_FLIGHT batches queued.
+// neighbouring tasks so that each has up to IN_FLIGHT batches queued (a batch of an
+// mbox's messages with their bytes, which its splitter read: see split).
 // cancel() terminates every worker; the next run() starts fresh ones. A worker
 // that crashes or whose wasm trapped is replaced during a run. A worker whose wasm
 // memory has grown past `recycleMemory` (it never shrinks: one very large message
@@ -45,6 +46,12 @@ export class WorkerPool {
     /** Workers splitting an mbox, and how to stop each. */
     this.splitters = new Set();
     this.splitStops = new Map();
+    /**
+     * The bytes of an mbox its splitter read, by piece, oldest first, until the current run has
+     * handed out their messages: {blob, lo, bytes, worker, from, until} (tasks[from..until) of
+     * the run; see split).
+     */
+    this.pieces = [];
     /** Messages a worker is given before a fresh one replaces it (tests set a small one). */
     this.recycleAfter = RECYCLE_AFTER;
     /** Bytes of wasm memory (as a worker last reported) past which a fresh one replaces it. */
@@ -122,7 +129,7 @@ export class WorkerPool {
    */
   run(tasks, { body = true, rows = false, onResult, open = null }) {
     this.cancel();
-    const run = { cancelled: false, feeders: [] };
+    const run = { cancelled: false, feeders: [], count: () => tasks.length };
     this.current = run;
     const more = () => !!open && open.more;
     const n = Math.max(1, Math.min(this.size, more() ? this.size : tasks.length));
@@ -134,11 +141,47 @@ export class WorkerPool {
       if (!tasks.length && !more()) { resolve({ cancelled: false }); return; }
       // Small batches for small runs, so every worker gets a share.
       const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor((more() ? Infinity : tasks.length) / (n * 8))));
+      /** The piece of mbox bytes (see split) that holds task i's message, or null. */
+      const pieceOf = (i) => {
+        const t = tasks[i];
+        return this.pieces.find((p) => p.from <= i && (p.until === undefined || i < p.until) && p.blob === t.blob &&
+          t.start >= p.lo && t.end <= p.lo + p.bytes.length) || null;
+      };
+      /** Releases the pieces whose messages were all handed out: their splitter reads on. */
+      const release = () => {
+        while (this.pieces.length && this.pieces[0].until !== undefined && this.pieces[0].until <= next) {
+          this.release(this.pieces.shift());
+        }
+      };
+      run.release = release;
+      /**
+       * The next batch: {batch, piece}: piece {lo, bytes} the batch's bytes when a piece holds
+       * them (a batch ends where a piece does), to transfer with it.
+       */
       const take = () => {
-        if (retry.length) return [retry.shift()];
+        if (retry.length) return { batch: [retry.shift()] };
         const batch = [];
-        while (batch.length < batchSize && next < tasks.length) batch.push({ id: next, task: tasks[next++] });
-        return batch;
+        let piece = null;
+        let placed = false; // a message with bytes to read is in the batch: piece is where they are, or null
+        while (batch.length < batchSize && next < tasks.length) {
+          if (tasks[next].blob) {
+            const p = pieceOf(next);
+            if (placed && p !== piece) break;
+            piece = p;
+            placed = true;
+          }
+          batch.push({ id: next, task: tasks[next++] });
+        }
+        release();
+        if (!piece) return { batch };
+        let lo = Infinity;
+        let hi = 0;
+        for (const { task } of batch) {
+          if (!task.blob) continue;
+          lo = Math.min(lo, task.start);
+          hi = Math.max(hi, task.end);
+        }
+        return { batch, piece: { lo, bytes: piece.bytes.slice(lo - piece.lo, hi - piece.lo).buffer } };
       };
       /** A result as the worker posted it: a report or row, a row's JSON text, or {json, sha256}. */
       const received = (report) => {
@@ -157,6 +200,7 @@ export class WorkerPool {
         }
         if (done < tasks.length || more()) return false;
         this.current = null;
+        this.releaseAll();
         resolve({ cancelled: false });
         return true;
       };
@@ -180,11 +224,12 @@ export class WorkerPool {
               retire();
               break;
             }
-            const batch = take();
+            const { batch, piece } = take();
             if (!batch.length) break;
             inFlight.push(batch);
             this.given.set(worker, (this.given.get(worker) || 0) + batch.length);
-            worker.postMessage({ type: 'verify', batch: batch.map(({ id, task }) => ({ id, task: slim(task) })), body, rows });
+            worker.postMessage({ type: 'verify', batch: batch.map(({ id, task }) => ({ id, task: slim(task) })), body, rows, piece },
+              piece ? [piece.bytes] : []);
           }
         };
         /** A fresh worker takes this slot; this one answers what it holds, then stops. */
@@ -225,7 +270,7 @@ export class WorkerPool {
       const startIn = (slot) => {
         const fresh = this.spawn();
         this.workers[slot] = fresh;
-        fresh.then((w) => { if (!run.cancelled) attach(w, slot); }, (err) => { this.terminate(); reject(err); });
+        fresh.then((w) => { if (!run.cancelled) attach(w, slot); }, fail);
       };
       /**
        * Replaces a worker that stopped (`respawn`: unless it was retired, and a fresh one already
@@ -250,6 +295,13 @@ export class WorkerPool {
         if (respawn) startIn(slot);
         else feedAll();
       };
+      /** No worker could be started: the run ends with the error; an mbox's splitter reads on. */
+      const fail = (err) => {
+        run.cancelled = true;
+        this.releaseAll();
+        this.terminate();
+        reject(err);
+      };
       // More tasks were appended, or the list was closed.
       run.wake = () => {
         if (run.cancelled) return;
@@ -258,7 +310,7 @@ export class WorkerPool {
       this.ensureWorkers(n).then((workers) => {
         if (run.cancelled) return;
         workers.forEach((worker, slot) => attach(worker, slot));
-      }, (err) => { this.terminate(); reject(err); });
+      }, fail);
     });
   }
 
@@ -269,8 +321,13 @@ export class WorkerPool {
 
   /**
    * Split an mbox Blob in a worker of its own while the others verify: onRanges(ranges, read)
-   * gets [start, end, ...] pairs and the bytes read so far, piece by piece. Resolves when the
-   * file is read; Cancel stops it.
+   * gets [start, end, ...] pairs and the bytes read so far, piece by piece; it appends their
+   * tasks to the current run's. Resolves when the file is read; Cancel stops it.
+   * The splitter hands on the bytes it read with each piece's ranges: the run gives each batch
+   * of those messages its bytes (take), so the file is read once, not again by the workers
+   * (whose read windows, reaching over the other workers' batches, read most of it once each).
+   * A piece is released once its messages are handed out; the splitter waits while it has
+   * several pieces unreleased (worker.js SPLIT_AHEAD), which bounds the bytes held.
    */
   async split(blob, onRanges) {
     const worker = await this.spawn();
@@ -281,7 +338,19 @@ export class WorkerPool {
         worker.onmessage = ({ data }) => {
           if (data.type !== 'ranges') return;
           if (data.error) { reject(new Error(data.error)); return; }
+          const run = this.current;
+          let piece = null;
+          if (data.bytes) {
+            piece = { blob, lo: data.lo, bytes: new Uint8Array(data.bytes), worker, from: run ? run.count() : 0 };
+            if (run && !run.cancelled) this.pieces.push(piece);
+            else this.release(piece);
+          }
           onRanges(data.ranges, data.read);
+          if (piece) {
+            // Its messages are the tasks appended by onRanges.
+            piece.until = run ? run.count() : 0;
+            run?.release?.();
+          }
           if (data.done) resolve({ cancelled: false });
         };
         worker.onerror = (e) => { e.preventDefault?.(); reject(e.message ? new Error(e.message) : new PhraseError('batch-mbox-unreadable')); };
@@ -294,9 +363,20 @@ export class WorkerPool {
     }
   }
 
+  /** Tells a piece's splitter that the piece's messages were handed out (see split). */
+  release(piece) {
+    piece.worker.postMessage({ type: 'released' });
+  }
+
+  /** Releases every piece held (the run they were for has ended). */
+  releaseAll() {
+    for (const piece of this.pieces.splice(0)) this.release(piece);
+  }
+
   /** Stop the current run (if any), any mbox being split, and the workers. */
   cancel() {
     for (const stop of this.splitStops.values()) stop();
+    this.pieces = [];
     const run = this.current;
     if (!run) return;
     run.cancelled = true;

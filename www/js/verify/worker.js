@@ -3,14 +3,18 @@
 // Protocol (main → worker):
 //   {type:'init', module: WebAssembly.Module, keys: string, at: ''|'now'}  → {type:'ready', version} | {type:'fatal', message}
 //     (at: '' judges each signature as of its signing, 'now' at the current time)
-//   {type:'verify', batch: [{id, task}], body: bool, rows: bool}
+//   {type:'verify', batch: [{id, task}], body: bool, rows: bool, piece?: {lo, bytes}}
 //                                                   → {type:'results', items: [{id, report} | {id, retry: true}], poisoned, wasmBytes, held}
 //     (a row may come as its JSON text, which the pool parses)
 //     rows: a compact row per message (Verifier.verifyRow) instead of the full report, for
 //     batches; a task found in a zip or folder (task.listed) that is not a message gives
 //     {id, report: {source, skipped: true}} (never counted, never read as keys)
-//   {type:'split', blob}                             → {type:'ranges', ranges: [start, end, ...], read, done}...
-//     an mbox split while it is read (MboxSplitter in wasm), in pieces, for the pool to verify
+//     piece: the batch's bytes of an mbox from offset lo (an ArrayBuffer, transferred), which
+//     its splitter read: then nothing is read from the Blob
+//   {type:'split', blob}                             → {type:'ranges', ranges: [start, end, ...], read, done, lo, bytes}...
+//     an mbox split while it is read (MboxSplitter in wasm), in pieces, for the pool to verify;
+//     bytes (transferred, or null): the file from offset lo to the last range's end
+//   {type:'released'}   (to a splitter) the pool handed out the messages of a piece it posted
 // poisoned: the wasm instance trapped (a panic or stack overflow); the pool replaces this
 // worker and gives the messages marked retry to another. wasmBytes: the size of the wasm
 // memory (it never shrinks), by which the pool may replace this worker with a fresh one. held:
@@ -18,12 +22,13 @@
 // A task is described in sources.js; the worker reads its bytes itself
 // (Blob.slice / zip member), so the main thread never holds message data.
 // Tasks come in batches of neighbours in their file and are read through a
-// windowed, read-ahead reader (blob-reader.js), which saves a Blob round trip per message.
+// windowed, read-ahead reader (blob-reader.js), which saves a Blob round trip per message,
+// unless the batch comes with its bytes (an mbox's, read once by its splitter).
 
 import init, { Members, MboxSplitter, Verifier, crc32, inflate_raw, not_a_message, version } from '../../pkg/dkimcheck.js';
 import { readTask, taskReader } from '../input/sources.js';
 import { crcDiffers, inflateError, isDamaged, readMemberData, setInflater } from '../input/zip.js';
-import { readRange, windowedReader } from '../input/blob-reader.js';
+import { pieceReader, readRange, windowedReader } from '../input/blob-reader.js';
 import { errorReport, errorRow } from '../common/reports.js';
 import { phraseOf } from '../common/phrase-error.js';
 
@@ -135,8 +140,8 @@ function damaged(task, r, rows, differs) {
  * Reads a deflated zip member's data and inflates it into `members`: its handle. Inflating's
  * errors are readZipMember's.
  */
-async function readIntoMembers(task) {
-  const data = await readMemberData(task.blob, task.entry, taskReader(task, read));
+async function readIntoMembers(task, reader) {
+  const data = await readMemberData(task.blob, task.entry, taskReader(task, reader));
   const t = performance.now();
   try {
     return members.inflate(data, task.entry.size);
@@ -147,15 +152,20 @@ async function readIntoMembers(task) {
   }
 }
 
-/**
- * Reads a task's bytes and starts its hashes: {task, bytes, hashes, sha256}, {task, handle,
- * sha256} (a member kept in `members`) or {task, report}.
- */
-async function prepare(task, body, rows) {
+/** Gives a task its Blob back when the pool sent it before (by blobId), or keeps it for later. */
+function withBlob(task) {
   if (task.blobId !== undefined) {
     if (task.blob) blobs.set(task.blobId, task.blob);
     else task.blob = blobs.get(task.blobId);
   }
+  return task;
+}
+
+/**
+ * Reads a task's bytes with `reader` (as windowedReader's) and starts its hashes: {task, bytes,
+ * hashes, sha256}, {task, handle, sha256} (a member kept in `members`) or {task, report}.
+ */
+async function prepare(task, body, rows, reader) {
   if (task.error) return { task, report: failed(task.source, task.error, rows) };
   let handle = null; // a member held, freed below unless handed on to finish
   try {
@@ -164,7 +174,7 @@ async function prepare(task, body, rows) {
     if (rows && members && task.entry && task.entry.method === 8) {
       // Stored members and plain files are views into the reader's window, copied once as
       // before; only inflated bytes are kept in wasm.
-      handle = await readIntoMembers(task);
+      handle = await readIntoMembers(task, reader);
       timing.read += performance.now() - t;
       if (task.listed && members.notAMessage(handle, task.source)) return { task, report: { source: task.source, skipped: true } };
       if (members.len(handle) < WEBCRYPTO_FROM) {
@@ -182,7 +192,7 @@ async function prepare(task, body, rows) {
       bytes = members.take(handle);
       handle = null;
     } else {
-      bytes = await readTask(task, read);
+      bytes = await readTask(task, reader);
       timing.read += performance.now() - t;
     }
     if (task.listed && not_a_message(task.source, bytes.subarray(0, 1024))) return { task, report: { source: task.source, skipped: true } };
@@ -282,10 +292,17 @@ const MB = 1024 * 1024;
 const workers = Math.max(1, (self.navigator && self.navigator.hardwareConcurrency) || 4);
 const read = windowedReader(Math.max(4 * MB, Math.min(8 * MB, Math.floor(64 * MB / (2 * workers)))));
 
-/** Reads every message of a batch and starts its hashes. */
-async function prepareBatch(batch, body, rows) {
+/**
+ * Reads every message of a batch and starts its hashes: from `piece` ({lo, bytes}: the bytes of
+ * an mbox from offset lo, handed on by its splitter with the batch) when it holds them, else
+ * through the windowed reader.
+ */
+async function prepareBatch(batch, body, rows, piece) {
+  const tasks = batch.map(({ task }) => withBlob(task));
+  const first = tasks.find((t) => t.blob);
+  const reader = piece && first ? pieceReader(first.blobId ?? first.blob, piece.lo, new Uint8Array(piece.bytes)) : read;
   const prepared = [];
-  for (const { id, task } of batch) prepared.push({ id, p: await prepare(task, body, rows) });
+  for (let i = 0; i < batch.length; i++) prepared.push({ id: batch[i].id, p: await prepare(tasks[i], body, rows, reader) });
   return prepared;
 }
 
@@ -304,17 +321,73 @@ async function finishBatch(prepared, body, rows) {
   timing.post += performance.now() - t;
 }
 
-/** Splits an mbox Blob while reading it, posting the messages found piece by piece. */
+/** Bytes of an mbox the splitter reads at a time. */
+const SPLIT_PIECE = 8 * MB;
+/** Pieces handed on and not yet released by the pool past which the splitter waits. */
+const SPLIT_AHEAD = 4;
+/**
+ * Bytes of a message still being read that the splitter keeps to hand on with it; a message
+ * longer than this is read again by the worker that verifies it.
+ */
+const CARRY_MAX = 32 * MB;
+/** Pieces handed on that the pool has not released yet, and a wait for the next release. */
+let ahead = 0;
+let onRelease = null;
+
+/** Copies the bytes of `seg` (the file from offset segLo) that fall in out's place (from lo). */
+function copyIn(out, lo, seg, segLo) {
+  const a = Math.max(lo, segLo);
+  const b = Math.min(lo + out.length, segLo + seg.length);
+  if (b > a) out.set(seg.subarray(a - segLo, b - segLo), a - lo);
+}
+
+/**
+ * Splits an mbox Blob while reading it, posting the messages found piece by piece with their
+ * bytes (transferred, not copied), so the file is read once: the pool hands each batch its
+ * bytes and the workers verifying them read nothing. The pool releases each piece once its
+ * messages are handed out; with SPLIT_AHEAD pieces unreleased the splitter waits, so memory
+ * stays bounded however far reading runs ahead of verifying.
+ */
 async function split(blob) {
   const splitter = new MboxSplitter();
-  const PIECE = 16 * MB;
-  try {
-    for (let base = 0; base < blob.size; base += PIECE) {
-      const bytes = await readRange(blob, base, Math.min(PIECE, blob.size - base));
-      const ranges = splitter.feed(bytes);
-      self.postMessage({ type: 'ranges', ranges, read: base + bytes.length, done: false });
+  let carry = new Uint8Array(0); // the bytes from carryLo to what was read, not handed on yet
+  let carryLo = 0;
+  /** Posts `ranges` found once `piece` (from `base`) was read, with their bytes as far as held. */
+  const hand = (ranges, piece, base, done) => {
+    const read = base + piece.length;
+    let bytes = null;
+    let lo = 0;
+    if (ranges.length) {
+      lo = Math.max(ranges[0], carryLo);
+      const hi = ranges[ranges.length - 1];
+      if (hi > lo) {
+        bytes = new Uint8Array(hi - lo);
+        copyIn(bytes, lo, carry, carryLo);
+        copyIn(bytes, lo, piece, base);
+      }
     }
-    self.postMessage({ type: 'ranges', ranges: splitter.finish(), read: blob.size, done: true });
+    // What follows the last message found starts the next one: keep it, unless too long.
+    const keep = Math.max(ranges.length ? ranges[ranges.length - 1] : carryLo, carryLo);
+    if (read - keep > CARRY_MAX) {
+      carry = new Uint8Array(0);
+      carryLo = read;
+    } else {
+      const next = new Uint8Array(read - keep);
+      copyIn(next, keep, carry, carryLo);
+      copyIn(next, keep, piece, base);
+      carry = next;
+      carryLo = keep;
+    }
+    if (bytes) ahead++;
+    self.postMessage({ type: 'ranges', ranges, read, done, lo, bytes: bytes && bytes.buffer }, bytes ? [bytes.buffer] : []);
+  };
+  try {
+    for (let base = 0; base < blob.size; base += SPLIT_PIECE) {
+      while (ahead >= SPLIT_AHEAD) await new Promise((resolve) => { onRelease = resolve; });
+      const piece = await readRange(blob, base, Math.min(SPLIT_PIECE, blob.size - base));
+      hand(splitter.feed(piece), piece, base, false);
+    }
+    hand(splitter.finish(), new Uint8Array(0), blob.size, true);
   } catch (e) {
     self.postMessage({ type: 'ranges', ranges: [], read: blob.size, done: true, error: e && e.message ? e.message : String(e) });
   } finally {
@@ -357,9 +430,14 @@ self.onmessage = ({ data }) => {
     // The next batch is read while this one is verified (the pool keeps two in flight).
     const body = data.body !== false;
     const rows = !!data.rows;
-    const prepared = (reads = Promise.all([reads, initialised]).then(() => prepareBatch(data.batch, body, rows)));
+    const prepared = (reads = Promise.all([reads, initialised]).then(() => prepareBatch(data.batch, body, rows, data.piece)));
     queue = queue.then(() => prepared).then((items) => finishBatch(items, body, rows));
   } else if (data.type === 'split') {
     initialised.then(() => split(data.blob));
+  } else if (data.type === 'released') {
+    // The pool handed out the messages of a piece (see split).
+    ahead--;
+    onRelease?.();
+    onRelease = null;
   }
 };
