@@ -323,8 +323,12 @@ async function finishBatch(prepared, body, rows) {
 
 /** Bytes of an mbox the splitter reads at a time. */
 const SPLIT_PIECE = 8 * MB;
-/** Pieces handed on and not yet released by the pool past which the splitter waits. */
-const SPLIT_AHEAD = 4;
+/**
+ * Pieces handed on and not yet released by the pool past which the splitter waits: at most
+ * this many pieces' bytes are held (16 MB). The same speed with 4, and 10-20 MB more of peak
+ * memory (21,075-message mbox, scripts/bench-leak.mjs, 2 cores, busy machine, 2 runs each).
+ */
+const SPLIT_AHEAD = 2;
 /**
  * Bytes of a message still being read that the splitter keeps to hand on with it; a message
  * longer than this is read again by the worker that verifies it.
