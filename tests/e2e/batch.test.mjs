@@ -165,7 +165,7 @@ for (const [kind, url] of PAGES) {
   });
 }
 
-test('a big mbox read once by its splitter: messages across its pieces, and one longer than it keeps, all checked', async () => {
+test('a big mbox read once by its splitter: messages across its pieces and chunks, and one longer than it keeps, all checked', async () => {
   const p = await openPage(env.browser, env.server.url);
   const from = (i) => Buffer.from(`From a${i}@example.org Tue Mar  1 10:00:00 2016\n`);
   /** An unsigned message of about `size` bytes. */
@@ -180,7 +180,8 @@ test('a big mbox read once by its splitter: messages across its pieces, and one 
     count++;
     bytes += message.length;
   };
-  // Signed messages between fillers of many sizes: some straddle the splitter's pieces (8 MB).
+  // Signed messages between fillers of many sizes: some straddle the splitter's pieces (8 MB),
+  // and each chunk of 32 messages it hands on starts with one.
   const run = (until) => {
     for (let k = 0; bytes < until; k++) {
       add(RFC8463());
@@ -189,7 +190,8 @@ test('a big mbox read once by its splitter: messages across its pieces, and one 
     }
   };
   run(20e6);
-  add(filler(count, 34 * 1024 * 1024)); // longer than the splitter keeps (32 MB): read again by its worker
+  // Longer than the splitter keeps (16 MB, and a piece of 8 MB): read again by its worker.
+  add(filler(count, 26 * 1024 * 1024));
   add(RFC8463());
   signed++;
   run(bytes + 10e6);

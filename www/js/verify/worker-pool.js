@@ -47,9 +47,9 @@ export class WorkerPool {
     this.splitters = new Set();
     this.splitStops = new Map();
     /**
-     * The bytes of an mbox its splitter read, by piece, oldest first, until the current run has
-     * handed out their messages: {blob, lo, bytes, worker, from, until} (tasks[from..until) of
-     * the run; see split).
+     * The bytes of an mbox its splitter read, by chunk of neighbouring messages, oldest first,
+     * until the current run has handed out their messages: {blob, lo, bytes, size, worker,
+     * from, until} (its messages are among tasks[from..until) of the run; see split).
      */
     this.pieces = [];
     /** Messages a worker is given before a fresh one replaces it (tests set a small one). */
@@ -141,13 +141,13 @@ export class WorkerPool {
       if (!tasks.length && !more()) { resolve({ cancelled: false }); return; }
       // Small batches for small runs, so every worker gets a share.
       const batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor((more() ? Infinity : tasks.length) / (n * 8))));
-      /** The piece of mbox bytes (see split) that holds task i's message, or null. */
+      /** The chunk of mbox bytes (see split) that holds task i's message, or null. */
       const pieceOf = (i) => {
         const t = tasks[i];
         return this.pieces.find((p) => p.from <= i && (p.until === undefined || i < p.until) && p.blob === t.blob &&
           t.start >= p.lo && t.end <= p.lo + p.bytes.length) || null;
       };
-      /** Releases the pieces whose messages were all handed out: their splitter reads on. */
+      /** Releases the chunks whose messages were all handed out: their splitter reads on. */
       const release = () => {
         while (this.pieces.length && this.pieces[0].until !== undefined && this.pieces[0].until <= next) {
           this.release(this.pieces.shift());
@@ -155,8 +155,9 @@ export class WorkerPool {
       };
       run.release = release;
       /**
-       * The next batch: {batch, piece}: piece {lo, bytes} the batch's bytes when a piece holds
-       * them (a batch ends where a piece does), to transfer with it.
+       * The next batch: {batch, piece}: piece {lo, bytes} the batch's bytes when a chunk holds
+       * them (a batch ends where a chunk does), to transfer with it: the chunk itself when the
+       * batch is all of it (as the splitter cuts them, MAX_BATCH messages), else a copy.
        */
       const take = () => {
         if (retry.length) return { batch: [retry.shift()] };
@@ -180,6 +181,11 @@ export class WorkerPool {
           if (!task.blob) continue;
           lo = Math.min(lo, task.start);
           hi = Math.max(hi, task.end);
+        }
+        if (lo === piece.lo && hi === piece.lo + piece.bytes.length) {
+          const { buffer } = piece.bytes;
+          piece.bytes = new Uint8Array(0); // transferred
+          return { batch, piece: { lo, bytes: buffer } };
         }
         return { batch, piece: { lo, bytes: piece.bytes.slice(lo - piece.lo, hi - piece.lo).buffer } };
       };
@@ -323,11 +329,12 @@ export class WorkerPool {
    * Split an mbox Blob in a worker of its own while the others verify: onRanges(ranges, read)
    * gets [start, end, ...] pairs and the bytes read so far, piece by piece; it appends their
    * tasks to the current run's. Resolves when the file is read; Cancel stops it.
-   * The splitter hands on the bytes it read with each piece's ranges: the run gives each batch
-   * of those messages its bytes (take), so the file is read once, not again by the workers
-   * (whose read windows, reaching over the other workers' batches, read most of it once each).
-   * A piece is released once its messages are handed out; the splitter waits while it has
-   * several pieces unreleased (worker.js SPLIT_AHEAD), which bounds the bytes held.
+   * The splitter hands on the bytes it read with each piece's ranges, in chunks of a batch's
+   * messages: the run gives each batch of those messages its chunk (take), so the file is read
+   * once, not again by the workers (whose read windows, reaching over the other workers'
+   * batches, read most of it once each). A chunk is released once its messages are handed out;
+   * the splitter waits while it has SPLIT_HELD bytes unreleased (worker.js), which bounds the
+   * bytes held.
    */
   async split(blob, onRanges) {
     const worker = await this.spawn();
@@ -339,18 +346,14 @@ export class WorkerPool {
           if (data.type !== 'ranges') return;
           if (data.error) { reject(new Error(data.error)); return; }
           const run = this.current;
-          let piece = null;
-          if (data.bytes) {
-            piece = { blob, lo: data.lo, bytes: new Uint8Array(data.bytes), worker, from: run ? run.count() : 0 };
-            if (run && !run.cancelled) this.pieces.push(piece);
-            else this.release(piece);
-          }
+          const from = run ? run.count() : 0;
+          const pieces = data.chunks.map(({ lo, bytes }) => ({ blob, lo, bytes: new Uint8Array(bytes), size: bytes.byteLength, worker, from }));
+          if (run && !run.cancelled) this.pieces.push(...pieces);
+          else pieces.forEach((piece) => this.release(piece));
           onRanges(data.ranges, data.read);
-          if (piece) {
-            // Its messages are the tasks appended by onRanges.
-            piece.until = run ? run.count() : 0;
-            run?.release?.();
-          }
+          // Their messages are among the tasks appended by onRanges.
+          for (const piece of pieces) piece.until = run ? run.count() : 0;
+          run?.release?.();
           if (data.done) resolve({ cancelled: false });
         };
         worker.onerror = (e) => { e.preventDefault?.(); reject(e.message ? new Error(e.message) : new PhraseError('batch-mbox-unreadable')); };
@@ -363,12 +366,12 @@ export class WorkerPool {
     }
   }
 
-  /** Tells a piece's splitter that the piece's messages were handed out (see split). */
+  /** Tells a chunk's splitter that the chunk's messages were handed out (see split). */
   release(piece) {
-    piece.worker.postMessage({ type: 'released' });
+    piece.worker.postMessage({ type: 'released', bytes: piece.size });
   }
 
-  /** Releases every piece held (the run they were for has ended). */
+  /** Releases every chunk held (the run they were for has ended). */
   releaseAll() {
     for (const piece of this.pieces.splice(0)) this.release(piece);
   }

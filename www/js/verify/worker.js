@@ -11,10 +11,11 @@
 //     {id, report: {source, skipped: true}} (never counted, never read as keys)
 //     piece: the batch's bytes of an mbox from offset lo (an ArrayBuffer, transferred), which
 //     its splitter read: then nothing is read from the Blob
-//   {type:'split', blob}                             → {type:'ranges', ranges: [start, end, ...], read, done, lo, bytes}...
+//   {type:'split', blob}                             → {type:'ranges', ranges: [start, end, ...], read, done, chunks}...
 //     an mbox split while it is read (MboxSplitter in wasm), in pieces, for the pool to verify;
-//     bytes (transferred, or null): the file from offset lo to the last range's end
-//   {type:'released'}   (to a splitter) the pool handed out the messages of a piece it posted
+//     chunks: [{lo, bytes}], the bytes (ArrayBuffers, transferred) of the file from offset lo
+//     for a run of neighbouring messages, the pool's batch
+//   {type:'released', bytes}   (to a splitter) the pool handed out a chunk of that many bytes
 // poisoned: the wasm instance trapped (a panic or stack overflow); the pool replaces this
 // worker and gives the messages marked retry to another. wasmBytes: the size of the wasm
 // memory (it never shrinks), by which the pool may replace this worker with a fresh one. held:
@@ -324,17 +325,19 @@ async function finishBatch(prepared, body, rows) {
 /** Bytes of an mbox the splitter reads at a time. */
 const SPLIT_PIECE = 8 * MB;
 /**
- * Pieces handed on and not yet released by the pool past which the splitter waits: at most
- * this many pieces' bytes are held (16 MB). The same speed with 4, and 10-20 MB more of peak
- * memory (21,075-message mbox, scripts/bench-leak.mjs, 2 cores, busy machine, 2 runs each).
+ * Bytes handed on and not yet released by the pool past which the splitter waits: at most
+ * about this much is held. (With 32 MB, the same speed and 10-20 MB more of peak memory:
+ * 21,075-message mbox, scripts/bench-leak.mjs, 2 cores, busy machine, 2 runs each.)
  */
-const SPLIT_AHEAD = 2;
+const SPLIT_HELD = 16 * MB;
+/** Messages a chunk handed on holds: the pool's batch (worker-pool.js MAX_BATCH). */
+const CHUNK_MESSAGES = 32;
 /**
- * Bytes of a message still being read that the splitter keeps to hand on with it; a message
- * longer than this is read again by the worker that verifies it.
+ * Bytes of a message still being read that the splitter keeps, after a piece, to hand on with
+ * it; a message longer than this and a piece is read again by the worker that verifies it.
  */
-const CARRY_MAX = 32 * MB;
-/** Pieces handed on that the pool has not released yet, and a wait for the next release. */
+const CARRY_MAX = 16 * MB;
+/** Bytes handed on that the pool has not released yet, and a wait for the next release. */
 let ahead = 0;
 let onRelease = null;
 
@@ -347,10 +350,11 @@ function copyIn(out, lo, seg, segLo) {
 
 /**
  * Splits an mbox Blob while reading it, posting the messages found piece by piece with their
- * bytes (transferred, not copied), so the file is read once: the pool hands each batch its
- * bytes and the workers verifying them read nothing. The pool releases each piece once its
- * messages are handed out; with SPLIT_AHEAD pieces unreleased the splitter waits, so memory
- * stays bounded however far reading runs ahead of verifying.
+ * bytes, so the file is read once: in chunks of CHUNK_MESSAGES messages, each its own
+ * ArrayBuffer, transferred here and again by the pool to the worker that verifies its batch
+ * (never copied on the page's main thread), which then reads nothing. The pool releases what
+ * it handed out; with SPLIT_HELD bytes unreleased the splitter waits, so memory stays bounded
+ * however far reading runs ahead of verifying.
  */
 async function split(blob) {
   const splitter = new MboxSplitter();
@@ -359,15 +363,25 @@ async function split(blob) {
   /** Posts `ranges` found once `piece` (from `base`) was read, with their bytes as far as held. */
   const hand = (ranges, piece, base, done) => {
     const read = base + piece.length;
-    let bytes = null;
-    let lo = 0;
-    if (ranges.length) {
-      lo = Math.max(ranges[0], carryLo);
-      const hi = ranges[ranges.length - 1];
-      if (hi > lo) {
-        bytes = new Uint8Array(hi - lo);
+    const chunks = [];
+    // Chunks of up to CHUNK_MESSAGES messages, in order, of those whose bytes are held.
+    for (let k = 0; k + 1 < ranges.length;) {
+      let lo = -1;
+      let hi = 0;
+      let n = 0;
+      for (; k + 1 < ranges.length && n < CHUNK_MESSAGES; k += 2) {
+        if (ranges[k + 1] <= ranges[k]) continue; // empty: not a message
+        if (ranges[k] < carryLo) continue; // not held: read again by its worker
+        if (lo < 0) lo = ranges[k];
+        hi = ranges[k + 1];
+        n++;
+      }
+      if (n) {
+        const bytes = new Uint8Array(hi - lo);
         copyIn(bytes, lo, carry, carryLo);
         copyIn(bytes, lo, piece, base);
+        chunks.push({ lo, bytes: bytes.buffer });
+        ahead += bytes.length;
       }
     }
     // What follows the last message found starts the next one: keep it, unless too long.
@@ -382,12 +396,11 @@ async function split(blob) {
       carry = next;
       carryLo = keep;
     }
-    if (bytes) ahead++;
-    self.postMessage({ type: 'ranges', ranges, read, done, lo, bytes: bytes && bytes.buffer }, bytes ? [bytes.buffer] : []);
+    self.postMessage({ type: 'ranges', ranges, read, done, chunks }, chunks.map((c) => c.bytes));
   };
   try {
     for (let base = 0; base < blob.size; base += SPLIT_PIECE) {
-      while (ahead >= SPLIT_AHEAD) await new Promise((resolve) => { onRelease = resolve; });
+      while (ahead >= SPLIT_HELD) await new Promise((resolve) => { onRelease = resolve; });
       const piece = await readRange(blob, base, Math.min(SPLIT_PIECE, blob.size - base));
       hand(splitter.feed(piece), piece, base, false);
     }
@@ -439,8 +452,8 @@ self.onmessage = ({ data }) => {
   } else if (data.type === 'split') {
     initialised.then(() => split(data.blob));
   } else if (data.type === 'released') {
-    // The pool handed out the messages of a piece (see split).
-    ahead--;
+    // The pool handed out the messages of a chunk (see split).
+    ahead -= data.bytes;
     onRelease?.();
     onRelease = null;
   }
