@@ -21,7 +21,8 @@
 // memory (it never shrinks), by which the pool may replace this worker with a fresh one. held:
 // how many inflated zip members the worker still keeps in wasm memory (see `members`).
 // A task is described in sources.js; the worker reads its bytes itself
-// (Blob.slice / zip member), so the main thread never holds message data.
+// (Blob.slice / zip member), so the main thread never reads message data (an mbox's
+// bytes, read by its splitter, pass through it, transferred).
 // Tasks come in batches of neighbours in their file and are read through a
 // windowed, read-ahead reader (blob-reader.js), which saves a Blob round trip per message,
 // unless the batch comes with its bytes (an mbox's, read once by its splitter).
