@@ -162,7 +162,8 @@ export async function expandFiles(files, onStatus) {
  * Expand what the user gave into {tasks, streams, skipped}: tasks as expandFiles; streams:
  * mboxes to split while verifying ({source, blob, blobId, maxMessage}, with streamMbox);
  * skipped: names of files that are not messages (by name: skipName, which decides by the
- * extension alone: asked once per extension), found in a zip or among several files. A file found there that is not a message by its content is skipped by the worker.
+ * extension alone: asked once per extension), found in a zip or among several files. A file
+ * found there that is not a message by its content is skipped by the worker.
  * @param {Array<File|{name:string, blob:Blob}>} files
  * @param {(text:string)=>void} [onStatus]
  * @param {{streamMbox?: boolean, skipName?: (name:string)=>boolean}} [opts]

@@ -111,13 +111,15 @@ export class RowTable {
    * `geometry`: as geometry() gave it before the page changed, or null to read it now.
    */
   setOrder(order, geometry = null) {
+    const before = this.order.length * this.rowHeight; // the rows' height until now
     this.order = order;
     this.el.setAttribute('aria-rowcount', String(order.length + 1));
     if (this.measure(geometry?.row)) geometry = null;
     this.css.spacer.height = `${order.length * this.rowHeight}px`;
     this.active = Math.min(this.active, Math.max(0, order.length - 1));
-    // Fewer rows than were in view: the browser scrolls back, so read where it is.
-    if (geometry && geometry.top + geometry.height > order.length * this.rowHeight) geometry = null;
+    // What was read holds while the rows overflowed the view (it was as tall as it can be) and
+    // still reach below it; otherwise the view grows, or the browser scrolls back: read it now.
+    if (geometry && !(before > geometry.height + 1 && geometry.top + geometry.height <= order.length * this.rowHeight)) geometry = null;
     this.refresh(geometry);
   }
 
@@ -135,7 +137,7 @@ export class RowTable {
     return true;
   }
 
-  /** Build the rows in view again (their data changed); `geometry` as in setOrder. */
+  /** Show the rows in view again (their data changed: those unchanged are kept); `geometry` as in setOrder. */
   refresh(geometry = null) {
     const hadFocus = this.el.contains(document.activeElement) && document.activeElement !== this.body
       && document.activeElement?.dataset?.row !== undefined;
