@@ -4,7 +4,7 @@
 //   node scripts/bench-leak.mjs [--sizes 21075,100000] [--seed 13] [--distinct 2000]
 //                               [--dir target/bench-leak] [--no-mbox] [--no-cli] [--profile]
 //                               [--memory] [--recycle N] [--dist DIR]
-//                               [--threads] [--worker-profile] [--trace FILE]
+//                               [--threads] [--worker-profile] [--main-profile] [--trace FILE]
 //
 // 1. Generates the seeded leak-like corpus of scripts/bench-cli.sh (benches/leak/: `--distinct`
 //    different messages, the twin without attachments) unless already there, and from it, for
@@ -35,6 +35,10 @@
 //    worker target, attached as the workers start; sampled every 200 µs), summed over the
 //    workers: self time by function (wasm functions by name when the wasm keeps its name section,
 //    e.g. a build whose wasm-opt ran with -g), and by group (wasm, the page's JavaScript, GC...).
+//    --main-profile: a CPU profile of the page's main thread (CDP Profiler, sampled every 200 µs,
+//    started at the pick): self time by function (with its file and line) and by group (receiving
+//    results, the batch view, drawing the table, the browser's own work...); the profile itself
+//    in DIR/main-FILE.cpuprofile (Chromium's DevTools open it).
 //    --trace FILE: a Chrome trace of the run (V8 GC, wasm and JavaScript compilation, tasks, on
 //    every thread; chrome://tracing or https://ui.perfetto.dev open it), and the thread pools'
 //    work by event name (each event's own thread time).
@@ -51,7 +55,7 @@
 import http from 'node:http';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
-import { join, resolve, dirname, extname } from 'node:path';
+import { join, resolve, dirname, extname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -232,6 +236,7 @@ function threadCpu(rootPid) {
 }
 const threads = flag('--threads');
 const workerProfile = flag('--worker-profile');
+const mainProfile = flag('--main-profile');
 const traceFile = opt('--trace', null);
 
 /**
@@ -343,24 +348,39 @@ const GROUPS = [
   ['garbage collection', /\(garbage collector\)/],
   ['idle', /\(idle\)/],
 ];
-function byGroup(selfTimes) {
+/** What the main thread's functions do, by name and file (first match): [group, pattern]. */
+const MAIN_GROUPS = [
+  ['idle', /^\(idle\)/],
+  ['the browser\'s own work (style, layout, paint, messages in and out: "(program)")', /^\(program\)/],
+  ['garbage collection', /\(garbage collector\)/],
+  ['receiving results (JSON.parse of rows)', /^parse |^received worker-pool/],
+  ['feeding the workers (postMessage of tasks)', /^postMessage |^feed |^slim |^take /],
+  ['worker-pool.js, other', /worker-pool\.js/],
+  ['the row interner', /interner\.js/],
+  ['counting rows in (batch-view add, tally)', /^(add|tally|schedule) batch-view|rows\.js/],
+  ['the table (order, sort, rows in view)', /row-table\.js|columns\.js|^sort /],
+  ['the keys needed', /keys-needed|KeysNeeded|dkimcheck\.js/],
+  ['the summary, counts and progress line', /batch-view\.js|progress\.js|i18n\.js|reports\.js|dom\.js/],
+  ['reading the zip\'s directory, listing tasks', /zip\.js|sources\.js|blob-reader\.js/],
+];
+function byGroup(selfTimes, groups = GROUPS) {
   const out = new Map();
   for (const [name, ms] of selfTimes) {
-    const g = GROUPS.find(([, re]) => re.test(name))?.[0] || 'other';
+    const g = groups.find(([, re]) => re.test(name))?.[0] || 'other';
     out.set(g, (out.get(g) || 0) + ms);
   }
   return [...out].sort((a, b) => b[1] - a[1]);
 }
 
-/** Self time (ms) by function over CPU profiles: [[name, ms]], most first. */
-function selfTimes(profiles) {
+/** Self time (ms) by function over CPU profiles (`lines`: with its line): [[name, ms]], most first. */
+function selfTimes(profiles, lines = false) {
   const self = new Map();
   for (const { nodes, samples, timeDeltas } of profiles) {
     const byId = new Map(nodes.map((n) => [n.id, n]));
     samples.forEach((nid, i) => {
       const f = byId.get(nid).callFrame;
       const file = (f.url || '').split('/').pop();
-      const name = `${f.functionName || '(anonymous)'}${file ? ` ${file}` : ''}`;
+      const name = `${f.functionName || '(anonymous)'}${file ? ` ${file}${lines ? `:${f.lineNumber + 1}` : ''}` : ''}`;
       self.set(name, (self.get(name) || 0) + (timeDeltas[i] || 0) / 1000);
     });
   }
@@ -455,11 +475,20 @@ async function throughPage(file) {
   const cpu0 = treeCpu(browserPid);
   const threads0 = threads ? threadCpu(browserPid) : null;
   const stopProfiles = workerProfile ? await profileWorkers() : null;
+  const mainCdp = mainProfile ? await page.context().newCDPSession(page) : null;
+  if (mainCdp) {
+    await mainCdp.send('Profiler.enable');
+    await mainCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await mainCdp.send('Profiler.start');
+  }
   if (traceFile) {
     await browser.startTracing(undefined, { categories: ['toplevel', 'v8', 'disabled-by-default-v8.gc', 'disabled-by-default-v8.compile', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink', 'base', 'mojom', 'disabled-by-default-cpu_profiler'] });
   }
   await page.setInputFiles('#file-input', file);
   await page.waitForSelector('#batch-summary[data-state="done"]', { timeout: 3_600_000 });
+  // The end: taken before the trace and the profiles are collected (that takes seconds).
+  const secs = (Date.now() - t0) / 1000;
+  const cpu = treeCpu(browserPid) - cpu0;
   let pool = [];
   if (traceFile) {
     const trace = await browser.stopTracing();
@@ -467,8 +496,9 @@ async function throughPage(file) {
     pool = poolTasks(trace.toString());
   }
   const workerSelf = stopProfiles ? selfTimes(await stopProfiles()) : [];
-  const secs = (Date.now() - t0) / 1000;
-  const cpu = treeCpu(browserPid) - cpu0;
+  const mainProfiled = mainCdp ? (await mainCdp.send('Profiler.stop')).profile : null;
+  if (mainProfiled) writeFileSync(join(DIR, `main-${basename(file)}.cpuprofile`), JSON.stringify(mainProfiled));
+  const mainSelf = mainProfiled ? selfTimes([mainProfiled], true) : [];
   const byThread = threads ? [...threadCpu(browserPid)].map(([k, v]) => [k, v - (threads0.get(k) || 0)]).filter(([, v]) => v >= 0.05).sort((a, b) => b[1] - a[1]) : [];
   clearInterval(timer);
   watching = false;
@@ -483,7 +513,7 @@ async function throughPage(file) {
   counts.workers = await page.evaluate(() => globalThis.__dkimcheckPool?.spawned);
   const timing = profile ? await page.evaluate(() => globalThis.__dkimcheckPool?.timing || []) : [];
   await page.close();
-  return { secs, cpu, byThread, workerSelf, pool, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
+  return { secs, cpu, byThread, workerSelf, mainSelf, pool, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
 }
 
 /** The main thread's functions by self time, from a CDP CPU profile: [[name, ms]]. */
@@ -557,6 +587,14 @@ try {
       for (const [group, ms] of byGroup(web.workerSelf)) console.log(`    ${per(ms).padEnd(28)} ${group}`);
       console.log('  by function:');
       for (const [name, ms] of web.workerSelf.slice(0, 60)) console.log(`    ${per(ms).padEnd(28)} ${name}`);
+    }
+    if (mainProfile) {
+      const busy = web.mainSelf.filter(([name]) => !/^\(idle\)/.test(name)).reduce((a, [, ms]) => a + ms, 0);
+      const per = (ms) => `${ms.toFixed(0)} ms, ${((1000 * ms) / n).toFixed(1)} µs/message`;
+      console.log(`  main thread's CPU profile: busy ${per(busy)} (not idle); by group (self time):`);
+      for (const [group, ms] of byGroup(web.mainSelf, MAIN_GROUPS)) console.log(`    ${per(ms).padEnd(26)} ${group}`);
+      console.log('  by function:');
+      for (const [name, ms] of web.mainSelf.slice(0, 40)) console.log(`    ${per(ms).padEnd(26)} ${name}`);
     }
     console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB); growth over rest, MB:`);
     printQuarters(web);

@@ -4,7 +4,8 @@
 // it checks again only the messages that need them; a 10,000-row table reached
 // to its last row by keyboard; Back returns to the row opened, with focus; an
 // mbox split while it is verified, with progress and Cancel; CSV with a
-// byte-order mark and semicolons. Outcomes only, never timings.
+// byte-order mark and semicolons; the table's rows fill its view while a batch grows.
+// Outcomes only, never timings.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -244,6 +245,35 @@ test('the progress line and the batch summary say the same counts whenever both 
 
 // The worker verifies a small message in one wasm call that hashes it too, and a big one (32 KB
 // or more) with its body and input hashed by WebCrypto: both paths give the same outcomes.
+test('while a batch grows, the table\'s rows fill its view at every update of the counts', async () => {
+  const p = await openPage(env.browser, env.server.url);
+  // After each update (the next frame): the view's height, a row's, the rows built and the rows in all.
+  await p.page.evaluate(() => {
+    globalThis.__views = [];
+    new MutationObserver(() => requestAnimationFrame(() => {
+      const body = document.querySelector('.row-table .rt-body');
+      if (!body) return;
+      const rows = [...body.querySelectorAll('[data-row]')];
+      const view = body.getBoundingClientRect();
+      globalThis.__views.push({
+        total: Number(document.querySelector('.row-table').getAttribute('aria-rowcount')) - 1,
+        built: rows.length,
+        // The view is filled down to its bottom, or down to the last row.
+        filled: rows.some((r) => r.getBoundingClientRect().bottom >= view.bottom - 1) || rows.some((r) => r.dataset.row === String(Number(document.querySelector('.row-table').getAttribute('aria-rowcount')) - 2)),
+      });
+    })).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-checked'] });
+  });
+  await dropFiles(p.page, [{ name: 'grow.zip', buffer: await makeZip(Array.from({ length: 3000 }, (_, i) => ({ name: `g${String(i).padStart(4, '0')}.eml`, data: small(i) }))) }]);
+  const s = await batchSummary(p.page);
+  assert.equal(s.total, 3000);
+  await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const views = await p.page.evaluate(() => globalThis.__views);
+  assert.ok(views.length > 1, `updates seen: ${views.length}`);
+  for (const v of views) if (v.total > 0) assert.ok(v.built > 0 && v.filled, JSON.stringify(v));
+  assert.deepEqual(p.errors, []);
+  await p.context.close();
+});
+
 test('a zip with no mail in it says no messages were found, not "0 of 0 verified"', async () => {
   const p = await openPage(env.browser, env.server.url);
   const zip = await makeZip([

@@ -91,6 +91,18 @@ const checker = new Checker({
 // For scripts/bench-leak.mjs --profile: the workers' reading and verifying times.
 globalThis.__dkimcheckPool = pool;
 
+/**
+ * Start the workers ahead while nothing is being checked (the page has just opened, the keys or
+ * the judging time changed: those stop them), so that the next check does not wait for them:
+ * a worker takes ~100-300 ms to start (its JavaScript engine, modules and wasm instance) on a
+ * 2-core machine, which was most of the time from a pick to the first message verified.
+ * At most two: more start at the pick, when the files are known.
+ */
+function warmWorkers() {
+  if (pool.current) return;
+  pool.ensureWorkers(Math.min(2, pool.size)).catch(() => {});
+}
+
 /** The Limits panel: the largest message checked (remembered on this device). */
 function wireLimits() {
   const MB = 1024 * 1024;
@@ -116,6 +128,7 @@ function wireJudging() {
       history.replaceState(null, '', url);
     } catch { /* a page opened from disk may refuse; the choice still applies */ }
     checker.setJudging(at);
+    warmWorkers();
   });
 }
 
@@ -134,7 +147,7 @@ async function main() {
   wireInput();
   wireJudging();
   wireLimits();
-  store.onChange(() => checker.recheck());
+  store.onChange(() => { checker.recheck(); warmWorkers(); });
   let version = null;
   let panel = null;
   tr.onChange(() => {
@@ -152,6 +165,7 @@ async function main() {
     if (dropped.length) progress.setStatus(tr.t('page-keys-pruned', { names: dropped.join(', ') }), true);
     panel = mountKeysPanel(els.keys, { store, dk, tr, onAdd: (input) => checker.addKey(input) });
     document.documentElement.dataset.ready = 'true';
+    warmWorkers();
   } catch (e) {
     progress.setStatus(tr.t('page-engine-failed', { error: e.message }), true);
   }

@@ -217,6 +217,7 @@ export class BatchView {
         const r = this.rows[i];
         return r ? { verdict: r.verdict, assessment: r.assessment.status, outcome: r.outcome } : {};
       },
+      rowKey: (i) => this.rows[i],
     });
     const filterInput = h('input', { id: filterId, type: 'search', value: this.filterText || '', placeholder: tr.t('batch-filter-placeholder'), oninput: (e) => { this.filterText = e.target.value; this.filter = e.target.value.toLowerCase(); this.renderTable(); } });
     const assessmentSelect = h('select', { id: assessmentId, onchange: (e) => { this.assessmentFilter = e.target.value; this.renderTable(); } },
@@ -272,6 +273,8 @@ export class BatchView {
   }
 
   update() {
+    // Read before anything changes (see RowTable.geometry).
+    const geometry = this.table.geometry();
     const tr = this.tr;
     const counts = this.counts;
     const x = this.extra;
@@ -324,7 +327,7 @@ export class BatchView {
     this.renderNeeded();
     clear(this.domains).append(...[...this.byDomain.entries()].filter(([, e]) => e.total > 0).sort((a, b) => b[1].total - a[1].total).slice(0, 200).map(([d, e]) =>
       h('tr', { dataset: { domain: d } }, h('th', { scope: 'row' }, d || tr.t('batch-no-signature')), h('td', null, tr.count(e.total)), h('td', null, tr.count(e.verified)))));
-    this.renderTable();
+    this.renderTable(geometry);
     this.onUpdate?.();
   }
 
@@ -351,11 +354,12 @@ export class BatchView {
     return rowOrder(this.rows, this);
   }
 
-  renderTable() {
+  /** The table in its current sort and filters; `geometry` as in RowTable.setOrder. */
+  renderTable(geometry = null) {
     const tr = this.tr;
     this.table.setSort(this.sort, tr.t('batch-sort-by'));
     const order = this.order();
-    this.table.setOrder(order);
+    this.table.setOrder(order, geometry);
     this.shown.textContent = tr.t('batch-shown-all', { count: order.length });
   }
 

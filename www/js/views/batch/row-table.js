@@ -38,10 +38,17 @@ export class RowTable {
    * @param {(index:number)=>void} o.onOpen  a row was opened (Enter, click)
    * @param {string} o.label  the grid's accessible name
    * @param {(index:number)=>object} [o.rowData]  more data-* attributes for a row's element
+   * @param {(index:number)=>*} [o.rowKey]  what a row's element is built from (its data): while
+   *   it is the same (===), the element is kept when the rows are shown again
    */
-  constructor({ columns, onSort, onOpen, label, rowData }) {
+  constructor({ columns, onSort, onOpen, label, rowData, rowKey }) {
     this.columns = columns;
     this.rowData = rowData;
+    this.rowKey = rowKey;
+    /** element → {index, key}: what it was built from */
+    this.built = new WeakMap();
+    /** The header's sort state as last shown (see setSort). */
+    this.shownSort = '';
     this.onSort = onSort;
     this.onOpen = onOpen;
     this.order = [];
@@ -78,6 +85,9 @@ export class RowTable {
 
   /** Show the header with the sort state: {key, dir}. */
   setSort(sort, sortLabel) {
+    const shown = `${sort.key}\u0000${sort.dir}\u0000${sortLabel}`;
+    if (shown === this.shownSort) return;
+    this.shownSort = shown;
     this.head.dataset.sortLabel = sortLabel; // shown before the sort buttons on narrow screens
     clear(this.head).append(...this.columns.map((c) => {
       const on = sort.key === c.key;
@@ -87,22 +97,38 @@ export class RowTable {
     }));
   }
 
-  /** Show these message indexes, in this order (the rows are built as they come into view). */
-  setOrder(order) {
-    this.order = order;
-    this.el.setAttribute('aria-rowcount', String(order.length + 1));
-    this.measure();
-    this.css.spacer.height = `${order.length * this.rowHeight}px`;
-    this.active = Math.min(this.active, Math.max(0, order.length - 1));
-    this.refresh();
+  /**
+   * Where the table is scrolled, how tall its view and a row are: read before the page is
+   * changed (then the browser has it from its last layout), for setOrder. Reading them after a
+   * change makes the browser lay out the whole page at once, then again for the next frame.
+   */
+  geometry() {
+    return { top: this.body.scrollTop, height: this.body.clientHeight, row: this.probe.getBoundingClientRect().height };
   }
 
   /**
-   * Read the row height the stylesheet sets; when it changed, keep the same row at the top
-   * of the view. True when it changed. (Unchanged while the table is not shown.)
+   * Show these message indexes, in this order (the rows are built as they come into view).
+   * `geometry`: as geometry() gave it before the page changed, or null to read it now.
    */
-  measure() {
-    const px = this.probe.getBoundingClientRect().height;
+  setOrder(order, geometry = null) {
+    const before = this.order.length * this.rowHeight; // the rows' height until now
+    this.order = order;
+    this.el.setAttribute('aria-rowcount', String(order.length + 1));
+    if (this.measure(geometry?.row)) geometry = null;
+    this.css.spacer.height = `${order.length * this.rowHeight}px`;
+    this.active = Math.min(this.active, Math.max(0, order.length - 1));
+    // What was read holds while the rows overflowed the view (it was as tall as it can be) and
+    // still reach below it; otherwise the view grows, or the browser scrolls back: read it now.
+    if (geometry && !(before > geometry.height + 1 && geometry.top + geometry.height <= order.length * this.rowHeight)) geometry = null;
+    this.refresh(geometry);
+  }
+
+  /**
+   * Read the row height the stylesheet sets (or take `px`, read before the page changed); when
+   * it changed, keep the same row at the top of the view. True when it changed. (Unchanged while
+   * the table is not shown.)
+   */
+  measure(px = this.probe.getBoundingClientRect().height) {
     if (!(px > 0) || Math.abs(px - this.rowHeight) < 0.01) return false;
     const top = this.body.scrollTop / this.rowHeight;
     this.rowHeight = px;
@@ -111,20 +137,32 @@ export class RowTable {
     return true;
   }
 
-  /** Build the rows in view again (their data changed). */
-  refresh() {
+  /** Show the rows in view again (their data changed: those unchanged are kept); `geometry` as in setOrder. */
+  refresh(geometry = null) {
     const hadFocus = this.el.contains(document.activeElement) && document.activeElement !== this.body
       && document.activeElement?.dataset?.row !== undefined;
-    this.rendered.clear();
+    // Rows that show the same message with the same data are kept: a row built again is styled,
+    // laid out and painted again (a batch's table is shown again at every count update).
+    const kept = new Map();
+    if (this.rowKey) {
+      for (const [pos, el] of this.rendered) {
+        const was = this.built.get(el);
+        const index = this.order[pos];
+        if (!was || was.index !== index || was.key !== this.rowKey(index)) continue;
+        el.tabIndex = pos === this.active ? 0 : -1;
+        kept.set(pos, el);
+      }
+    }
+    this.rendered = kept;
     this.first = this.last = -1;
-    this.render();
+    this.render(geometry);
     if (hadFocus) this.focusPosition(this.active);
   }
 
-  /** Build the rows in view (reusing those already built), in order, in the window. */
-  render() {
-    const top = this.body.scrollTop;
-    const height = this.body.clientHeight || 600;
+  /** Build the rows in view (reusing those already built), in order, in the window; `geometry` as in setOrder. */
+  render(geometry = null) {
+    const top = geometry ? geometry.top : this.body.scrollTop;
+    const height = (geometry ? geometry.height : this.body.clientHeight) || 600;
     const rh = this.rowHeight;
     const first = Math.max(0, Math.floor(top / rh) - OVERSCAN);
     const last = Math.min(this.order.length - 1, Math.ceil((top + height) / rh) + OVERSCAN);
@@ -141,7 +179,8 @@ export class RowTable {
     }
     this.rendered = kept;
     this.css.window.transform = `translateY(${first * rh}px)`;
-    this.window.replaceChildren(...els);
+    const children = this.window.children;
+    if (children.length !== els.length || els.some((el, i) => children[i] !== el)) this.window.replaceChildren(...els);
     if (focused && this.window.contains(focused) && document.activeElement !== focused) focused.focus({ preventScroll: true });
     this.body.tabIndex = this.rendered.has(this.active) ? -1 : 0;
   }
@@ -152,6 +191,7 @@ export class RowTable {
       class: 'rt-row', role: 'row', tabindex: pos === this.active ? '0' : '-1', 'aria-rowindex': String(pos + 2),
       dataset: { ...this.rowData?.(index), row: String(pos), index: String(index) },
     }, ...this.columns.map((c) => h('div', { class: `rt-cell ${c.cls}`, role: 'gridcell', dataset: c.cellLabel ? { label: c.cellLabel } : null }, c.cell(index))));
+    this.built.set(el, { index, key: this.rowKey?.(index) });
     return el;
   }
 
