@@ -505,7 +505,6 @@ cli-io-shortened = the file got shorter while it was being read
 cli-io-not-text = not a text file
 cli-zip-unreadable = not a readable zip file: { $error }
 cli-zip-member-unreadable = unreadable zip member: { $error }
-cli-zip-member-larger-than-said = the member inflates to more than the { $size } bytes its header says; skipped
 cli-zip-decompress = could not decompress: { $error }
 cli-too-large = { $why }; --max-message-size raises it
 cli-not-read = not read: { $why }

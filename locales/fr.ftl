@@ -538,7 +538,6 @@ cli-io-shortened = le fichier a raccourci pendant sa lecture
 cli-io-not-text = ce n’est pas un fichier texte
 cli-zip-unreadable = fichier zip illisible : { $error }
 cli-zip-member-unreadable = élément de zip illisible : { $error }
-cli-zip-member-larger-than-said = l’élément se décompresse en plus des { $size } octets qu’indique son en-tête ; il est ignoré
 cli-zip-decompress = décompression impossible : { $error }
 cli-too-large = { $why } ; --max-message-size permet de l’augmenter
 cli-not-read = non lu : { $why }

@@ -383,7 +383,9 @@ fn members_whose_sizes_cannot_be_true_are_refused_as_the_page_refuses_them() {
     padded.data.extend(vec![0u8; 70_000]);
     let mut larger = stored("larger.eml", MESSAGE);
     larger.size = 10;
-    let zip = zip_of(&[padded, larger, stored("next.eml", MESSAGE)], &[]);
+    let mut lying = deflated("lying.eml", MESSAGE);
+    lying.size = 10;
+    let zip = zip_of(&[padded, larger, lying, stored("next.eml", MESSAGE)], &[]);
     let (items, peak) = expand(zip, MAX_MESSAGE_BYTES);
     assert_eq!(
         items,
@@ -392,6 +394,10 @@ fn members_whose_sizes_cannot_be_true_are_refused_as_the_page_refuses_them() {
             (
                 "t.zip!larger.eml".into(),
                 Err("This zip member is larger than the 10 bytes its header says; it was skipped.".into())
+            ),
+            (
+                "t.zip!lying.eml".into(),
+                Err("This zip member inflates to more than the 10 bytes its header says; it was skipped.".into())
             ),
             ("t.zip!next.eml".into(), Ok(MESSAGE.len())),
         ]

@@ -1,8 +1,9 @@
 //! Splitting an mbox file into its messages.
 //!
 //! A message starts after a line beginning with `From ` that is at the start of the file or
-//! follows an empty line. The separator line, and the empty line before the next one, are not
-//! part of the message. `>From ` quoting
+//! follows an empty line. The separator line, and the empty line before the next one (or before
+//! the end of the file), are not part of the message, as Python's `mailbox.mbox` reads it: mbox
+//! writers add that line after every message, the last one included. `>From ` quoting
 //! in bodies is left as stored (it cannot be undone reliably: mboxo and mboxrd differ).
 
 use std::ops::Range;
@@ -103,14 +104,18 @@ impl Splitter {
     }
 
     /// Ends the file: the range of the last message (and of the one before, when the last
-    /// line is a separator without a line break).
+    /// line is a separator without a line break). An empty last line is the mbox's, as before a
+    /// separator: left in, it would be a bare LF after a CRLF message, which changes its body.
     pub fn finish(&mut self) -> Vec<Range<u64>> {
         let mut out = Vec::new();
-        if self.line_len > 0 {
+        // A last line without a line break is never the empty line.
+        let unended = self.line_len > 0;
+        if unended {
             self.end_line(self.pos, &mut out);
         }
         if let Some(b) = self.body_start.take() {
-            out.push(b..self.pos.max(b));
+            let end = if self.prev_blank && !unended { self.pos - self.prev_blank_len } else { self.pos };
+            out.push(b..end.max(b));
         }
         out
     }
@@ -178,5 +183,22 @@ mod tests {
         let parts = split(&mbox);
         assert_eq!(&mbox[parts[0].clone()], msg);
         assert_eq!(&mbox[parts[1].clone()], msg);
+    }
+
+    #[test]
+    fn the_empty_line_that_ends_the_file_is_the_mbox_s() {
+        // As mbox writers leave it: every message, the last included, followed by an empty line.
+        let msg = b"From: a@b\r\n\r\nbody\r\n";
+        for blank in [&b"\n"[..], b"\r\n"] {
+            let mut mbox = b"From x Mon Jan 1 00:00:00 2001\n".to_vec();
+            mbox.extend_from_slice(msg);
+            mbox.extend_from_slice(blank);
+            let parts = split(&mbox);
+            assert_eq!(parts.len(), 1);
+            assert_eq!(&mbox[parts[0].clone()], msg);
+        }
+        // Only one empty line is the mbox's; a message's own trailing empty lines stay.
+        let mbox = b"From x Mon Jan 1 00:00:00 2001\nFrom: a@b\n\nbody\n\n\n";
+        assert_eq!(&mbox[split(mbox)[0].clone()], b"From: a@b\n\nbody\n\n");
     }
 }

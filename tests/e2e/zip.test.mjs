@@ -53,6 +53,20 @@ test('mbox splitting', async () => {
   assert.equal(parts[1], 'Subject: 2\n\nbody\n');
 });
 
+test('mbox splitting: the empty line that ends the file is the mbox\'s', async () => {
+  const split = async (text) => {
+    const blob = new Blob([text]);
+    const ranges = await splitMbox(blob);
+    return Promise.all(ranges.map(async (r) => Buffer.from(await blob.slice(r.start, r.end).arrayBuffer()).toString()));
+  };
+  const msg = 'From: a@b\r\n\r\nbody\r\n';
+  // As src/message/mbox.rs: left in, that LF would change a CRLF message's body.
+  for (const blank of ['\n', '\r\n']) assert.deepEqual(await split(`From x Mon Jan  1 00:00:00 2024\n${msg}${blank}`), [msg]);
+  assert.deepEqual(await split(`From x Mon Jan  1 00:00:00 2024\n${msg}`), [msg]);
+  assert.deepEqual(await split('From x Mon Jan  1 00:00:00 2024\nFrom: a@b\n\nbody\n\n\n'), ['From: a@b\n\nbody\n\n']);
+  assert.deepEqual(await split('From x Mon Jan  1 00:00:00 2024\nFrom: a@b\n\ny'), ['From: a@b\n\ny']);
+});
+
 test('a corrupt deflated member is an error, not a hang', async () => {
   const zip = await makeZip([{ name: 'x.eml', data: Buffer.from('Subject: x\r\n\r\n' + 'y'.repeat(5000)) }], { deflate: true });
   const entries = await listZip(new Blob([zip]));

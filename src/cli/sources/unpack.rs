@@ -240,7 +240,9 @@ fn read_zip(
         let mut bytes = Vec::with_capacity(output_room(compressed, usize::try_from(size).unwrap_or(usize::MAX)));
         match (&mut member).take(size + 1).read_to_end(&mut bytes) {
             Ok(_) if bytes.len() as u64 > size => {
-                out.error(source_name, Phrase::new("cli-zip-member-larger-than-said").number("size", size))
+                // The page's words for it (one vocabulary): the same error as its inflater's.
+                let limit = usize::try_from(size).unwrap_or(usize::MAX);
+                out.error(source_name, InflateError::InflatesMore { limit }.phrase())
             }
             Ok(_) if nested_zip => {
                 drop(member);

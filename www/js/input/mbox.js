@@ -2,8 +2,8 @@
 //
 // Same rule as the Rust core (src/mbox.rs): a message starts after a line
 // beginning with "From " that is at the start of the file or follows an empty
-// line; the separator line, and the empty line before the next one, are not
-// part of the message; ">From " quoting is
+// line; the separator line, and the empty line before the next one (or before
+// the end of the file), are not part of the message; ">From " quoting is
 // left as stored. The file is scanned in chunks read with Blob.slice; only
 // [start, end) offsets are kept.
 
@@ -49,10 +49,14 @@ export async function splitMbox(blob) {
   for (let k = 0; k < lineStarts.length; k++) {
     const lineStart = lineStarts[k];
     let end = k + 1 < lineStarts.length ? lineStarts[k + 1] : blob.size;
-    if (k + 1 < lineStarts.length && end >= 2) {
-      // The empty line before the next separator belongs to the mbox, not to the message.
-      const tail = await readRange(blob, end - 2, 2);
-      if (tail[1] === 0x0a) end -= tail[0] === 0x0d ? 2 : 1;
+    if (end >= lineStart + 2) {
+      // The empty line before the next separator (or the end of the file) belongs to the mbox,
+      // not to the message. Before a separator it is one by the splitting rule; at the end, it
+      // is one when the line before it ends too.
+      const tail = await readRange(blob, end - 3, 3);
+      const blankLen = tail[2] !== 0x0a ? 0 : tail[1] === 0x0d ? 2 : 1;
+      const before = tail[2 - blankLen];
+      if (blankLen && (k + 1 < lineStarts.length || before === 0x0a)) end -= blankLen;
     }
     // Skip the separator line itself.
     const head = await readRange(blob, lineStart, Math.min(1024, end - lineStart));
