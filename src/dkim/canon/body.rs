@@ -352,7 +352,7 @@ impl<'b> Changes<'b> {
     /// Each starts with a space or a tab: blocks without either are skipped, and the search
     /// runs over each run of blocks with some, plus one byte (the second of a pair).
     #[cfg(not(target_arch = "wasm32"))]
-    #[inline]
+    #[inline(always)] // in `next`'s loop over the kinds, each kind's search is then its own
     fn search(&mut self, kind: usize, from: usize) -> usize {
         if self.blocks.is_empty() {
             return self.find(kind, from, self.body.len());
@@ -391,7 +391,7 @@ impl<'b> Changes<'b> {
     /// The first place of `kind` in `body[from..to]` (as an offset in the body), or the body's
     /// length.
     #[cfg(not(target_arch = "wasm32"))]
-    #[inline]
+    #[inline(always)]
     fn find(&self, kind: usize, from: usize, to: usize) -> usize {
         let window = &self.body[from..to];
         let found = match kind {
