@@ -211,7 +211,14 @@ impl Signature {
         if !is_domain_name(&domain_raw) {
             return Err(SignatureError::Domain(domain_raw));
         }
-        let domain = domain_raw.to_lowercase();
+        // Lower-cased in place when ASCII (as `to_lowercase` would), without a copy.
+        let domain = if domain_raw.is_ascii() {
+            let mut d = domain_raw;
+            d.make_ascii_lowercase();
+            d
+        } else {
+            domain_raw.to_lowercase()
+        };
         if !is_domain_name(&selector_raw) {
             return Err(SignatureError::Selector(selector_raw));
         }

@@ -56,7 +56,12 @@ pub const MARKED_FIELDS: &[&str] = &["from", "to", "cc", "date", "subject", "sen
 
 /// True when `d` and the From domain are the same or one is a subdomain of the other.
 pub fn aligned(d: &str, from: &str) -> bool {
-    let (d, from) = (d.to_lowercase(), from.to_lowercase());
+    // Both are lower case already as a rule (`d=` and the From domain are lower-cased when
+    // read): copied only when they are not.
+    fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+        if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { s.into() } else { s.to_lowercase().into() }
+    }
+    let (d, from) = (lower(d), lower(from));
     is_same_or_subdomain(&from, &d) || is_same_or_subdomain(&d, &from)
 }
 

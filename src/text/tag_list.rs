@@ -9,6 +9,9 @@ use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
 
+/// Tags checked for duplicates by comparing with each before; past them, with a set.
+const SCAN_TAGS: usize = 16;
+
 /// One `name=value` pair.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag<'a> {
@@ -67,15 +70,17 @@ pub struct TagList<'a> {
 impl<'a> TagList<'a> {
     /// Parses a tag-list. RFC 6376 §3.2: `tag-list = tag-spec *( ";" tag-spec ) [ ";" ]`, so a
     /// trailing `;` is allowed but an empty tag-spec (`;;`, a leading `;`) is a syntax error.
-    /// At most [`MAX_TAGS`] tags; duplicates are found with a set, in linear time.
+    /// At most [`MAX_TAGS`] tags; duplicates are found by comparing with the tags before while
+    /// there are at most [`SCAN_TAGS`] (a signature has a dozen), then with a set, in linear
+    /// time.
     pub fn parse(input: &'a [u8]) -> Result<Self, TagListError> {
-        // Sized for every spec at once (one per ';', at most MAX_TAGS + 1 are read): no
-        // rehashing as they are added. The names come from the input: the set's hasher keeps a
-        // per-process random seed (foldhash's RandomState, faster than SipHash on short names).
+        // Sized for every spec at once (one per ';', at most MAX_TAGS + 1 are read).
         let specs = (memchr::memchr_iter(b';', input).count() + 1).min(MAX_TAGS + 1);
         let mut tags: Vec<Tag<'a>> = Vec::with_capacity(specs);
-        let mut names: HashSet<&'a str, foldhash::fast::RandomState> =
-            HashSet::with_capacity_and_hasher(specs, Default::default());
+        // Built only past SCAN_TAGS tags, sized for every spec (no rehashing as it fills). The
+        // names come from the input: the set's hasher keeps a per-process random seed
+        // (foldhash's RandomState, faster than SipHash on short names).
+        let mut names: Option<HashSet<&'a str, foldhash::fast::RandomState>> = None;
         let mut pos = 0;
         while pos <= input.len() {
             let end = memchr::memchr(b';', &input[pos..]).map_or(input.len(), |p| pos + p);
@@ -98,7 +103,18 @@ impl<'a> TagList<'a> {
                     return Err(TagListError::BadValue(name.to_string()));
                 }
                 count(Work::TagLookups, 1);
-                if !names.insert(name) {
+                let duplicate = match &mut names {
+                    Some(names) => !names.insert(name),
+                    None if tags.len() < SCAN_TAGS => tags.iter().any(|t| t.name == name),
+                    None => {
+                        let mut set = HashSet::with_capacity_and_hasher(specs, Default::default());
+                        set.extend(tags.iter().map(|t| t.name));
+                        let duplicate = !set.insert(name);
+                        names = Some(set);
+                        duplicate
+                    }
+                };
+                if duplicate {
                     return Err(TagListError::Duplicate(name.to_string()));
                 }
                 if tags.len() == MAX_TAGS {
@@ -186,6 +202,21 @@ mod tests {
         assert!(matches!(TagList::parse(b"synerr"), Err(TagListError::MissingEquals(_))));
         assert!(matches!(TagList::parse(b"1a=x"), Err(TagListError::BadName(_))));
         assert!(matches!(TagList::parse(b"a=x\x01y"), Err(TagListError::BadValue(_))));
+    }
+
+    #[test]
+    fn duplicates_are_found_in_long_lists_too() {
+        // Below, at and past the number of tags compared one by one (then a set takes over).
+        for n in [2, SCAN_TAGS - 1, SCAN_TAGS, SCAN_TAGS + 1, 40] {
+            for dup in [0, n / 2, n - 1] {
+                let mut specs: Vec<String> = (0..n).map(|i| format!("t{i}=x")).collect();
+                assert!(TagList::parse(specs.join(";").as_bytes()).is_ok(), "{n}");
+                specs.push(format!("t{dup}=y"));
+                specs.push("z=1".into());
+                let err = TagList::parse(specs.join(";").as_bytes()).unwrap_err(); // ok: test
+                assert_eq!(err, TagListError::Duplicate(format!("t{dup}")), "{n} {dup}");
+            }
+        }
     }
 
     #[test]

@@ -291,9 +291,14 @@ fn content_end(body: &[u8]) -> usize {
 ///
 /// Natively, memchr's searches are vectorized: three of them (a tab, two spaces, a space before
 /// CR) each run far ahead over the body and are repeated only once passed, so a body is scanned
-/// in long strides. WebAssembly has no vector instructions here (the build does not enable
-/// simd128) and memchr falls back to word-at-a-time loops, for which one pass over spaces and
-/// tabs, each checked, is faster than three.
+/// in long strides. A body is also split into blocks of [`BLOCK`] bytes, each looked at once
+/// (by the first search that reaches it) for any space or tab: the three searches skip the
+/// blocks that have none, so an attachment's base64 lines are scanned once, not three times
+/// (on the leak-like corpus with attachments, 1 core, perf: the pair searches fell from ~4% of
+/// the CLI's CPU time to ~0.5%, the one pass over the blocks added ~2.3%). WebAssembly has no
+/// vector instructions here (the build does not enable simd128) and memchr falls back to
+/// word-at-a-time loops, for which one pass over spaces and tabs, each checked, is faster than
+/// three.
 struct Changes<'b> {
     body: &'b [u8],
     #[cfg(not(target_arch = "wasm32"))]
@@ -301,16 +306,38 @@ struct Changes<'b> {
     /// The next tab, double space and space before CR found (`body.len()`: none left).
     #[cfg(not(target_arch = "wasm32"))]
     next: [usize; 3],
+    /// Per block of [`BLOCK`] bytes: [`UNSEEN`], [`QUIET`] (no space or tab) or [`SPACEY`];
+    /// empty for a body of four blocks or fewer.
+    #[cfg(not(target_arch = "wasm32"))]
+    blocks: Vec<u8>,
 }
+
+/// Bytes per block of a body looked at for spaces and tabs (see [`Changes`]).
+#[cfg(not(target_arch = "wasm32"))]
+const BLOCK: usize = 4096;
+/// Blocks searched in one call at most (a run of blocks with spaces is searched in strides
+/// this long).
+#[cfg(not(target_arch = "wasm32"))]
+const RUN_BLOCKS: usize = 16;
+#[cfg(not(target_arch = "wasm32"))]
+const UNSEEN: u8 = 0;
+#[cfg(not(target_arch = "wasm32"))]
+const QUIET: u8 = 1;
+#[cfg(not(target_arch = "wasm32"))]
+const SPACEY: u8 = 2;
 
 impl<'b> Changes<'b> {
     fn new(body: &'b [u8]) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         {
+            // A body of a few blocks is searched whole, as it is (three passes over it cost
+            // less than the blocks' bookkeeping).
+            let blocks = if body.len() > 4 * BLOCK { vec![UNSEEN; body.len().div_ceil(BLOCK)] } else { Vec::new() };
             let mut changes = Changes {
                 body,
                 finders: (memchr::memmem::Finder::new(b"  "), memchr::memmem::Finder::new(b" \r")),
                 next: [0; 3],
+                blocks,
             };
             for kind in 0..3 {
                 changes.next[kind] = changes.search(kind, 0);
@@ -322,15 +349,70 @@ impl<'b> Changes<'b> {
     }
 
     /// The first tab (kind 0), double space (1) or space before CR (2) at or after `from`.
+    /// Each starts with a space or a tab: blocks without either are skipped, and the search
+    /// runs over each run of blocks with some, plus one byte (the second of a pair).
     #[cfg(not(target_arch = "wasm32"))]
-    fn search(&self, kind: usize, from: usize) -> usize {
-        let rest = &self.body[from..];
+    #[inline(always)] // in `next`'s loop over the kinds, each kind's search is then its own
+    fn search(&mut self, kind: usize, from: usize) -> usize {
+        if self.blocks.is_empty() {
+            return self.find(kind, from, self.body.len());
+        }
+        self.search_blocks(kind, from)
+    }
+
+    /// [`Self::search`] over blocks.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(never)]
+    fn search_blocks(&mut self, kind: usize, from: usize) -> usize {
+        let len = self.body.len();
+        let mut pos = from;
+        while pos < len {
+            let first = pos / BLOCK;
+            if !self.spacey(first) {
+                pos = (first + 1) * BLOCK;
+                continue;
+            }
+            // The run, up to RUN_BLOCKS blocks at a time (each search call looks at a bounded
+            // number of blocks).
+            let mut past = first + 1;
+            while past < self.blocks.len() && past - first < RUN_BLOCKS && self.spacey(past) {
+                past += 1;
+            }
+            let end = (past * BLOCK).min(len);
+            let found = self.find(kind, pos, (end + 1).min(len));
+            if found < len {
+                return found;
+            }
+            pos = end;
+        }
+        len
+    }
+
+    /// The first place of `kind` in `body[from..to]` (as an offset in the body), or the body's
+    /// length.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    fn find(&self, kind: usize, from: usize, to: usize) -> usize {
+        let window = &self.body[from..to];
         let found = match kind {
-            0 => memchr::memchr(b'\t', rest),
-            1 => self.finders.0.find(rest),
-            _ => self.finders.1.find(rest),
+            0 => memchr::memchr(b'\t', window),
+            1 => self.finders.0.find(window),
+            _ => self.finders.1.find(window),
         };
         found.map_or(self.body.len(), |offset| from + offset)
+    }
+
+    /// Whether block `block` holds a space or a tab (looked at once, by the first search that
+    /// asks).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn spacey(&mut self, block: usize) -> bool {
+        let body = self.body;
+        let Some(state) = self.blocks.get_mut(block) else { return false };
+        if *state == UNSEEN {
+            let bytes = body.get(block * BLOCK..((block + 1) * BLOCK).min(body.len())).unwrap_or_default();
+            *state = if memchr::memchr2(b' ', b'\t', bytes).is_some() { SPACEY } else { QUIET };
+        }
+        *state == SPACEY
     }
 
     /// The first place at or after `pos`; none of the places found before `pos` may be asked for

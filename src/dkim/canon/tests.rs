@@ -209,6 +209,65 @@ fn relaxed_matches_the_reference_on_long_bodies() {
 }
 
 #[test]
+fn relaxed_matches_the_reference_across_quiet_blocks() {
+    // Long stretches without a space or tab (as in base64 attachments), which the searches
+    // skip a block at a time, around changes placed on every side of a block's edge.
+    let quiet_line = b"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0123456789+/abcdefghijklmnopqrstuvwxyzAB\r\n";
+    let changes: [&[u8]; 6] = [b"  ", b" \r\n", b"\t", b" \r", b"a b", b" \t "];
+    for (n, change) in changes.iter().enumerate() {
+        for offset in [0usize, 1, 2, 4094, 4095, 4096, 4097, 8191, 8192, 12287, 12288, 20000] {
+            let mut body = Vec::new();
+            while body.len() < 6 * 4096 {
+                body.extend_from_slice(quiet_line);
+            }
+            let at = offset.min(body.len());
+            body.splice(at..at, change.iter().copied());
+            // A second change far behind, past several quiet blocks.
+            if n % 2 == 0 {
+                let far = body.len() - 3;
+                body.splice(far..far, change.iter().copied());
+            }
+            assert_eq!(body_canonical(&body, Relaxed), relaxed_reference(&body), "change {n} at {offset}");
+        }
+    }
+    // Text (single spaces in every block) longer than one stride of blocks, a change on each
+    // side of a stride's edge.
+    let text_line = b"one two three four five six seven eight nine ten eleven twelve\r\n";
+    for change in changes {
+        for offset in [16 * 4096 - 2, 16 * 4096 - 1, 16 * 4096, 32 * 4096 - 1, 32 * 4096] {
+            let mut body = Vec::new();
+            while body.len() < 40 * 4096 {
+                body.extend_from_slice(text_line);
+            }
+            body.splice(offset..offset, change.iter().copied());
+            assert_eq!(body_canonical(&body, Relaxed), relaxed_reference(&body), "text, change at {offset}");
+        }
+    }
+    // Random bodies of several blocks with rare spaces and tabs: most blocks are quiet.
+    let mut state = 0x9e37_79b9u32;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state
+    };
+    for _ in 0..60 {
+        let len = 4096 + (next() % 40_000) as usize;
+        let body: Vec<u8> = (0..len)
+            .flat_map(|_| match next() % 4000 {
+                0 => vec![b' '],
+                1 => vec![b'\t'],
+                2 => vec![b' ', b' '],
+                3 => vec![b' ', b'\r', b'\n'],
+                4..=80 => vec![b'\r', b'\n'],
+                _ => vec![b'A' + (next() % 26) as u8],
+            })
+            .collect();
+        assert_eq!(body_canonical(&body, Relaxed), relaxed_reference(&body));
+    }
+}
+
+#[test]
 fn empty_bodies_and_missing_final_crlf() {
     assert_eq!(body_canonical(b"", Simple), b"\r\n");
     assert_eq!(body_canonical(b"", Relaxed), b"");
