@@ -607,7 +607,7 @@ try {
     }
     if (withMbox) {
       const box = await throughPage(mbox);
-      console.log(`  page (mbox, ${(statSync(mbox).size / 1e6).toFixed(0)} MB): ${box.secs.toFixed(1)} s; counted ${box.counts.total}; mbox ÷ zip time: ${(box.secs / web.secs).toFixed(2)} (target ≤ 1.5); memory growth ${mb(box.growth)}`);
+      console.log(`  page (mbox, ${(statSync(mbox).size / 1e6).toFixed(0)} MB): ${box.secs.toFixed(1)} s; counted ${box.counts.total}, verified ${box.counts.verified}; mbox ÷ zip time: ${(box.secs / web.secs).toFixed(2)} (target ≤ 1.5); memory growth ${mb(box.growth)}`);
       printQuarters(box);
     }
   }
