@@ -182,7 +182,7 @@ test('a big mbox read once by its splitter: messages across its pieces and chunk
     bytes += message.length;
   };
   // Signed messages between fillers of many sizes: some straddle the splitter's pieces (8 MB),
-  // and each chunk of 32 messages it hands on starts with one.
+  // and each chunk of 64 messages it hands on starts with one.
   const run = (until) => {
     for (let k = 0; bytes < until; k++) {
       add(RFC8463());

@@ -332,7 +332,7 @@ const SPLIT_PIECE = 8 * MB;
  */
 const SPLIT_HELD = 16 * MB;
 /** Messages a chunk handed on holds: the pool's batch (worker-pool.js MAX_BATCH). */
-const CHUNK_MESSAGES = 32;
+const CHUNK_MESSAGES = 64;
 /**
  * Bytes of a message still being read that the splitter keeps, after a piece, to hand on with
  * it; a message longer than this and a piece is read again by the worker that verifies it.
