@@ -180,17 +180,21 @@ fn relaxed_matches_the_reference_on_tricky_bodies() {
     }
 }
 
-#[test]
-fn relaxed_matches_the_reference_on_long_bodies() {
-    // Long lines of text with rare tabs, double spaces, trailing and bare CR / LF: the
-    // searches run far ahead and are repeated only once passed.
-    let mut state = 0x2545_f491u32;
-    let mut next = || {
+/// A small deterministic generator (xorshift32) for the random bodies below.
+fn xorshift(mut state: u32) -> impl FnMut() -> u32 {
+    move || {
         state ^= state << 13;
         state ^= state >> 17;
         state ^= state << 5;
         state
-    };
+    }
+}
+
+#[test]
+fn relaxed_matches_the_reference_on_long_bodies() {
+    // Long lines of text with rare tabs, double spaces, trailing and bare CR / LF: the
+    // searches run far ahead and are repeated only once passed.
+    let mut next = xorshift(0x2545_f491);
     for _ in 0..300 {
         let len = (next() % 4000) as usize;
         let body: Vec<u8> = (0..len)
@@ -244,13 +248,7 @@ fn relaxed_matches_the_reference_across_quiet_blocks() {
         }
     }
     // Random bodies of several blocks with rare spaces and tabs: most blocks are quiet.
-    let mut state = 0x9e37_79b9u32;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        state
-    };
+    let mut next = xorshift(0x9e37_79b9);
     for _ in 0..60 {
         let len = 4096 + (next() % 40_000) as usize;
         let body: Vec<u8> = (0..len)
