@@ -12,8 +12,24 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    restore_sigpipe();
     std::process::exit(cli::run(std::env::args().skip(1).collect()));
 }
+
+/// Output piped into a reader that stops early (`dkimcheck leak/ | head`) ends the process, as
+/// it ends `cat` or `grep`. Rust's runtime ignores SIGPIPE, so every later write would fail with
+/// "Broken pipe" and `print!` panics on it; the default action ends the process quietly instead.
+#[cfg(unix)]
+fn restore_sigpipe() {
+    // SAFETY: sets the disposition of one signal to the system default, before any thread is
+    // started; no handler of ours is involved.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(any(unix, target_arch = "wasm32")))]
+fn restore_sigpipe() {}
 
 /// mimalloc asks for transparent huge pages for its heap; the kernel then clears 2 MiB at each
 /// first touch, which cost a batch of small mail more (~3% of its CPU time, more with several

@@ -846,3 +846,40 @@ fn zips_and_mboxes_among_plain_files_are_reported_in_their_place() {
         let _ = std::fs::remove_file(&locked);
     }
 }
+
+/// Output piped into a reader that stops early (`dkimcheck ... | head`) ends the CLI quietly, as
+/// it ends `cat` or `grep`: no panic, no "Broken pipe" backtrace on the terminal.
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_ends_the_cli_without_a_panic() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::ExitStatusExt;
+    let (msg, zone) = signed_pair();
+    let dir = tmp(&format!("many-{}", rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Far more output than a pipe holds (64 KiB on Linux): the CLI is still writing when the
+    // reader goes.
+    for i in 0..1500 {
+        std::fs::write(dir.join(format!("{i:04}.eml")), &msg).unwrap();
+    }
+    for args in
+        [vec!["-v", "--keys", zone.to_str().unwrap(), dir.to_str().unwrap()], vec!["--help"], vec!["keys", "list"]]
+    {
+        let mut child = bin().args(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!first.is_empty(), "{args:?}: no output");
+        assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        if args[0] == "-v" {
+            // Still writing when the reader went: ended by SIGPIPE, as `cat` would be.
+            assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{args:?}");
+        } else {
+            // A short output may be written whole before the reader goes.
+            let piped = out.status.signal() == Some(libc::SIGPIPE);
+            assert!(piped || out.status.code() == Some(0), "{args:?}: {:?}", out.status);
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
