@@ -511,6 +511,7 @@ async function throughPage(file) {
   const hot = cdp ? topFunctions((await cdp.send('Profiler.stop')).profile) : [];
   const counts = await page.$eval('#batch-summary', (s) => ({ ...s.dataset }));
   counts.workers = await page.evaluate(() => globalThis.__dkimcheckPool?.spawned);
+  counts.warmUp = await page.evaluate(() => globalThis.__dkimcheckPool?.warmUpResult);
   const timing = profile ? await page.evaluate(() => globalThis.__dkimcheckPool?.timing || []) : [];
   await page.close();
   return { secs, cpu, byThread, workerSelf, mainSelf, pool, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
@@ -576,6 +577,8 @@ try {
     console.log(`\n${n.toLocaleString('en-US')} messages (zip ${zipMB.toFixed(0)} MB deflated):`);
     if (withCli) console.log(`  CLI, ${cores} cores:  ${cli.secs.toFixed(1)} s, ${(n / cli.secs).toFixed(0)} messages/s (exit ${cli.status})`);
     console.log(`  page (zip):      ${web.secs.toFixed(1)} s, ${(n / web.secs).toFixed(0)} messages/s; counted ${total}, verified ${web.counts.verified}, skipped ${web.counts.skipped}; ${web.counts.workers} workers started`);
+    const w = web.counts.warmUp;
+    if (w) console.log(`  warm-up before the pick: ${w.rounds} rounds in ${Math.round(w.ms)} ms`);
     if (withCli) console.log(`  throughput ratio page ÷ CLI: ${(cli.secs / web.secs).toFixed(2)} (target ≥ 0.4)`);
     console.log(`  CPU time: Chromium ${web.cpu.toFixed(1)} s (all its processes, pick → counts)${withCli ? `, CLI ${cli.cpu.toFixed(1)} s` : ''}`);
     if (threads) console.log(`  CPU by thread (s): ${web.byThread.map(([k, v]) => `${k} ${v.toFixed(2)}`).join('; ')}`);

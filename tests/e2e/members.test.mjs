@@ -84,3 +84,44 @@ test('every member held in wasm is freed; rows as from a stored zip', async () =
   }
   assert.match(held.rows[names.find((n) => n.endsWith('notes.txt'))], /"skipped":true/);
 });
+
+// warm-up.js: while the page waits for a file, one worker verifies its samples (inflated into
+// wasm like zip members, and from plain bytes) so that the browser optimizes the hot code. It
+// runs only when every sample passes (else it would not reach the signature arithmetic), once
+// per page, and holds no member afterwards.
+test('the warm-up verifies its samples, once per page, and holds nothing after', async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => {
+    const Base = globalThis.Worker;
+    globalThis.__warmed = [];
+    globalThis.__inits = [];
+    globalThis.Worker = class extends Base {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (e) => { if (e.data?.type === 'warmed') globalThis.__warmed.push(e.data); });
+      }
+
+      postMessage(data, ...rest) {
+        if (data?.type === 'init') globalThis.__inits.push(!!data.warmUp);
+        return super.postMessage(data, ...rest);
+      }
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
+  await page.waitForFunction(() => globalThis.__dkimcheckPool?.warmUpResult, null, { timeout: 30000 });
+  const { result, warmed, inits } = await page.evaluate(() => ({
+    result: globalThis.__dkimcheckPool.warmUpResult, warmed: globalThis.__warmed, inits: globalThis.__inits,
+  }));
+  assert.ok(result.rounds >= 1, `the samples passed and were run (${JSON.stringify(result)})`);
+  assert.equal(warmed.length, 1);
+  assert.deepEqual(inits.filter(Boolean), [true], 'one worker warms up');
+  // A batch afterwards: no worker warms up again, and none holds a member.
+  const zip = await makeZip(files().slice(0, 12), { deflate: true });
+  await page.setInputFiles('#file-input', [{ name: 'leak.zip', mimeType: 'application/zip', buffer: zip }]);
+  await page.waitForSelector('#batch-summary[data-state="done"]', { timeout: 60000 });
+  assert.equal(await page.$eval('#batch-summary', (s) => s.dataset.total), '12');
+  assert.deepEqual((await page.evaluate(() => globalThis.__inits)).filter(Boolean), [true]);
+  await context.close();
+});

@@ -68,6 +68,16 @@ export class WorkerPool {
     this.retiring = new Set();
     /** Workers started (benchmarks and tests: how many were recycled). */
     this.spawned = 0;
+    /**
+     * The browser has optimized the verifier's hot code (a worker's warm-up ended, see
+     * warm-up.js): the compiled module, its optimized code with it, is shared by every worker,
+     * so this is done once per page.
+     */
+    this.warmedUp = false;
+    /** The worker warming up now, if any. */
+    this.warming = null;
+    /** How the warm-up went, once it ended: {rounds, ms} (benchmarks print it). */
+    this.warmUpResult = null;
   }
 
   /** Per worker started: its cumulative ms by step (worker.js `timing`; for benchmarks). */
@@ -93,13 +103,23 @@ export class WorkerPool {
     const module = await wasmModule();
     const worker = createWorker();
     this.spawned++;
+    const warmUp = !this.warmedUp && !this.warming;
+    if (warmUp) {
+      this.warming = worker;
+      worker.addEventListener('message', ({ data }) => {
+        if (data.type !== 'warmed') return;
+        this.warmedUp = true;
+        this.warmUpResult = { rounds: data.rounds, ms: data.ms };
+        this.warming = null;
+      });
+    }
     await new Promise((resolve, reject) => {
       worker.onmessage = ({ data }) => {
         if (data.type === 'ready') { this.version = data.version; resolve(); }
         else if (data.type === 'fatal') reject(new Error(data.message));
       };
       worker.onerror = (e) => reject(e.message ? new Error(e.message) : new PhraseError('worker-start-failed'));
-      worker.postMessage({ type: 'init', module, keys: this.keys, at: this.at });
+      worker.postMessage({ type: 'init', module, keys: this.keys, at: this.at, warmUp });
     });
     return worker;
   }
@@ -394,6 +414,7 @@ export class WorkerPool {
 
   /** Terminate all workers. */
   terminate() {
+    this.warming = null; // a warm-up cut short: the next worker started takes it up
     for (const w of this.workers) w.then((worker) => worker.terminate(), () => {});
     this.workers = [];
     for (const worker of this.retiring) worker.terminate();

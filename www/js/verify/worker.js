@@ -1,8 +1,10 @@
 // worker.js — verifies messages off the main thread.
 //
 // Protocol (main → worker):
-//   {type:'init', module: WebAssembly.Module, keys: string, at: ''|'now'}  → {type:'ready', version} | {type:'fatal', message}
-//     (at: '' judges each signature as of its signing, 'now' at the current time)
+//   {type:'init', module: WebAssembly.Module, keys: string, at: ''|'now', warmUp?: bool}  → {type:'ready', version} | {type:'fatal', message}
+//     (at: '' judges each signature as of its signing, 'now' at the current time; warmUp: once
+//     ready, verify a sample until the browser has optimized the hot code (warm-up.js), until
+//     work arrives; then → {type:'warmed', rounds, ms})
 //   {type:'verify', batch: [{id, task}], body: bool, rows: bool, piece?: {lo, bytes}}
 //                                                   → {type:'results', items: [{id, report} | {id, retry: true}], poisoned, wasmBytes, held}
 //     (a row may come as its JSON text, which the pool parses)
@@ -33,6 +35,7 @@ import { crcDiffers, inflateError, isDamaged, readMemberData, setInflater } from
 import { pieceReader, readRange, windowedReader } from '../input/blob-reader.js';
 import { errorReport, errorRow } from '../common/reports.js';
 import { phraseOf } from '../common/phrase-error.js';
+import { warmUp } from './warm-up.js';
 
 let keys = '';
 let at = '';
@@ -415,6 +418,8 @@ async function split(blob) {
 
 /** Set when the wasm instance trapped. */
 let poisoned = false;
+/** Set when work arrives: a warm-up still running gives way. */
+let working = false;
 
 self.onmessage = ({ data }) => {
   if (data.type === 'init') {
@@ -440,17 +445,24 @@ self.onmessage = ({ data }) => {
         verifiers = {};
         verifier(true); // surface key errors now
         self.postMessage({ type: 'ready', version: version() });
+        // Not awaited: it gives way to the first batch (see warm-up.js).
+        if (data.warmUp) {
+          const t = performance.now();
+          warmUp(Verifier, members, () => working).then((rounds) => self.postMessage({ type: 'warmed', rounds, ms: performance.now() - t }));
+        }
       } catch (e) {
         self.postMessage({ type: 'fatal', message: e && e.message ? e.message : String(e) });
       }
     });
   } else if (data.type === 'verify') {
+    working = true;
     // The next batch is read while this one is verified (the pool keeps two in flight).
     const body = data.body !== false;
     const rows = !!data.rows;
     const prepared = (reads = Promise.all([reads, initialised]).then(() => prepareBatch(data.batch, body, rows, data.piece)));
     queue = queue.then(() => prepared).then((items) => finishBatch(items, body, rows));
   } else if (data.type === 'split') {
+    working = true;
     initialised.then(() => split(data.blob));
   } else if (data.type === 'released') {
     // The pool handed out the messages of a chunk (see split).
