@@ -32,6 +32,9 @@ use signer::{Spec, TestKey, sign};
 // Times are this thread's CPU time, so a busy machine slows the figures less.
 use leak::phases::ThreadTime as Instant;
 
+/// Interleaved rounds of each measured pass over the corpus (the fastest of each is kept).
+const ROUNDS: usize = 7;
+
 /// Deterministic pseudo-random numbers (xorshift), so every run verifies the same corpus.
 struct Rng(u64);
 impl Rng {
@@ -199,15 +202,6 @@ fn main() {
     for m in &corpus.messages {
         assert!(verify_message(m, &keys, &options).verified());
     }
-    let rounds = 3;
-    let start = Instant::now();
-    for _ in 0..rounds {
-        for m in &corpus.messages {
-            std::hint::black_box(verify_message(m, &keys, &options));
-        }
-    }
-    let full = start.elapsed().as_secs_f64() / rounds as f64;
-
     // The unavoidable part: hashing (the input's SHA-256 for the report, the canonical body and
     // headers) and the signature arithmetic.
     let mut prepared = Vec::new();
@@ -226,27 +220,42 @@ fn main() {
         };
         prepared.push((sig, body, headers, record));
     }
-    let start = Instant::now();
-    let mut hash_time = 0.0;
-    for _ in 0..rounds {
+    let digests: Vec<Vec<u8>> = prepared.iter().map(|(sig, _, headers, _)| hash(sig.algorithm, headers)).collect();
+    // One pass of each part over the corpus, in seconds of this thread's CPU time.
+    let full_pass = || {
+        let start = Instant::now();
+        for m in &corpus.messages {
+            std::hint::black_box(verify_message(m, &keys, &options));
+        }
+        start.elapsed().as_secs_f64()
+    };
+    let hash_pass = || {
+        let start = Instant::now();
         for ((sig, body, headers, _), raw) in prepared.iter().zip(&corpus.messages) {
-            let t = Instant::now();
             std::hint::black_box(sha2::Sha256::digest(raw));
             std::hint::black_box(hash(sig.algorithm, body));
             std::hint::black_box(hash(sig.algorithm, headers));
-            hash_time += t.elapsed().as_secs_f64();
         }
-    }
-    hash_time /= rounds as f64;
-    let digests: Vec<Vec<u8>> = prepared.iter().map(|(sig, _, headers, _)| hash(sig.algorithm, headers)).collect();
-    let start_crypto = Instant::now();
-    for _ in 0..rounds {
+        start.elapsed().as_secs_f64()
+    };
+    let crypto_pass = || {
+        let start = Instant::now();
         for ((sig, _, _, record), digest) in prepared.iter().zip(&digests) {
             std::hint::black_box(record.key.verify(sig.algorithm.hash(), digest, &sig.signature));
         }
+        start.elapsed().as_secs_f64()
+    };
+    // The passes interleaved, round after round, and the fastest of each kept: on a shared
+    // machine another process slows some passes (its cache traffic, the core's frequency), and a
+    // slowed whole pass against unslowed hashing and arithmetic passes once moved the share
+    // outside them from 20% to 36% between two runs of the same build. The fastest pass of each
+    // kind is the one least disturbed.
+    let (mut full, mut hash_time, mut crypto_time) = (f64::INFINITY, f64::INFINITY, f64::INFINITY);
+    for _ in 0..ROUNDS {
+        full = full.min(full_pass());
+        hash_time = hash_time.min(hash_pass());
+        crypto_time = crypto_time.min(crypto_pass());
     }
-    let crypto_time = start_crypto.elapsed().as_secs_f64() / rounds as f64;
-    let _ = start;
 
     // µs per RSA-2048 verification alone.
     let rsa_case = prepared.iter().find(|(s, ..)| s.algorithm == Algorithm::RsaSha256).expect("rsa message");
@@ -285,10 +294,10 @@ fn main() {
     println!("verify: {:.0} messages/s, {:.1} MB/s (single thread)", n as f64 / full, total_bytes as f64 / 1e6 / full);
     println!("rsa-2048 verify: {rsa_us:.1} µs");
     println!(
-        "time: {:.1} ms total; hashing {:.1} ms, signature arithmetic {:.1} ms; outside them {:.1}%",
+        "time: {:.1} ms total; hashing {:.1} ms, signature arithmetic {:.1} ms; outside them {:.1}% (fastest of {ROUNDS} interleaved rounds each)",
         full * 1e3,
         hash_time * 1e3,
-        (crypto_time - 0.0) * 1e3,
+        crypto_time * 1e3,
         (full - inside) / full * 100.0
     );
     println!(
