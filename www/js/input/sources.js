@@ -24,8 +24,13 @@ import {
 } from '../common/budgets.js';
 import { phraseOf } from '../common/phrase-error.js';
 
+/**
+ * A name's extension as the core reads it (src/message/input.rs `extension`): after the last '.'
+ * (not a leading one) of the last part of the name ('/', '\\', or '!' before a zip member),
+ * lower-cased.
+ */
 function extension(name) {
-  const base = name.slice(name.lastIndexOf('/') + 1);
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'), name.lastIndexOf('!')) + 1);
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
@@ -131,15 +136,12 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets, opts = {}
 
 /**
  * `skipName` asked once per extension: it decides by a name's extension alone (the core's
- * not_a_message_by_name), and a leak's 100,000 names have a few. The extension as the core
- * reads it: after the last '.' (not a leading one) of the last part of the name ('/', '\\', '!').
+ * not_a_message_by_name), and a leak's 100,000 names have a few.
  */
 function byExtension(skipName) {
   const known = new Map();
   return (name) => {
-    const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'), name.lastIndexOf('!')) + 1);
-    const dot = base.lastIndexOf('.');
-    const ext = dot > 0 ? base.slice(dot + 1) : '';
+    const ext = extension(name);
     let skip = known.get(ext);
     if (skip === undefined) {
       skip = Boolean(skipName(name));
