@@ -513,8 +513,45 @@ async function throughPage(file) {
   counts.workers = await page.evaluate(() => globalThis.__dkimcheckPool?.spawned);
   counts.warmUp = await page.evaluate(() => globalThis.__dkimcheckPool?.warmUpResult);
   const timing = profile ? await page.evaluate(() => globalThis.__dkimcheckPool?.timing || []) : [];
+  const table = await tableTimes(page);
   await page.close();
-  return { secs, cpu, byThread, workerSelf, mainSelf, pool, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
+  return { table, secs, cpu, byThread, workerSelf, mainSelf, pool, counts, rest, peak, growth: peak - rest, busy, timing, samples, hot, heap, restKinds, quarters };
+}
+
+/**
+ * How long the batch table takes to answer, with every row in it: each sort (a column's button,
+ * then again for the reverse order), a text filter (matching some rows, then none, then
+ * cleared) and the result filter. Each is timed in the page from the event to the frame
+ * after it (requestAnimationFrame, then a task: its style, layout and paint done). [[what, ms]].
+ */
+async function tableTimes(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const timed = async (what, act) => {
+      await frame();
+      const t = performance.now();
+      act();
+      await frame();
+      return [what, performance.now() - t, view.querySelector('p.hint[role="status"]')?.textContent || ''];
+    };
+    const view = document.querySelector('#batch-view');
+    const sortBy = (key) => () => view.querySelector(`button.sort[data-key="${key}"]`).click();
+    const search = view.querySelector('.filters input[type="search"]');
+    const typed = (text) => () => { search.value = text; search.dispatchEvent(new Event('input', { bubbles: true })); };
+    const result = view.querySelector('.filters select');
+    const chosen = (value) => () => { result.value = value; result.dispatchEvent(new Event('change', { bubbles: true })); };
+    const out = [];
+    for (const key of ['date', 'subject', 'domain', 'from', 'assessment', 'source']) {
+      out.push(await timed(`sort by ${key}`, sortBy(key)));
+      out.push(await timed(`sort by ${key}, reversed`, sortBy(key)));
+    }
+    out.push(await timed('filter "bigmail"', typed('bigmail')));
+    out.push(await timed('filter "no-such-text"', typed('no-such-text')));
+    out.push(await timed('filter cleared', typed('')));
+    out.push(await timed('result "verified"', chosen('verified')));
+    out.push(await timed('result any', chosen('')));
+    return out;
+  });
 }
 
 /** The main thread's functions by self time, from a CDP CPU profile: [[name, ms]]. */
@@ -599,6 +636,9 @@ try {
       console.log('  by function:');
       for (const [name, ms] of web.mainSelf.slice(0, 40)) console.log(`    ${per(ms).padEnd(26)} ${name}`);
     }
+    const slowest = Math.max(...web.table.map(([, ms]) => ms));
+    const found = web.table.find(([what]) => what.startsWith('filter "bigmail"'));
+    console.log(`  the table with ${total.toLocaleString('en-US')} rows, event to next frame (ms; target < 300): ${web.table.map(([what, ms]) => `${what} ${ms.toFixed(0)}`).join(', ')}; slowest ${slowest.toFixed(0)} (the "bigmail" filter: ${found?.[2]})`);
     console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB); growth over rest, MB:`);
     printQuarters(web);
     if (profile) {

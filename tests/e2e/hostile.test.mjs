@@ -47,6 +47,20 @@ function endRecord(count, cdSize, cdOffset) {
   return Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(count), u16(count), u32(cdSize), u32(cdOffset), u16(0)]);
 }
 
+/** A zip of `files` ({name, data, size, method, crc}), each at its own offset. */
+function zipOf(files) {
+  const made = files.map((f) => member(f.name, f.data, f.size, f.method, f.crc));
+  const offsets = [];
+  let offset = 0;
+  for (const m of made) { offsets.push(offset); offset += m.local.length; }
+  const cd = Buffer.concat(made.map((m, i) => m.central(files[i].name, offsets[i])));
+  return Buffer.concat([...made.map((m) => m.local), cd, endRecord(files.length, cd.length, offset)]);
+}
+
+/** `data` as a member: deflated (method 8) or stored (0), with its CRC-32 unless one is given. */
+const file = (name, data, method = 8, crc = zlib.crc32(data)) =>
+  ({ name, data: method === 8 ? zlib.deflateRawSync(data) : data, size: data.length, method, crc });
+
 /** The review's zip bomb: 1,000 directory entries for one deflated member of 64 MiB of zeros. */
 function overlapBomb() {
   const m = member('0.eml', zlib.deflateRawSync(Buffer.alloc(64 * MB)), 64 * MB, 8);
@@ -87,17 +101,11 @@ function damagedZip() {
   }
   assert.ok(at < deflated.length, 'a byte to flip');
   deflated[at] ^= 1;
-  const members = [
-    member('intact.eml', text, text.length, 0, crc),
-    member('damaged-stored.eml', stored, text.length, 0, crc),
-    member('damaged-deflated.eml', deflated, text.length, 8, crc),
-  ];
-  const names = ['intact.eml', 'damaged-stored.eml', 'damaged-deflated.eml'];
-  const offsets = [];
-  let offset = 0;
-  for (const m of members) { offsets.push(offset); offset += m.local.length; }
-  const cd = Buffer.concat(members.map((m, i) => m.central(names[i], offsets[i])));
-  return Buffer.concat([...members.map((m) => m.local), cd, endRecord(3, cd.length, offset)]);
+  return zipOf([
+    { name: 'intact.eml', data: text, size: text.length, method: 0, crc },
+    { name: 'damaged-stored.eml', data: stored, size: text.length, method: 0, crc },
+    { name: 'damaged-deflated.eml', data: deflated, size: text.length, method: 8, crc },
+  ]);
 }
 
 /** Stored zips nested `levels` deep around `inner`, built from the outside in (CRCs 0). */
@@ -213,6 +221,35 @@ test('a damaged zip member is said to be damaged, not a message that failed; the
   ]);
   for (const r of rows.slice(1)) assert.match(r.error, /^Damaged zip member \(its contents do not match the CRC-32 checksum/);
   assert.equal(rows[0].verdict, 'pass');
+  assert.deepEqual(p.errors, [], 'page errors');
+  await p.context.close();
+});
+
+test('a nested zip or mbox whose bytes do not match its CRC-32 is said to be damaged, as the CLI says it; an intact one is read', async () => {
+  const text = RFC8463();
+  const inner = zipOf([file('inside.eml', text, 0)]);
+  const mbox = Buffer.concat([Buffer.from('From someone@example.org Mon Jan  1 00:00:00 2024\n'), text]);
+  const outer = zipOf([
+    file('intact.eml', text),
+    file('good.zip', inner),
+    file('bad.zip', inner, 8, zlib.crc32(inner) ^ 1),
+    file('good.mbox', mbox),
+    file('bad.mbox', mbox, 8, zlib.crc32(mbox) ^ 1),
+  ]);
+  const p = await openPage(env.browser, env.server.url);
+  await pick(p.page, [{ name: 'outer.zip', buffer: outer }]);
+  const s = await batchSummary(p.page);
+  assert.equal(s.total, 5, s.text);
+  assert.equal(s.pass, 3, 'the loose message, the one in the intact zip and the one in the intact mbox');
+  const [jsonl] = await Promise.all([p.page.waitForEvent('download'), p.page.click('button[data-action="export-jsonl"]')]);
+  const rows = readFileSync(await jsonl.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(rows.map((r) => [r.source, r.verdict, r.error_message?.id ?? null]).sort(), [
+    ['outer.zip!bad.mbox', 'none', 'input-zip-member-damaged'],
+    ['outer.zip!bad.zip', 'none', 'input-zip-member-damaged'],
+    ['outer.zip!good.mbox#1', 'pass', null],
+    ['outer.zip!good.zip!inside.eml', 'pass', null],
+    ['outer.zip!intact.eml', 'pass', null],
+  ]);
   assert.deepEqual(p.errors, [], 'page errors');
   await p.context.close();
 });

@@ -282,7 +282,7 @@ export class Checker {
     try {
       const dk = await engine();
       input = await expandInput(files, (id, args) => this.progress.say(id, args),
-        { streamMbox: true, skipName: (name) => dk.not_a_message_by_name(name) });
+        { streamMbox: true, skipName: (name) => dk.not_a_message_by_name(name), crc32: (bytes) => dk.crc32(bytes) });
     } catch (e) {
       this.progress.say('status-read-failed', { error: phraseOf(e) }, true);
       return;

@@ -13,16 +13,18 @@
 // members are counted before its directory is read and its members' sizes
 // summed before any is inflated (at most 100 times the dropped file's size plus
 // 64 MiB for it and every zip inside it); zips nest at most 8 deep; compressed
-// zips inside zips are held in memory within the message size. A budget hit
+// zips inside zips are held in memory within the message size, and their bytes checked
+// against the CRC-32 their archive records (with `crc32`, as the CLI's zip reader does: a
+// damaged copy is said to be damaged, not split into messages that fail). A budget hit
 // that concerns the whole file ends it with one error task; the others go on.
 
 import { readRange } from './blob-reader.js';
-import { listZip, readZipMember, looksLikeZip, memberDataRange } from './zip.js';
+import { listZip, readZipMember, looksLikeZip, memberDataRange, crcDiffers } from './zip.js';
 import { splitMbox, looksLikeMbox } from './mbox.js';
 import {
   BudgetError, MAX_ZIP_MEMBERS, MAX_ZIP_NESTING, exceeded, maxMessageBytes, maxZipInflatedBytes, tooLarge,
 } from '../common/budgets.js';
-import { phraseOf } from '../common/phrase-error.js';
+import { PhraseError, phraseOf } from '../common/phrase-error.js';
 
 /**
  * A name's extension as the core reads it (src/message/input.rs `extension`): after the last '.'
@@ -100,6 +102,7 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets, opts = {}
         }
         try {
           const bytes = await readZipMember(blob, entry);
+          if (opts.crc32 && crcDiffers(entry, opts.crc32(bytes))) throw new PhraseError('input-zip-member-damaged');
           budgets.heldLeft -= bytes.length;
           await expandBlob(new Blob([bytes]), name, out, depth + 1, onStatus, budgets, { ...opts, listed: true });
         } catch (e) {
@@ -168,7 +171,8 @@ export async function expandFiles(files, onStatus) {
  * found there that is not a message by its content is skipped by the worker.
  * @param {Array<File|{name:string, blob:Blob}>} files
  * @param {(text:string)=>void} [onStatus]
- * @param {{streamMbox?: boolean, skipName?: (name:string)=>boolean}} [opts]
+ * crc32: the CRC-32 of bytes (the core's), to check the nested archives read into memory.
+ * @param {{streamMbox?: boolean, skipName?: (name:string)=>boolean, crc32?: (bytes:Uint8Array)=>number}} [opts]
  */
 export async function expandInput(files, onStatus, opts = {}) {
   if (opts.skipName) opts = { ...opts, skipName: byExtension(opts.skipName) };
