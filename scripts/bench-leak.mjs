@@ -3,7 +3,7 @@
 //
 //   node scripts/bench-leak.mjs [--sizes 21075,100000] [--seed 13] [--distinct 2000]
 //                               [--dir target/bench-leak] [--no-mbox] [--no-cli] [--profile]
-//                               [--memory] [--recycle N] [--dist DIR]
+//                               [--memory] [--recycle N] [--dist DIR] [--runs N]
 //                               [--threads] [--worker-profile] [--main-profile] [--trace FILE]
 //
 // 1. Generates the seeded leak-like corpus of scripts/bench-cli.sh (benches/leak/: `--distinct`
@@ -42,6 +42,9 @@
 //    --trace FILE: a Chrome trace of the run (V8 GC, wasm and JavaScript compilation, tasks, on
 //    every thread; chrome://tracing or https://ui.perfetto.dev open it), and the thread pools'
 //    work by event name (each event's own thread time).
+//    --runs N: the CLI and the page N times each on every zip, alternated (CLI, page, CLI,
+//    page...), each run printed, then the median of each and the ratio of the medians: on a
+//    shared machine one slow run of either moves a single ratio by ±15%.
 //    --no-cli: the page only (no release build, no CLI run).
 //    --dist DIR: serve the page from DIR instead of dist/ (A/B: a copy of another build's dist/).
 //    --recycle N: each worker is replaced by a fresh one after N messages (the pool's
@@ -76,6 +79,7 @@ const profile = flag('--profile');
 const withCli = !flag('--no-cli');
 const recycle = opt('--recycle', null);
 const memory = flag('--memory');
+const runs = Math.max(1, Number(opt('--runs', '1')));
 const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
 
 mkdirSync(DIR, { recursive: true });
@@ -485,7 +489,13 @@ async function throughPage(file) {
     await browser.startTracing(undefined, { categories: ['toplevel', 'v8', 'disabled-by-default-v8.gc', 'disabled-by-default-v8.compile', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink', 'base', 'mojom', 'disabled-by-default-cpu_profiler'] });
   }
   await page.setInputFiles('#file-input', file);
-  await page.waitForSelector('#batch-summary[data-state="done"]', { timeout: 3_600_000 });
+  // The end, as the page says it: one wait in the page, woken only when the summary's state
+  // changes (no polling beside the workers).
+  await page.evaluate(() => new Promise((resolve) => {
+    const done = () => { if (document.querySelector('#batch-summary[data-state="done"]')) resolve(); };
+    new MutationObserver(done).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
+    done();
+  }));
   // The end: taken before the trace and the profiles are collected (that takes seconds).
   const secs = (Date.now() - t0) / 1000;
   const cpu = treeCpu(browserPid) - cpu0;
@@ -608,53 +618,74 @@ try {
   for (const n of sizes) {
     const { zip, mbox } = makeInputs(n);
     const zipMB = statSync(zip).size / 1e6;
-    const cli = withCli ? native(zip) : { secs: NaN, cpu: NaN, status: null };
-    const web = await throughPage(zip);
-    const total = Number(web.counts.total);
-    console.log(`\n${n.toLocaleString('en-US')} messages (zip ${zipMB.toFixed(0)} MB deflated):`);
-    if (withCli) console.log(`  CLI, ${cores} cores:  ${cli.secs.toFixed(1)} s, ${(n / cli.secs).toFixed(0)} messages/s (exit ${cli.status})`);
-    console.log(`  page (zip):      ${web.secs.toFixed(1)} s, ${(n / web.secs).toFixed(0)} messages/s; counted ${total}, verified ${web.counts.verified}, skipped ${web.counts.skipped}; ${web.counts.workers} workers started`);
-    const w = web.counts.warmUp;
-    if (w) console.log(`  warm-up before the pick: ${w.rounds} rounds in ${Math.round(w.ms)} ms`);
-    if (withCli) console.log(`  throughput ratio page ÷ CLI: ${(cli.secs / web.secs).toFixed(2)} (target ≥ 0.4)`);
-    console.log(`  CPU time: Chromium ${web.cpu.toFixed(1)} s (all its processes, pick → counts)${withCli ? `, CLI ${cli.cpu.toFixed(1)} s` : ''}`);
-    if (threads) console.log(`  CPU by thread (s): ${web.byThread.map(([k, v]) => `${k} ${v.toFixed(2)}`).join('; ')}`);
-    if (traceFile) console.log(`  trace in ${traceFile}; the thread pools' work by event (ms): ${web.pool.slice(0, 25).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('; ')}`);
-    if (workerProfile) {
-      const all = web.workerSelf.reduce((a, [, ms]) => a + ms, 0);
-      const per = (ms) => `${(ms / 1000).toFixed(2)} s, ${((1000 * ms) / n).toFixed(1)} µs/message`;
-      console.log(`  workers' CPU profile, ${per(all)} sampled; by group (self time; the inspector attached makes the browser's own calls, postMessage and digest, look dearer):`);
-      for (const [group, ms] of byGroup(web.workerSelf)) console.log(`    ${per(ms).padEnd(28)} ${group}`);
-      console.log('  by function:');
-      for (const [name, ms] of web.workerSelf.slice(0, 60)) console.log(`    ${per(ms).padEnd(28)} ${name}`);
+    const paired = [];
+    for (let r = 0; r < runs; r++) {
+      const cli = withCli ? native(zip) : { secs: NaN, cpu: NaN, status: null };
+      paired.push({ cli, web: await throughPage(zip) });
+      printZipRun(n, zipMB, paired[r], runs > 1 ? ` run ${r + 1} of ${runs}` : '');
     }
-    if (mainProfile) {
-      const busy = web.mainSelf.filter(([name]) => !/^\(idle\)/.test(name)).reduce((a, [, ms]) => a + ms, 0);
-      const per = (ms) => `${ms.toFixed(0)} ms, ${((1000 * ms) / n).toFixed(1)} µs/message`;
-      console.log(`  main thread's CPU profile: busy ${per(busy)} (not idle); by group (self time):`);
-      for (const [group, ms] of byGroup(web.mainSelf, MAIN_GROUPS)) console.log(`    ${per(ms).padEnd(26)} ${group}`);
-      console.log('  by function:');
-      for (const [name, ms] of web.mainSelf.slice(0, 40)) console.log(`    ${per(ms).padEnd(26)} ${name}`);
-    }
-    const slowest = Math.max(...web.table.map(([, ms]) => ms));
-    const found = web.table.find(([what]) => what.startsWith('filter "bigmail"'));
-    console.log(`  the table with ${total.toLocaleString('en-US')} rows, event to next frame (ms; target < 300): ${web.table.map(([what, ms]) => `${what} ${ms.toFixed(0)}`).join(', ')}; slowest ${slowest.toFixed(0)} (the "bigmail" filter: ${found?.[2]})`);
-    console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB); growth over rest, MB:`);
-    printQuarters(web);
-    if (profile) {
-      const sum = (k) => web.timing.reduce((a, t) => a + (t?.[k] || 0), 0) / 1000;
-      const keys = [...new Set(web.timing.flatMap((t) => Object.keys(t || {})))];
-      console.log(`  main thread, by self time: ${web.hot.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join('; ')}`);
-      console.log(`  the page's JavaScript heap (main thread) grew by ${web.heap.toFixed(0)} MB`);
-      console.log(`  main thread busy ${(web.busy).toFixed(1)} s of ${web.secs.toFixed(1)} s; workers, summed over ${web.timing.length} (see worker.js timing): ${keys.map((k) => `${k} ${sum(k).toFixed(1)} s`).join(', ')}`);
+    const page = median(paired.map((x) => x.web.secs));
+    if (runs > 1) {
+      const cliSecs = median(paired.map((x) => x.cli.secs));
+      console.log(`\n${n.toLocaleString('en-US')} messages over ${runs} alternated runs: page ${paired.map((x) => x.web.secs.toFixed(1)).join(' / ')} s (median ${page.toFixed(2)} s, Chromium CPU median ${median(paired.map((x) => x.web.cpu)).toFixed(1)} s)` +
+        (withCli ? `; CLI ${paired.map((x) => x.cli.secs.toFixed(1)).join(' / ')} s (median ${cliSecs.toFixed(2)} s); each run's ratio ${paired.map((x) => (x.cli.secs / x.web.secs).toFixed(2)).join(', ')}; ratio of the medians page ÷ CLI: ${(cliSecs / page).toFixed(2)} (target ≥ 0.4)` : ''));
     }
     if (withMbox) {
       const box = await throughPage(mbox);
-      console.log(`  page (mbox, ${(statSync(mbox).size / 1e6).toFixed(0)} MB): ${box.secs.toFixed(1)} s; counted ${box.counts.total}, verified ${box.counts.verified}; mbox ÷ zip time: ${(box.secs / web.secs).toFixed(2)} (target ≤ 1.5); memory growth ${mb(box.growth)}`);
+      console.log(`  page (mbox, ${(statSync(mbox).size / 1e6).toFixed(0)} MB): ${box.secs.toFixed(1)} s; counted ${box.counts.total}, verified ${box.counts.verified}; mbox ÷ zip time: ${(box.secs / page).toFixed(2)} (target ≤ 1.5); memory growth ${mb(box.growth)}`);
       printQuarters(box);
     }
   }
 } finally {
   await browser.close();
   server.close();
+}
+
+/** The median of numbers. */
+function median(xs) {
+  const v = [...xs].sort((a, b) => a - b);
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+/** Prints one run of the page (and the CLI) on the zip of n messages; `run` names it among several. */
+function printZipRun(n, zipMB, { cli, web }, run) {
+  const total = Number(web.counts.total);
+  console.log(`\n${n.toLocaleString('en-US')} messages (zip ${zipMB.toFixed(0)} MB deflated)${run}:`);
+  if (withCli) console.log(`  CLI, ${cores} cores:  ${cli.secs.toFixed(1)} s, ${(n / cli.secs).toFixed(0)} messages/s (exit ${cli.status})`);
+  console.log(`  page (zip):      ${web.secs.toFixed(1)} s, ${(n / web.secs).toFixed(0)} messages/s; counted ${total}, verified ${web.counts.verified}, skipped ${web.counts.skipped}; ${web.counts.workers} workers started`);
+  const w = web.counts.warmUp;
+  if (w) console.log(`  warm-up before the pick: ${w.rounds} rounds in ${Math.round(w.ms)} ms`);
+  if (withCli) console.log(`  throughput ratio page ÷ CLI: ${(cli.secs / web.secs).toFixed(2)} (target ≥ 0.4)`);
+  console.log(`  CPU time: Chromium ${web.cpu.toFixed(1)} s (all its processes, pick → counts)${withCli ? `, CLI ${cli.cpu.toFixed(1)} s` : ''}`);
+  if (threads) console.log(`  CPU by thread (s): ${web.byThread.map(([k, v]) => `${k} ${v.toFixed(2)}`).join('; ')}`);
+  if (traceFile) console.log(`  trace in ${traceFile}; the thread pools' work by event (ms): ${web.pool.slice(0, 25).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('; ')}`);
+  if (workerProfile) {
+    const all = web.workerSelf.reduce((a, [, ms]) => a + ms, 0);
+    const per = (ms) => `${(ms / 1000).toFixed(2)} s, ${((1000 * ms) / n).toFixed(1)} µs/message`;
+    console.log(`  workers' CPU profile, ${per(all)} sampled; by group (self time; the inspector attached makes the browser's own calls, postMessage and digest, look dearer):`);
+    for (const [group, ms] of byGroup(web.workerSelf)) console.log(`    ${per(ms).padEnd(28)} ${group}`);
+    console.log('  by function:');
+    for (const [name, ms] of web.workerSelf.slice(0, 60)) console.log(`    ${per(ms).padEnd(28)} ${name}`);
+  }
+  if (mainProfile) {
+    const busy = web.mainSelf.filter(([name]) => !/^\(idle\)/.test(name)).reduce((a, [, ms]) => a + ms, 0);
+    const per = (ms) => `${ms.toFixed(0)} ms, ${((1000 * ms) / n).toFixed(1)} µs/message`;
+    console.log(`  main thread's CPU profile: busy ${per(busy)} (not idle); by group (self time):`);
+    for (const [group, ms] of byGroup(web.mainSelf, MAIN_GROUPS)) console.log(`    ${per(ms).padEnd(26)} ${group}`);
+    console.log('  by function:');
+    for (const [name, ms] of web.mainSelf.slice(0, 40)) console.log(`    ${per(ms).padEnd(26)} ${name}`);
+  }
+  const slowest = Math.max(...web.table.map(([, ms]) => ms));
+  const found = web.table.find(([what]) => what.startsWith('filter "bigmail"'));
+  console.log(`  the table with ${total.toLocaleString('en-US')} rows, event to next frame (ms; target < 300): ${web.table.map(([what, ms]) => `${what} ${ms.toFixed(0)}`).join(', ')}; slowest ${slowest.toFixed(0)} (the "bigmail" filter: ${found?.[2]})`);
+  console.log(`  Chromium process tree resident memory: ${mb(web.rest)} at rest, peak ${mb(web.peak)}, growth ${mb(web.growth)} (target ≤ 400 MB); growth over rest, MB:`);
+  printQuarters(web);
+  if (profile) {
+    const sum = (k) => web.timing.reduce((a, t) => a + (t?.[k] || 0), 0) / 1000;
+    const keys = [...new Set(web.timing.flatMap((t) => Object.keys(t || {})))];
+    console.log(`  main thread, by self time: ${web.hot.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join('; ')}`);
+    console.log(`  the page's JavaScript heap (main thread) grew by ${web.heap.toFixed(0)} MB`);
+    console.log(`  main thread busy ${(web.busy).toFixed(1)} s of ${web.secs.toFixed(1)} s; workers, summed over ${web.timing.length} (see worker.js timing): ${keys.map((k) => `${k} ${sum(k).toFixed(1)} s`).join(', ')}`);
+  }
 }
