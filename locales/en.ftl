@@ -647,6 +647,7 @@ input-zip-overlap = Not read (a zip bomb?): its member { $member } overlaps anot
 input-zip-nested-too-large = Not read: a compressed zip inside a zip, of { $size } bytes: more than the { $max } that may be held in memory (limit message_size); unzip it first.
 input-too-large = { $why }. To check it, raise "Largest message" under Limits at the bottom of the page (or use the dkimcheck command-line tool).
 error-message-unreadable = This message could not be read: { $error }
+error-file-unreadable = This file could not be read: { $error }
 source-pasted = pasted message
 source-embedded = embedded message
 size-bytes = { $n ->

@@ -685,6 +685,7 @@ input-zip-overlap = Non lu (une bombe zip ?) : son élément { $member } chev
 input-zip-nested-too-large = Non lu : un zip compressé dans un zip, de { $size } octets : au-delà des { $max } qui peuvent être gardés en mémoire (limite message_size) ; décompressez-le d’abord.
 input-too-large = { $why }. Pour le vérifier, augmentez « Plus gros message vérifié » sous Limites, en bas de la page (ou utilisez l’outil en ligne de commande dkimcheck).
 error-message-unreadable = Ce message n’a pas pu être lu : { $error }
+error-file-unreadable = Ce fichier n’a pas pu être lu : { $error }
 source-pasted = message collé
 source-embedded = message intégré à la page
 size-bytes = { $n ->

@@ -250,6 +250,8 @@ test('a nested zip or mbox whose bytes do not match its CRC-32 is said to be dam
     ['outer.zip!good.zip!inside.eml', 'pass', null],
     ['outer.zip!intact.eml', 'pass', null],
   ]);
+  // An archive is a file, not a message.
+  assert.match(await openRow(p.page, 'outer.zip!bad.zip'), /^This file could not be read: Damaged zip member \(its contents do not match/);
   assert.deepEqual(p.errors, [], 'page errors');
   await p.context.close();
 });

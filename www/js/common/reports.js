@@ -1,6 +1,8 @@
 // reports.js — small helpers around MessageReport objects (see the wasm API).
 // Words come from the catalogs (see i18n.js): functions that word take a Translator.
 
+import { isArchive } from './names.js';
+
 /**
  * The assessment words (report.assessment.status, computed once by the core), best first.
  * `consistent` (a key recovered from the messages themselves) is never "verified".
@@ -76,6 +78,13 @@ export function assessmentWords(tr, a) {
 }
 
 /**
+ * The headline of input that could not be read: a zip or an mbox is a file, not a message.
+ */
+function unreadable(source, error) {
+  return { main: { id: isArchive(source) ? 'error-file-unreadable' : 'error-message-unreadable', args: { error } }, caveats: [] };
+}
+
+/**
  * A report for a message that could not be read at all; `error` is a message {id, args}
  * (a text already worded: {id: 'detail-as-given', args: {text}}).
  */
@@ -85,7 +94,7 @@ export function errorReport(source, error) {
     source, sha256: null, size: null, verdict: 'none', // as the core reports unreadable input
     assessment: assessmentOf({ error: phrase }), judged_at: null, fields: {},
     summary: '',
-    headline: { main: { id: 'error-message-unreadable', args: { error: phrase } }, caveats: [] },
+    headline: unreadable(source, phrase),
     error: phrase, from_domain: null, aligned: null, notes: [],
     message: null, headers: [], signatures: [], skipped_signatures: 0,
     domainkeys: [], arc: { result: 'none', instances: 0, sets: [], corroborations: [] }, authentication_results: [],
@@ -102,7 +111,7 @@ export function errorRow(source, error) {
     verdict: 'none', signing_domains: [], selectors: [], signature_results: [], domainkeys_results: [], aligned: null,
     key_origin: null, key_flags: [], warnings: [], missing_keys: [], arc: 'none', arc_instances: 0, corroborated: false,
     from_domain: null, from: null, subject: null, date: null, date_unix: null,
-    summary: '', headline: { main: { id: 'error-message-unreadable', args: { error } }, caveats: [] },
+    summary: '', headline: unreadable(source, error),
     size: 0, sha256: '', error: error?.id ?? null, error_message: error,
   };
 }

@@ -25,17 +25,7 @@ import {
   BudgetError, MAX_ZIP_MEMBERS, MAX_ZIP_NESTING, exceeded, maxMessageBytes, maxZipInflatedBytes, tooLarge,
 } from '../common/budgets.js';
 import { PhraseError, phraseOf } from '../common/phrase-error.js';
-
-/**
- * A name's extension as the core reads it (src/message/input.rs `extension`): after the last '.'
- * (not a leading one) of the last part of the name ('/', '\\', or '!' before a zip member),
- * lower-cased.
- */
-function extension(name) {
-  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'), name.lastIndexOf('!')) + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
-}
+import { extension } from '../common/names.js';
 
 async function sniff(blob) {
   return readRange(blob, 0, Math.min(blob.size, 8));
