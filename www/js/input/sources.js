@@ -25,7 +25,7 @@ import {
   BudgetError, MAX_ZIP_MEMBERS, MAX_ZIP_NESTING, exceeded, maxMessageBytes, maxZipInflatedBytes, tooLarge,
 } from '../common/budgets.js';
 import { PhraseError, phraseOf } from '../common/phrase-error.js';
-import { extension } from '../common/names.js';
+import { extension, isArchive } from '../common/names.js';
 
 async function sniff(blob) {
   return readRange(blob, 0, Math.min(blob.size, 8));
@@ -80,7 +80,7 @@ async function expandBlob(blob, source, out, depth, onStatus, budgets, opts = {}
           if (e instanceof BudgetError) throw e;
           out.push({ source: name, error: phraseOf(e) });
         }
-      } else if (memberExt === 'zip' || memberExt === 'mbox') {
+      } else if (isArchive(entry.name)) {
         // Other nested archives are read into memory (they are usually small), within a budget:
         // they stay held while their messages are checked.
         const limit = Math.min(budgets.heldLeft, budgets.maxMessage);
