@@ -1,0 +1,52 @@
+// batch-back.test.mjs — coming back to a batch from one of its messages, as a new user would
+// on a leak: "← Back" puts the focus on the row opened AND that row is on screen (on a phone
+// and on a desktop, opened by keyboard or by a tap), and the keyboard's End brings the last row
+// on screen too. Outcomes only, never timings.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedBrowser, openPage, dropFiles, batchSummary, banner, makeZip } from './helpers.mjs';
+
+const env = servedBrowser();
+
+/** A small unsigned message numbered `i`. */
+const small = (i) => Buffer.from(`From: a${i}@example.org\r\nTo: b@example.net\r\nSubject: Note ${i}\r\nDate: Tue, 01 Mar 2016 10:00:00 +0000\r\n\r\nhello ${i}\r\n`);
+
+/** The focused element: its data-row, and whether its box is inside the window's viewport. */
+const focusedRow = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  const r = e.getBoundingClientRect();
+  return { row: e?.dataset?.row, onScreen: r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight };
+});
+
+for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]]) {
+  test(`${size}: Back returns to the row opened, with the focus on it and the row on screen`, async () => {
+    const p = await openPage(env.browser, env.server.url, { viewport });
+    const { page } = p;
+    const zip = await makeZip(Array.from({ length: 300 }, (_, i) => ({ name: `leak/${String(i).padStart(5, '0')}.eml`, data: small(i) })));
+    await dropFiles(page, [{ name: 'leak.zip', buffer: zip }]);
+    assert.equal((await batchSummary(page)).total, 300);
+
+    // By keyboard: into the table, End, up one, Enter; the last rows are on screen as they are reached.
+    await page.focus('.rt-body');
+    await page.keyboard.press('End');
+    assert.deepEqual(await focusedRow(page), { row: '299', onScreen: true });
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await banner(page);
+    await page.click('#single-view button.back');
+    await page.waitForSelector('#batch-view:not([hidden])');
+    await page.waitForFunction(() => document.activeElement?.dataset?.row !== undefined);
+    assert.deepEqual(await focusedRow(page), { row: '298', onScreen: true });
+
+    // By pointer, after reading the message down to its end.
+    await page.click('[data-row="295"]');
+    await banner(page);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.click('#single-view button.back');
+    await page.waitForFunction(() => document.activeElement?.dataset?.row === '295');
+    assert.deepEqual(await focusedRow(page), { row: '295', onScreen: true });
+    assert.deepEqual(p.errors, []);
+    await p.context.close();
+  });
+}
