@@ -1,7 +1,8 @@
 // batch-back.test.mjs — coming back to a batch from one of its messages, as a new user would
 // on a leak: "← Back" puts the focus on the row opened AND that row is on screen (on a phone
 // and on a desktop, opened by keyboard or by a tap), and the keyboard's End brings the last row
-// on screen too. Outcomes only, never timings.
+// on screen too; the CSV separator follows the language switch (semicolon in French). Outcomes
+// only, never timings.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,3 +51,30 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     await p.context.close();
   });
 }
+
+test('the CSV separator follows the language switch (semicolon in French) until the reader chooses one', async () => {
+  const p = await openPage(env.browser, env.server.url);
+  const { page } = p;
+  const zip = await makeZip(Array.from({ length: 3 }, (_, i) => ({ name: `${i}.eml`, data: small(i) })));
+  await dropFiles(page, [{ name: 'leak.zip', buffer: zip }]);
+  await batchSummary(page);
+  assert.equal(await page.$eval('select[name="csv-separator"]', (s) => s.value), ',');
+  // Switched to French with the batch on screen, and before one is shown.
+  await page.click('#lang-switch button[lang="fr"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await page.$eval('select[name="csv-separator"]', (s) => s.value), ';');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button[data-action="export-csv"]')]);
+  const { readFileSync } = await import('node:fs');
+  assert.ok(readFileSync(await csv.path(), 'utf8').startsWith('\ufeffsource;outcome;'));
+  await dropFiles(page, [{ name: 'again.zip', buffer: zip }]);
+  await page.waitForSelector('#batch-summary[data-state="done"]');
+  assert.equal(await page.$eval('select[name="csv-separator"]', (s) => s.value), ';');
+  // A choice is kept across languages.
+  await page.selectOption('select[name="csv-separator"]', ',');
+  await page.click('#lang-switch button[lang="en"]');
+  await page.click('#lang-switch button[lang="fr"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await page.$eval('select[name="csv-separator"]', (s) => s.value), ',');
+  assert.deepEqual(p.errors, []);
+  await p.context.close();
+});
