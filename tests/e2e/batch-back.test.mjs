@@ -1,7 +1,8 @@
 // batch-back.test.mjs — coming back to a batch from one of its messages, as a new user would
 // on a leak: "← Back" puts the focus on the row opened AND that row is on screen (on a phone
 // and on a desktop, opened by keyboard or by a tap), and the keyboard's End brings the last row
-// on screen too; the CSV separator follows the language switch (semicolon in French). Outcomes
+// on screen too; the CSV separator follows the language switch (semicolon in French). "← Back"
+// counts the messages the batch counts. Outcomes
 // only, never timings.
 
 import { test } from 'node:test';
@@ -75,6 +76,25 @@ test('the CSV separator follows the language switch (semicolon in French) until 
   await page.click('#lang-switch button[lang="fr"]');
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   assert.equal(await page.$eval('select[name="csv-separator"]', (s) => s.value), ',');
+  assert.deepEqual(p.errors, []);
+  await p.context.close();
+});
+
+test('"← Back" counts the messages the batch counts, not a note found not to be a message', async () => {
+  const p = await openPage(env.browser, env.server.url);
+  const { page } = p;
+  const zip = await makeZip([
+    ...Array.from({ length: 4 }, (_, i) => ({ name: `leak/${i}.eml`, data: small(i) })),
+    // Skipped by name (never read), and by content (read by a worker, then found not to be mail).
+    { name: 'leak/keys.zone', data: Buffer.from('sel._domainkey.example.org. IN TXT "v=DKIM1; p=AAAA"\n') },
+    { name: 'leak/NOTES.txt', data: Buffer.from('Notes from the leaker, not an email.\n') },
+  ]);
+  await dropFiles(page, [{ name: 'leak.zip', buffer: zip }]);
+  const s = await batchSummary(page);
+  assert.deepEqual([s.total, Number(await page.getAttribute('#batch-summary', 'data-skipped'))], [4, 2]);
+  await page.click('[data-row="0"]');
+  await banner(page);
+  assert.equal(await page.textContent('#single-view button.back'), '← Back to all 4 messages');
   assert.deepEqual(p.errors, []);
   await p.context.close();
 });
