@@ -7,7 +7,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { servedBrowser, openPage, dropFiles, batchSummary, banner, makeZip } from './helpers.mjs';
+import { servedBrowser, openPage, dropFiles, batchSummary, banner, makeZip, addKeyInline } from './helpers.mjs';
+import { EXIM, EXIM_KEY } from './messages.mjs';
 
 const env = servedBrowser();
 
@@ -95,6 +96,36 @@ test('"← Back" counts the messages the batch counts, not a note found not to b
   await page.click('[data-row="0"]');
   await banner(page);
   assert.equal(await page.textContent('#single-view button.back'), '← Back to all 4 messages');
+  assert.deepEqual(p.errors, []);
+  await p.context.close();
+});
+
+test('a key added from a message opened from a batch: "← Back" checks again only the messages that need it, in its own time, and returns to the row', async () => {
+  const p = await openPage(env.browser, env.server.url);
+  const { page } = p;
+  const zip = await makeZip([
+    ...Array.from({ length: 8 }, (_, i) => ({ name: `leak/${i}.eml`, data: small(i) })),
+    { name: 'leak/8.eml', data: EXIM() },
+    { name: 'leak/9.eml', data: EXIM() },
+  ]);
+  await dropFiles(page, [{ name: 'leak.zip', buffer: zip }]);
+  await batchSummary(page);
+  assert.equal(await page.getAttribute('#batch-summary', 'data-no-key'), '2');
+  await page.focus('.rt-body');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  assert.equal((await banner(page)).assessment, 'no_key');
+  await addKeyInline(page, EXIM_KEY);
+  // The reader reads the message for a while before going back.
+  await page.waitForTimeout(2500);
+  await page.click('#single-view button.back');
+  await page.waitForFunction(() => /^Checked/.test(document.querySelector('#status')?.textContent || ''), null, { timeout: 20000 });
+  await page.waitForSelector('#batch-summary[data-state="done"]');
+  const status = await page.textContent('#status');
+  assert.match(status, /^Checked 2 messages again in (\d+\.\d) s\.$/);
+  assert.ok(Number(status.match(/in (\S+) s/)[1]) < 2.5, status);
+  assert.equal(await page.getAttribute('#batch-summary', 'data-verified'), '2');
+  await page.waitForFunction(() => document.activeElement?.dataset?.row === '9');
   assert.deepEqual(p.errors, []);
   await p.context.close();
 });
