@@ -1,9 +1,9 @@
 // batch-back.test.mjs — coming back to a batch from one of its messages, as a new user would
 // on a leak: "← Back" puts the focus on the row opened AND that row is on screen (on a phone
-// and on a desktop, opened by keyboard or by a tap), and the keyboard's End brings the last row
-// on screen too; the CSV separator follows the language switch (semicolon in French). "← Back"
-// counts the messages the batch counts. Outcomes
-// only, never timings.
+// and on a desktop, opened by keyboard or by a tap; End in the table brings the last row on
+// screen too); "← Back" counts the messages the batch counts; a key added from the message
+// opened checks again, on "← Back", only the messages that need it. And the CSV separator
+// follows the language switch (semicolon in French). Outcomes only, never timings.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
