@@ -68,7 +68,8 @@ export class Checker {
     this.batch.hidden = true;
     const root = clear(this.single);
     if (back) {
-      const label = this.tr.t('batch-back', { count: back.tasks.length });
+      // The messages the batch counts: its tasks less the files found not to be messages.
+      const label = this.tr.t('batch-back', { count: this.batchView.total ?? back.tasks.length });
       root.append(h('button', { type: 'button', class: 'back', onclick: () => this.backToBatch(back) }, `← ${label}`));
     }
     root.append(renderReport(report, { onAddKey: (input) => this.addKey(input), remember: true, tr: this.tr }));
@@ -175,7 +176,9 @@ export class Checker {
     batch.streams = [];
     this.batchView.dk = await engine();
     this.batchView.start(tasks.length, batch.label, { growing: streams.length > 0, skipped: batch.skipped || [] });
+    // The files' choice starts the first run's time; a run again (keys, judging time) starts now.
     const meter = this.meterBatch({ t0: batch.t0, growing: streams.length > 0 });
+    batch.t0 = undefined;
     if (reveal) this.batchView.reveal(this.progress.section);
     const open = { more: streams.length > 0 };
     try {
@@ -262,10 +265,23 @@ export class Checker {
     this.current = batch;
     this.single.hidden = true;
     this.batch.hidden = false;
-    // Keys changed while a message of the batch was open: check the batch again.
-    if (batch.stale) { batch.stale = false; this.runBatch(batch); return; }
+    const stale = batch.stale;
+    batch.stale = null;
+    // Keys removed or the judging time changed while a message of the batch was open: check
+    // the whole batch again, then return to the row that was opened.
+    if (stale?.full) {
+      this.runBatch(batch).then(() => {
+        if (this.current === batch && !this.batch.contains(document.activeElement)) this.batchView.focusRow(batch.opened);
+      });
+      return;
+    }
     // The focus returns to the row that was opened.
     if (!this.batchView.focusRow(batch.opened)) this.batch.querySelector('h2')?.focus();
+    // Keys only added meanwhile: only the messages that need them are checked again.
+    if (stale) {
+      const indexes = this.batchView.rowsNeeding(stale.added);
+      if (indexes.length) this.recheckRows(batch, indexes);
+    }
   }
 
   /** Check dropped or picked files. */
@@ -342,7 +358,14 @@ export class Checker {
     this.judgingChanged = false;
     if (!this.current) return;
     if (this.current.kind === 'single') {
-      if (this.current.batch) this.current.batch.stale = true;
+      // What changed, for the batch it was opened from (checked again on "← Back").
+      const batch = this.current.batch;
+      if (batch) {
+        const stale = batch.stale || { added: new Set(), full: false };
+        if (added.size && !removed && !judging) for (const n of added) stale.added.add(n);
+        else stale.full = true;
+        batch.stale = stale;
+      }
       this.runSingle(this.current.task, this.current.batch);
     } else if (added.size && !removed && !judging) {
       const indexes = this.batchView.rowsNeeding(added);

@@ -39,7 +39,8 @@ export class BatchView {
     this.filter = '';
     this.assessmentFilter = '';
     this.arcFilter = '';
-    this.separator = tr.lang === 'fr' ? ';' : ',';
+    /** The CSV separator the reader chose, or null: then the language's (semicolon in French). */
+    this.separatorChosen = null;
     this.pending = null;
     /** Called each time update() has shown new counts (the progress line words them too). */
     this.onUpdate = null;
@@ -234,7 +235,7 @@ export class BatchView {
       arcOption('unchecked', 'batch-arc-unchecked'),
       arcOption('none', 'batch-arc-none'));
     const sepHintId = uid('separator-hint');
-    const sepSelect = h('select', { id: sepId, name: 'csv-separator', 'aria-describedby': sepHintId, onchange: (e) => { this.separator = e.target.value; } },
+    const sepSelect = h('select', { id: sepId, name: 'csv-separator', 'aria-describedby': sepHintId, onchange: (e) => { this.separatorChosen = e.target.value; } },
       h('option', { value: ',', selected: this.separator === ',' }, tr.t('batch-export-comma')),
       h('option', { value: ';', selected: this.separator === ';' }, tr.t('batch-export-semicolon')));
     this.extraCounts = h('p', { class: 'hint extra-counts' });
@@ -263,6 +264,11 @@ export class BatchView {
         h('div', { class: 'field' }, h('label', { for: arcId }, tr.t('batch-filter-arc')), arcSelect)),
       this.shown,
       this.table.el);
+  }
+
+  /** The CSV separator: the reader's choice, else the language's (the language can change after the page opened). */
+  get separator() {
+    return this.separatorChosen ?? (this.tr.lang === 'fr' ? ';' : ',');
   }
 
   /** One cell of the table, for message `i`. */

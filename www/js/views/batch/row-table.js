@@ -216,10 +216,28 @@ export class RowTable {
     return true;
   }
 
-  /** Focus the row of message `index`, if it is in the current order. */
+  /**
+   * Focus the row of message `index`, if it is in the current order, and bring it into the
+   * page's view (the reader comes back to it from the message: "← Back").
+   */
   focusIndex(index) {
     const pos = this.order.indexOf(index);
-    return pos >= 0 && this.focusPosition(pos);
+    if (pos < 0 || !this.focusPosition(pos)) return false;
+    this.reveal(pos);
+    return true;
+  }
+
+  /**
+   * Scroll the page, when needed, so that the row at `pos` is on screen: focusPosition scrolls
+   * only the table's own view (its focus() prevents the browser's scrolling, which would move
+   * the rows' window), and the table can reach below the screen, or sit above it.
+   */
+  reveal(pos) {
+    const el = this.rendered.get(pos);
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    const bottom = window.innerHeight || document.documentElement.clientHeight;
+    if (r.top < 0 || r.bottom > bottom) el.scrollIntoView({ block: 'nearest' });
   }
 
   key(e) {
@@ -236,6 +254,6 @@ export class RowTable {
     }
     if (to === null) return;
     e.preventDefault();
-    this.focusPosition(to);
+    if (this.focusPosition(to)) this.reveal(this.active);
   }
 }
