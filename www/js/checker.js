@@ -129,20 +129,33 @@ export class Checker {
     this.pool.cancel();
   }
 
-  /** After a cancel, the focus goes to the results so far, or back to the file picker. */
+  /**
+   * After a cancel, the focus goes to the results so far, or back to the file picker; it stays
+   * on a message opened from the batch.
+   */
   focusAfterCancel() {
+    if (!this.single.hidden) return;
     if (!this.batch.hidden) this.batch.querySelector('h2')?.focus();
     else this.focusInput?.();
   }
 
-  /** Verify a single task in one worker and show it (`batch`: the batch it was opened from). */
+  /**
+   * Verify a single task in one worker and show it (`batch`: the batch it was opened from). A
+   * message opened while its batch is still being checked is checked beside it, on a worker of
+   * its own: the batch goes on, its progress and Cancel stay on screen.
+   */
   async runSingle(task, batch) {
-    this.current = { kind: 'single', task, batch };
-    this.progress.startSingle();
+    const current = { kind: 'single', task, batch };
+    this.current = current;
+    const aside = Boolean(batch) && this.pool.running;
+    if (!aside) this.progress.startSingle();
     let report = null;
     try {
-      const res = await this.pool.run([task], { body: true, onResult: (_, r) => { report = r; } });
+      const res = aside ? await this.pool.runAside(task, { body: true })
+        : await this.pool.run([task], { body: true, onResult: (_, r) => { report = r; } });
+      if (aside) report = res.report;
       if (res.cancelled) {
+        if (aside) return; // the keys or the judging time changed: checked again (see recheck)
         this.progress.show(false);
         this.progress.say('status-cancelled');
         this.focusAfterCancel();
@@ -152,9 +165,11 @@ export class Checker {
       this.progress.say('status-check-failed', { error: phraseOf(e) }, true);
       return;
     } finally {
-      this.progress.show(false);
+      if (!aside) this.progress.show(false);
     }
-    this.progress.say(null);
+    // "← Back", or another message, before the answer came: not shown.
+    if (this.current !== current) return;
+    if (!aside) this.progress.say(null);
     this.current.report = report;
     this.showSingle(report, batch);
     this.single.querySelector('.banner')?.focus({ preventScroll: false });
@@ -168,12 +183,16 @@ export class Checker {
    * `reveal`: files were just chosen, bring the batch into view (not when checking it again).
    */
   async runBatch(batch, { reveal = false } = {}) {
-    this.current = batch;
+    const token = this.startRun(batch);
     this.single.hidden = true;
     this.batch.hidden = false;
     const { tasks } = batch;
-    const streams = batch.streams || [];
-    batch.streams = [];
+    // The mboxes are split during the first run: a run cut short while splitting them (Cancel,
+    // keys added) leaves their messages found so far, which the next run finds again.
+    batch.mboxes ??= batch.streams || [];
+    batch.listed ??= tasks.length;
+    if (!batch.split) tasks.length = batch.listed;
+    const streams = batch.split ? [] : batch.mboxes;
     this.batchView.dk = await engine();
     this.batchView.start(tasks.length, batch.label, { growing: streams.length > 0, skipped: batch.skipped || [] });
     // The files' choice starts the first run's time; a run again (keys, judging time) starts now.
@@ -198,12 +217,15 @@ export class Checker {
         if (res.cancelled) { cancelled = true; break; }
         if (!counter.n) tasks.push({ source: stream.source, error: { id: 'input-mbox-empty', args: {} } });
       }
+      if (!cancelled) batch.split = true;
       open.more = false;
       meter.setRead(1, false);
       this.batchView.setTotal(tasks.length, false);
       this.pool.wake();
       const res = await running;
       cancelled ||= res.cancelled;
+      // A newer run (the same batch checked again) has taken over the view.
+      if (this.run !== token) return;
       this.batchView.finish(cancelled ? 'cancelled' : 'done');
       const secs = meter.seconds();
       meter.stop();
@@ -217,11 +239,23 @@ export class Checker {
       }
     } catch (e) {
       open.more = false;
+      if (this.run !== token) return;
       this.batchView.finish('cancelled');
       this.progress.say('status-check-failed', { error: phraseOf(e) }, true);
     } finally {
       meter.stop();
     }
+  }
+
+  /**
+   * Marks the start of a run over `batch` (now on screen): the token a run compares with
+   * `this.run` once its workers are done, so that one cancelled by a newer run of the same batch
+   * leaves the view to it.
+   */
+  startRun(batch) {
+    this.current = batch;
+    this.run = {};
+    return this.run;
   }
 
   /**
@@ -238,12 +272,14 @@ export class Checker {
 
   /** Verify again only the messages of the batch at `indexes` (keys they needed were added). */
   async recheckRows(batch, indexes) {
+    const token = this.startRun(batch);
     this.batchView.recheck(indexes);
     const meter = this.meterBatch();
     try {
       const res = await this.pool.run(indexes.map((i) => batch.tasks[i]), {
         body: false, rows: true, onResult: (j, r) => this.batchView.add(indexes[j], r),
       });
+      if (this.run !== token) return;
       this.batchView.finish(res.cancelled ? 'cancelled' : 'done');
       meter.stop();
       this.progress.say(res.cancelled ? 'status-cancelled' : 'status-recheck-done', { count: indexes.length, seconds: { decimal: meter.seconds() } });
@@ -339,16 +375,19 @@ export class Checker {
 
   /** Judge signatures as of signing ('') or now ('now'), and check what is on screen again. */
   setJudging(at) {
+    const running = this.pool.running;
     this.pool.setAt(at);
     this.judgingChanged = true;
-    this.recheck();
+    this.recheck(running);
   }
 
   /**
    * Check what is on screen again after the keys or the judging time changed. When keys were
-   * only added while a batch is shown, only the messages that needed them are checked again.
+   * only added while a batch is shown, only the messages that needed them are checked again;
+   * a batch whose run the change cut short (`running`: one was in progress) is checked again
+   * whole.
    */
-  recheck() {
+  recheck(running = this.pool.running) {
     this.pool.setKeys(this.store.text());
     const lines = new Set(this.store.entries.map((e) => `${e.name}\t${e.line}`));
     const added = new Set([...lines].filter((l) => !this.keyLines.has(l)).map((l) => l.split('\t')[0].toLowerCase()));
@@ -362,12 +401,12 @@ export class Checker {
       const batch = this.current.batch;
       if (batch) {
         const stale = batch.stale || { added: new Set(), full: false };
-        if (added.size && !removed && !judging) for (const n of added) stale.added.add(n);
+        if (added.size && !removed && !judging && !running) for (const n of added) stale.added.add(n);
         else stale.full = true;
         batch.stale = stale;
       }
       this.runSingle(this.current.task, this.current.batch);
-    } else if (added.size && !removed && !judging) {
+    } else if (added.size && !removed && !judging && !running) {
       const indexes = this.batchView.rowsNeeding(added);
       if (indexes.length) this.recheckRows(this.current, indexes);
     } else {

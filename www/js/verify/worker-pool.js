@@ -14,7 +14,7 @@
 // browser keeps for it).
 
 import { createWorker, wasmModule } from './platform.js';
-import { PhraseError } from '../common/phrase-error.js';
+import { PhraseError, phraseOf } from '../common/phrase-error.js';
 import { errorReport, errorRow } from '../common/reports.js';
 
 const IN_FLIGHT = 2;
@@ -35,6 +35,15 @@ const MAX_BATCH = 64;
 const RECYCLE_AFTER = 20000;
 /** Bytes of wasm memory past which a worker is replaced (at rest: 2 MB; grown by big messages). */
 const RECYCLE_MEMORY = 32 * 1024 * 1024;
+
+/** A result as a worker posted it: a report or row, a row's JSON text, or {json, sha256}. */
+function received(report) {
+  if (typeof report === 'string') return JSON.parse(report);
+  if (!report || typeof report.json !== 'string') return report;
+  const row = JSON.parse(report.json);
+  row.sha256 = report.sha256;
+  return row;
+}
 
 export class WorkerPool {
   /** @param {{size:number, keys?:string, at?:''|'now'}} opts  at: '' as of signing, 'now' at the current time */
@@ -78,6 +87,13 @@ export class WorkerPool {
     this.warming = null;
     /** How the warm-up went, once it ended: {rounds, ms} (benchmarks print it). */
     this.warmUpResult = null;
+    /** Workers checking one message beside the run (see runAside), and how to end each. */
+    this.asides = new Set();
+  }
+
+  /** Whether a run is in progress. */
+  get running() {
+    return this.current !== null;
   }
 
   /** Per worker started: its cumulative ms by step (worker.js `timing`; for benchmarks). */
@@ -85,25 +101,36 @@ export class WorkerPool {
     return [...this.timings.values()];
   }
 
-  /** Change the extra keys; running workers are restarted on the next run. */
+  /**
+   * Change the extra keys: a run in progress is cancelled (its results would mix two sets of
+   * keys), and workers start afresh with the new keys on the next run.
+   */
   setKeys(keys) {
     if (keys === this.keys) return;
     this.keys = keys;
-    this.terminate();
+    this.restart();
   }
 
-  /** Change when signatures are judged ('' as of signing, 'now'); workers restart on the next run. */
+  /** Change when signatures are judged ('' as of signing, 'now'), as setKeys does. */
   setAt(at) {
     if (at === this.at) return;
     this.at = at;
+    this.restart();
+  }
+
+  /** Cancels the run in progress and the messages checked aside, and stops every worker. */
+  restart() {
+    this.cancel();
+    for (const end of [...this.asides]) end({ cancelled: true });
     this.terminate();
   }
 
-  async spawn() {
+  /** Starts a worker; `warmUp`: it may be the one that warms the verifier up (see warm-up.js). */
+  async spawn(warmUp = true) {
     const module = await wasmModule();
     const worker = createWorker();
     this.spawned++;
-    const warmUp = !this.warmedUp && !this.warming;
+    warmUp &&= !this.warmedUp && !this.warming;
     if (warmUp) {
       this.warming = worker;
       worker.addEventListener('message', ({ data }) => {
@@ -212,14 +239,6 @@ export class WorkerPool {
           return { batch, piece: { lo, bytes: buffer } };
         }
         return { batch, piece: { lo, bytes: piece.bytes.slice(lo - piece.lo, hi - piece.lo).buffer } };
-      };
-      /** A result as the worker posted it: a report or row, a row's JSON text, or {json, sha256}. */
-      const received = (report) => {
-        if (typeof report === 'string') return JSON.parse(report);
-        if (!report || typeof report.json !== 'string') return report;
-        const row = JSON.parse(report.json);
-        row.sha256 = report.sha256;
-        return row;
       };
       /** Hands results over; true when the run is complete. */
       const deliver = (items) => {
@@ -398,6 +417,41 @@ export class WorkerPool {
   /** Releases every chunk held (the run they were for has ended). */
   releaseAll() {
     for (const piece of this.pieces.splice(0)) this.release(piece);
+  }
+
+  /**
+   * Verify one task on a worker of its own, beside the run in progress, which goes on: a message
+   * opened from a batch still being checked. The worker stops once it has answered, or when the
+   * keys or the judging time change ({cancelled: true}); cancelling the run leaves it be.
+   * @returns {Promise<{cancelled: boolean, report?: object}>}
+   */
+  async runAside(task, { body = true } = {}) {
+    let worker = null;
+    const done = new Promise((resolve) => {
+      const end = (result) => {
+        if (!this.asides.has(end)) return;
+        this.asides.delete(end);
+        worker?.terminate();
+        resolve(result);
+      };
+      this.asides.add(end);
+      this.spawn(false).then((w) => {
+        worker = w;
+        if (!this.asides.has(end)) { w.terminate(); return; }
+        w.onmessage = ({ data }) => {
+          if (data.type !== 'results') return;
+          const item = data.items.find((i) => !i.retry);
+          end(item ? { cancelled: false, report: received(item.report) }
+            : { cancelled: false, report: errorReport(task.source, { id: 'worker-trapped', args: { error: '' } }) });
+        };
+        w.onerror = (e) => {
+          e.preventDefault?.();
+          end({ cancelled: false, report: errorReport(task.source, { id: 'worker-stopped', args: {} }) });
+        };
+        w.postMessage({ type: 'verify', batch: [{ id: 0, task }], body, rows: false });
+      }, (e) => end({ cancelled: false, report: errorReport(task.source, phraseOf(e)) }));
+    });
+    return done;
   }
 
   /** Stop the current run (if any), any mbox being split, and the workers. */

@@ -25,6 +25,8 @@ export class ProgressView {
     this.said = null;
     /** What the progress line shows: () => string. */
     this.labelText = null;
+    /** The latest start (startSingle, startBatch): only its meter's stop hides the progress. */
+    this.shownBy = null;
   }
 
   /** Set the status line to message `id` (with `args`); `null` clears it. */
@@ -57,6 +59,7 @@ export class ProgressView {
 
   /** Show that one message is being checked (no count to show). */
   startSingle() {
+    this.shownBy = {};
     this.show(true);
     this.labelText = () => this.tr.t('progress-single');
     this.label.textContent = this.labelText();
@@ -74,6 +77,9 @@ export class ProgressView {
    *   setRead() as an mbox is split, tick() to word the counts now, seconds() since the start
    */
   startBatch(counted, { t0 = performance.now(), growing = false } = {}) {
+    // What shows the progress now: a meter stopped after another took its place hides nothing.
+    const mine = {};
+    this.shownBy = mine;
     this.show(true);
     const start = counted().done;
     let fraction = 0; // of an mbox read so far, while it is split
@@ -110,6 +116,7 @@ export class ProgressView {
       stop: () => {
         if (stopped) return;
         stopped = true;
+        if (this.shownBy !== mine) return;
         this.labelText = null;
         this.show(false);
       },
