@@ -108,7 +108,7 @@ sig-body-changed-compromised = The body does not match the hash in the signature
 sig-body-changed = The body does not match the hash in the signature: it was changed after { $domain } signed the message. The signature over the headers verifies with { $domain }'s key.
 sig-headers-changed = The signature does not verify with the key known here for { $name }: the signed headers (such as From, Subject or Date) changed after signing, or the signature was never made with this key. Nothing here shows that { $domain } signed this message.
 sig-body-and-headers-changed = The signature does not verify with the key known here for { $name }, and the body does not match the hash in the signature either: the message was changed after signing, or the signature was never made with this key. Nothing here shows that { $domain } signed this message.
-sig-no-key-here = No public key for { $name } is known here, so this signature cannot be checked. Paste the key's DNS record to check it.
+sig-no-key-here = No public key for { $name } is known here, so this signature cannot be checked. Add the key's DNS record, as published when the message was sent, to check it.
 sig-no-key-published = No key is published at { $name }, so this signature cannot be verified.
 sig-key-lookup-failed = The key at { $name } could not be retrieved just now; checking again may work.
 sig-key-revoked = { $domain } has revoked this key (its record at { $name } is empty), so the signature no longer counts.
@@ -290,7 +290,7 @@ dk-weaker = It is weaker evidence than a DKIM signature.
 dk-message-changed = The DomainKeys signature claiming { $domain } does not verify with the key known here for { $name }: the message was changed after signing, or the signature was not made with that key. DomainKeys has no separate body hash, so it cannot tell whether the body or a header changed. Nothing here shows that { $domain } signed this message.
 dk-does-not-count = This DomainKeys signature does not count: DomainKeys lets a domain sign only for its own sending addresses, and { $detail }.
 dk-key-granularity = The key at { $name } may only be used for one sender, and this message's sending address is not that sender ({ $detail }), so the signature does not count.
-dk-no-key-here = No public key for { $name } is known here, so this DomainKeys signature cannot be checked. Paste the key's DNS record to check it.
+dk-no-key-here = No public key for { $name } is known here, so this DomainKeys signature cannot be checked. Add the key's DNS record, as published when the message was sent, to check it.
 dk-no-key-published = No key is published at { $name }, so this DomainKeys signature cannot be verified.
 dk-weak-key-matched = The key at { $name } is only { $bits } bits: anyone can factor it and sign as { $domain }. The signature matches it, but a signature with such a key proves nothing.
 dk-weak-key-unmatched = The key at { $name } is only { $bits } bits: anyone can factor it and sign as { $domain }. The signature does not even match it, and a signature with such a key proves nothing.
@@ -704,8 +704,6 @@ missing-keys-others = { $count ->
     [one] One other signature
    *[other] { $count } other signatures
 } could not be checked: no key for { $names }.
-key-added = Added { $names }.
-key-added-checking = Added { $names }. Checking again…
 key-error-paste-first = Paste a DNS record first.
 key-error-none-found = No DKIM key record was found in the pasted text.
 key-error-selector-domain = For a bare TXT value, fill in the selector and the domain too.
@@ -866,6 +864,7 @@ batch-counts-label = Messages per assessment
 batch-export-jsonl = Export JSON Lines
 batch-export-csv = Export CSV
 batch-domains-summary = Messages per signing domain
+batch-domains-hint = Each message counts once, under the signature that decided its result: a message signed by several domains can need keys for the others too (see the keys needed).
 batch-domains-col-domain = Signing domain
 batch-domains-col-messages = Messages
 batch-domains-col-verified = Verified
@@ -1065,7 +1064,7 @@ keys-needed-heading = { $count ->
     [one] Key needed: { $count } name has no known key
    *[other] Keys needed: { $count } names have no known key
 }
-keys-needed-explain = The messages below could not be checked because no public key is known for these names. The key must be the one the domain published when the messages were sent: the key in DNS today is often a newer one, and a message signed with an older key will not verify with it (that proves nothing either way).
+keys-needed-explain = Some messages could not be checked because no public key is known for the names below. The key must be the one the domain published when the messages were sent: the key in DNS today is often a newer one, and a message signed with an older key will not verify with it (that proves nothing either way).
 keys-needed-where = Where to look for the key published at those dates:
 keys-needed-where-zkemail = the zk-email DKIM key archive (archive.prove.email), which records keys seen in signed mail, by selector, domain and date;
 keys-needed-where-passive-dns = passive DNS and DNS history services (for example DNSDB, SecurityTrails), which keep past TXT records;
@@ -1095,10 +1094,6 @@ keys-bulk-empty = Paste at least one key first.
 keys-bulk-added = { $count ->
     [one] Added { $count } key: { $names }.
    *[other] Added { $count } keys: { $names }.
-}
-keys-bulk-checking = { $count ->
-    [one] Checking again the { $count } message that needs it…
-   *[other] Checking again the { $count } messages that need them…
 }
 
 ## The CLI (src/report/explain.rs: keys_needed_heading, key_needed_line, skipped_not_message)

@@ -109,7 +109,7 @@ sig-body-changed-compromised = Le corps ne correspond pas à l’empreinte conte
 sig-body-changed = Le corps ne correspond pas à l’empreinte contenue dans la signature : il a été modifié après que { $domain } a signé le message. La vérification de la signature des en-têtes réussit avec la clé de { $domain }.
 sig-headers-changed = La vérification de la signature échoue avec la clé connue ici pour { $name } : les en-têtes signés (comme From, Subject ou Date) ont changé après la signature, ou la signature n’a jamais été faite avec cette clé. Rien ici ne montre que { $domain } a signé ce message.
 sig-body-and-headers-changed = La vérification de la signature échoue avec la clé connue ici pour { $name }, et le corps ne correspond pas non plus à l’empreinte contenue dans la signature : le message a été modifié après la signature, ou la signature n’a jamais été faite avec cette clé. Rien ici ne montre que { $domain } a signé ce message.
-sig-no-key-here = Aucune clé publique n’est connue ici pour { $name } : cette signature ne peut donc pas être contrôlée. Collez l’enregistrement DNS de la clé pour la contrôler.
+sig-no-key-here = Aucune clé publique n’est connue ici pour { $name } : cette signature ne peut donc pas être contrôlée. Ajoutez l’enregistrement DNS de la clé, tel qu’il était publié à l’envoi du message, pour la contrôler.
 sig-no-key-published = Aucune clé n’est publiée à { $name } : cette signature ne peut donc pas être vérifiée.
 sig-key-lookup-failed = La clé publiée à { $name } n’a pas pu être obtenue pour l’instant ; une nouvelle tentative peut réussir.
 sig-key-revoked = { $domain } a révoqué cette clé (son enregistrement à { $name } est vide) : la signature ne compte donc plus.
@@ -326,7 +326,7 @@ dk-weaker = C’est une preuve plus faible qu’une signature DKIM.
 dk-message-changed = La vérification de la signature DomainKeys au nom de { $domain } échoue avec la clé connue ici pour { $name } : le message a été modifié après la signature, ou la signature n’a pas été faite avec cette clé. DomainKeys n’a pas d’empreinte séparée pour le corps : impossible de dire si c’est le corps ou un en-tête qui a changé. Rien ici ne montre que { $domain } a signé ce message.
 dk-does-not-count = Cette signature DomainKeys ne compte pas : DomainKeys ne permet à un domaine de signer que pour ses propres adresses d’envoi, or { $detail }.
 dk-key-granularity = La clé publiée à { $name } ne peut servir que pour un seul expéditeur, et l’adresse d’envoi de ce message n’est pas celle-là ({ $detail }) : la signature ne compte donc pas.
-dk-no-key-here = Aucune clé publique n’est connue ici pour { $name } : cette signature DomainKeys ne peut donc pas être contrôlée. Collez l’enregistrement DNS de la clé pour la contrôler.
+dk-no-key-here = Aucune clé publique n’est connue ici pour { $name } : cette signature DomainKeys ne peut donc pas être contrôlée. Ajoutez l’enregistrement DNS de la clé, tel qu’il était publié à l’envoi du message, pour la contrôler.
 dk-no-key-published = Aucune clé n’est publiée à { $name } : cette signature DomainKeys ne peut donc pas être vérifiée.
 dk-weak-key-matched = La clé publiée à { $name } ne fait que { $bits } bits : n’importe qui peut la casser et signer au nom de { $domain }. La signature lui correspond, mais une signature faite avec une telle clé ne prouve rien.
 dk-weak-key-unmatched = La clé publiée à { $name } ne fait que { $bits } bits : n’importe qui peut la casser et signer au nom de { $domain }. La signature ne lui correspond même pas, et une signature faite avec une telle clé ne prouve rien.
@@ -742,8 +742,6 @@ missing-keys-others = { $count ->
     [one] Une autre signature
    *[other] { $count } autres signatures
 } n’ont pas pu être contrôlées : pas de clé pour { $names }.
-key-added = Ajouté : { $names }.
-key-added-checking = Ajouté : { $names }. Nouvelle vérification…
 key-error-paste-first = Collez d’abord un enregistrement DNS.
 key-error-none-found = Aucun enregistrement de clé DKIM n’a été trouvé dans le texte collé.
 key-error-selector-domain = Pour une valeur TXT seule, remplissez aussi le sélecteur et le domaine.
@@ -913,6 +911,7 @@ batch-counts-label = Messages par évaluation
 batch-export-jsonl = Exporter en JSON Lines
 batch-export-csv = Exporter en CSV
 batch-domains-summary = Messages par domaine signataire
+batch-domains-hint = Chaque message compte une fois, sous la signature qui a décidé de son résultat : un message signé par plusieurs domaines peut aussi avoir besoin des clés des autres (voir les clés manquantes).
 batch-domains-col-domain = Domaine signataire
 batch-domains-col-messages = Messages
 batch-domains-col-verified = Vérifiés
@@ -1111,7 +1110,7 @@ keys-needed-heading = { $count ->
     [one] Clé manquante : aucune clé connue pour { $count } nom
    *[other] Clés manquantes : aucune clé connue pour { $count } noms
 }
-keys-needed-explain = Les messages ci-dessous n’ont pas pu être vérifiés : aucune clé publique n’est connue pour ces noms. Il faut la clé que le domaine publiait quand les messages ont été envoyés : celle qui est dans le DNS aujourd’hui est souvent plus récente, et un message signé avec une clé plus ancienne ne se vérifiera pas avec elle (ce qui ne prouve rien, ni dans un sens ni dans l’autre).
+keys-needed-explain = Des messages n’ont pas pu être vérifiés : aucune clé publique n’est connue pour les noms ci-dessous. Il faut la clé que le domaine publiait quand les messages ont été envoyés : celle qui est dans le DNS aujourd’hui est souvent plus récente, et un message signé avec une clé plus ancienne ne se vérifiera pas avec elle (ce qui ne prouve rien, ni dans un sens ni dans l’autre).
 keys-needed-where = Où chercher la clé publiée à ces dates :
 keys-needed-where-zkemail = l’archive de clés DKIM de zk-email (archive.prove.email), qui relève les clés vues dans des courriels signés, par sélecteur, domaine et date ;
 keys-needed-where-passive-dns = les services de DNS passif et d’historique DNS (par exemple DNSDB, SecurityTrails), qui gardent les anciens enregistrements TXT ;
@@ -1141,10 +1140,6 @@ keys-bulk-empty = Collez d’abord au moins une clé.
 keys-bulk-added = { $count ->
     [one] { $count } clé ajoutée : { $names }.
    *[other] { $count } clés ajoutées : { $names }.
-}
-keys-bulk-checking = { $count ->
-    [one] Nouvelle vérification du message qui en a besoin…
-   *[other] Nouvelle vérification des { $count } messages qui en ont besoin…
 }
 
 ## La ligne de commande (src/report/explain.rs : keys_needed_heading, key_needed_line, skipped_not_message)

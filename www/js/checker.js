@@ -15,6 +15,8 @@ import { hasSignature } from './common/reports.js';
 
 /** An mbox up to this size is split on this thread before checking; a bigger one while it is checked. */
 const SPLIT_HERE_BYTES = 4 * 1024 * 1024;
+/** Key names a confirmation lists, at most (the rest: "…"). */
+const MAX_NAMES_ADDED = 5;
 /** One file picked or dropped bigger than this is most likely a batch (see checkFiles). */
 const WARM_FROM_BYTES = 1024 * 1024;
 
@@ -56,11 +58,15 @@ export class Checker {
     this.onReset?.();
   }
 
-  /** Add keys the user gave (see KeyStore.add); resolves to a confirmation. */
+  /**
+   * Add keys the user gave (see KeyStore.add); resolves to a confirmation: how many, and the
+   * first names (the checking again that follows shows in the progress line).
+   */
   async addKey(input) {
     const dk = await engine();
     const names = this.store.add(input, dk, this.tr);
-    return this.tr.t(this.current ? 'key-added-checking' : 'key-added', { names: names.join(', ') });
+    const shown = names.slice(0, MAX_NAMES_ADDED).join(', ') + (names.length > MAX_NAMES_ADDED ? ', …' : '');
+    return this.tr.t('keys-bulk-added', { count: names.length, names: shown });
   }
 
   /** Show one message's report; `back`: the batch it was opened from, to go back to. */

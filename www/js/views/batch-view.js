@@ -241,6 +241,7 @@ export class BatchView {
     this.extraCounts = h('p', { class: 'hint extra-counts' });
     this.domainsOpen = h('details', { class: 'domains' },
       h('summary', null, tr.t('batch-domains-summary')),
+      h('p', { class: 'hint' }, tr.t('batch-domains-hint')),
       h('div', { class: 'table-wrap', tabindex: '0', role: 'group', 'aria-label': tr.t('batch-domains-summary') }, h('table', { class: 'domain-table' },
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, tr.t('batch-domains-col-domain')), h('th', { scope: 'col' }, tr.t('batch-domains-col-messages')), h('th', { scope: 'col' }, tr.t('batch-domains-col-verified')))),
         this.domains)));

@@ -8,6 +8,8 @@
 
 /** How often, at most, progress is announced to screen readers. */
 export const ANNOUNCE_MS = 5000;
+/** The bar's steps while an mbox is split (its value is then a share, see startBatch). */
+const BAR_STEPS = 1000;
 
 export class ProgressView {
   /**
@@ -97,8 +99,16 @@ export class ProgressView {
     const tick = () => {
       if (stopped) return;
       const { done, total } = counted();
-      this.bar.max = Math.max(1, total);
-      this.bar.value = done;
+      if (growing) {
+        // While an mbox is split, the messages found so far are only part of it: the bar shows
+        // the share of the file read times the share of what was found that is checked, never
+        // ahead of the file.
+        this.bar.max = BAR_STEPS;
+        this.bar.value = Math.floor(BAR_STEPS * fraction * (total ? done / total : 0));
+      } else {
+        this.bar.max = Math.max(1, total);
+        this.bar.value = done;
+      }
       const text = this.labelText();
       this.label.textContent = text;
       const now = performance.now();

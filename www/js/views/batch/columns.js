@@ -27,14 +27,18 @@ export function rowCell(key, r, tr) {
       caveats ? h('span', { class: 'caveat-words' }, caveats) : arc ? h('span', { class: 'caveat-words arc-words', dataset: { arc: arc.result } }, arcWords(tr, arc)) : null];
     }
     case 'source': return r.source ? fileName(r.source) : tr.t('batch-no-source');
-    case 'domain': return rowDomain(r) || '—';
-    case 'from': return r.from_domain || '—';
+    // Cut by the stylesheet when too long: the whole name is the title.
+    case 'domain': return titled(rowDomain(r)) || '—';
+    case 'from': return titled(r.from_domain) || '—';
     case 'subject': return r.subject ? h('span', { title: r.subject }, r.subject) : '';
     // In UTC, said in the value; the message's own Date field (with its offset) is the title.
     case 'date': return r.date_unix != null ? h('span', { title: r.date || '' }, tr.utcDateTime(r.date_unix)) : (r.date || '');
     default: return '';
   }
 }
+
+/** `text` in a span titled with it, or null when there is none. */
+const titled = (text) => (text ? h('span', { title: text }, text) : null);
 
 /** A name cut at its end keeps what tells files apart (leak.zip!mail/…/0042.eml): these last characters always show. */
 const NAME_TAIL = 14;

@@ -8,7 +8,7 @@
 // Markup: [data-keys-needed] with one [data-key-name] per name carrying
 // data-count, data-first, data-last (YYYY-MM-DD).
 
-import { h } from '../../common/dom.js';
+import { dotted, h } from '../../common/dom.js';
 
 /** At most this many names are listed on the page (the list to copy has them all). */
 const MAX_LISTED = 500;
@@ -35,7 +35,7 @@ export function keysNeededPanel(tr, list, { onAddKeys } = {}) {
     copied.textContent = tr.t('keys-needed-copied', { count: list.length });
   };
   const line = (k) => h('li', { dataset: { keyName: k.missing_key, count: String(k.count), first: k.first || '', last: k.last || '' } },
-    h('code', null, k.missing_key), ' ',
+    h('code', null, dotted(k.missing_key)), ' ',
     h('span', { class: 'hint' }, k.first
       ? tr.t('keys-needed-line', { count: k.count, first: k.first, last: k.last || k.first })
       : tr.t('keys-needed-line-undated', { count: k.count })));
