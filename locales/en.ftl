@@ -1095,6 +1095,7 @@ keys-bulk-added = { $count ->
     [one] Added { $count } key: { $names }.
    *[other] Added { $count } keys: { $names }.
 }
+keys-bulk-added-more = Added { $count } keys: { $names } and { $more } more.
 
 ## The CLI (src/report/explain.rs: keys_needed_heading, key_needed_line, skipped_not_message)
 

@@ -1141,6 +1141,10 @@ keys-bulk-added = { $count ->
     [one] { $count } clé ajoutée : { $names }.
    *[other] { $count } clés ajoutées : { $names }.
 }
+keys-bulk-added-more = { $more ->
+    [one] { $count } clés ajoutées : { $names } et { $more } autre.
+   *[other] { $count } clés ajoutées : { $names } et { $more } autres.
+}
 
 ## La ligne de commande (src/report/explain.rs : keys_needed_heading, key_needed_line, skipped_not_message)
 

@@ -15,7 +15,7 @@ import { hasSignature } from './common/reports.js';
 
 /** An mbox up to this size is split on this thread before checking; a bigger one while it is checked. */
 const SPLIT_HERE_BYTES = 4 * 1024 * 1024;
-/** Key names a confirmation lists, at most (the rest: "…"). */
+/** Key names a confirmation lists, at most (the rest are counted). */
 const MAX_NAMES_ADDED = 5;
 /** One file picked or dropped bigger than this is most likely a batch (see checkFiles). */
 const WARM_FROM_BYTES = 1024 * 1024;
@@ -65,8 +65,10 @@ export class Checker {
   async addKey(input) {
     const dk = await engine();
     const names = this.store.add(input, dk, this.tr);
-    const shown = names.slice(0, MAX_NAMES_ADDED).join(', ') + (names.length > MAX_NAMES_ADDED ? ', …' : '');
-    return this.tr.t('keys-bulk-added', { count: names.length, names: shown });
+    const shown = names.slice(0, MAX_NAMES_ADDED).join(', ');
+    const more = names.length - MAX_NAMES_ADDED;
+    return more > 0 ? this.tr.t('keys-bulk-added-more', { count: names.length, names: shown, more })
+      : this.tr.t('keys-bulk-added', { count: names.length, names: shown });
   }
 
   /** Show one message's report; `back`: the batch it was opened from, to go back to. */
