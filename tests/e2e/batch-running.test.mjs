@@ -40,6 +40,26 @@ function holdBatches(page, free) {
   }, free);
 }
 
+/**
+ * A fresh page checking leak() with its batches held after the first two: the page, once row
+ * `row` is shown, the batch still running.
+ */
+async function heldBatch(row = 0) {
+  const p = await openPage(env.browser, env.server.url);
+  await holdBatches(p.page, 2);
+  await dropFiles(p.page, [{ name: 'leak.zip', buffer: await leak() }]);
+  await p.page.waitForSelector(`[data-row="${row}"]`);
+  assert.equal((await progress(p.page)).state, 'running');
+  return p;
+}
+
+/** Adds EXIM's key in the Keys panel. */
+async function addEximKey(page) {
+  await page.evaluate(() => { document.getElementById('keys').open = true; });
+  await page.fill('textarea[name="keys"]', EXIM_KEY);
+  await page.click('button[data-action="add-keys"]');
+}
+
 /** The batch summary's state and how many messages it has checked. */
 const progress = (page) => page.$eval('#batch-summary', (s) => ({ state: s.dataset.state, checked: Number(s.dataset.checked) }));
 
@@ -50,13 +70,8 @@ const leak = () => makeZip(Array.from({ length: 300 }, (_, i) => ({
 })));
 
 test('a message opened while its batch is still being checked is shown, and the batch goes on to the end', async () => {
-  const p = await openPage(env.browser, env.server.url);
+  const p = await heldBatch();
   const { page } = p;
-  await holdBatches(page, 2);
-  await dropFiles(page, [{ name: 'leak.zip', buffer: await leak() }]);
-  await page.waitForSelector('[data-row="0"]');
-  assert.equal((await progress(page)).state, 'running');
-
   await page.click('[data-row="0"]');
   assert.equal((await banner(page)).assessment, 'no_key');
   // Still running beside it, its progress (and Cancel) on screen.
@@ -75,11 +90,8 @@ test('a message opened while its batch is still being checked is shown, and the 
 });
 
 test('the batch ends while one of its messages is open: the message stays on screen, with the focus', async () => {
-  const p = await openPage(env.browser, env.server.url);
+  const p = await heldBatch(1);
   const { page } = p;
-  await holdBatches(page, 2);
-  await dropFiles(page, [{ name: 'leak.zip', buffer: await leak() }]);
-  await page.waitForSelector('[data-row="1"]');
   await page.click('[data-row="1"]');
   await banner(page);
   await page.focus('#single-view button.back');
@@ -95,16 +107,9 @@ test('the batch ends while one of its messages is open: the message stays on scr
 });
 
 test('keys added while a batch is being checked: the batch is checked again whole, to the end', async () => {
-  const p = await openPage(env.browser, env.server.url);
+  const p = await heldBatch();
   const { page } = p;
-  await holdBatches(page, 2);
-  await dropFiles(page, [{ name: 'leak.zip', buffer: await leak() }]);
-  await page.waitForSelector('[data-row="0"]');
-  assert.equal((await progress(page)).state, 'running');
-
-  await page.evaluate(() => { document.getElementById('keys').open = true; });
-  await page.fill('textarea[name="keys"]', EXIM_KEY);
-  await page.click('button[data-action="add-keys"]');
+  await addEximKey(page);
   await page.evaluate(() => window.__releaseBatches());
   const s = await batchSummary(page);
   assert.deepEqual([s.total, s.checked, s.verified], [300, 300, 2]);
@@ -114,16 +119,11 @@ test('keys added while a batch is being checked: the batch is checked again whol
 });
 
 test('a key added from a message opened while its batch runs: "← Back" checks the batch again whole', async () => {
-  const p = await openPage(env.browser, env.server.url);
+  const p = await heldBatch();
   const { page } = p;
-  await holdBatches(page, 2);
-  await dropFiles(page, [{ name: 'leak.zip', buffer: await leak() }]);
-  await page.waitForSelector('[data-row="0"]');
   await page.click('[data-row="0"]');
   assert.equal((await banner(page)).assessment, 'no_key');
-  await page.evaluate(() => { document.getElementById('keys').open = true; });
-  await page.fill('textarea[name="keys"]', EXIM_KEY);
-  await page.click('button[data-action="add-keys"]');
+  await addEximKey(page);
   // The message is checked again with the key at once.
   await page.waitForSelector('#single-view:not([hidden]) .banner[data-assessment="verified"]');
   await page.evaluate(() => window.__releaseBatches());
