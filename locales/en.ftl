@@ -857,6 +857,7 @@ header-value-cut = [… { $count } more characters not shown]
 batch-results = Results
 batch-files = { $count } files
 batch-back = Back to all { $count } messages
+batch-back-growing = Back to all the messages
 batch-summary-done = { $tally }.
 batch-summary-running = { $tally } ({ $done } checked so far).
 batch-summary-cancelled = { $tally } — cancelled after { $done } were checked.

@@ -904,6 +904,7 @@ header-value-cut = [… { $count } caractères de plus non affichés]
 batch-results = Résultats
 batch-files = { $count } fichiers
 batch-back = Retour aux { $count } messages
+batch-back-growing = Retour à tous les messages
 batch-summary-done = { $tally }.
 batch-summary-running = { $tally } ({ $done } examinés pour l’instant).
 batch-summary-cancelled = { $tally } — annulé après { $done } messages examinés.

@@ -76,8 +76,10 @@ export class Checker {
     this.batch.hidden = true;
     const root = clear(this.single);
     if (back) {
-      // The messages the batch counts: its tasks less the files found not to be messages.
-      const label = this.tr.t('batch-back', { count: this.batchView.total ?? back.tasks.length });
+      // The messages the batch counts: its tasks less the files found not to be messages; not
+      // yet known while an mbox is still being split.
+      const label = this.batchView.growing ? this.tr.t('batch-back-growing')
+        : this.tr.t('batch-back', { count: this.batchView.total ?? back.tasks.length });
       root.append(h('button', { type: 'button', class: 'back', onclick: () => this.backToBatch(back) }, `← ${label}`));
     }
     root.append(renderReport(report, { onAddKey: (input) => this.addKey(input), remember: true, tr: this.tr }));
