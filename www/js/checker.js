@@ -180,7 +180,7 @@ export class Checker {
     // "← Back", or another message, before the answer came: not shown.
     if (this.current !== current) return;
     if (!aside) this.progress.say(null);
-    this.current.report = report;
+    current.report = report;
     this.showSingle(report, batch);
     this.single.querySelector('.banner')?.focus({ preventScroll: false });
   }
@@ -199,10 +199,9 @@ export class Checker {
     const { tasks } = batch;
     // The mboxes are split during the first run: a run cut short while splitting them (Cancel,
     // keys added) leaves their messages found so far, which the next run finds again.
-    batch.mboxes ??= batch.streams || [];
     batch.listed ??= tasks.length;
     if (!batch.split) tasks.length = batch.listed;
-    const streams = batch.split ? [] : batch.mboxes;
+    const streams = batch.split ? [] : batch.streams || [];
     this.batchView.dk = await engine();
     this.batchView.start(tasks.length, batch.label, { growing: streams.length > 0, skipped: batch.skipped || [] });
     // The files' choice starts the first run's time; a run again (keys, judging time) starts now.

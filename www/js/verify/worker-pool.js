@@ -439,10 +439,8 @@ export class WorkerPool {
         worker = w;
         if (!this.asides.has(end)) { w.terminate(); return; }
         w.onmessage = ({ data }) => {
-          if (data.type !== 'results') return;
-          const item = data.items.find((i) => !i.retry);
-          end(item ? { cancelled: false, report: received(item.report) }
-            : { cancelled: false, report: errorReport(task.source, { id: 'worker-trapped', args: { error: '' } }) });
+          // A fresh worker answers its one message (a trap is an error report, never a retry).
+          if (data.type === 'results') end({ cancelled: false, report: received(data.items[0].report) });
         };
         w.onerror = (e) => {
           e.preventDefault?.();
